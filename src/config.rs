@@ -1,0 +1,171 @@
+//! `hub.yaml`: the site configuration (PRODUCT.md §3), as typed structs.
+
+use serde::{Deserialize, Serialize};
+
+use crate::record::{Hours, PhoneKind};
+
+fn yes() -> bool {
+    true
+}
+
+/// The default quick-exit destination: neutral, fast, not personalised
+/// (GOV.UK's default since 2023; design/quick-exit.md B15).
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HubConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub quick_exit: QuickExit,
+    #[serde(default)]
+    pub crisis_lines: Vec<CrisisLine>,
+    #[serde(default)]
+    pub data_repository: DataRepository,
+    #[serde(default)]
+    pub staleness: Staleness,
+    #[serde(default = "default_country")]
+    pub default_country: String,
+    pub default_timezone: Option<String>,
+    pub edit_url_template: Option<String>,
+    pub contact_form_url: Option<String>,
+    #[serde(default)]
+    pub search: SearchConfig,
+    #[serde(default = "yes")]
+    pub minify: bool,
+    #[serde(default)]
+    pub portable: bool,
+    pub hsds: Option<HsdsConfig>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+fn default_country() -> String {
+    "US".to_string()
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickExit {
+    #[serde(default = "default_exit_url")]
+    pub url: String,
+    pub label: Option<String>,
+    #[serde(default = "yes")]
+    pub replace_history: bool,
+}
+
+fn default_exit_url() -> String {
+    DEFAULT_EXIT_URL.to_string()
+}
+
+impl Default for QuickExit {
+    fn default() -> Self {
+        QuickExit {
+            url: default_exit_url(),
+            label: None,
+            replace_history: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLine {
+    pub label: String,
+    pub number: String,
+    #[serde(default = "voice")]
+    pub kind: PhoneKind,
+    pub text_keyword: Option<String>,
+    pub hours: Option<Hours>,
+}
+
+fn voice() -> PhoneKind {
+    PhoneKind::Voice
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DataRepository {
+    #[default]
+    Public,
+    Private,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Staleness {
+    #[serde(default = "warn_after")]
+    pub warn_after_days: u32,
+    #[serde(default = "hide_after")]
+    pub hide_after_days: u32,
+}
+
+fn warn_after() -> u32 {
+    180
+}
+
+fn hide_after() -> u32 {
+    365
+}
+
+impl Default for Staleness {
+    fn default() -> Self {
+        Staleness {
+            warn_after_days: warn_after(),
+            hide_after_days: hide_after(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HsdsConfig {
+    pub uuid_namespace: Option<String>,
+    #[serde(default = "yes")]
+    pub export: bool,
+    pub data_steward_email: Option<String>,
+}
+
+/// A guide's YAML front matter (PRODUCT.md §5).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideFrontMatter {
+    pub title: String,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+    #[serde(default)]
+    pub draft: bool,
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub related_partners: Vec<String>,
+    #[serde(default)]
+    pub related_categories: Vec<String>,
+}

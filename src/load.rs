@@ -1,0 +1,364 @@
+//! Stage 1: read a hub from disk. Walks the hub once, parses every YAML
+//! file and front matter into typed values, and collects every problem
+//! instead of stopping at the first.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::{GuideFrontMatter, HubConfig};
+use crate::diagnostic::Diagnostic;
+use crate::record::{Internal, PartnerRecord, PrivateOverlay};
+use crate::taxonomy::Taxonomies;
+use crate::yaml::{self, Locator};
+
+/// Files larger than this are refused: no partner record or guide comes near
+/// it, and a runaway file should not exhaust a CI runner's memory.
+const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// One text file of the hub, with its path relative to the hub root.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadedPartner {
+    pub file: SourceFile,
+    /// The file name without `.yaml`: what the record's id must equal.
+    pub stem: String,
+    pub record: PartnerRecord,
+    pub locator: Locator,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadedOverlay {
+    pub path: PathBuf,
+    pub id: String,
+    pub internal: Internal,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadedGuide {
+    pub file: SourceFile,
+    pub slug: String,
+    /// `Some("es")` for `guides/<slug>.es.md`.
+    pub language: Option<String>,
+    pub front_matter: GuideFrontMatter,
+    pub body: String,
+    /// Lines before the body in the file, so Markdown positions can be
+    /// reported relative to the file.
+    pub body_line_offset: usize,
+}
+
+/// A file copied verbatim: where it goes in the output and where it is now.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StaticFile {
+    pub output_path: String,
+    pub source: PathBuf,
+}
+
+/// Everything read from a hub, before any semantic check.
+#[derive(Debug, Clone)]
+pub struct Hub {
+    pub root: PathBuf,
+    pub config: HubConfig,
+    pub config_file: SourceFile,
+    pub taxonomies: Taxonomies,
+    pub partners: Vec<LoadedPartner>,
+    pub overlays: Vec<LoadedOverlay>,
+    pub guides: Vec<LoadedGuide>,
+    pub static_files: Vec<StaticFile>,
+    /// Hub template overrides: template name → source.
+    pub templates: BTreeMap<String, SourceFile>,
+}
+
+/// The hub, if hub.yaml could be read, and every problem found on the way.
+pub struct Loaded {
+    pub hub: Option<Hub>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn load(root: &Path) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let hub = load_hub(root, &mut diagnostics);
+    Loaded { hub, diagnostics }
+}
+
+fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
+    let config_path = Path::new("hub.yaml");
+    if !root.join(config_path).is_file() {
+        diagnostics.push(
+            Diagnostic::error("E003", config_path, format!("no hub.yaml in {}", root.display()))
+                .help("run haven in the hub's folder, pass --root DIR, or create a hub with `haven init DIR`"),
+        );
+        return None;
+    }
+    let config_file = read_text(root, config_path, diagnostics)?;
+    let config = match yaml::parse::<HubConfig>(&config_file.text, config_path, 0) {
+        Ok(config) => config,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+
+    let taxonomies_path = Path::new("taxonomies.yaml");
+    let taxonomies = if root.join(taxonomies_path).is_file() {
+        read_text(root, taxonomies_path, diagnostics)
+            .and_then(|file| {
+                Taxonomies::with_hub_file(&file.text, taxonomies_path)
+                    .map_err(|d| diagnostics.push(d))
+                    .ok()
+            })
+            .unwrap_or_else(Taxonomies::builtin)
+    } else {
+        Taxonomies::builtin()
+    };
+
+    let mut partners = Vec::new();
+    for path in files_in(root, "partners", diagnostics) {
+        if !has_extension(&path, &["yaml", "yml"]) {
+            diagnostics.push(unexpected_file(&path, "partner records are YAML files named <id>.yaml"));
+            continue;
+        }
+        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        match yaml::parse::<PartnerRecord>(&file.text, &path, 0) {
+            Ok(record) => partners.push(LoadedPartner {
+                stem: file_stem(&path),
+                locator: Locator::new(&file.text, 0),
+                record,
+                file,
+            }),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+
+    let mut overlays = Vec::new();
+    for path in files_in(root, "private", diagnostics) {
+        if !has_extension(&path, &["yaml", "yml"]) {
+            continue;
+        }
+        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        match yaml::parse::<PrivateOverlay>(&file.text, &path, 0) {
+            Ok(overlay) => overlays.push(LoadedOverlay {
+                id: file_stem(&path),
+                path,
+                internal: overlay.internal,
+            }),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+
+    let mut guides = Vec::new();
+    for path in files_in(root, "guides", diagnostics) {
+        if !has_extension(&path, &["md"]) {
+            diagnostics.push(unexpected_file(&path, "guides are Markdown files named <slug>.md"));
+            continue;
+        }
+        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        if let Some(guide) = parse_guide(file, &config, diagnostics) {
+            guides.push(guide);
+        }
+    }
+
+    let static_files = files_in(root, "static", diagnostics)
+        .into_iter()
+        .filter_map(|path| {
+            let output_path = path.strip_prefix("static").ok()?.to_str()?.replace('\\', "/");
+            Some(StaticFile {
+                output_path,
+                source: root.join(&path),
+            })
+        })
+        .collect();
+
+    let mut templates = BTreeMap::new();
+    for path in files_in(root, "templates", diagnostics) {
+        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        if let Some(name) = path
+            .strip_prefix("templates")
+            .ok()
+            .and_then(Path::to_str)
+            .map(|name| name.replace('\\', "/"))
+        {
+            templates.insert(name, file);
+        }
+    }
+
+    Some(Hub {
+        root: root.to_path_buf(),
+        config,
+        config_file,
+        taxonomies,
+        partners,
+        overlays,
+        guides,
+        static_files,
+        templates,
+    })
+}
+
+/// Splits `---` front matter from the Markdown body and parses it.
+fn parse_guide(
+    file: SourceFile,
+    config: &HubConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<LoadedGuide> {
+    let stem = file_stem(&file.path);
+    let (slug, language) = match stem.rsplit_once('.') {
+        Some((slug, language)) if config.languages.iter().any(|l| l == language) => {
+            (slug.to_string(), Some(language.to_string()))
+        }
+        _ => (stem, None),
+    };
+    let Some((front, body, body_line_offset)) = split_front_matter(&file.text) else {
+        diagnostics.push(
+            Diagnostic::error("E004", &file.path, "guide has no front matter")
+                .at(Some(crate::diagnostic::Position { line: 1, column: 1 }))
+                .help("start the file with a line \"---\", then \"title: Your title\", then another \"---\" line"),
+        );
+        return None;
+    };
+    match yaml::parse::<GuideFrontMatter>(front, &file.path, 1) {
+        Ok(front_matter) => Some(LoadedGuide {
+            body: body.to_string(),
+            file,
+            slug,
+            language,
+            front_matter,
+            body_line_offset,
+        }),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            None
+        }
+    }
+}
+
+/// Returns (front matter, body, number of lines before the body).
+fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let front = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let lines_before_body = 2 + front.lines().count();
+            return Some((front, body, lines_before_body));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let full = root.join(path);
+    let too_big = fs::metadata(&full).map(|m| m.len() > MAX_FILE_BYTES).unwrap_or(false);
+    if too_big {
+        diagnostics.push(
+            Diagnostic::error("E005", path, "file is larger than 2 MiB")
+                .help("split it up; a partner record or guide is normally a few kilobytes"),
+        );
+        return None;
+    }
+    match fs::read(&full) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(SourceFile {
+                path: path.to_path_buf(),
+                text,
+            }),
+            Err(error) => {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                diagnostics.push(
+                    Diagnostic::error("E001", path, "file is not valid UTF-8 text")
+                        .at(Some(crate::diagnostic::Position { line, column: 1 }))
+                        .help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")"),
+                );
+                None
+            }
+        },
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error("E006", path, format!("could not read the file: {error}"))
+                    .help("check that the file exists and is readable"),
+            );
+            None
+        }
+    }
+}
+
+/// Files under `root/dir`, relative to `root`, sorted, hidden files skipped.
+fn files_in(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&base)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if let Ok(relative) = entry.path().strip_prefix(root) {
+                    files.push(relative.to_path_buf());
+                }
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let path = error
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .unwrap_or(Path::new(dir))
+                    .to_path_buf();
+                diagnostics.push(
+                    Diagnostic::error("E006", path, format!("could not read: {error}"))
+                        .help("check the folder's permissions"),
+                );
+            }
+        }
+    }
+    files
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.contains(&e))
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn unexpected_file(path: &Path, help: &str) -> Diagnostic {
+    Diagnostic::warning("W007", path, "file is ignored").help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_from_body_with_line_offset() {
+        let (front, body, offset) = split_front_matter("---\ntitle: A\n---\n# Body\n").unwrap();
+        assert_eq!(front, "title: A\n");
+        assert_eq!(body, "# Body\n");
+        assert_eq!(offset, 3);
+    }
+
+    #[test]
+    fn missing_closing_fence_is_no_front_matter() {
+        assert!(split_front_matter("---\ntitle: A\n# Body\n").is_none());
+    }
+}

@@ -1,0 +1,434 @@
+//! Markdown to HTML for guides and record fields: CommonMark plus tables,
+//! footnotes, strikethrough and task lists; heading anchors and a table of
+//! contents; links written as paths to source files rewritten to pages;
+//! raw HTML and unsafe URLs refused (PRODUCT.md §5, §15).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// A heading of a rendered document, for the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+}
+
+/// A problem in a Markdown text, at a byte offset of that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: usize,
+    pub code: &'static str,
+    pub message: String,
+    pub help: String,
+    pub is_error: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub problems: Vec<Problem>,
+}
+
+/// What links in content may point at, by source path.
+#[derive(Debug, Clone, Default)]
+pub struct LinkTargets {
+    /// Guide slug → heading ids of that guide.
+    pub guides: BTreeMap<String, BTreeSet<String>>,
+    /// Ids of partners that are published on the site.
+    pub partners: BTreeSet<String>,
+    /// Ids of partners that exist but are not on the site (drafts, stale).
+    pub unpublished_partners: BTreeSet<String>,
+    /// Output paths of files under `static/`.
+    pub static_files: BTreeSet<String>,
+}
+
+/// Where a text comes from: the folder its relative links start in.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// `guides` or `partners`.
+    pub base_dir: &'a str,
+    /// Headings start at this level (2 in a guide under the page's h1).
+    pub top_heading_level: u8,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// True when `text` contains HTML tags that Markdown would pass through.
+pub fn contains_raw_html(text: &str) -> bool {
+    Parser::new_ext(text, options())
+        .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+}
+
+pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Rendered {
+    let mut problems = Vec::new();
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+        Parser::new_ext(text, options()).into_offset_iter().collect();
+
+    let shallowest = events
+        .iter()
+        .filter_map(|(event, _)| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(context.top_heading_level);
+    let shift = context.top_heading_level.saturating_sub(shallowest);
+
+    let mut headings = Vec::new();
+    let mut used_ids = BTreeSet::new();
+    let mut output: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut index = 0;
+    while index < events.len() {
+        let (event, range) = &events[index];
+        match event {
+            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+                let text: String = events[index + 1..]
+                    .iter()
+                    .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let id = unique_id(&slugify(&text), &mut used_ids);
+                let level = shifted(*level, shift);
+                headings.push(Heading {
+                    level: level as u8,
+                    text: text.trim().to_string(),
+                    id: id.clone(),
+                });
+                output.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                output.push(Event::End(TagEnd::Heading(shifted(*level, shift))));
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                problems.push(Problem {
+                    offset: range.start,
+                    code: "E152",
+                    message: format!("raw HTML is not allowed: {}", raw.trim()),
+                    help: "use Markdown instead: **bold**, [a link](page.md), a blank line for a new paragraph".into(),
+                    is_error: true,
+                });
+                // Shown as text, never passed through, if a caller renders anyway.
+                output.push(Event::Text(raw.clone()));
+            }
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
+                match resolve(dest_url, context, targets) {
+                    Ok(resolved) => output.push(Event::Html(anchor(&resolved, title).into())),
+                    Err((message, help)) => {
+                        problems.push(Problem {
+                            offset: range.start,
+                            code: "E103",
+                            message,
+                            help,
+                            is_error: true,
+                        });
+                        output.push(Event::Html("<a>".into()));
+                    }
+                }
+            }
+            Event::End(TagEnd::Link) => output.push(Event::Html("</a>".into())),
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let alt: String = events[index + 1..]
+                    .iter()
+                    .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Image)))
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let skip = events[index..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
+                    .unwrap_or(0);
+                match resolve(dest_url, context, targets) {
+                    Ok(resolved) if resolved.starts_with('/') => {
+                        output.push(Event::Html(
+                            format!(
+                                "<img src=\"{}\" alt=\"{}\"{}>",
+                                escape(&resolved),
+                                escape(&alt),
+                                title_attribute(title)
+                            )
+                            .into(),
+                        ));
+                    }
+                    Ok(external) => {
+                        // An external image would be a request to another host,
+                        // which a survivor's network may log: link it instead.
+                        problems.push(Problem {
+                            offset: range.start,
+                            code: "W155",
+                            message: format!("image {external} is on another website; it is shown as a link"),
+                            help: "copy the image into static/ and link it from there".into(),
+                            is_error: false,
+                        });
+                        output.push(Event::Html(anchor(&external, title).into()));
+                        output.push(Event::Text(CowStr::from(alt)));
+                        output.push(Event::Html("</a>".into()));
+                    }
+                    Err((message, help)) => problems.push(Problem {
+                        offset: range.start,
+                        code: "E103",
+                        message,
+                        help,
+                        is_error: true,
+                    }),
+                }
+                index += skip + 1;
+                continue;
+            }
+            other => output.push(other.clone()),
+        }
+        index += 1;
+    }
+
+    let mut html_output = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut html_output, output.into_iter());
+    Rendered {
+        html: html_output,
+        headings,
+        problems,
+    }
+}
+
+fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
+    HeadingLevel::try_from((level as usize + shift as usize).min(6)).unwrap_or(HeadingLevel::H6)
+}
+
+fn anchor(href: &str, title: &str) -> String {
+    let external = href.starts_with("http://") || href.starts_with("https://");
+    let rel = if external { " rel=\"noreferrer\"" } else { "" };
+    format!("<a href=\"{}\"{}{}>", escape(href), title_attribute(title), rel)
+}
+
+fn title_attribute(title: &str) -> String {
+    if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(title))
+    }
+}
+
+/// Turns a link as written in content into a site path (`/guides/x/#y`) or
+/// an allowed external URL, or says what is wrong with it.
+fn resolve(dest: &str, context: Context<'_>, targets: &LinkTargets) -> Result<String, (String, String)> {
+    let dest = dest.trim();
+    let lower = dest.to_ascii_lowercase();
+    if let Some(scheme_end) = lower.find(':') {
+        let scheme = &lower[..scheme_end];
+        let looks_like_scheme = scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
+        if looks_like_scheme && !lower[..scheme_end].contains('/') {
+            return match scheme {
+                "https" | "http" | "mailto" | "tel" | "sms" => Ok(dest.to_string()),
+                _ => Err((
+                    format!("links to \"{scheme}:\" addresses are not allowed"),
+                    "use https://, mailto:, tel: or sms: links, or a path to a guide or partner".into(),
+                )),
+            };
+        }
+    }
+    if dest.starts_with('#') || dest.starts_with('/') {
+        return Ok(dest.to_string());
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    let normalized = normalize(&format!("{}/{}", context.base_dir, path)).ok_or_else(|| {
+        (
+            format!("link \"{dest}\" points outside the hub"),
+            "link to a guide (other-guide.md), a partner (../partners/<id>.yaml) or a file in static/".to_string(),
+        )
+    })?;
+    let with_fragment = |page: String| match fragment {
+        Some(fragment) => format!("{page}#{fragment}"),
+        None => page,
+    };
+    if let Some(slug) = normalized.strip_prefix("guides/").and_then(|s| s.strip_suffix(".md")) {
+        let Some(anchors) = targets.guides.get(slug) else {
+            return Err((
+                format!("link to a guide that does not exist: \"{dest}\""),
+                crate::validate::did_you_mean(slug, targets.guides.keys().map(String::as_str), "check the file name in guides/"),
+            ));
+        };
+        if let Some(fragment) = fragment {
+            if !anchors.contains(fragment) {
+                return Err((
+                    format!("guide \"{slug}\" has no heading with the anchor \"#{fragment}\""),
+                    crate::validate::did_you_mean(fragment, anchors.iter().map(String::as_str), "anchors are heading texts in lowercase with hyphens"),
+                ));
+            }
+        }
+        return Ok(with_fragment(format!("/guides/{slug}/")));
+    }
+    if let Some(id) = normalized.strip_prefix("partners/").and_then(|s| s.strip_suffix(".yaml")) {
+        if targets.partners.contains(id) {
+            return Ok(with_fragment(format!("/partners/{id}/")));
+        }
+        let message = if targets.unpublished_partners.contains(id) {
+            format!("partner \"{id}\" is not published (draft or not verified recently), so this link would be broken")
+        } else {
+            format!("link to a partner that does not exist: \"{dest}\"")
+        };
+        return Err((message, "link to a published partner, or remove the link".into()));
+    }
+    if let Some(file) = normalized.strip_prefix("static/") {
+        if targets.static_files.contains(file) {
+            return Ok(with_fragment(format!("/{file}")));
+        }
+        return Err((format!("no file \"{file}\" in static/"), "check the file name and folder".into()));
+    }
+    Err((
+        format!("link \"{dest}\" does not point to a guide, partner or static file"),
+        "write links to other guides as other-guide.md, to partners as ../partners/<id>.yaml, to files as ../static/<file>".into(),
+    ))
+}
+
+/// Resolves `.` and `..` segments; `None` when the path leaves the hub.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Heading anchors: lowercase, accents kept, spaces to hyphens, punctuation
+/// dropped (GitHub's convention, which volunteers already know).
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            slug.push(c);
+        } else if c.is_whitespace() {
+            slug.push('-');
+        }
+    }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
+}
+
+fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
+    let mut candidate = base.to_string();
+    let mut counter = 1;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{base}-{counter}");
+        counter += 1;
+    }
+    candidate
+}
+
+/// The heading anchors a Markdown text will get, for link checking before
+/// rendering.
+pub fn heading_ids(text: &str) -> BTreeSet<String> {
+    render(text, Context { base_dir: "guides", top_heading_level: 2 }, &LinkTargets::default())
+        .headings
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            other => escaped.push(other),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guide_context() -> Context<'static> {
+        Context { base_dir: "guides", top_heading_level: 2 }
+    }
+
+    fn targets() -> LinkTargets {
+        LinkTargets {
+            guides: BTreeMap::from([("safety-planning".into(), BTreeSet::from(["at-home".to_string()]))]),
+            partners: BTreeSet::from(["rslc".to_string()]),
+            unpublished_partners: BTreeSet::from(["draft-org".to_string()]),
+            static_files: BTreeSet::from(["docs/plan.pdf".to_string()]),
+        }
+    }
+
+    #[test]
+    fn headings_get_unique_anchors_and_are_demoted_below_the_page_title() {
+        let rendered = render("# Safety at home\n\n# Safety at home\n", guide_context(), &targets());
+        assert!(rendered.html.contains("<h2 id=\"safety-at-home\">"), "{}", rendered.html);
+        assert!(rendered.html.contains("<h2 id=\"safety-at-home-1\">"));
+        assert_eq!(rendered.headings.len(), 2);
+    }
+
+    #[test]
+    fn source_paths_become_site_paths() {
+        let text = "[a](safety-planning.md#at-home) [b](../partners/rslc.yaml) [c](../static/docs/plan.pdf)";
+        let rendered = render(text, guide_context(), &targets());
+        assert!(rendered.problems.is_empty(), "{:?}", rendered.problems);
+        assert!(rendered.html.contains("href=\"/guides/safety-planning/#at-home\""));
+        assert!(rendered.html.contains("href=\"/partners/rslc/\""));
+        assert!(rendered.html.contains("href=\"/docs/plan.pdf\""));
+    }
+
+    #[test]
+    fn broken_links_are_errors_with_offsets() {
+        let rendered = render("Intro\n\n[x](safety-plan.md) [y](../partners/draft-org.yaml)", guide_context(), &targets());
+        assert_eq!(rendered.problems.len(), 2);
+        assert_eq!(rendered.problems[0].offset, 7);
+        assert!(rendered.problems[0].help.contains("safety-planning"));
+        assert!(rendered.problems[1].message.contains("not published"));
+    }
+
+    #[test]
+    fn javascript_links_are_refused() {
+        let rendered = render("[x](javascript:alert(1))", guide_context(), &targets());
+        assert_eq!(rendered.problems[0].code, "E103");
+        assert!(!rendered.html.contains("javascript"));
+    }
+
+    #[test]
+    fn raw_html_is_reported_and_never_passed_through() {
+        let rendered = render("Hello <script>alert(1)</script>", guide_context(), &targets());
+        assert_eq!(rendered.problems[0].code, "E152");
+        assert!(!rendered.html.contains("<script>"));
+    }
+
+    #[test]
+    fn outbound_links_carry_noreferrer() {
+        let rendered = render("[x](https://example.org)", guide_context(), &targets());
+        assert!(rendered.html.contains("rel=\"noreferrer\""));
+    }
+}

@@ -1,0 +1,537 @@
+//! The partner-record format (design/partner-record.md §5.2) as typed
+//! structs, exactly as volunteers write it. Every struct denies unknown
+//! fields so a misspelt key is an error, not silently ignored.
+//!
+//! Codes that a hub may extend through `taxonomies.yaml` (service areas,
+//! partner types, populations, focus issues, accessibility features) are
+//! strings checked by validation; closed sets are Rust enums.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerRecord {
+    pub schema_version: u32,
+    pub id: String,
+    #[serde(default)]
+    pub kind: PartnerKind,
+    #[serde(default = "yes")]
+    pub published: bool,
+    pub status: Status,
+    pub last_verified: String,
+    pub name: String,
+    #[serde(default)]
+    pub alternate_names: Vec<String>,
+    pub summary: Option<String>,
+    pub description: String,
+    pub partner_types: Vec<String>,
+    #[serde(default)]
+    pub focus_issues: Vec<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub legal_status: Option<LegalStatus>,
+    pub year_incorporated: Option<u16>,
+    #[serde(default)]
+    pub identifiers: Vec<Identifier>,
+    pub logo: Option<String>,
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    #[serde(default)]
+    pub locations: Vec<Location>,
+    pub coverage: Coverage,
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub guides: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub translations: BTreeMap<String, Translation>,
+    pub source: Option<Provenance>,
+    #[serde(default)]
+    pub previous_ids: Vec<String>,
+    pub internal: Option<Internal>,
+}
+
+/// `private/<id>.yaml`: the internal overlay of one partner.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivateOverlay {
+    pub internal: Internal,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    #[default]
+    Organization,
+    Individual,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Active,
+    TemporarilyClosed,
+    Inactive,
+    Defunct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalStatus {
+    Nonprofit,
+    Government,
+    TribalGovernment,
+    University,
+    FaithBased,
+    ForProfit,
+    FiscallySponsored,
+    Individual,
+    Other,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identifier {
+    pub scheme: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    pub id: String,
+    pub number: String,
+    pub extension: Option<String>,
+    pub kind: PhoneKind,
+    pub text_keyword: Option<String>,
+    pub label: String,
+    #[serde(default)]
+    pub hotline: bool,
+    pub hours: Option<Hours>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhoneKind {
+    Voice,
+    Sms,
+    Tty,
+    Video,
+    Fax,
+    ShortCode,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub id: String,
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: LocationKind,
+    pub visibility: Option<Visibility>,
+    pub general_area: Option<GeneralArea>,
+    pub address: Option<Address>,
+    pub geo: Option<Geo>,
+    pub url: Option<String>,
+    pub transit: Option<String>,
+    #[serde(default)]
+    pub accessibility: Vec<String>,
+    pub accessibility_notes: Option<String>,
+    pub hours: Option<Hours>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocationKind {
+    Physical,
+    Virtual,
+    Mailing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    Public,
+    Confidential,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneralArea {
+    pub city: Option<String>,
+    pub county: Option<String>,
+    pub state: Option<String>,
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    pub street: String,
+    pub street2: Option<String>,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    pub country: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    pub scope: CoverageScope,
+    #[serde(default)]
+    pub areas: Vec<Area>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverageScope {
+    Local,
+    Regional,
+    Statewide,
+    Tribal,
+    Multistate,
+    National,
+    International,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub kind: AreaKind,
+    pub name: String,
+    pub state: Option<String>,
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaKind {
+    City,
+    County,
+    State,
+    TribalNation,
+    Zip,
+    Region,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub status: Option<Status>,
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub populations: Vec<String>,
+    pub eligibility: Option<Eligibility>,
+    pub access: Access,
+    pub cost: Cost,
+    pub fees_description: Option<String>,
+    pub application_process: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub interpretation: Option<Interpretation>,
+    #[serde(default)]
+    pub communication_access: Vec<CommunicationAccess>,
+    #[serde(default)]
+    pub required_documents: Vec<String>,
+    #[serde(default)]
+    pub locations: Vec<String>,
+    #[serde(default)]
+    pub phones: Vec<String>,
+    pub hours: Option<Hours>,
+    pub alert: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    pub description: Option<String>,
+    pub min_age: Option<u8>,
+    pub max_age: Option<u8>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    pub law_enforcement_involvement: LawEnforcement,
+    pub confidentiality: Confidentiality,
+    pub confidentiality_note: Option<String>,
+    pub immigration_status_asked: Option<bool>,
+    pub id_required: Option<bool>,
+    pub referral_required: Option<bool>,
+    pub walk_in: Option<bool>,
+    pub anonymous_contact_ok: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LawEnforcement {
+    NotRequired,
+    Required,
+    CaseByCase,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidentiality {
+    Confidential,
+    Limited,
+    Standard,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cost {
+    Free,
+    SlidingScale,
+    Fee,
+    Insurance,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interpretation {
+    #[serde(default)]
+    pub available: bool,
+    #[serde(default)]
+    pub modes: Vec<InterpretationMode>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InterpretationMode {
+    Phone,
+    Video,
+    InPerson,
+    Asl,
+    DocumentTranslation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommunicationAccess {
+    AslInterpreter,
+    VideoRelay,
+    Tty,
+    Captioning,
+    Braille,
+    LargePrint,
+    PlainLanguage,
+}
+
+/// Opening hours: `24/7`, `by_appointment`, or a weekly table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Hours {
+    Keyword(String),
+    Weekly(WeeklyHours),
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeeklyHours {
+    pub timezone: Option<String>,
+    pub mon: Option<String>,
+    pub tue: Option<String>,
+    pub wed: Option<String>,
+    pub thu: Option<String>,
+    pub fri: Option<String>,
+    pub sat: Option<String>,
+    pub sun: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl WeeklyHours {
+    /// The seven days in order, with their codes.
+    pub fn days(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("mon", self.mon.as_deref()),
+            ("tue", self.tue.as_deref()),
+            ("wed", self.wed.as_deref()),
+            ("thu", self.thu.as_deref()),
+            ("fri", self.fri.as_deref()),
+            ("sat", self.sat.as_deref()),
+            ("sun", self.sun.as_deref()),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+    pub kind: Option<LinkKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    Website,
+    Chat,
+    IntakeForm,
+    Document,
+    Social,
+    Donate,
+}
+
+/// Site localisation of a record, per language.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub services: BTreeMap<String, ServiceTranslation>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceTranslation {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub fees_description: Option<String>,
+    pub application_process: Option<String>,
+    pub alert: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    pub system: Option<String>,
+    pub record_id: Option<String>,
+    pub imported_on: Option<String>,
+    pub hsds_version: Option<String>,
+}
+
+/// Coordination data: never rendered, indexed or exported. No type in the
+/// render stage holds one; see `model::PublicPartner`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Internal {
+    pub point_of_contact: Option<Contact>,
+    #[serde(default)]
+    pub other_contacts: Vec<Contact>,
+    pub agreement: Option<Agreement>,
+    pub referral_pathway: Option<String>,
+    pub verification: Option<Verification>,
+    pub consent: Option<Consent>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    #[serde(rename = "type")]
+    pub kind: Option<AgreementKind>,
+    pub status: Option<AgreementStatus>,
+    pub signed_on: Option<String>,
+    pub expires_on: Option<String>,
+    pub document: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementKind {
+    Mou,
+    Moa,
+    DataSharing,
+    ReferralAgreement,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementStatus {
+    None,
+    Draft,
+    InReview,
+    Signed,
+    Expired,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    pub verified_by: Option<String>,
+    pub method: Option<VerificationMethod>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationMethod {
+    PhoneCall,
+    Email,
+    SiteVisit,
+    PartnerSelfUpdate,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub publish_name: Option<bool>,
+    pub publish_photo: Option<bool>,
+    pub confirmed_on: Option<String>,
+}
+
+impl Internal {
+    /// Every free-text value of the block, for the output leak scan.
+    pub fn string_values(&self) -> Vec<&str> {
+        let mut values: Vec<&str> = Vec::new();
+        let contacts = self.point_of_contact.iter().chain(&self.other_contacts);
+        for contact in contacts {
+            values.extend(
+                [&contact.name, &contact.title, &contact.email, &contact.phone]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+        if let Some(agreement) = &self.agreement {
+            values.extend(agreement.document.as_deref());
+        }
+        if let Some(verification) = &self.verification {
+            values.extend(verification.verified_by.as_deref());
+        }
+        values.extend(self.referral_pathway.as_deref());
+        values.extend(self.notes.as_deref());
+        values
+    }
+}

@@ -1,0 +1,271 @@
+//! The only module that knows which YAML library haven uses.
+//!
+//! Typed deserialization goes through `serde_yaml`; positions of fields for
+//! semantic diagnostics come from a marked event stream (`yaml-rust2`), so a
+//! later rule can say "services[0].phones[1] at line 40, column 9" without
+//! the record types carrying spans. Swapping the YAML library means changing
+//! this file only.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diagnostic::{Diagnostic, Position};
+
+/// Deserializes `source` into `T`, turning any syntax or type error into an
+/// E001 (syntax) or E012 (shape) diagnostic with its position and field path.
+///
+/// `line_offset` is added to reported lines, for YAML embedded in another file
+/// (front matter), so positions are relative to the file, not the block.
+pub fn parse<T: DeserializeOwned>(
+    source: &str,
+    path: &Path,
+    line_offset: usize,
+) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(source).map_err(|error| to_diagnostic(&error, path, line_offset))
+}
+
+fn to_diagnostic(error: &serde_yaml::Error, path: &Path, line_offset: usize) -> Diagnostic {
+    let position = error.location().map(|location| Position {
+        line: location.line() + line_offset,
+        column: location.column(),
+    });
+    let (field, message) = split_message(&error.to_string());
+    let (code, help) = if message.starts_with("unknown field") {
+        ("E010", "remove the field or fix its spelling; the README lists every field")
+    } else if message.starts_with("missing field") {
+        ("E011", "add the field; the README shows a minimal record")
+    } else if message.starts_with("unknown variant") {
+        ("E030", "use one of the values listed above")
+    } else if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("invalid length")
+        || message.starts_with("data did not match")
+    {
+        ("E012", "check the value's shape: a list is written [a, b] or with one \"- item\" per line; quote text that looks like a number")
+    } else if message.starts_with("duplicate") {
+        ("E001", "each key may appear only once in a mapping; delete or merge the duplicate")
+    } else if message.contains("cannot start any token") {
+        ("E001", "indent with spaces, not tabs, and quote values that start with a special character such as @, ` or %")
+    } else {
+        ("E001", "check indentation and quoting near this line; values containing \": \" must be quoted")
+    };
+    Diagnostic::error(code, path, humanize(&message))
+        .at(position)
+        .field(field)
+        .help(help)
+}
+
+/// serde_yaml renders errors as `path: message at line L column C`; keep the
+/// path and the message, drop the position (reported separately).
+fn split_message(raw: &str) -> (String, String) {
+    let without_position = match raw.find(" at line ") {
+        Some(index) => &raw[..index],
+        None => raw,
+    };
+    match without_position.split_once(": ") {
+        Some((field, message))
+            if !field.contains(' ') && !field.is_empty() && field != "invalid type" =>
+        {
+            (field.to_string(), message.to_string())
+        }
+        _ => (String::new(), without_position.to_string()),
+    }
+}
+
+/// Replaces serde's Rust-flavoured words with ones a volunteer knows.
+fn humanize(message: &str) -> String {
+    message
+        .replace("a sequence", "a list")
+        .replace("sequence", "list")
+        .replace("struct ", "")
+        .replace("a map", "a mapping (key: value lines)")
+        .replace("unknown variant", "unknown value")
+        .replace("untagged enum ", "")
+        .replace('`', "\"")
+}
+
+/// Field paths (`services[0].phones[1]`) mapped to where they start in a
+/// YAML document. Built once per file, queried by validation rules.
+#[derive(Debug, Default, Clone)]
+pub struct Locator {
+    positions: HashMap<String, Position>,
+}
+
+impl Locator {
+    /// Indexes every key and list item of `source`. Returns an empty locator
+    /// for a document that does not parse (the parse error is reported
+    /// elsewhere).
+    pub fn new(source: &str, line_offset: usize) -> Self {
+        let mut builder = LocatorBuilder {
+            line_offset,
+            ..LocatorBuilder::default()
+        };
+        let mut parser = Parser::new_from_str(source);
+        if parser.load(&mut builder, false).is_err() {
+            return Locator::default();
+        }
+        Locator {
+            positions: builder.positions,
+        }
+    }
+
+    /// Position of `field`, or of its nearest located ancestor.
+    pub fn find(&self, field: &str) -> Option<Position> {
+        let mut candidate = field;
+        loop {
+            if let Some(position) = self.positions.get(candidate) {
+                return Some(*position);
+            }
+            let cut = candidate.rfind(['.', '['])?;
+            candidate = &candidate[..cut];
+        }
+    }
+}
+
+enum Frame {
+    Mapping { expecting_key: bool, key: String },
+    Sequence { index: usize },
+}
+
+#[derive(Default)]
+struct LocatorBuilder {
+    line_offset: usize,
+    stack: Vec<(String, Frame)>,
+    positions: HashMap<String, Position>,
+}
+
+impl LocatorBuilder {
+    fn position(&self, mark: Marker) -> Position {
+        Position {
+            line: mark.line() + self.line_offset,
+            column: mark.col() + 1,
+        }
+    }
+
+    /// The path of the node that starts now, if it is a value (not a key).
+    fn value_path(&mut self, mark: Marker) -> Option<String> {
+        let position = self.position(mark);
+        let (parent, frame) = match self.stack.last_mut() {
+            None => return Some(String::new()),
+            Some(top) => top,
+        };
+        match frame {
+            Frame::Mapping { expecting_key, key } => {
+                if *expecting_key {
+                    return None;
+                }
+                *expecting_key = true;
+                Some(join(parent, key))
+            }
+            Frame::Sequence { index } => {
+                let path = format!("{parent}[{index}]");
+                *index += 1;
+                self.positions.entry(path.clone()).or_insert(position);
+                Some(path)
+            }
+        }
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+impl MarkedEventReceiver for LocatorBuilder {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        match event {
+            Event::Scalar(text, ..) => {
+                let position = self.position(mark);
+                if let Some((parent, Frame::Mapping { expecting_key, key })) = self.stack.last_mut()
+                {
+                    if *expecting_key {
+                        *expecting_key = false;
+                        *key = text;
+                        let path = join(parent, key);
+                        self.positions.entry(path).or_insert(position);
+                        return;
+                    }
+                }
+                self.value_path(mark);
+            }
+            Event::Alias(_) => {
+                self.value_path(mark);
+            }
+            Event::MappingStart(..) => {
+                let path = self.value_path(mark).unwrap_or_default();
+                self.stack.push((
+                    path,
+                    Frame::Mapping {
+                        expecting_key: true,
+                        key: String::new(),
+                    },
+                ));
+            }
+            Event::SequenceStart(..) => {
+                let path = self.value_path(mark).unwrap_or_default();
+                self.stack.push((path, Frame::Sequence { index: 0 }));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        name: String,
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn locator_finds_keys_and_list_items() {
+        let source = "name: x\nservices:\n  - id: a\n    phones: [one, two]\n  - id: b\n";
+        let locator = Locator::new(source, 0);
+        assert_eq!(locator.find("name"), Some(Position { line: 1, column: 1 }));
+        assert_eq!(locator.find("services[1].id"), Some(Position { line: 5, column: 5 }));
+        assert_eq!(
+            locator.find("services[0].phones[1]"),
+            Some(Position { line: 4, column: 19 })
+        );
+        assert_eq!(locator.find("services[0].missing").map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn type_error_names_field_line_and_column() {
+        let error = parse::<Item>("name: x\ntags: solo\n", Path::new("f.yaml"), 0).unwrap_err();
+        assert_eq!(error.code, "E012");
+        assert_eq!(error.field, "tags");
+        assert_eq!(error.position, Some(Position { line: 2, column: 7 }));
+    }
+
+    #[test]
+    fn unknown_field_is_e010() {
+        let error = parse::<Item>("name: x\ntags: []\ntgas: []\n", Path::new("f.yaml"), 0)
+            .unwrap_err();
+        assert_eq!(error.code, "E010");
+        assert_eq!(error.position.map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn line_offset_shifts_positions() {
+        let error = parse::<Item>("name: x\n\tb: 1\n", Path::new("f.md"), 1).unwrap_err();
+        assert_eq!(error.code, "E001");
+        assert!(error.position.is_some_and(|p| p.line >= 2));
+    }
+}
