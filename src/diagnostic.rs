@@ -94,7 +94,13 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]: {}", self.severity, self.code, self.path.display())?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity,
+            self.code,
+            self.path.display()
+        )?;
         if let Some(position) = self.position {
             write!(f, ":{}:{}", position.line, position.column)?;
         }

@@ -89,7 +89,11 @@ impl Serialize for Hours {
         let mut state = serializer.serialize_struct("Hours", 4)?;
         match self {
             Hours::Keyword(keyword) => {
-                let kind = if keyword == "24/7" { "always" } else { "appointment" };
+                let kind = if keyword == "24/7" {
+                    "always"
+                } else {
+                    "appointment"
+                };
                 state.serialize_field("kind", kind)?;
                 state.serialize_field("days", &Vec::<Day<'_>>::new())?;
                 state.serialize_field("notes", &None::<String>)?;
@@ -125,10 +129,25 @@ mod tests {
     fn parses_split_days_and_closed() {
         assert_eq!(
             parse_day("09:00-12:00, 13:00-19:00"),
-            Ok(vec![Range { start: 540, end: 720 }, Range { start: 780, end: 1140 }])
+            Ok(vec![
+                Range {
+                    start: 540,
+                    end: 720
+                },
+                Range {
+                    start: 780,
+                    end: 1140
+                }
+            ])
         );
         assert_eq!(parse_day("closed"), Ok(vec![]));
-        assert_eq!(parse_day("18:00-24:00"), Ok(vec![Range { start: 1080, end: 1440 }]));
+        assert_eq!(
+            parse_day("18:00-24:00"),
+            Ok(vec![Range {
+                start: 1080,
+                end: 1440
+            }])
+        );
     }
 
     #[test]

@@ -1,11 +1,22 @@
 //! haven: a static-site generator for survivor resource hubs.
+//!
+//! The pipeline (`build::build`) runs load → validate → model → render →
+//! post-process → write; each stage is the module of that name.
+pub mod build;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod hours;
+pub mod i18n;
 pub mod load;
 pub mod markdown;
+pub mod model;
+pub mod postprocess;
 pub mod record;
+pub mod render;
 pub mod taxonomy;
 pub mod validate;
+pub mod write;
 pub mod yaml;
+
+pub use build::{build, BuildError, BuildPlan, BuildReport};

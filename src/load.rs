@@ -122,10 +122,15 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
     let mut partners = Vec::new();
     for path in files_in(root, "partners", diagnostics) {
         if !has_extension(&path, &["yaml", "yml"]) {
-            diagnostics.push(unexpected_file(&path, "partner records are YAML files named <id>.yaml"));
+            diagnostics.push(unexpected_file(
+                &path,
+                "partner records are YAML files named <id>.yaml",
+            ));
             continue;
         }
-        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        let Some(file) = read_text(root, &path, diagnostics) else {
+            continue;
+        };
         match yaml::parse::<PartnerRecord>(&file.text, &path, 0) {
             Ok(record) => partners.push(LoadedPartner {
                 stem: file_stem(&path),
@@ -142,7 +147,9 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
         if !has_extension(&path, &["yaml", "yml"]) {
             continue;
         }
-        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        let Some(file) = read_text(root, &path, diagnostics) else {
+            continue;
+        };
         match yaml::parse::<PrivateOverlay>(&file.text, &path, 0) {
             Ok(overlay) => overlays.push(LoadedOverlay {
                 id: file_stem(&path),
@@ -156,10 +163,15 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
     let mut guides = Vec::new();
     for path in files_in(root, "guides", diagnostics) {
         if !has_extension(&path, &["md"]) {
-            diagnostics.push(unexpected_file(&path, "guides are Markdown files named <slug>.md"));
+            diagnostics.push(unexpected_file(
+                &path,
+                "guides are Markdown files named <slug>.md",
+            ));
             continue;
         }
-        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        let Some(file) = read_text(root, &path, diagnostics) else {
+            continue;
+        };
         if let Some(guide) = parse_guide(file, &config, diagnostics) {
             guides.push(guide);
         }
@@ -168,7 +180,11 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
     let static_files = files_in(root, "static", diagnostics)
         .into_iter()
         .filter_map(|path| {
-            let output_path = path.strip_prefix("static").ok()?.to_str()?.replace('\\', "/");
+            let output_path = path
+                .strip_prefix("static")
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
             Some(StaticFile {
                 output_path,
                 source: root.join(&path),
@@ -178,7 +194,9 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
 
     let mut templates = BTreeMap::new();
     for path in files_in(root, "templates", diagnostics) {
-        let Some(file) = read_text(root, &path, diagnostics) else { continue };
+        let Some(file) = read_text(root, &path, diagnostics) else {
+            continue;
+        };
         if let Some(name) = path
             .strip_prefix("templates")
             .ok()
@@ -259,7 +277,9 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
 
 fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
     let full = root.join(path);
-    let too_big = fs::metadata(&full).map(|m| m.len() > MAX_FILE_BYTES).unwrap_or(false);
+    let too_big = fs::metadata(&full)
+        .map(|m| m.len() > MAX_FILE_BYTES)
+        .unwrap_or(false);
     if too_big {
         diagnostics.push(
             Diagnostic::error("E005", path, "file is larger than 2 MiB")

@@ -70,8 +70,9 @@ pub fn contains_raw_html(text: &str) -> bool {
 
 pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Rendered {
     let mut problems = Vec::new();
-    let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
-        Parser::new_ext(text, options()).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect();
 
     let shallowest = events
         .iter()
@@ -90,7 +91,12 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
     while index < events.len() {
         let (event, range) = &events[index];
         match event {
-            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
                 let text: String = events[index + 1..]
                     .iter()
                     .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Heading(_))))
@@ -127,23 +133,25 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                 // Shown as text, never passed through, if a caller renders anyway.
                 output.push(Event::Text(raw.clone()));
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
-                match resolve(dest_url, context, targets) {
-                    Ok(resolved) => output.push(Event::Html(anchor(&resolved, title).into())),
-                    Err((message, help)) => {
-                        problems.push(Problem {
-                            offset: range.start,
-                            code: "E103",
-                            message,
-                            help,
-                            is_error: true,
-                        });
-                        output.push(Event::Html("<a>".into()));
-                    }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => match resolve(dest_url, context, targets) {
+                Ok(resolved) => output.push(Event::Html(anchor(&resolved, title).into())),
+                Err((message, help)) => {
+                    problems.push(Problem {
+                        offset: range.start,
+                        code: "E103",
+                        message,
+                        help,
+                        is_error: true,
+                    });
+                    output.push(Event::Html("<a>".into()));
                 }
-            }
+            },
             Event::End(TagEnd::Link) => output.push(Event::Html("</a>".into())),
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 let alt: String = events[index + 1..]
                     .iter()
                     .take_while(|(e, _)| !matches!(e, Event::End(TagEnd::Image)))
@@ -174,7 +182,9 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                         problems.push(Problem {
                             offset: range.start,
                             code: "W155",
-                            message: format!("image {external} is on another website; it is shown as a link"),
+                            message: format!(
+                                "image {external} is on another website; it is shown as a link"
+                            ),
                             help: "copy the image into static/ and link it from there".into(),
                             is_error: false,
                         });
@@ -214,7 +224,12 @@ fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
 fn anchor(href: &str, title: &str) -> String {
     let external = href.starts_with("http://") || href.starts_with("https://");
     let rel = if external { " rel=\"noreferrer\"" } else { "" };
-    format!("<a href=\"{}\"{}{}>", escape(href), title_attribute(title), rel)
+    format!(
+        "<a href=\"{}\"{}{}>",
+        escape(href),
+        title_attribute(title),
+        rel
+    )
 }
 
 fn title_attribute(title: &str) -> String {
@@ -227,18 +242,25 @@ fn title_attribute(title: &str) -> String {
 
 /// Turns a link as written in content into a site path (`/guides/x/#y`) or
 /// an allowed external URL, or says what is wrong with it.
-fn resolve(dest: &str, context: Context<'_>, targets: &LinkTargets) -> Result<String, (String, String)> {
+fn resolve(
+    dest: &str,
+    context: Context<'_>,
+    targets: &LinkTargets,
+) -> Result<String, (String, String)> {
     let dest = dest.trim();
     let lower = dest.to_ascii_lowercase();
     if let Some(scheme_end) = lower.find(':') {
         let scheme = &lower[..scheme_end];
-        let looks_like_scheme = scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
+        let looks_like_scheme = scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
         if looks_like_scheme && !lower[..scheme_end].contains('/') {
             return match scheme {
                 "https" | "http" | "mailto" | "tel" | "sms" => Ok(dest.to_string()),
                 _ => Err((
                     format!("links to \"{scheme}:\" addresses are not allowed"),
-                    "use https://, mailto:, tel: or sms: links, or a path to a guide or partner".into(),
+                    "use https://, mailto:, tel: or sms: links, or a path to a guide or partner"
+                        .into(),
                 )),
             };
         }
@@ -260,24 +282,38 @@ fn resolve(dest: &str, context: Context<'_>, targets: &LinkTargets) -> Result<St
         Some(fragment) => format!("{page}#{fragment}"),
         None => page,
     };
-    if let Some(slug) = normalized.strip_prefix("guides/").and_then(|s| s.strip_suffix(".md")) {
+    if let Some(slug) = normalized
+        .strip_prefix("guides/")
+        .and_then(|s| s.strip_suffix(".md"))
+    {
         let Some(anchors) = targets.guides.get(slug) else {
             return Err((
                 format!("link to a guide that does not exist: \"{dest}\""),
-                crate::validate::did_you_mean(slug, targets.guides.keys().map(String::as_str), "check the file name in guides/"),
+                crate::validate::did_you_mean(
+                    slug,
+                    targets.guides.keys().map(String::as_str),
+                    "check the file name in guides/",
+                ),
             ));
         };
         if let Some(fragment) = fragment {
             if !anchors.contains(fragment) {
                 return Err((
                     format!("guide \"{slug}\" has no heading with the anchor \"#{fragment}\""),
-                    crate::validate::did_you_mean(fragment, anchors.iter().map(String::as_str), "anchors are heading texts in lowercase with hyphens"),
+                    crate::validate::did_you_mean(
+                        fragment,
+                        anchors.iter().map(String::as_str),
+                        "anchors are heading texts in lowercase with hyphens",
+                    ),
                 ));
             }
         }
         return Ok(with_fragment(format!("/guides/{slug}/")));
     }
-    if let Some(id) = normalized.strip_prefix("partners/").and_then(|s| s.strip_suffix(".yaml")) {
+    if let Some(id) = normalized
+        .strip_prefix("partners/")
+        .and_then(|s| s.strip_suffix(".yaml"))
+    {
         if targets.partners.contains(id) {
             return Ok(with_fragment(format!("/partners/{id}/")));
         }
@@ -286,13 +322,19 @@ fn resolve(dest: &str, context: Context<'_>, targets: &LinkTargets) -> Result<St
         } else {
             format!("link to a partner that does not exist: \"{dest}\"")
         };
-        return Err((message, "link to a published partner, or remove the link".into()));
+        return Err((
+            message,
+            "link to a published partner, or remove the link".into(),
+        ));
     }
     if let Some(file) = normalized.strip_prefix("static/") {
         if targets.static_files.contains(file) {
             return Ok(with_fragment(format!("/{file}")));
         }
-        return Err((format!("no file \"{file}\" in static/"), "check the file name and folder".into()));
+        return Err((
+            format!("no file \"{file}\" in static/"),
+            "check the file name and folder".into(),
+        ));
     }
     Err((
         format!("link \"{dest}\" does not point to a guide, partner or static file"),
@@ -346,11 +388,18 @@ fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
 /// The heading anchors a Markdown text will get, for link checking before
 /// rendering.
 pub fn heading_ids(text: &str) -> BTreeSet<String> {
-    render(text, Context { base_dir: "guides", top_heading_level: 2 }, &LinkTargets::default())
-        .headings
-        .into_iter()
-        .map(|h| h.id)
-        .collect()
+    render(
+        text,
+        Context {
+            base_dir: "guides",
+            top_heading_level: 2,
+        },
+        &LinkTargets::default(),
+    )
+    .headings
+    .into_iter()
+    .map(|h| h.id)
+    .collect()
 }
 
 pub fn escape(text: &str) -> String {
@@ -373,12 +422,18 @@ mod tests {
     use super::*;
 
     fn guide_context() -> Context<'static> {
-        Context { base_dir: "guides", top_heading_level: 2 }
+        Context {
+            base_dir: "guides",
+            top_heading_level: 2,
+        }
     }
 
     fn targets() -> LinkTargets {
         LinkTargets {
-            guides: BTreeMap::from([("safety-planning".into(), BTreeSet::from(["at-home".to_string()]))]),
+            guides: BTreeMap::from([(
+                "safety-planning".into(),
+                BTreeSet::from(["at-home".to_string()]),
+            )]),
             partners: BTreeSet::from(["rslc".to_string()]),
             unpublished_partners: BTreeSet::from(["draft-org".to_string()]),
             static_files: BTreeSet::from(["docs/plan.pdf".to_string()]),
@@ -387,8 +442,16 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors_and_are_demoted_below_the_page_title() {
-        let rendered = render("# Safety at home\n\n# Safety at home\n", guide_context(), &targets());
-        assert!(rendered.html.contains("<h2 id=\"safety-at-home\">"), "{}", rendered.html);
+        let rendered = render(
+            "# Safety at home\n\n# Safety at home\n",
+            guide_context(),
+            &targets(),
+        );
+        assert!(
+            rendered.html.contains("<h2 id=\"safety-at-home\">"),
+            "{}",
+            rendered.html
+        );
         assert!(rendered.html.contains("<h2 id=\"safety-at-home-1\">"));
         assert_eq!(rendered.headings.len(), 2);
     }
@@ -398,14 +461,20 @@ mod tests {
         let text = "[a](safety-planning.md#at-home) [b](../partners/rslc.yaml) [c](../static/docs/plan.pdf)";
         let rendered = render(text, guide_context(), &targets());
         assert!(rendered.problems.is_empty(), "{:?}", rendered.problems);
-        assert!(rendered.html.contains("href=\"/guides/safety-planning/#at-home\""));
+        assert!(rendered
+            .html
+            .contains("href=\"/guides/safety-planning/#at-home\""));
         assert!(rendered.html.contains("href=\"/partners/rslc/\""));
         assert!(rendered.html.contains("href=\"/docs/plan.pdf\""));
     }
 
     #[test]
     fn broken_links_are_errors_with_offsets() {
-        let rendered = render("Intro\n\n[x](safety-plan.md) [y](../partners/draft-org.yaml)", guide_context(), &targets());
+        let rendered = render(
+            "Intro\n\n[x](safety-plan.md) [y](../partners/draft-org.yaml)",
+            guide_context(),
+            &targets(),
+        );
         assert_eq!(rendered.problems.len(), 2);
         assert_eq!(rendered.problems[0].offset, 7);
         assert!(rendered.problems[0].help.contains("safety-planning"));
@@ -421,7 +490,11 @@ mod tests {
 
     #[test]
     fn raw_html_is_reported_and_never_passed_through() {
-        let rendered = render("Hello <script>alert(1)</script>", guide_context(), &targets());
+        let rendered = render(
+            "Hello <script>alert(1)</script>",
+            guide_context(),
+            &targets(),
+        );
         assert_eq!(rendered.problems[0].code, "E152");
         assert!(!rendered.html.contains("<script>"));
     }

@@ -518,10 +518,15 @@ impl Internal {
         let contacts = self.point_of_contact.iter().chain(&self.other_contacts);
         for contact in contacts {
             values.extend(
-                [&contact.name, &contact.title, &contact.email, &contact.phone]
-                    .into_iter()
-                    .flatten()
-                    .map(String::as_str),
+                [
+                    &contact.name,
+                    &contact.title,
+                    &contact.email,
+                    &contact.phone,
+                ]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
             );
         }
         if let Some(agreement) = &self.agreement {

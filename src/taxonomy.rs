@@ -103,7 +103,8 @@ impl Taxonomies {
     /// The label of `code`, or the code itself when it is not a known term
     /// (language tags outside the built-in table, for instance).
     pub fn label<'a>(&'a self, kind: Kind, code: &'a str, language: &str) -> &'a str {
-        self.find(kind, code).map_or(code, |term| term.label(language))
+        self.find(kind, code)
+            .map_or(code, |term| term.label(language))
     }
 
     pub fn codes(&self, kind: Kind) -> Vec<&str> {
@@ -187,7 +188,10 @@ type Row = (&'static str, &'static str, &'static str, &'static str);
 fn terms(rows: &[Row]) -> Vec<Term> {
     rows.iter()
         .map(|(code, en, es, description)| {
-            let labels = BTreeMap::from([("en".to_string(), en.to_string()), ("es".to_string(), es.to_string())]);
+            let labels = BTreeMap::from([
+                ("en".to_string(), en.to_string()),
+                ("es".to_string(), es.to_string()),
+            ]);
             let mut descriptions = BTreeMap::new();
             if !description.is_empty() {
                 descriptions.insert("en".to_string(), description.to_string());
@@ -202,85 +206,340 @@ fn terms(rows: &[Row]) -> Vec<Term> {
 }
 
 const SERVICE_AREAS: &[Row] = &[
-    ("basic_needs", "Basic Needs", "Necesidades básicas", "Food, shelter, clothing and safe housing."),
-    ("career_services", "Career Services", "Servicios de empleo", "Job training, job search and workers' rights."),
-    ("education", "Education", "Educación", "GED, English classes (ESL) and school support."),
-    ("health_care", "Health Care", "Atención médica", "Medical, dental and mental health care."),
-    ("interpretation_services", "Interpretation Services", "Servicios de interpretación", "Interpreters and translated documents, including sign language."),
-    ("legal_services", "Legal Services", "Servicios legales", "Immigration, criminal, civil and family law help, often free."),
-    ("empowerment_tools", "Empowerment Tools", "Herramientas de empoderamiento", "Financial literacy, life skills and support groups."),
-    ("transportation", "Transportation", "Transporte", "Rides, bus passes and help getting to appointments."),
-    ("healing_cultural_services", "Healing and Cultural Services", "Sanación y servicios culturales", "Cultural healing, spiritual care and survivor-led peer support."),
+    (
+        "basic_needs",
+        "Basic Needs",
+        "Necesidades básicas",
+        "Food, shelter, clothing and safe housing.",
+    ),
+    (
+        "career_services",
+        "Career Services",
+        "Servicios de empleo",
+        "Job training, job search and workers' rights.",
+    ),
+    (
+        "education",
+        "Education",
+        "Educación",
+        "GED, English classes (ESL) and school support.",
+    ),
+    (
+        "health_care",
+        "Health Care",
+        "Atención médica",
+        "Medical, dental and mental health care.",
+    ),
+    (
+        "interpretation_services",
+        "Interpretation Services",
+        "Servicios de interpretación",
+        "Interpreters and translated documents, including sign language.",
+    ),
+    (
+        "legal_services",
+        "Legal Services",
+        "Servicios legales",
+        "Immigration, criminal, civil and family law help, often free.",
+    ),
+    (
+        "empowerment_tools",
+        "Empowerment Tools",
+        "Herramientas de empoderamiento",
+        "Financial literacy, life skills and support groups.",
+    ),
+    (
+        "transportation",
+        "Transportation",
+        "Transporte",
+        "Rides, bus passes and help getting to appointments.",
+    ),
+    (
+        "healing_cultural_services",
+        "Healing and Cultural Services",
+        "Sanación y servicios culturales",
+        "Cultural healing, spiritual care and survivor-led peer support.",
+    ),
 ];
 
 const PARTNER_TYPES: &[Row] = &[
-    ("government_victim_services", "Government-funded victim services", "Servicios a víctimas con fondos públicos", ""),
-    ("victim_service_directory", "Victim service directory", "Directorio de servicios a víctimas", ""),
-    ("coalition_task_force", "Coalition or task force", "Coalición o grupo de trabajo", ""),
-    ("survivor_leader", "Survivor leader or survivor-led organization", "Líder sobreviviente u organización dirigida por sobrevivientes", ""),
-    ("legal_provider", "Legal provider", "Proveedor de servicios legales", ""),
-    ("university_college", "University or college", "Universidad o colegio", ""),
-    ("parallel_advocacy", "Advocacy program", "Programa de defensa", ""),
-    ("cultural_healing_center", "Cultural healing center", "Centro de sanación cultural", ""),
-    ("faith_based_center", "Faith-based center", "Centro religioso", ""),
+    (
+        "government_victim_services",
+        "Government-funded victim services",
+        "Servicios a víctimas con fondos públicos",
+        "",
+    ),
+    (
+        "victim_service_directory",
+        "Victim service directory",
+        "Directorio de servicios a víctimas",
+        "",
+    ),
+    (
+        "coalition_task_force",
+        "Coalition or task force",
+        "Coalición o grupo de trabajo",
+        "",
+    ),
+    (
+        "survivor_leader",
+        "Survivor leader or survivor-led organization",
+        "Líder sobreviviente u organización dirigida por sobrevivientes",
+        "",
+    ),
+    (
+        "legal_provider",
+        "Legal provider",
+        "Proveedor de servicios legales",
+        "",
+    ),
+    (
+        "university_college",
+        "University or college",
+        "Universidad o colegio",
+        "",
+    ),
+    (
+        "parallel_advocacy",
+        "Advocacy program",
+        "Programa de defensa",
+        "",
+    ),
+    (
+        "cultural_healing_center",
+        "Cultural healing center",
+        "Centro de sanación cultural",
+        "",
+    ),
+    (
+        "faith_based_center",
+        "Faith-based center",
+        "Centro religioso",
+        "",
+    ),
     ("other", "Other", "Otro", ""),
 ];
 
 const FOCUS_ISSUES: &[Row] = &[
-    ("human_trafficking", "Human trafficking", "Trata de personas", ""),
-    ("sex_trafficking", "Sex trafficking", "Trata con fines sexuales", ""),
-    ("labor_trafficking", "Labor trafficking", "Trata laboral", ""),
-    ("intimate_partner_violence", "Domestic violence", "Violencia doméstica", ""),
+    (
+        "human_trafficking",
+        "Human trafficking",
+        "Trata de personas",
+        "",
+    ),
+    (
+        "sex_trafficking",
+        "Sex trafficking",
+        "Trata con fines sexuales",
+        "",
+    ),
+    (
+        "labor_trafficking",
+        "Labor trafficking",
+        "Trata laboral",
+        "",
+    ),
+    (
+        "intimate_partner_violence",
+        "Domestic violence",
+        "Violencia doméstica",
+        "",
+    ),
     ("sexual_assault", "Sexual assault", "Agresión sexual", ""),
     ("child_maltreatment", "Child abuse", "Maltrato infantil", ""),
     ("child_welfare", "Child welfare", "Bienestar infantil", ""),
-    ("mmip", "Missing and murdered Indigenous people", "Personas indígenas desaparecidas y asesinadas", ""),
+    (
+        "mmip",
+        "Missing and murdered Indigenous people",
+        "Personas indígenas desaparecidas y asesinadas",
+        "",
+    ),
     ("lgbtq_rights", "LGBTQ+ rights", "Derechos LGBTQ+", ""),
-    ("refugee_asylum_rights", "Refugee and asylum rights", "Derechos de refugiados y asilo", ""),
+    (
+        "refugee_asylum_rights",
+        "Refugee and asylum rights",
+        "Derechos de refugiados y asilo",
+        "",
+    ),
     ("stalking", "Stalking", "Acecho", ""),
     ("other", "Other", "Otro", ""),
 ];
 
 const POPULATIONS: &[Row] = &[
-    ("trafficking_survivors", "Survivors of human trafficking", "Sobrevivientes de trata de personas", ""),
-    ("sex_trafficking_survivors", "Survivors of sex trafficking", "Sobrevivientes de trata sexual", ""),
-    ("labor_trafficking_survivors", "Survivors of labor trafficking", "Sobrevivientes de trata laboral", ""),
-    ("ipv_survivors", "Survivors of domestic violence", "Sobrevivientes de violencia doméstica", ""),
-    ("sexual_assault_survivors", "Survivors of sexual assault", "Sobrevivientes de agresión sexual", ""),
-    ("child_maltreatment_survivors", "Survivors of child abuse", "Sobrevivientes de maltrato infantil", ""),
-    ("mmip_families", "Families of missing and murdered Indigenous people", "Familias de personas indígenas desaparecidas y asesinadas", ""),
-    ("non_offending_caregivers", "Non-offending parents and caregivers", "Padres y cuidadores no agresores", ""),
+    (
+        "trafficking_survivors",
+        "Survivors of human trafficking",
+        "Sobrevivientes de trata de personas",
+        "",
+    ),
+    (
+        "sex_trafficking_survivors",
+        "Survivors of sex trafficking",
+        "Sobrevivientes de trata sexual",
+        "",
+    ),
+    (
+        "labor_trafficking_survivors",
+        "Survivors of labor trafficking",
+        "Sobrevivientes de trata laboral",
+        "",
+    ),
+    (
+        "ipv_survivors",
+        "Survivors of domestic violence",
+        "Sobrevivientes de violencia doméstica",
+        "",
+    ),
+    (
+        "sexual_assault_survivors",
+        "Survivors of sexual assault",
+        "Sobrevivientes de agresión sexual",
+        "",
+    ),
+    (
+        "child_maltreatment_survivors",
+        "Survivors of child abuse",
+        "Sobrevivientes de maltrato infantil",
+        "",
+    ),
+    (
+        "mmip_families",
+        "Families of missing and murdered Indigenous people",
+        "Familias de personas indígenas desaparecidas y asesinadas",
+        "",
+    ),
+    (
+        "non_offending_caregivers",
+        "Non-offending parents and caregivers",
+        "Padres y cuidadores no agresores",
+        "",
+    ),
     ("children", "Children (0–12)", "Niños y niñas (0–12)", ""),
     ("youth", "Youth (13–17)", "Jóvenes (13–17)", ""),
-    ("transition_age_youth", "Young adults (18–24)", "Adultos jóvenes (18–24)", ""),
+    (
+        "transition_age_youth",
+        "Young adults (18–24)",
+        "Adultos jóvenes (18–24)",
+        "",
+    ),
     ("adults", "Adults", "Adultos", ""),
-    ("older_adults", "Older adults (60+)", "Personas mayores (60+)", ""),
+    (
+        "older_adults",
+        "Older adults (60+)",
+        "Personas mayores (60+)",
+        "",
+    ),
     ("women", "Women", "Mujeres", ""),
     ("men", "Men", "Hombres", ""),
     ("lgbtq", "LGBTQ+ people", "Personas LGBTQ+", ""),
-    ("transgender_nonbinary", "Transgender and nonbinary people", "Personas transgénero y no binarias", ""),
-    ("native_american_alaska_native", "Native American and Alaska Native people", "Personas nativas americanas y de Alaska", ""),
-    ("immigrants_refugees", "Immigrants and refugees", "Inmigrantes y refugiados", ""),
-    ("asylum_seekers", "People seeking asylum", "Solicitantes de asilo", ""),
-    ("limited_english_proficiency", "People who speak limited English", "Personas con inglés limitado", ""),
-    ("deaf_hard_of_hearing", "Deaf and hard of hearing people", "Personas sordas o con pérdida auditiva", ""),
-    ("people_with_disabilities", "People with disabilities", "Personas con discapacidad", ""),
-    ("families_with_children", "Families with children", "Familias con hijos", ""),
-    ("survivors_with_criminal_records", "Survivors with criminal records", "Sobrevivientes con antecedentes penales", ""),
+    (
+        "transgender_nonbinary",
+        "Transgender and nonbinary people",
+        "Personas transgénero y no binarias",
+        "",
+    ),
+    (
+        "native_american_alaska_native",
+        "Native American and Alaska Native people",
+        "Personas nativas americanas y de Alaska",
+        "",
+    ),
+    (
+        "immigrants_refugees",
+        "Immigrants and refugees",
+        "Inmigrantes y refugiados",
+        "",
+    ),
+    (
+        "asylum_seekers",
+        "People seeking asylum",
+        "Solicitantes de asilo",
+        "",
+    ),
+    (
+        "limited_english_proficiency",
+        "People who speak limited English",
+        "Personas con inglés limitado",
+        "",
+    ),
+    (
+        "deaf_hard_of_hearing",
+        "Deaf and hard of hearing people",
+        "Personas sordas o con pérdida auditiva",
+        "",
+    ),
+    (
+        "people_with_disabilities",
+        "People with disabilities",
+        "Personas con discapacidad",
+        "",
+    ),
+    (
+        "families_with_children",
+        "Families with children",
+        "Familias con hijos",
+        "",
+    ),
+    (
+        "survivors_with_criminal_records",
+        "Survivors with criminal records",
+        "Sobrevivientes con antecedentes penales",
+        "",
+    ),
 ];
 
 const ACCESSIBILITY: &[Row] = &[
-    ("wheelchair_accessible", "Wheelchair accessible", "Accesible en silla de ruedas", ""),
+    (
+        "wheelchair_accessible",
+        "Wheelchair accessible",
+        "Accesible en silla de ruedas",
+        "",
+    ),
     ("ramp", "Ramp", "Rampa", ""),
     ("elevator", "Elevator", "Ascensor", ""),
-    ("accessible_restroom", "Accessible restroom", "Baño accesible", ""),
-    ("accessible_parking", "Accessible parking", "Estacionamiento accesible", ""),
+    (
+        "accessible_restroom",
+        "Accessible restroom",
+        "Baño accesible",
+        "",
+    ),
+    (
+        "accessible_parking",
+        "Accessible parking",
+        "Estacionamiento accesible",
+        "",
+    ),
     ("hearing_loop", "Hearing loop", "Bucle auditivo", ""),
-    ("braille_signage", "Braille signs", "Señalización en braille", ""),
-    ("service_animals_welcome", "Service animals welcome", "Se admiten animales de servicio", ""),
-    ("gender_neutral_restroom", "Gender-neutral restroom", "Baño de género neutro", ""),
-    ("private_meeting_room", "Private meeting room", "Sala privada para reuniones", ""),
-    ("childcare_on_site", "Childcare on site", "Cuidado de niños en el lugar", ""),
+    (
+        "braille_signage",
+        "Braille signs",
+        "Señalización en braille",
+        "",
+    ),
+    (
+        "service_animals_welcome",
+        "Service animals welcome",
+        "Se admiten animales de servicio",
+        "",
+    ),
+    (
+        "gender_neutral_restroom",
+        "Gender-neutral restroom",
+        "Baño de género neutro",
+        "",
+    ),
+    (
+        "private_meeting_room",
+        "Private meeting room",
+        "Sala privada para reuniones",
+        "",
+    ),
+    (
+        "childcare_on_site",
+        "Childcare on site",
+        "Cuidado de niños en el lugar",
+        "",
+    ),
     ("lactation_room", "Lactation room", "Sala de lactancia", ""),
 ];
 
@@ -289,7 +548,12 @@ const ACCESSIBILITY: &[Row] = &[
 const LANGUAGES: &[Row] = &[
     ("en", "English", "Inglés", "English"),
     ("es", "Spanish", "Español", "Español"),
-    ("pt-BR", "Brazilian Portuguese", "Portugués de Brasil", "Português"),
+    (
+        "pt-BR",
+        "Brazilian Portuguese",
+        "Portugués de Brasil",
+        "Português",
+    ),
     ("pt", "Portuguese", "Portugués", "Português"),
     ("ht", "Haitian Creole", "Criollo haitiano", "Kreyòl ayisyen"),
     ("fr", "French", "Francés", "Français"),
@@ -320,8 +584,18 @@ const LANGUAGES: &[Row] = &[
     ("uk", "Ukrainian", "Ucraniano", "Українська"),
     ("cmn", "Mandarin", "Mandarín", "普通话"),
     ("yue", "Cantonese", "Cantonés", "粵語"),
-    ("zh-Hans", "Chinese (Simplified)", "Chino (simplificado)", "简体中文"),
-    ("zh-Hant", "Chinese (Traditional)", "Chino (tradicional)", "繁體中文"),
+    (
+        "zh-Hans",
+        "Chinese (Simplified)",
+        "Chino (simplificado)",
+        "简体中文",
+    ),
+    (
+        "zh-Hant",
+        "Chinese (Traditional)",
+        "Chino (tradicional)",
+        "繁體中文",
+    ),
     ("nv", "Navajo", "Navajo", "Diné bizaad"),
     ("lkt", "Lakota", "Lakota", "Lakȟótiyapi"),
     ("chr", "Cherokee", "Cheroqui", "ᏣᎳᎩ"),
@@ -329,7 +603,12 @@ const LANGUAGES: &[Row] = &[
     ("yua", "Yucatec Maya", "Maya yucateco", "Maaya t'aan"),
     ("mam", "Mam", "Mam", "Mam"),
     ("quc", "K'iche'", "K'iche'", "K'iche'"),
-    ("ase", "American Sign Language", "Lengua de señas americana", "ASL"),
+    (
+        "ase",
+        "American Sign Language",
+        "Lengua de señas americana",
+        "ASL",
+    ),
     ("de", "German", "Alemán", "Deutsch"),
     ("it", "Italian", "Italiano", "Italiano"),
     ("ja", "Japanese", "Japonés", "日本語"),
@@ -352,8 +631,17 @@ mod tests {
     fn hub_file_adds_a_population_and_relabels_another() {
         let source = "populations:\n  - code: farmworkers\n    labels: { en: Farmworkers }\n  - code: adults\n    labels: { en: Grown-ups }\n";
         let taxonomies = Taxonomies::with_hub_file(source, Path::new("taxonomies.yaml")).unwrap();
-        assert_eq!(taxonomies.label(Kind::Populations, "farmworkers", "en"), "Farmworkers");
-        assert_eq!(taxonomies.label(Kind::Populations, "adults", "en"), "Grown-ups");
-        assert_eq!(taxonomies.label(Kind::Populations, "adults", "es"), "Adultos");
+        assert_eq!(
+            taxonomies.label(Kind::Populations, "farmworkers", "en"),
+            "Farmworkers"
+        );
+        assert_eq!(
+            taxonomies.label(Kind::Populations, "adults", "en"),
+            "Grown-ups"
+        );
+        assert_eq!(
+            taxonomies.label(Kind::Populations, "adults", "es"),
+            "Adultos"
+        );
     }
 }

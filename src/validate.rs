@@ -45,7 +45,12 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
         let id = partner.record.id.as_str();
         if let Some(first) = seen_ids.insert(id, &partner.file.path) {
             diagnostics.push(
-                PartnerCheck::new(partner).error("E022", "id", format!("id \"{id}\" is already used by {}", first.display()))
+                PartnerCheck::new(partner)
+                    .error(
+                        "E022",
+                        "id",
+                        format!("id \"{id}\" is already used by {}", first.display()),
+                    )
                     .help("give each partner its own id"),
             );
         }
@@ -55,8 +60,15 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
     for overlay in &hub.overlays {
         if !partner_ids.contains(overlay.id.as_str()) {
             diagnostics.push(
-                Diagnostic::error("E024", &overlay.path, format!("no partner with id \"{}\" for this private overlay", overlay.id))
-                    .help("name the file after an existing partner: private/<id>.yaml"),
+                Diagnostic::error(
+                    "E024",
+                    &overlay.path,
+                    format!(
+                        "no partner with id \"{}\" for this private overlay",
+                        overlay.id
+                    ),
+                )
+                .help("name the file after an existing partner: private/<id>.yaml"),
             );
         }
     }
@@ -73,27 +85,44 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
         for (index, partner) in front.related_partners.iter().enumerate() {
             if !partner_ids.contains(partner.as_str()) {
                 diagnostics.push(
-                    Diagnostic::error("E102", &guide.file.path, format!("no partner with id \"{partner}\""))
-                        .field(format!("related_partners[{index}]"))
-                        .help(did_you_mean(partner, partner_ids.iter().copied(), "use an id from partners/")),
+                    Diagnostic::error(
+                        "E102",
+                        &guide.file.path,
+                        format!("no partner with id \"{partner}\""),
+                    )
+                    .field(format!("related_partners[{index}]"))
+                    .help(did_you_mean(
+                        partner,
+                        partner_ids.iter().copied(),
+                        "use an id from partners/",
+                    )),
                 );
             }
         }
         for (index, category) in front.related_categories.iter().enumerate() {
-            check_code(&hub.taxonomies, Kind::ServiceAreas, category, &mut |message, help| {
-                diagnostics.push(
-                    Diagnostic::error("E030", &guide.file.path, message)
-                        .field(format!("related_categories[{index}]"))
-                        .help(help),
-                );
-            });
+            check_code(
+                &hub.taxonomies,
+                Kind::ServiceAreas,
+                category,
+                &mut |message, help| {
+                    diagnostics.push(
+                        Diagnostic::error("E030", &guide.file.path, message)
+                            .field(format!("related_categories[{index}]"))
+                            .help(help),
+                    );
+                },
+            );
         }
         if let Some(updated) = &front.updated {
             if Date::parse(updated).is_none() {
                 diagnostics.push(
-                    Diagnostic::error("E070", &guide.file.path, format!("\"{updated}\" is not a date"))
-                        .field("updated")
-                        .help("use YYYY-MM-DD, e.g. 2025-01-15"),
+                    Diagnostic::error(
+                        "E070",
+                        &guide.file.path,
+                        format!("\"{updated}\" is not a date"),
+                    )
+                    .field("updated")
+                    .help("use YYYY-MM-DD, e.g. 2025-01-15"),
                 );
             }
         }
@@ -104,16 +133,27 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
 fn check_config(config: &HubConfig, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
     if !config.quick_exit.url.starts_with("https://") {
         diagnostics.push(
-            Diagnostic::error("E080", path, format!("\"{}\" is not an absolute https:// address", config.quick_exit.url))
-                .field("quick_exit.url")
-                .help("use a neutral, fast page such as https://www.bbc.co.uk/weather"),
+            Diagnostic::error(
+                "E080",
+                path,
+                format!(
+                    "\"{}\" is not an absolute https:// address",
+                    config.quick_exit.url
+                ),
+            )
+            .field("quick_exit.url")
+            .help("use a neutral, fast page such as https://www.bbc.co.uk/weather"),
         );
     }
     if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
         diagnostics.push(
-            Diagnostic::error("E081", path, format!("\"{}\" is not an absolute address", config.base_url))
-                .field("base_url")
-                .help("write the address the site will be published at, e.g. https://hub.example.org/"),
+            Diagnostic::error(
+                "E081",
+                path,
+                format!("\"{}\" is not an absolute address", config.base_url),
+            )
+            .field("base_url")
+            .help("write the address the site will be published at, e.g. https://hub.example.org/"),
         );
     }
     if config.staleness.hide_after_days < config.staleness.warn_after_days {
@@ -135,14 +175,24 @@ impl<'a> PartnerCheck<'a> {
         PartnerCheck { partner }
     }
 
-    fn error(&self, code: &'static str, field: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    fn error(
+        &self,
+        code: &'static str,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let field = field.into();
         Diagnostic::error(code, &self.partner.file.path, message)
             .at(self.partner.locator.find(&field))
             .field(field)
     }
 
-    fn warning(&self, code: &'static str, field: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    fn warning(
+        &self,
+        code: &'static str,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             severity: crate::diagnostic::Severity::Warning,
             ..self.error(code, field, message)
@@ -155,14 +205,23 @@ impl<'a> PartnerCheck<'a> {
 
         if record.schema_version != 1 {
             out.push(
-                self.error("E002", "schema_version", format!("schema_version {} is not supported (this haven reads 1)", record.schema_version))
-                    .help("set schema_version: 1, or update haven"),
+                self.error(
+                    "E002",
+                    "schema_version",
+                    format!(
+                        "schema_version {} is not supported (this haven reads 1)",
+                        record.schema_version
+                    ),
+                )
+                .help("set schema_version: 1, or update haven"),
             );
         }
         if !is_slug(&record.id) {
             out.push(
                 self.error("E020", "id", format!("\"{}\" is not a valid id", record.id))
-                    .help("use lowercase letters, digits and single hyphens, at most 64 characters"),
+                    .help(
+                        "use lowercase letters, digits and single hyphens, at most 64 characters",
+                    ),
             );
         }
         if record.id != self.partner.stem {
@@ -174,12 +233,20 @@ impl<'a> PartnerCheck<'a> {
 
         match Date::parse(&record.last_verified) {
             None => out.push(
-                self.error("E070", "last_verified", format!("\"{}\" is not a date", record.last_verified))
-                    .help("use YYYY-MM-DD, e.g. 2025-01-15"),
+                self.error(
+                    "E070",
+                    "last_verified",
+                    format!("\"{}\" is not a date", record.last_verified),
+                )
+                .help("use YYYY-MM-DD, e.g. 2025-01-15"),
             ),
             Some(verified) if verified > today => out.push(
-                self.error("E071", "last_verified", format!("{verified} is in the future"))
-                    .help("set the date the record was actually confirmed with the partner"),
+                self.error(
+                    "E071",
+                    "last_verified",
+                    format!("{verified} is in the future"),
+                )
+                .help("set the date the record was actually confirmed with the partner"),
             ),
             Some(verified) => {
                 let age = verified.days_until(today);
@@ -200,13 +267,32 @@ impl<'a> PartnerCheck<'a> {
         }
 
         for (index, code) in record.partner_types.iter().enumerate() {
-            self.code(taxonomies, Kind::PartnerTypes, code, format!("partner_types[{index}]"), out);
+            self.code(
+                taxonomies,
+                Kind::PartnerTypes,
+                code,
+                format!("partner_types[{index}]"),
+                out,
+            );
         }
         if record.partner_types.is_empty() {
-            out.push(self.error("E011", "partner_types", "at least one partner type is required").help("e.g. partner_types: [legal_provider]"));
+            out.push(
+                self.error(
+                    "E011",
+                    "partner_types",
+                    "at least one partner type is required",
+                )
+                .help("e.g. partner_types: [legal_provider]"),
+            );
         }
         for (index, code) in record.focus_issues.iter().enumerate() {
-            self.code(taxonomies, Kind::FocusIssues, code, format!("focus_issues[{index}]"), out);
+            self.code(
+                taxonomies,
+                Kind::FocusIssues,
+                code,
+                format!("focus_issues[{index}]"),
+                out,
+            );
         }
         let needs_focus = record
             .partner_types
@@ -214,8 +300,12 @@ impl<'a> PartnerCheck<'a> {
             .any(|t| t == "parallel_advocacy" || t == "coalition_task_force");
         if needs_focus && record.focus_issues.is_empty() {
             out.push(
-                self.error("E031", "partner_types", "focus_issues is required for an advocacy program or a coalition")
-                    .help("add e.g. focus_issues: [intimate_partner_violence]"),
+                self.error(
+                    "E031",
+                    "partner_types",
+                    "focus_issues is required for an advocacy program or a coalition",
+                )
+                .help("add e.g. focus_issues: [intimate_partner_violence]"),
             );
         }
 
@@ -235,8 +325,16 @@ impl<'a> PartnerCheck<'a> {
 
         self.urls(out);
         self.unique_ids("phones", record.phones.iter().map(|p| p.id.as_str()), out);
-        self.unique_ids("locations", record.locations.iter().map(|l| l.id.as_str()), out);
-        self.unique_ids("services", record.services.iter().map(|s| s.id.as_str()), out);
+        self.unique_ids(
+            "locations",
+            record.locations.iter().map(|l| l.id.as_str()),
+            out,
+        );
+        self.unique_ids(
+            "services",
+            record.services.iter().map(|s| s.id.as_str()),
+            out,
+        );
 
         for (index, phone) in record.phones.iter().enumerate() {
             if let Some(hours) = &phone.hours {
@@ -254,8 +352,12 @@ impl<'a> PartnerCheck<'a> {
             }
             if confidential && location.geo.is_some() {
                 out.push(
-                    self.error("P010", format!("{field}.geo"), "location is marked visibility: confidential but has coordinates")
-                        .help("delete geo from this file; keep only general_area: {city, state}"),
+                    self.error(
+                        "P010",
+                        format!("{field}.geo"),
+                        "location is marked visibility: confidential but has coordinates",
+                    )
+                    .help("delete geo from this file; keep only general_area: {city, state}"),
                 );
             }
             if location.kind == LocationKind::Physical && location.visibility.is_none() {
@@ -264,17 +366,29 @@ impl<'a> PartnerCheck<'a> {
                         .help("add visibility: public, or visibility: confidential for a shelter or safe house"),
                 );
             }
-            if location.kind == LocationKind::Physical && location.visibility == Some(Visibility::Public) && location.address.is_none() {
+            if location.kind == LocationKind::Physical
+                && location.visibility == Some(Visibility::Public)
+                && location.address.is_none()
+            {
                 out.push(
                     self.error("E069", field.clone(), "a public physical location needs an address")
                         .help("add address: {street, city, state, postal_code, country}, or set visibility: confidential"),
                 );
             }
             if location.kind == LocationKind::Virtual && location.url.is_none() {
-                out.push(self.error("E069", field.clone(), "a virtual location needs a url").help("add url: https://…"));
+                out.push(
+                    self.error("E069", field.clone(), "a virtual location needs a url")
+                        .help("add url: https://…"),
+                );
             }
             for (a, code) in location.accessibility.iter().enumerate() {
-                self.code(taxonomies, Kind::Accessibility, code, format!("{field}.accessibility[{a}]"), out);
+                self.code(
+                    taxonomies,
+                    Kind::Accessibility,
+                    code,
+                    format!("{field}.accessibility[{a}]"),
+                    out,
+                );
             }
             if let Some(hours) = &location.hours {
                 self.hours(hours, &format!("{field}.hours"), out);
@@ -284,58 +398,110 @@ impl<'a> PartnerCheck<'a> {
         let phone_ids: Vec<&str> = record.phones.iter().map(|p| p.id.as_str()).collect();
         let location_ids: Vec<&str> = record.locations.iter().map(|l| l.id.as_str()).collect();
         if record.services.is_empty() {
-            out.push(self.error("E011", "services", "at least one service is required").help("describe what the partner offers under services:"));
+            out.push(
+                self.error("E011", "services", "at least one service is required")
+                    .help("describe what the partner offers under services:"),
+            );
         }
         for (index, service) in record.services.iter().enumerate() {
             let field = format!("services[{index}]");
             if service.categories.is_empty() {
                 out.push(
-                    self.error("E011", format!("{field}.categories"), "at least one service area is required")
-                        .help(format!("e.g. categories: [legal_services]; the service areas are: {}", taxonomies.codes(Kind::ServiceAreas).join(", "))),
+                    self.error(
+                        "E011",
+                        format!("{field}.categories"),
+                        "at least one service area is required",
+                    )
+                    .help(format!(
+                        "e.g. categories: [legal_services]; the service areas are: {}",
+                        taxonomies.codes(Kind::ServiceAreas).join(", ")
+                    )),
                 );
             }
             for (c, code) in service.categories.iter().enumerate() {
-                self.code(taxonomies, Kind::ServiceAreas, code, format!("{field}.categories[{c}]"), out);
+                self.code(
+                    taxonomies,
+                    Kind::ServiceAreas,
+                    code,
+                    format!("{field}.categories[{c}]"),
+                    out,
+                );
             }
             for (p, code) in service.populations.iter().enumerate() {
-                self.code(taxonomies, Kind::Populations, code, format!("{field}.populations[{p}]"), out);
+                self.code(
+                    taxonomies,
+                    Kind::Populations,
+                    code,
+                    format!("{field}.populations[{p}]"),
+                    out,
+                );
             }
             for (r, reference) in service.phones.iter().enumerate() {
                 if !phone_ids.contains(&reference.as_str()) {
                     out.push(
-                        self.error("E101", format!("{field}.phones[{r}]"), format!("no phone with id \"{reference}\" in this file"))
-                            .help(did_you_mean(reference, phone_ids.iter().copied(), "use the id of one of the phones: above")),
+                        self.error(
+                            "E101",
+                            format!("{field}.phones[{r}]"),
+                            format!("no phone with id \"{reference}\" in this file"),
+                        )
+                        .help(did_you_mean(
+                            reference,
+                            phone_ids.iter().copied(),
+                            "use the id of one of the phones: above",
+                        )),
                     );
                 }
             }
             for (r, reference) in service.locations.iter().enumerate() {
                 if !location_ids.contains(&reference.as_str()) {
                     out.push(
-                        self.error("E100", format!("{field}.locations[{r}]"), format!("no location with id \"{reference}\" in this file"))
-                            .help(did_you_mean(reference, location_ids.iter().copied(), "use the id of one of the locations: above")),
+                        self.error(
+                            "E100",
+                            format!("{field}.locations[{r}]"),
+                            format!("no location with id \"{reference}\" in this file"),
+                        )
+                        .help(did_you_mean(
+                            reference,
+                            location_ids.iter().copied(),
+                            "use the id of one of the locations: above",
+                        )),
                     );
                 }
             }
             if service.cost != crate::record::Cost::Free && service.fees_description.is_none() {
                 out.push(
-                    self.error("E121", format!("{field}.fees_description"), "required when the service is not free")
-                        .help("say what it costs and whether fees can be waived"),
+                    self.error(
+                        "E121",
+                        format!("{field}.fees_description"),
+                        "required when the service is not free",
+                    )
+                    .help("say what it costs and whether fees can be waived"),
                 );
             }
             if service.access.confidentiality == crate::record::Confidentiality::Limited
                 && service.access.confidentiality_note.is_none()
             {
                 out.push(
-                    self.error("E122", format!("{field}.access.confidentiality_note"), "required when confidentiality is limited")
-                        .help("explain the limits, e.g. \"staff are mandated reporters of child abuse\""),
+                    self.error(
+                        "E122",
+                        format!("{field}.access.confidentiality_note"),
+                        "required when confidentiality is limited",
+                    )
+                    .help(
+                        "explain the limits, e.g. \"staff are mandated reporters of child abuse\"",
+                    ),
                 );
             }
             if let Some(eligibility) = &service.eligibility {
                 if let (Some(min), Some(max)) = (eligibility.min_age, eligibility.max_age) {
                     if min > max {
                         out.push(
-                            self.error("E131", format!("{field}.eligibility.max_age"), "max_age is lower than min_age")
-                                .help("swap the values or remove one"),
+                            self.error(
+                                "E131",
+                                format!("{field}.eligibility.max_age"),
+                                "max_age is lower than min_age",
+                            )
+                            .help("swap the values or remove one"),
                         );
                     }
                 }
@@ -350,32 +516,60 @@ impl<'a> PartnerCheck<'a> {
         for (index, slug) in record.guides.iter().enumerate() {
             if !guide_slugs.contains(slug.as_str()) {
                 out.push(
-                    self.error("E102", format!("guides[{index}]"), format!("no guide \"{slug}\" in guides/"))
-                        .help(did_you_mean(slug, guide_slugs.iter().copied(), "use the file name of a guide, without .md")),
+                    self.error(
+                        "E102",
+                        format!("guides[{index}]"),
+                        format!("no guide \"{slug}\" in guides/"),
+                    )
+                    .help(did_you_mean(
+                        slug,
+                        guide_slugs.iter().copied(),
+                        "use the file name of a guide, without .md",
+                    )),
                 );
             }
         }
     }
 
-    fn code(&self, taxonomies: &Taxonomies, kind: Kind, code: &str, field: String, out: &mut Vec<Diagnostic>) {
+    fn code(
+        &self,
+        taxonomies: &Taxonomies,
+        kind: Kind,
+        code: &str,
+        field: String,
+        out: &mut Vec<Diagnostic>,
+    ) {
         check_code(taxonomies, kind, code, &mut |message, help| {
             out.push(self.error("E030", field.clone(), message).help(help));
         });
     }
 
-    fn unique_ids<'b>(&self, list: &str, ids: impl Iterator<Item = &'b str>, out: &mut Vec<Diagnostic>) {
+    fn unique_ids<'b>(
+        &self,
+        list: &str,
+        ids: impl Iterator<Item = &'b str>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (index, id) in ids.enumerate() {
             if !is_slug(id) {
                 out.push(
-                    self.error("E020", format!("{list}[{index}].id"), format!("\"{id}\" is not a valid id"))
-                        .help("use lowercase letters, digits and single hyphens"),
+                    self.error(
+                        "E020",
+                        format!("{list}[{index}].id"),
+                        format!("\"{id}\" is not a valid id"),
+                    )
+                    .help("use lowercase letters, digits and single hyphens"),
                 );
             }
             if let Some(first) = seen.insert(id, index) {
                 out.push(
-                    self.error("E022", format!("{list}[{index}].id"), format!("\"{id}\" is already used by {list}[{first}]"))
-                        .help(format!("give each entry of {list} its own id")),
+                    self.error(
+                        "E022",
+                        format!("{list}[{index}].id"),
+                        format!("\"{id}\" is already used by {list}[{first}]"),
+                    )
+                    .help(format!("give each entry of {list} its own id")),
                 );
             }
         }
@@ -423,8 +617,15 @@ impl<'a> PartnerCheck<'a> {
             let lower = url.trim().to_ascii_lowercase();
             if !(lower.starts_with("https://") || lower.starts_with("http://")) {
                 out.push(
-                    self.error("E054", field, format!("\"{url}\" is not a full web address"))
-                        .help(format!("write it with https://, e.g. \"https://{}\"", url.trim_start_matches("www."))),
+                    self.error(
+                        "E054",
+                        field,
+                        format!("\"{url}\" is not a full web address"),
+                    )
+                    .help(format!(
+                        "write it with https://, e.g. \"https://{}\"",
+                        url.trim_start_matches("www.")
+                    )),
                 );
             }
         }
@@ -440,7 +641,12 @@ impl<'a> PartnerCheck<'a> {
     }
 }
 
-fn check_code(taxonomies: &Taxonomies, kind: Kind, code: &str, report: &mut dyn FnMut(String, String)) {
+fn check_code(
+    taxonomies: &Taxonomies,
+    kind: Kind,
+    code: &str,
+    report: &mut dyn FnMut(String, String),
+) {
     if taxonomies.contains(kind, code) {
         return;
     }
@@ -461,7 +667,11 @@ fn check_code(taxonomies: &Taxonomies, kind: Kind, code: &str, report: &mut dyn 
 }
 
 /// `fallback`, followed by the closest candidate when one is close enough.
-pub fn did_you_mean<'a>(input: &str, candidates: impl Iterator<Item = &'a str>, fallback: &str) -> String {
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    fallback: &str,
+) -> String {
     let best = candidates
         .map(|candidate| (edit_distance(input, candidate), candidate))
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
@@ -493,7 +703,9 @@ pub fn is_slug(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -510,8 +722,15 @@ mod tests {
 
     #[test]
     fn did_you_mean_suggests_the_closest_code() {
-        let help = did_you_mean("legal_service", ["legal_services", "education"].into_iter(), "use one of: …");
+        let help = did_you_mean(
+            "legal_service",
+            ["legal_services", "education"].into_iter(),
+            "use one of: …",
+        );
         assert!(help.ends_with("did you mean \"legal_services\"?"), "{help}");
-        assert_eq!(did_you_mean("zzz", ["legal_services"].into_iter(), "x"), "x");
+        assert_eq!(
+            did_you_mean("zzz", ["legal_services"].into_iter(), "x"),
+            "x"
+        );
     }
 }

@@ -35,7 +35,10 @@ fn to_diagnostic(error: &serde_yaml::Error, path: &Path, line_offset: usize) -> 
     });
     let (field, message) = split_message(&error.to_string());
     let (code, help) = if message.starts_with("unknown field") {
-        ("E010", "remove the field or fix its spelling; the README lists every field")
+        (
+            "E010",
+            "remove the field or fix its spelling; the README lists every field",
+        )
     } else if message.starts_with("missing field") {
         ("E011", "add the field; the README shows a minimal record")
     } else if message.starts_with("unknown variant") {
@@ -47,11 +50,17 @@ fn to_diagnostic(error: &serde_yaml::Error, path: &Path, line_offset: usize) -> 
     {
         ("E012", "check the value's shape: a list is written [a, b] or with one \"- item\" per line; quote text that looks like a number")
     } else if message.starts_with("duplicate") {
-        ("E001", "each key may appear only once in a mapping; delete or merge the duplicate")
+        (
+            "E001",
+            "each key may appear only once in a mapping; delete or merge the duplicate",
+        )
     } else if message.contains("cannot start any token") {
         ("E001", "indent with spaces, not tabs, and quote values that start with a special character such as @, ` or %")
     } else {
-        ("E001", "check indentation and quoting near this line; values containing \": \" must be quoted")
+        (
+            "E001",
+            "check indentation and quoting near this line; values containing \": \" must be quoted",
+        )
     };
     Diagnostic::error(code, path, humanize(&message))
         .at(position)
@@ -238,10 +247,16 @@ mod tests {
         let source = "name: x\nservices:\n  - id: a\n    phones: [one, two]\n  - id: b\n";
         let locator = Locator::new(source, 0);
         assert_eq!(locator.find("name"), Some(Position { line: 1, column: 1 }));
-        assert_eq!(locator.find("services[1].id"), Some(Position { line: 5, column: 5 }));
+        assert_eq!(
+            locator.find("services[1].id"),
+            Some(Position { line: 5, column: 5 })
+        );
         assert_eq!(
             locator.find("services[0].phones[1]"),
-            Some(Position { line: 4, column: 19 })
+            Some(Position {
+                line: 4,
+                column: 19
+            })
         );
         assert_eq!(locator.find("services[0].missing").map(|p| p.line), Some(3));
     }
@@ -256,8 +271,8 @@ mod tests {
 
     #[test]
     fn unknown_field_is_e010() {
-        let error = parse::<Item>("name: x\ntags: []\ntgas: []\n", Path::new("f.yaml"), 0)
-            .unwrap_err();
+        let error =
+            parse::<Item>("name: x\ntags: []\ntgas: []\n", Path::new("f.yaml"), 0).unwrap_err();
         assert_eq!(error.code, "E010");
         assert_eq!(error.position.map(|p| p.line), Some(3));
     }

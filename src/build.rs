@@ -1,0 +1,202 @@
+//! The pipeline in one place: load → validate → model → render →
+//! post-process → write, each stage timed (`--verbose` prints the times).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::date::Date;
+use crate::diagnostic::{self, Diagnostic};
+use crate::model::{self, Site};
+use crate::{load, postprocess, render, validate, write};
+
+/// Everything a build needs, decided before it starts.
+#[derive(Debug, Clone)]
+pub struct BuildPlan {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    /// Overrides `base_url` of hub.yaml.
+    pub base_url: Option<String>,
+    /// Overrides `portable` of hub.yaml when set.
+    pub portable: Option<bool>,
+    pub include_drafts: bool,
+    /// The date staleness is measured against (tests pin it).
+    pub today: Date,
+}
+
+impl BuildPlan {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        BuildPlan {
+            output: root.join("public"),
+            root,
+            base_url: None,
+            portable: None,
+            include_drafts: false,
+            today: Date::today(),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub partners: usize,
+    pub guides: usize,
+    pub hidden_stale: Vec<String>,
+    pub drafts: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// The hub has content errors (all of them, with any warnings).
+    Content(Vec<Diagnostic>),
+    /// A template failed to parse or render.
+    Template(Vec<Diagnostic>),
+    /// The output could not be written; the previous site is untouched.
+    Write(write::WriteError),
+}
+
+impl BuildError {
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            BuildError::Content(d) | BuildError::Template(d) => d,
+            BuildError::Write(_) => &[],
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(diagnostics) | BuildError::Template(diagnostics) => {
+                let (errors, _) = diagnostic::counts(diagnostics);
+                write!(f, "{errors} error(s); nothing was written")
+            }
+            BuildError::Write(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+struct Stopwatch {
+    started: Instant,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn new() -> Self {
+        Stopwatch {
+            started: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.timings.push((stage, now - self.started));
+        self.started = now;
+    }
+}
+
+/// Loads, validates and models the hub: what `haven check` and the first
+/// half of a build share. Returns the site only when there is no error.
+pub fn prepare(
+    root: &Path,
+    today: Date,
+    include_drafts: bool,
+) -> (Option<(Site, model::PrivateValues)>, Vec<Diagnostic>) {
+    let loaded = load::load(root);
+    let mut diagnostics = loaded.diagnostics;
+    let Some(hub) = loaded.hub else {
+        diagnostic::sort(&mut diagnostics);
+        return (None, diagnostics);
+    };
+    diagnostics.extend(validate::validate(&hub, today));
+    let modelled = model::build(hub, today, include_drafts);
+    diagnostics.extend(modelled.diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        (None, diagnostics)
+    } else {
+        (Some((modelled.site, modelled.private)), diagnostics)
+    }
+}
+
+pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
+    let mut clock = Stopwatch::new();
+    let output = write::check_output(&plan.output, &plan.root).map_err(BuildError::Write)?;
+
+    let (prepared, diagnostics) = prepare(&plan.root, plan.today, plan.include_drafts);
+    clock.lap("load + validate + model");
+    let Some((mut site, private)) = prepared else {
+        return Err(BuildError::Content(diagnostics));
+    };
+    if let Some(base_url) = &plan.base_url {
+        site.config.base_url = base_url.clone();
+    }
+    if let Some(portable) = plan.portable {
+        site.config.portable = portable;
+    }
+
+    let (mut files, pages) =
+        render::render(&site).map_err(|e| BuildError::Template(e.diagnostics))?;
+    clock.lap("render");
+
+    let base_path = base_path(&site.config.base_url);
+    let style = postprocess::LinkStyle {
+        portable: site.config.portable,
+        base_path: &base_path,
+    };
+    postprocess::finish(&mut files, style, site.config.minify);
+    let leaks = postprocess::scan_for_private_values(&files, &private);
+    if !leaks.is_empty() {
+        return Err(BuildError::Content(leaks));
+    }
+    clock.lap("post-process");
+
+    write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
+    clock.lap("write");
+
+    Ok(BuildReport {
+        pages,
+        files: files.len() + site.static_files.len(),
+        partners: site.partners.len(),
+        guides: site.guides.len(),
+        hidden_stale: site.summary.hidden_stale.clone(),
+        drafts: site.summary.drafts.clone(),
+        warnings: diagnostics,
+        timings: clock.timings,
+    })
+}
+
+/// The path part of a base URL: `https://a.org/hub` → `/hub/`.
+fn base_path(base_url: &str) -> String {
+    let without_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = without_scheme
+        .find('/')
+        .map_or("/", |index| &without_scheme[index..]);
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_is_the_url_path_with_a_trailing_slash() {
+        assert_eq!(base_path("https://a.org"), "/");
+        assert_eq!(base_path("https://a.org/hub"), "/hub/");
+        assert_eq!(base_path("https://a.org/hub/"), "/hub/");
+    }
+}

@@ -1,0 +1,641 @@
+//! Stage 3: the immutable `Site` every renderer reads. Built from the
+//! validated hub: drafts and stale records left out, Markdown rendered,
+//! phone links computed, and internal data dropped — `PublicPartner` has
+//! no field that could hold it, so a template cannot leak it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::config::HubConfig;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Position};
+use crate::load::{Hub, LoadedGuide, LoadedPartner, StaticFile};
+use crate::markdown::{self, Heading, LinkTargets};
+use crate::record::{
+    AreaKind, Coverage, Identifier, LegalStatus, Link, Location, PartnerKind, Phone, PhoneKind,
+    Service, Status, Translation, Visibility,
+};
+use crate::taxonomy::Taxonomies;
+use crate::validate::{freshness, Freshness};
+
+/// The whole site, ready to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    pub config: HubConfig,
+    #[serde(skip)]
+    pub taxonomies: Taxonomies,
+    pub partners: Vec<PublicPartner>,
+    pub guides: Vec<Guide>,
+    pub counties: Vec<County>,
+    #[serde(skip)]
+    pub static_files: Vec<StaticFile>,
+    #[serde(skip)]
+    pub templates: BTreeMap<String, crate::load::SourceFile>,
+    #[serde(skip)]
+    pub root: PathBuf,
+    pub summary: ContentSummary,
+}
+
+/// What the build left out, for the summary line.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ContentSummary {
+    pub hidden_stale: Vec<String>,
+    pub drafts: Vec<String>,
+    pub draft_guides: Vec<String>,
+    pub aging: Vec<String>,
+}
+
+/// Every internal string of the hub: what the output must never contain.
+/// Kept out of `Site` on purpose.
+#[derive(Debug, Clone, Default)]
+pub struct PrivateValues {
+    pub values: Vec<(String, PathBuf)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicPartner {
+    pub id: String,
+    pub kind: PartnerKind,
+    pub status: Status,
+    pub name: String,
+    pub alternate_names: Vec<String>,
+    pub summary: Option<String>,
+    pub description_html: String,
+    pub partner_types: Vec<String>,
+    pub focus_issues: Vec<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub legal_status: Option<LegalStatus>,
+    pub year_incorporated: Option<u16>,
+    pub identifiers: Vec<Identifier>,
+    pub phones: Vec<PublicPhone>,
+    pub locations: Vec<Location>,
+    pub coverage: Coverage,
+    pub services: Vec<PublicService>,
+    pub links: Vec<Link>,
+    pub guides: Vec<GuideRef>,
+    pub tags: Vec<String>,
+    pub translations: BTreeMap<String, Translation>,
+    pub last_verified: String,
+    /// Verified longer ago than `warn_after_days`.
+    pub aging: bool,
+    pub counties: Vec<County>,
+    /// Union over services, in taxonomy order.
+    pub categories: Vec<String>,
+    pub populations: Vec<String>,
+    /// Languages served directly, by any phone or service.
+    pub languages: Vec<String>,
+    pub hotlines: Vec<PublicPhone>,
+    /// The number to show on cards: the first hotline, else the first phone.
+    pub primary_phone: Option<PublicPhone>,
+    pub edit_url: Option<String>,
+    pub source_path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicPhone {
+    #[serde(flatten)]
+    pub phone: Phone,
+    /// `tel:` or `sms:` link, none for fax.
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicService {
+    #[serde(flatten)]
+    pub service: Service,
+    pub description_html: String,
+    pub phone_refs: Vec<PublicPhone>,
+    pub location_refs: Vec<Location>,
+    /// Interpretation languages plus direct languages, for filters.
+    pub all_languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct County {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GuideRef {
+    pub slug: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Guide {
+    pub slug: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub order: i64,
+    pub updated: Option<String>,
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub related_partners: Vec<GuideRef>,
+    pub related_categories: Vec<String>,
+    pub edit_url: Option<String>,
+    pub source_path: String,
+}
+
+pub struct Modelled {
+    pub site: Site,
+    pub private: PrivateValues,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
+    let mut diagnostics = Vec::new();
+    let mut summary = ContentSummary::default();
+    let config = &hub.config;
+
+    let mut published: Vec<&LoadedPartner> = Vec::new();
+    let mut unpublished = BTreeSet::new();
+    for partner in &hub.partners {
+        let record = &partner.record;
+        let stale = freshness(&record.last_verified, today, config) == Freshness::Stale;
+        if !record.published && !include_drafts {
+            summary.drafts.push(record.id.clone());
+            unpublished.insert(record.id.clone());
+        } else if stale {
+            summary.hidden_stale.push(record.id.clone());
+            unpublished.insert(record.id.clone());
+        } else {
+            published.push(partner);
+        }
+    }
+
+    let visible_guides: Vec<&LoadedGuide> = hub
+        .guides
+        .iter()
+        .filter(|g| g.language.is_none())
+        .filter(|g| {
+            if g.front_matter.draft && !include_drafts {
+                summary.draft_guides.push(g.slug.clone());
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+
+    let targets = LinkTargets {
+        guides: visible_guides
+            .iter()
+            .map(|g| (g.slug.clone(), markdown::heading_ids(&g.body)))
+            .collect(),
+        partners: published.iter().map(|p| p.record.id.clone()).collect(),
+        unpublished_partners: unpublished,
+        static_files: hub
+            .static_files
+            .iter()
+            .map(|s| s.output_path.clone())
+            .collect(),
+    };
+    let guide_titles: BTreeMap<&str, &str> = visible_guides
+        .iter()
+        .map(|g| (g.slug.as_str(), g.front_matter.title.as_str()))
+        .collect();
+
+    let mut partners: Vec<PublicPartner> = published
+        .iter()
+        .map(|partner| {
+            public_partner(
+                partner,
+                config,
+                &hub.taxonomies,
+                &targets,
+                &guide_titles,
+                today,
+                &mut diagnostics,
+            )
+        })
+        .collect();
+    partners.sort_by(|a, b| {
+        sort_key(&a.name)
+            .cmp(&sort_key(&b.name))
+            .then(a.id.cmp(&b.id))
+    });
+    summary.aging = partners
+        .iter()
+        .filter(|p| p.aging)
+        .map(|p| p.id.clone())
+        .collect();
+
+    let partner_names: BTreeMap<&str, &str> = partners
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    let mut guides: Vec<Guide> = visible_guides
+        .iter()
+        .map(|guide| build_guide(guide, config, &targets, &partner_names, &mut diagnostics))
+        .collect();
+    guides.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
+
+    let counties: BTreeSet<County> = partners
+        .iter()
+        .flat_map(|p| p.counties.iter().cloned())
+        .collect();
+
+    let mut private = PrivateValues::default();
+    for partner in &hub.partners {
+        if let Some(internal) = &partner.record.internal {
+            collect_private(internal, &partner.file.path, &mut private);
+        }
+    }
+    for overlay in &hub.overlays {
+        collect_private(&overlay.internal, &overlay.path, &mut private);
+    }
+
+    Modelled {
+        site: Site {
+            config: hub.config.clone(),
+            taxonomies: hub.taxonomies,
+            partners,
+            guides,
+            counties: counties.into_iter().collect(),
+            static_files: hub.static_files,
+            templates: hub.templates,
+            root: hub.root,
+            summary,
+        },
+        private,
+        diagnostics,
+    }
+}
+
+fn collect_private(
+    internal: &crate::record::Internal,
+    path: &std::path::Path,
+    private: &mut PrivateValues,
+) {
+    for value in internal.string_values() {
+        let value = value.trim();
+        // Very short values ("Ms", "Yes") would match ordinary text.
+        if value.chars().count() >= 6 {
+            private.values.push((value.to_string(), path.to_path_buf()));
+        }
+    }
+}
+
+/// Names sort without regard to case or a leading "The".
+fn sort_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    lower
+        .strip_prefix("the ")
+        .map(str::to_string)
+        .unwrap_or(lower)
+}
+
+fn public_partner(
+    partner: &LoadedPartner,
+    config: &HubConfig,
+    taxonomies: &Taxonomies,
+    targets: &LinkTargets,
+    guide_titles: &BTreeMap<&str, &str>,
+    today: Date,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PublicPartner {
+    let record = &partner.record;
+    let mut render_field = |text: &str, field: &str| {
+        let rendered = markdown::render(
+            text,
+            markdown::Context {
+                base_dir: "partners",
+                top_heading_level: 3,
+            },
+            targets,
+        );
+        for problem in rendered.problems {
+            let diagnostic = Diagnostic::error(problem.code, &partner.file.path, problem.message)
+                .at(partner.locator.find(field))
+                .field(field)
+                .help(problem.help);
+            diagnostics.push(if problem.is_error {
+                diagnostic
+            } else {
+                Diagnostic {
+                    severity: crate::diagnostic::Severity::Warning,
+                    ..diagnostic
+                }
+            });
+        }
+        rendered.html
+    };
+    let description_html = render_field(&record.description, "description");
+
+    let phones: Vec<PublicPhone> = record.phones.iter().map(public_phone).collect();
+    let public_locations: Vec<Location> = record.locations.iter().map(public_location).collect();
+    let services: Vec<PublicService> = record
+        .services
+        .iter()
+        .enumerate()
+        .map(|(index, service)| {
+            let description_html = render_field(
+                &service.description,
+                &format!("services[{index}].description"),
+            );
+            let mut all_languages = service.languages.clone();
+            if let Some(interpretation) = &service.interpretation {
+                all_languages.extend(interpretation.languages.iter().cloned());
+            }
+            dedupe(&mut all_languages);
+            PublicService {
+                description_html,
+                phone_refs: service
+                    .phones
+                    .iter()
+                    .filter_map(|id| phones.iter().find(|p| &p.phone.id == id).cloned())
+                    .collect(),
+                location_refs: service
+                    .locations
+                    .iter()
+                    .filter_map(|id| public_locations.iter().find(|l| &l.id == id).cloned())
+                    .collect(),
+                all_languages,
+                service: service.clone(),
+            }
+        })
+        .collect();
+
+    let in_taxonomy_order = |kind, codes: Vec<&String>| -> Vec<String> {
+        let wanted: BTreeSet<&str> = codes.into_iter().map(String::as_str).collect();
+        taxonomies
+            .codes(kind)
+            .into_iter()
+            .filter(|code| wanted.contains(code))
+            .map(str::to_string)
+            .collect()
+    };
+    let categories = in_taxonomy_order(
+        crate::taxonomy::Kind::ServiceAreas,
+        record.services.iter().flat_map(|s| &s.categories).collect(),
+    );
+    let populations = in_taxonomy_order(
+        crate::taxonomy::Kind::Populations,
+        record
+            .services
+            .iter()
+            .flat_map(|s| &s.populations)
+            .collect(),
+    );
+    let mut languages: Vec<String> = record
+        .services
+        .iter()
+        .flat_map(|s| s.languages.iter())
+        .chain(record.phones.iter().flat_map(|p| p.languages.iter()))
+        .cloned()
+        .collect();
+    dedupe(&mut languages);
+
+    let mut counties: Vec<County> = record
+        .coverage
+        .areas
+        .iter()
+        .filter(|area| area.kind == AreaKind::County)
+        .map(|area| County {
+            slug: slugify_name(&area.name),
+            name: area.name.clone(),
+        })
+        .collect();
+    counties.sort();
+    counties.dedup();
+
+    let source_path = path_string(&partner.file.path);
+    PublicPartner {
+        id: record.id.clone(),
+        kind: record.kind,
+        status: record.status,
+        name: record.name.clone(),
+        alternate_names: record.alternate_names.clone(),
+        summary: record.summary.clone(),
+        description_html,
+        partner_types: record.partner_types.clone(),
+        focus_issues: record.focus_issues.clone(),
+        website: record.website.clone(),
+        email: record.email.clone(),
+        legal_status: record.legal_status,
+        year_incorporated: record.year_incorporated,
+        identifiers: record.identifiers.clone(),
+        hotlines: phones.iter().filter(|p| p.phone.hotline).cloned().collect(),
+        primary_phone: phones
+            .iter()
+            .find(|p| p.phone.hotline)
+            .or(phones.first())
+            .cloned(),
+        phones,
+        locations: public_locations,
+        coverage: record.coverage.clone(),
+        services,
+        links: record.links.clone(),
+        guides: record
+            .guides
+            .iter()
+            .filter_map(|slug| {
+                guide_titles.get(slug.as_str()).map(|title| GuideRef {
+                    slug: slug.clone(),
+                    title: title.to_string(),
+                })
+            })
+            .collect(),
+        tags: record.tags.clone(),
+        translations: record.translations.clone(),
+        last_verified: record.last_verified.clone(),
+        aging: freshness(&record.last_verified, today, config) == Freshness::Aging,
+        counties,
+        categories,
+        populations,
+        languages,
+        edit_url: edit_url(config, &source_path),
+        source_path,
+    }
+}
+
+/// A confidential location loses anything that could place it, even if
+/// validation was bypassed (`--drafts` previews, future rule changes).
+fn public_location(location: &Location) -> Location {
+    let mut location = location.clone();
+    if location.visibility == Some(Visibility::Confidential) {
+        location.address = None;
+        location.geo = None;
+    }
+    location
+}
+
+pub fn public_phone(phone: &Phone) -> PublicPhone {
+    PublicPhone {
+        href: phone_href(&phone.number, phone.kind, phone.text_keyword.is_some()),
+        phone: phone.clone(),
+    }
+}
+
+/// `tel:`/`sms:` link for a number as people write it ("+1 505-555-0142",
+/// "1-800-799-7233", "988"). NANP numbers get their +1 country code.
+pub fn phone_href(number: &str, kind: PhoneKind, has_keyword: bool) -> Option<String> {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let dialable = match (kind, digits.len()) {
+        (PhoneKind::ShortCode, _) => digits,
+        (_, 10) => format!("+1{digits}"),
+        (_, 11) if digits.starts_with('1') => format!("+{digits}"),
+        _ if number.trim_start().starts_with('+') => format!("+{digits}"),
+        _ => digits,
+    };
+    match kind {
+        PhoneKind::Fax => None,
+        PhoneKind::Sms => Some(format!("sms:{dialable}")),
+        PhoneKind::ShortCode if has_keyword => Some(format!("sms:{dialable}")),
+        _ => Some(format!("tel:{dialable}")),
+    }
+}
+
+fn build_guide(
+    guide: &LoadedGuide,
+    config: &HubConfig,
+    targets: &LinkTargets,
+    partner_names: &BTreeMap<&str, &str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Guide {
+    let rendered = markdown::render(
+        &guide.body,
+        markdown::Context {
+            base_dir: "guides",
+            top_heading_level: 2,
+        },
+        targets,
+    );
+    for problem in rendered.problems {
+        let position = position_in(&guide.body, problem.offset, guide.body_line_offset);
+        let diagnostic = Diagnostic::error(problem.code, &guide.file.path, problem.message)
+            .at(Some(position))
+            .help(problem.help);
+        diagnostics.push(if problem.is_error {
+            diagnostic
+        } else {
+            Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                ..diagnostic
+            }
+        });
+    }
+    let front = &guide.front_matter;
+    let source_path = path_string(&guide.file.path);
+    Guide {
+        slug: guide.slug.clone(),
+        title: front.title.clone(),
+        summary: front.summary.clone(),
+        order: front.order.unwrap_or(i64::MAX),
+        updated: front.updated.clone(),
+        html: rendered.html,
+        headings: rendered
+            .headings
+            .into_iter()
+            .filter(|h| h.level <= 3)
+            .collect(),
+        related_partners: front
+            .related_partners
+            .iter()
+            .filter_map(|id| {
+                partner_names.get(id.as_str()).map(|name| GuideRef {
+                    slug: id.clone(),
+                    title: name.to_string(),
+                })
+            })
+            .collect(),
+        related_categories: front.related_categories.clone(),
+        edit_url: edit_url(config, &source_path),
+        source_path,
+    }
+}
+
+/// Line and column (1-based) of byte `offset` in `text`, shifted by the
+/// lines that precede `text` in its file.
+fn position_in(text: &str, offset: usize, line_offset: usize) -> Position {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1 + line_offset;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Position { line, column }
+}
+
+fn edit_url(config: &HubConfig, source_path: &str) -> Option<String> {
+    config
+        .edit_url_template
+        .as_ref()
+        .map(|template| template.replace("{path}", source_path))
+}
+
+fn path_string(path: &std::path::Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn dedupe(values: &mut Vec<String>) {
+    let mut seen = BTreeSet::new();
+    values.retain(|v| seen.insert(v.clone()));
+}
+
+/// URL slug for a place name: accents folded, lowercase ASCII, hyphens.
+pub fn slugify_name(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        let folded = match c {
+            'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            'ç' | 'Ç' => 'c',
+            other => other,
+        };
+        if folded.is_ascii_alphanumeric() {
+            slug.push(folded.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_names_become_ascii_slugs() {
+        assert_eq!(slugify_name("Piñon Valley County"), "pinon-valley-county");
+    }
+
+    #[test]
+    fn phone_links_follow_the_kind() {
+        assert_eq!(
+            phone_href("+1 505-555-0142", PhoneKind::Voice, false).as_deref(),
+            Some("tel:+15055550142")
+        );
+        assert_eq!(
+            phone_href("1-800-799-7233", PhoneKind::Voice, false).as_deref(),
+            Some("tel:+18007997233")
+        );
+        assert_eq!(
+            phone_href("988", PhoneKind::ShortCode, false).as_deref(),
+            Some("tel:988")
+        );
+        assert_eq!(
+            phone_href("233733", PhoneKind::ShortCode, true).as_deref(),
+            Some("sms:233733")
+        );
+        assert_eq!(
+            phone_href("505-555-0143", PhoneKind::Sms, false).as_deref(),
+            Some("sms:+15055550143")
+        );
+        assert_eq!(phone_href("505-555-0144", PhoneKind::Fax, false), None);
+    }
+
+    #[test]
+    fn positions_count_lines_from_the_file_start() {
+        assert_eq!(position_in("a\nbc", 3, 4), Position { line: 6, column: 2 });
+    }
+}

@@ -1,0 +1,612 @@
+//! The page set of PRODUCT.md §6: which pages exist, at which paths, with
+//! which template and context. Links in templates are site paths ("/x/");
+//! post-processing makes them relative.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Strings;
+use crate::markdown;
+use crate::model::{PublicPartner, Site};
+use crate::render::templates::{self, template_diagnostic};
+use crate::render::{assets, theme, OutputFile, RenderError};
+use crate::taxonomy::Kind;
+
+/// One HTML page to render.
+struct Page {
+    /// Output file, e.g. `partners/x/index.html`.
+    output: String,
+    template: &'static str,
+    context: Context,
+}
+
+/// A list page for one code of a taxonomy: a service area, a population, a
+/// language or a county.
+#[derive(Serialize, Clone)]
+struct TermInfo {
+    /// `services`, `populations`, `languages`, `counties`: the URL segment.
+    section: &'static str,
+    code: String,
+    label: String,
+    description: Option<String>,
+    count: usize,
+}
+
+pub fn render(site: &Site) -> Result<(Vec<OutputFile>, usize), RenderError> {
+    let language = site.config.default_language.clone();
+    let strings = Arc::new(theme_strings()?);
+    let asset_sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
+        .collect();
+    let prepared = assets::prepare(&asset_sources, site.config.minify);
+    let engine = templates::engine(
+        &site.templates,
+        strings.clone(),
+        Arc::new(site.taxonomies.clone()),
+        Arc::new(prepared.paths.clone()),
+    )
+    .map_err(|diagnostics| RenderError { diagnostics })?;
+
+    let mut tera = engine.tera;
+    let global = tera.global_context();
+    global.insert("lang", &language);
+    global.insert("site", &SiteInfo::new(site));
+
+    let pages = page_list(site, &strings, &language);
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
+        .par_iter()
+        .map(|page| {
+            tera.render(page.template, &page.context)
+                .map(|html| OutputFile {
+                    path: page.output.clone(),
+                    contents: html.into_bytes(),
+                })
+                .map_err(|error| template_diagnostic(&error, &engine.sources, Some(&page.output)))
+        })
+        .collect();
+
+    let mut files = prepared.files;
+    let mut diagnostics = Vec::new();
+    for result in rendered {
+        match result {
+            Ok(file) => files.push(file),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if !diagnostics.is_empty() {
+        diagnostics.dedup_by(|a, b| {
+            a.path == b.path
+                && a.position == b.position
+                && a.message.split(" (while").next() == b.message.split(" (while").next()
+        });
+        return Err(RenderError { diagnostics });
+    }
+    let page_count = pages.len();
+    files.push(sitemap(site, &pages));
+    files.push(robots(site));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, page_count))
+}
+
+fn theme_strings() -> Result<Strings, RenderError> {
+    let mut strings = Strings::default();
+    for (language, source) in theme::STRINGS {
+        let path = format!("themes/{}/i18n/{language}.yaml", theme::NAME);
+        strings
+            .add(language, source, Path::new(&path))
+            .map_err(|diagnostic| RenderError {
+                diagnostics: vec![diagnostic],
+            })?;
+    }
+    Ok(strings)
+}
+
+/// Site-wide values in every template as `site`.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    exit_url: &'a str,
+    exit_label: Option<&'a str>,
+    crisis_lines: Vec<CrisisLineInfo<'a>>,
+    service_areas: Vec<TermInfo>,
+    contact_form_url: Option<&'a str>,
+    partner_count: usize,
+}
+
+#[derive(Serialize)]
+struct CrisisLineInfo<'a> {
+    label: &'a str,
+    number: &'a str,
+    href: Option<String>,
+    text_keyword: Option<&'a str>,
+    always_open: bool,
+}
+
+impl<'a> SiteInfo<'a> {
+    fn new(site: &'a Site) -> Self {
+        let config = &site.config;
+        SiteInfo {
+            title: &config.title,
+            description: &config.description,
+            base_url: &config.base_url,
+            exit_url: &config.quick_exit.url,
+            exit_label: config.quick_exit.label.as_deref(),
+            crisis_lines: config
+                .crisis_lines
+                .iter()
+                .map(|line| CrisisLineInfo {
+                    label: &line.label,
+                    number: &line.number,
+                    href: crate::model::phone_href(&line.number, line.kind, line.text_keyword.is_some()),
+                    text_keyword: line.text_keyword.as_deref(),
+                    always_open: matches!(&line.hours, Some(crate::record::Hours::Keyword(k)) if k == "24/7"),
+                })
+                .collect(),
+            service_areas: service_area_terms(site, &config.default_language),
+            contact_form_url: config.contact_form_url.as_deref(),
+            partner_count: site.partners.len(),
+        }
+    }
+}
+
+fn service_area_terms(site: &Site, language: &str) -> Vec<TermInfo> {
+    site.taxonomies
+        .terms(Kind::ServiceAreas)
+        .iter()
+        .map(|term| TermInfo {
+            section: "services",
+            code: term.code.clone(),
+            label: term.label(language).to_string(),
+            description: term.description(language).map(str::to_string),
+            count: site
+                .partners
+                .iter()
+                .filter(|p| p.categories.contains(&term.code))
+                .count(),
+        })
+        .collect()
+}
+
+fn string<'a>(strings: &'a Strings, language: &str, key: &'a str) -> &'a str {
+    strings
+        .get(language, key)
+        .or_else(|| strings.get("en", key))
+        .unwrap_or(key)
+}
+
+fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
+    let s = |key: &str| string(strings, language, key).to_string();
+    let mut pages = Vec::new();
+    let mut push =
+        |output: String, template: &'static str, info: PageInfo, fill: &dyn Fn(&mut Context)| {
+            let mut context = Context::new();
+            context.insert("page", &info);
+            fill(&mut context);
+            pages.push(Page {
+                output,
+                template,
+                context,
+            });
+        };
+
+    let featured: Vec<_> = site.guides.iter().take(3).collect();
+    push(
+        "index.html".into(),
+        "index.html",
+        PageInfo::new("/", &site.config.title, &site.config.description, "home"),
+        &|c| {
+            c.insert("featured_guides", &featured);
+        },
+    );
+
+    push(
+        "partners/index.html".into(),
+        "partners.html",
+        PageInfo::new(
+            "/partners/",
+            &s("partners_title"),
+            &s("partners_description"),
+            "partners",
+        ),
+        &|c| {
+            c.insert("partners", &site.partners);
+            c.insert("filters", &filter_sections(site, language));
+        },
+    );
+    for partner in &site.partners {
+        let url = format!("/partners/{}/", partner.id);
+        let description = partner
+            .summary
+            .clone()
+            .unwrap_or_else(|| plain_excerpt(&partner.description_html));
+        push(
+            format!("partners/{}/index.html", partner.id),
+            "partner.html",
+            PageInfo::new(&url, &partner.name, &description, "partner"),
+            &|c| {
+                c.insert("partner", partner);
+            },
+        );
+    }
+
+    for section in filter_sections(site, language) {
+        let list_url = format!("/{}/", section.section);
+        push(
+            format!("{}/index.html", section.section),
+            "terms.html",
+            PageInfo::new(&list_url, &section.title, &section.intro, "terms"),
+            &|c| {
+                c.insert("section", &section);
+            },
+        );
+        for term in &section.terms {
+            let members: Vec<&PublicPartner> = site
+                .partners
+                .iter()
+                .filter(|p| section_matches(section.section, &term.code, p))
+                .collect();
+            let url = format!("/{}/{}/", section.section, term.code);
+            let description = term
+                .description
+                .clone()
+                .unwrap_or_else(|| section.intro.clone());
+            push(
+                format!("{}/{}/index.html", section.section, term.code),
+                "term.html",
+                PageInfo::new(&url, &term.label, &description, "term"),
+                &|c| {
+                    c.insert(
+                        "section",
+                        &SectionRef {
+                            section: section.section,
+                            title: &section.title,
+                        },
+                    );
+                    c.insert("term", term);
+                    c.insert("partners", &members);
+                },
+            );
+        }
+    }
+
+    push(
+        "guides/index.html".into(),
+        "guides.html",
+        PageInfo::new(
+            "/guides/",
+            &s("guides_title"),
+            &s("guides_description"),
+            "guides",
+        ),
+        &|c| {
+            c.insert("guides", &site.guides);
+        },
+    );
+    for guide in &site.guides {
+        let url = format!("/guides/{}/", guide.slug);
+        push(
+            format!("guides/{}/index.html", guide.slug),
+            "guide.html",
+            PageInfo::new(
+                &url,
+                &guide.title,
+                guide.summary.as_deref().unwrap_or(""),
+                "guide",
+            ),
+            &|c| {
+                c.insert("guide", guide);
+            },
+        );
+    }
+
+    let safety = safety_page(site);
+    push(
+        "safety/index.html".into(),
+        "safety.html",
+        PageInfo::new("/safety/", &safety.title, &safety.summary, "safety"),
+        &|c| {
+            c.insert("content", &safety);
+        },
+    );
+
+    let by_area: Vec<AreaGroup<'_>> = site
+        .taxonomies
+        .terms(Kind::ServiceAreas)
+        .iter()
+        .map(|term| AreaGroup {
+            code: term.code.clone(),
+            label: term.label(language).to_string(),
+            partners: site
+                .partners
+                .iter()
+                .filter(|p| p.categories.contains(&term.code))
+                .collect(),
+        })
+        .collect();
+    push(
+        "print/index.html".into(),
+        "print.html",
+        PageInfo::new(
+            "/print/",
+            &s("print_title"),
+            &s("print_description"),
+            "print",
+        ),
+        &|c| {
+            c.insert("areas", &by_area);
+        },
+    );
+
+    push(
+        "404.html".into(),
+        "404.html",
+        PageInfo::new(
+            "/404.html",
+            &s("not_found_title"),
+            &s("not_found_description"),
+            "not_found",
+        ),
+        &|_| {},
+    );
+    pages
+}
+
+#[derive(Serialize)]
+struct PageInfo {
+    url: String,
+    title: String,
+    description: String,
+    kind: &'static str,
+}
+
+impl PageInfo {
+    fn new(url: &str, title: &str, description: &str, kind: &'static str) -> Self {
+        PageInfo {
+            url: url.into(),
+            title: title.into(),
+            description: description.into(),
+            kind,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SectionRef<'a> {
+    section: &'static str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct AreaGroup<'a> {
+    code: String,
+    label: String,
+    partners: Vec<&'a PublicPartner>,
+}
+
+/// One way to browse partners without JavaScript: a list page and a page
+/// per term.
+#[derive(Serialize)]
+struct FilterSection {
+    section: &'static str,
+    title: String,
+    intro: String,
+    terms: Vec<TermInfo>,
+}
+
+fn section_matches(section: &str, code: &str, partner: &PublicPartner) -> bool {
+    match section {
+        "services" => partner.categories.iter().any(|c| c == code),
+        "populations" => partner.populations.iter().any(|c| c == code),
+        "languages" => {
+            partner.languages.iter().any(|c| c == code)
+                || partner
+                    .services
+                    .iter()
+                    .any(|s| s.all_languages.iter().any(|c| c == code))
+        }
+        "counties" => partner.counties.iter().any(|c| c.slug == code),
+        _ => false,
+    }
+}
+
+fn filter_sections(site: &Site, language: &str) -> Vec<FilterSection> {
+    let mut sections = Vec::new();
+    // All nine service areas get a page even when empty (it points to the
+    // crisis lines); the other facets list only codes in use.
+    sections.push(FilterSection {
+        section: "services",
+        title: "service_areas".into(),
+        intro: String::new(),
+        terms: service_area_terms(site, language),
+    });
+    let used = |section: &'static str, kind: Kind| -> Vec<TermInfo> {
+        let mut codes: Vec<String> = site
+            .partners
+            .iter()
+            .flat_map(|p| match section {
+                "populations" => p.populations.clone(),
+                _ => p
+                    .languages
+                    .iter()
+                    .cloned()
+                    .chain(
+                        p.services
+                            .iter()
+                            .flat_map(|s| s.all_languages.iter().cloned()),
+                    )
+                    .collect(),
+            })
+            .collect();
+        codes.sort();
+        codes.dedup();
+        let order = site.taxonomies.codes(kind);
+        codes.sort_by_key(|code| order.iter().position(|c| c == code).unwrap_or(usize::MAX));
+        codes
+            .into_iter()
+            .map(|code| TermInfo {
+                section,
+                count: site
+                    .partners
+                    .iter()
+                    .filter(|p| section_matches(section, &code, p))
+                    .count(),
+                label: site.taxonomies.label(kind, &code, language).to_string(),
+                description: None,
+                code,
+            })
+            .collect()
+    };
+    sections.push(FilterSection {
+        section: "populations",
+        title: "populations".into(),
+        intro: String::new(),
+        terms: used("populations", Kind::Populations),
+    });
+    sections.push(FilterSection {
+        section: "languages",
+        title: "languages".into(),
+        intro: String::new(),
+        terms: used("languages", Kind::Languages),
+    });
+    sections.push(FilterSection {
+        section: "counties",
+        title: "counties".into(),
+        intro: String::new(),
+        terms: site
+            .counties
+            .iter()
+            .map(|county| TermInfo {
+                section: "counties",
+                code: county.slug.clone(),
+                label: county.name.clone(),
+                description: None,
+                count: site
+                    .partners
+                    .iter()
+                    .filter(|p| section_matches("counties", &county.slug, p))
+                    .count(),
+            })
+            .collect(),
+    });
+    let strings = theme_strings().unwrap_or_default();
+    for section in &mut sections {
+        let key = section.title.clone();
+        section.title = string(&strings, language, &format!("{key}_title")).to_string();
+        section.intro = string(&strings, language, &format!("{key}_intro")).to_string();
+    }
+    sections
+}
+
+#[derive(Serialize)]
+struct SafetyContent {
+    title: String,
+    summary: String,
+    html: String,
+    headings: Vec<markdown::Heading>,
+}
+
+/// The theme's safety page, with the hub's exit destination filled in.
+fn safety_page(site: &Site) -> SafetyContent {
+    let source = theme::SAFETY_PAGE;
+    let (front, body) = source
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .unwrap_or(("", source));
+    let field = |key: &str| {
+        front
+            .lines()
+            .find_map(|line| line.strip_prefix(key).and_then(|v| v.strip_prefix(':')))
+            .map(|v| v.trim().trim_matches('"').to_string())
+            .unwrap_or_default()
+    };
+    let destination = site
+        .config
+        .quick_exit
+        .url
+        .trim_start_matches("https://")
+        .trim_end_matches('/')
+        .to_string();
+    let body = body.replace("[[exit_destination]]", &destination);
+    let rendered = markdown::render(
+        &body,
+        markdown::Context {
+            base_dir: "guides",
+            top_heading_level: 2,
+        },
+        &markdown::LinkTargets::default(),
+    );
+    SafetyContent {
+        title: field("title"),
+        summary: field("summary"),
+        html: rendered.html,
+        headings: rendered
+            .headings
+            .into_iter()
+            .filter(|h| h.level == 2)
+            .collect(),
+    }
+}
+
+/// The first sentence-ish of rendered HTML, as a meta description.
+fn plain_excerpt(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut excerpt = words.iter().take(30).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 30 {
+        excerpt.push('…');
+    }
+    excerpt
+}
+
+fn sitemap(site: &Site, pages: &[Page]) -> OutputFile {
+    let base = site.config.base_url.trim_end_matches('/');
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut urls: Vec<&str> = pages
+        .iter()
+        .filter(|p| p.output != "404.html")
+        .map(|p| p.output.trim_end_matches("index.html"))
+        .collect();
+    urls.sort();
+    for url in urls {
+        xml.push_str(&format!(
+            "  <url><loc>{}/{}</loc></url>\n",
+            markdown::escape(base),
+            markdown::escape(url)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        contents: xml.into_bytes(),
+    }
+}
+
+fn robots(site: &Site) -> OutputFile {
+    let base = site.config.base_url.trim_end_matches('/');
+    let text = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
+    OutputFile {
+        path: "robots.txt".into(),
+        contents: text.into_bytes(),
+    }
+}

@@ -1,0 +1,169 @@
+//! The tera engine: theme templates with hub overrides, and the functions
+//! templates call (`t` for UI strings, `label` for taxonomy codes, `asset`
+//! for fingerprinted files, the `clock` filter for opening times).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tera::{Kwargs, State, Tera};
+
+use crate::diagnostic::{Diagnostic, Position};
+use crate::i18n::Strings;
+use crate::load::SourceFile;
+use crate::render::theme;
+use crate::taxonomy::{Kind, Taxonomies};
+use std::collections::BTreeMap;
+
+/// Where a template's text came from, for error messages.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateSources {
+    paths: BTreeMap<String, PathBuf>,
+}
+
+impl TemplateSources {
+    fn path_of(&self, name: &str) -> PathBuf {
+        self.paths
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(format!("themes/{}/templates/{name}", theme::NAME)))
+    }
+}
+
+pub struct Engine {
+    pub tera: Tera,
+    pub sources: TemplateSources,
+}
+
+pub fn engine(
+    overrides: &BTreeMap<String, SourceFile>,
+    strings: Arc<Strings>,
+    taxonomies: Arc<Taxonomies>,
+    assets: Arc<BTreeMap<String, String>>,
+) -> Result<Engine, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    register(&mut tera, strings, taxonomies, assets);
+
+    let mut sources = TemplateSources::default();
+    let mut templates: BTreeMap<String, String> = theme::TEMPLATES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    for (name, file) in overrides {
+        templates.insert(name.clone(), file.text.clone());
+        sources.paths.insert(name.clone(), file.path.clone());
+    }
+    match tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        Ok(()) => Ok(Engine { tera, sources }),
+        Err(error) => Err(vec![template_diagnostic(&error, &sources, None)]),
+    }
+}
+
+/// A tera error as a diagnostic naming the template file and line.
+pub fn template_diagnostic(
+    error: &tera::Error,
+    sources: &TemplateSources,
+    page: Option<&str>,
+) -> Diagnostic {
+    let (name, position, message) = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            (
+                report.filename().to_string(),
+                Some(Position {
+                    line: span.start_line,
+                    column: span.start_col + 1,
+                }),
+                report.message().to_string(),
+            )
+        }
+        other => (String::new(), None, other.to_string()),
+    };
+    let mut message = message;
+    let mut source = error as &dyn std::error::Error;
+    while let Some(next) = source.source() {
+        message.push_str(&format!(": {next}"));
+        source = next;
+    }
+    if let Some(page) = page {
+        message.push_str(&format!(" (while rendering {page})"));
+    }
+    let path = if name.is_empty() {
+        PathBuf::from("templates")
+    } else {
+        sources.path_of(&name)
+    };
+    Diagnostic::error("T001", path, message)
+        .at(position)
+        .help("fix the template; the README lists the variables each template receives")
+}
+
+fn register(
+    tera: &mut Tera,
+    strings: Arc<Strings>,
+    taxonomies: Arc<Taxonomies>,
+    assets: Arc<BTreeMap<String, String>>,
+) {
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State<'_>| -> tera::TeraResult<String> {
+            let key: &str = kwargs.must_get("key")?;
+            let language = page_language(state);
+            strings
+                .get(&language, key)
+                .or_else(|| strings.get("en", key))
+                .map(str::to_string)
+                .ok_or_else(|| {
+                    tera::Error::message(format!(
+                        "no UI string \"{key}\" for language \"{language}\""
+                    ))
+                })
+        },
+    );
+    tera.register_function(
+        "label",
+        move |kwargs: Kwargs, state: &State<'_>| -> tera::TeraResult<String> {
+            let kind = match kwargs.must_get::<&str>("kind")? {
+                "service_areas" => Kind::ServiceAreas,
+                "partner_types" => Kind::PartnerTypes,
+                "focus_issues" => Kind::FocusIssues,
+                "populations" => Kind::Populations,
+                "accessibility" => Kind::Accessibility,
+                "languages" => Kind::Languages,
+                other => {
+                    return Err(tera::Error::message(format!(
+                        "unknown taxonomy kind \"{other}\""
+                    )))
+                }
+            };
+            let code: &str = kwargs.must_get("code")?;
+            Ok(taxonomies
+                .label(kind, code, &page_language(state))
+                .to_string())
+        },
+    );
+    tera.register_function(
+        "asset",
+        move |kwargs: Kwargs, _: &State<'_>| -> tera::TeraResult<String> {
+            let name: &str = kwargs.must_get("name")?;
+            assets
+                .get(name)
+                .cloned()
+                .ok_or_else(|| tera::Error::message(format!("no theme asset \"{name}\"")))
+        },
+    );
+    tera.register_filter(
+        "clock",
+        |minutes: i64, _: Kwargs, state: &State<'_>| -> String {
+            crate::hours::clock(minutes.clamp(0, 24 * 60) as u16, &page_language(state))
+        },
+    );
+}
+
+fn page_language(state: &State<'_>) -> String {
+    state
+        .get::<String>("lang")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "en".to_string())
+}

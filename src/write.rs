@@ -1,0 +1,200 @@
+//! Stage 6: put the site on disk atomically. Everything is written to a
+//! temporary directory next to the output, which replaces the output only
+//! when every file is in place: a failed build leaves the previous site
+//! untouched.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::load::StaticFile;
+use crate::render::OutputFile;
+
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output directory is one haven must never replace.
+    UnsafeOutput {
+        output: PathBuf,
+        reason: &'static str,
+    },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::UnsafeOutput { output, reason } => {
+                write!(f, "refusing to write to {}: {reason}", output.display())
+            }
+            WriteError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+    move |error| WriteError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// Refuses outputs whose replacement would delete the hub or more.
+pub fn check_output(output: &Path, hub_root: &Path) -> Result<PathBuf, WriteError> {
+    let absolute = absolute(output)?;
+    let root = absolute_existing(hub_root)?;
+    let unsafe_output = |reason| WriteError::UnsafeOutput {
+        output: output.to_path_buf(),
+        reason,
+    };
+    if absolute.parent().is_none() {
+        return Err(unsafe_output("it is the file system root"));
+    }
+    if root.starts_with(&absolute) {
+        return Err(unsafe_output(
+            "it contains the hub itself; choose a folder such as public/",
+        ));
+    }
+    if absolute.exists() && !absolute.is_dir() {
+        return Err(unsafe_output("it exists and is not a folder"));
+    }
+    Ok(absolute)
+}
+
+pub fn write(
+    output: &Path,
+    files: &[OutputFile],
+    static_files: &[StaticFile],
+) -> Result<(), WriteError> {
+    let parent = output.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(io_error(parent))?;
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.haven-new-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.haven-old-{}", std::process::id()));
+
+    let result =
+        fill(&staging, files, static_files).and_then(|()| swap(&staging, output, &retired));
+    if result.is_err() {
+        // Best effort: the staging folder is ours and only ours.
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn fill(
+    staging: &Path,
+    files: &[OutputFile],
+    static_files: &[StaticFile],
+) -> Result<(), WriteError> {
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(io_error(staging))?;
+    }
+    fs::create_dir_all(staging).map_err(io_error(staging))?;
+    // Static files first, so a generated page of the same name wins.
+    for file in static_files {
+        let target = staging.join(&file.output_path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
+    }
+    for file in files {
+        let target = staging.join(&file.path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        fs::write(&target, &file.contents).map_err(io_error(&target))?;
+    }
+    Ok(())
+}
+
+fn swap(staging: &Path, output: &Path, retired: &Path) -> Result<(), WriteError> {
+    if output.exists() {
+        fs::rename(output, retired).map_err(io_error(output))?;
+        if let Err(error) = fs::rename(staging, output) {
+            // Put the previous site back before reporting.
+            let _ = fs::rename(retired, output);
+            return Err(WriteError::Io {
+                path: output.to_path_buf(),
+                error,
+            });
+        }
+        fs::remove_dir_all(retired).map_err(io_error(retired))?;
+    } else {
+        fs::rename(staging, output).map_err(io_error(output))?;
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> Result<PathBuf, WriteError> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_err(io_error(path))?.join(path)
+    };
+    // Resolve `..` without requiring the path to exist.
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Resolve symlinks in the part that exists, so comparisons are real.
+    match clean.canonicalize() {
+        Ok(real) => Ok(real),
+        Err(_) => match (clean.parent(), clean.file_name()) {
+            (Some(parent), Some(name)) if parent.exists() => {
+                Ok(parent.canonicalize().map_err(io_error(parent))?.join(name))
+            }
+            _ => Ok(clean),
+        },
+    }
+}
+
+fn absolute_existing(path: &Path) -> Result<PathBuf, WriteError> {
+    path.canonicalize().map_err(io_error(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_hub_root_and_its_ancestors() {
+        let hub = tempfile::tempdir().unwrap();
+        assert!(check_output(hub.path(), hub.path()).is_err());
+        assert!(check_output(hub.path().parent().unwrap(), hub.path()).is_err());
+        assert!(check_output(Path::new("/"), hub.path()).is_err());
+        assert!(check_output(&hub.path().join("public"), hub.path()).is_ok());
+    }
+
+    #[test]
+    fn replaces_the_previous_output_only_when_complete() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        fs::create_dir_all(&output).unwrap();
+        fs::write(output.join("old.html"), "old").unwrap();
+        let files = vec![OutputFile {
+            path: "a/index.html".into(),
+            contents: b"new".to_vec(),
+        }];
+        write(&output, &files, &[]).unwrap();
+        assert!(!output.join("old.html").exists());
+        assert_eq!(
+            fs::read_to_string(output.join("a/index.html")).unwrap(),
+            "new"
+        );
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "staging folders must be cleaned up");
+    }
+}
