@@ -65,16 +65,20 @@ pub fn clock(minutes: u16, language: &str) -> String {
     }
 }
 
-struct Day<'a> {
-    code: &'static str,
+/// Consecutive days with the same opening times, shown as one row
+/// ("Monday–Friday 9:00 AM–5:00 PM").
+struct DayGroup<'a> {
+    first: &'static str,
+    last: &'static str,
     ranges: Option<Vec<Range>>,
     raw: &'a str,
 }
 
-impl Serialize for Day<'_> {
+impl Serialize for DayGroup<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer.serialize_struct("Day", 4)?;
-        state.serialize_field("code", self.code)?;
+        let mut state = serializer.serialize_struct("DayGroup", 5)?;
+        state.serialize_field("code", self.first)?;
+        state.serialize_field("last", &(self.last != self.first).then_some(self.last))?;
         state.serialize_field("closed", &self.ranges.as_ref().is_some_and(Vec::is_empty))?;
         state.serialize_field("ranges", &self.ranges.clone().unwrap_or_default())?;
         state.serialize_field("raw", self.raw)?;
@@ -82,8 +86,29 @@ impl Serialize for Day<'_> {
     }
 }
 
+fn group_days(weekly: &crate::record::WeeklyHours) -> Vec<DayGroup<'_>> {
+    let mut groups: Vec<DayGroup<'_>> = Vec::new();
+    let mut previous_listed = false;
+    for (code, value) in weekly.days() {
+        let Some(raw) = value else {
+            previous_listed = false;
+            continue;
+        };
+        let ranges = parse_day(raw).ok();
+        match groups.last_mut() {
+            Some(group) if previous_listed && group.ranges == ranges && group.ranges.is_some() => {
+                group.last = code;
+            }
+            _ => groups.push(DayGroup { first: code, last: code, ranges, raw }),
+        }
+        previous_listed = true;
+    }
+    groups
+}
+
 /// Templates see `{kind: "always" | "appointment" | "weekly", days, notes,
-/// timezone}`; days a record leaves out are not listed.
+/// timezone}`; `days` are groups of consecutive days with equal times, and
+/// days a record leaves out are not listed.
 impl Serialize for Hours {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut state = serializer.serialize_struct("Hours", 4)?;
@@ -95,24 +120,13 @@ impl Serialize for Hours {
                     "appointment"
                 };
                 state.serialize_field("kind", kind)?;
-                state.serialize_field("days", &Vec::<Day<'_>>::new())?;
+                state.serialize_field("days", &Vec::<DayGroup<'_>>::new())?;
                 state.serialize_field("notes", &None::<String>)?;
                 state.serialize_field("timezone", &None::<String>)?;
             }
             Hours::Weekly(weekly) => {
-                let days: Vec<Day<'_>> = weekly
-                    .days()
-                    .into_iter()
-                    .filter_map(|(code, value)| {
-                        value.map(|raw| Day {
-                            code,
-                            ranges: parse_day(raw).ok(),
-                            raw,
-                        })
-                    })
-                    .collect();
                 state.serialize_field("kind", "weekly")?;
-                state.serialize_field("days", &days)?;
+                state.serialize_field("days", &group_days(weekly))?;
                 state.serialize_field("notes", &weekly.notes)?;
                 state.serialize_field("timezone", &weekly.timezone)?;
             }
@@ -155,6 +169,21 @@ mod tests {
         assert_eq!(parse_day("9am-5pm"), Err("9am-5pm".to_string()));
         assert_eq!(parse_day("25:00-26:00"), Err("25:00-26:00".to_string()));
         assert!(parse_day("24:00-06:00").is_err());
+    }
+
+    #[test]
+    fn weekdays_with_equal_hours_form_one_group() {
+        let weekly = crate::record::WeeklyHours {
+            mon: Some("09:00-17:00".into()),
+            tue: Some("09:00-17:00".into()),
+            wed: Some("09:00-12:00".into()),
+            sat: Some("closed".into()),
+            sun: Some("closed".into()),
+            ..Default::default()
+        };
+        let groups = group_days(&weekly);
+        let spans: Vec<(&str, &str)> = groups.iter().map(|g| (g.first, g.last)).collect();
+        assert_eq!(spans, vec![("mon", "tue"), ("wed", "wed"), ("sat", "sun")]);
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! Shared helpers for the integration tests: small hubs written into
+//! temporary folders, a copy of the example site, and output walkers.
+#![allow(dead_code, unreachable_pub)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use haven::date::Date;
+use haven::BuildPlan;
+
+/// The date the example site's freshness is measured against in tests, so
+/// results do not change as the calendar moves.
+pub const TODAY: &str = "2026-11-23";
+
+pub fn today() -> Date {
+    Date::parse(TODAY).expect("valid test date")
+}
+
+pub fn example_site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site")
+}
+
+/// Copies the example site (without any built output) into a temp folder.
+pub fn copy_of_example_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&example_site(), dir.path());
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(|e| e.file_name() != "public") {
+        let entry = entry.expect("readable example site");
+        let relative = entry.path().strip_prefix(from).expect("inside");
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub fn plan(root: &Path, output: &Path) -> BuildPlan {
+    let mut plan = BuildPlan::new(root);
+    plan.output = output.to_path_buf();
+    plan.today = today();
+    plan
+}
+
+/// All files under `dir`, relative path → bytes.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            (relative, fs::read(e.path()).expect("readable"))
+        })
+        .collect()
+}
+
+pub const MINIMAL_HUB: &str = "title: Test Hub\nbase_url: https://hub.example.org/\ncrisis_lines:\n  - { label: Test Hotline, number: \"1-800-799-7233\", hours: 24/7 }\n";
+
+pub fn minimal_partner(id: &str) -> String {
+    format!(
+        "schema_version: 1\nid: {id}\nstatus: active\nlast_verified: 2026-10-01\nname: {id} org\ndescription: Emergency groceries for anyone in the county.\npartner_types: [other]\nwebsite: https://food.example.org\ncoverage: {{ scope: local, areas: [ {{ kind: county, name: Example County, state: NM }} ] }}\nservices:\n  - id: groceries\n    name: Emergency groceries\n    description: A week of groceries, no questions asked.\n    categories: [basic_needs]\n    access: {{ law_enforcement_involvement: not_required, confidentiality: standard }}\n    cost: free\n"
+    )
+}
+
+/// Writes a hub from (path, contents) pairs.
+pub fn hub(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, contents) in files {
+        let target = dir.path().join(path);
+        fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+        fs::write(target, contents).expect("write");
+    }
+    dir
+}
+
+/// Values of `href`, `src` and `action` attributes in minified or plain HTML.
+pub fn links(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=", "src=", "action="] {
+        let mut rest = html;
+        while let Some(index) = rest.find(attribute) {
+            let preceded_by_space = index > 0 && rest.as_bytes()[index - 1].is_ascii_whitespace();
+            rest = &rest[index + attribute.len()..];
+            if !preceded_by_space {
+                continue;
+            }
+            let value = match rest.as_bytes().first() {
+                Some(b'"') => rest[1..].split('"').next().unwrap_or(""),
+                Some(b'\'') => rest[1..].split('\'').next().unwrap_or(""),
+                _ => rest.split(|c: char| c.is_ascii_whitespace() || c == '>').next().unwrap_or(""),
+            };
+            found.push(value.replace("&amp;", "&"));
+        }
+    }
+    found
+}
