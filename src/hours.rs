@@ -99,7 +99,12 @@ fn group_days(weekly: &crate::record::WeeklyHours) -> Vec<DayGroup<'_>> {
             Some(group) if previous_listed && group.ranges == ranges && group.ranges.is_some() => {
                 group.last = code;
             }
-            _ => groups.push(DayGroup { first: code, last: code, ranges, raw }),
+            _ => groups.push(DayGroup {
+                first: code,
+                last: code,
+                ranges,
+                raw,
+            }),
         }
         previous_listed = true;
     }

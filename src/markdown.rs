@@ -149,6 +149,14 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                 }
             },
             Event::End(TagEnd::Link) => output.push(Event::Html("</a>".into())),
+            // A task list is a printable checklist for the reader: a box
+            // drawn as text, not an unlabelled form control.
+            Event::TaskListMarker(checked) => {
+                let mark = if *checked { "☑" } else { "☐" };
+                output.push(Event::Html(
+                    format!("<span class=\"task\" aria-hidden=\"true\">{mark}</span> ").into(),
+                ));
+            }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
@@ -497,6 +505,17 @@ mod tests {
         );
         assert_eq!(rendered.problems[0].code, "E152");
         assert!(!rendered.html.contains("<script>"));
+    }
+
+    #[test]
+    fn task_lists_render_as_boxes_not_unlabelled_inputs() {
+        let rendered = render(
+            "- [ ] pack ID\n- [x] call advocate\n",
+            guide_context(),
+            &targets(),
+        );
+        assert!(!rendered.html.contains("<input"));
+        assert!(rendered.html.contains("☐") && rendered.html.contains("☑"));
     }
 
     #[test]

@@ -240,13 +240,27 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
         .collect();
 
     let mut private = PrivateValues::default();
+    let public_names: BTreeMap<&str, &str> = hub
+        .partners
+        .iter()
+        .map(|p| (p.record.id.as_str(), p.record.name.as_str()))
+        .collect();
     for partner in &hub.partners {
         if let Some(internal) = &partner.record.internal {
-            collect_private(internal, &partner.file.path, &mut private);
+            collect_private(
+                internal,
+                &partner.file.path,
+                &partner.record.name,
+                &mut private,
+            );
         }
     }
     for overlay in &hub.overlays {
-        collect_private(&overlay.internal, &overlay.path, &mut private);
+        let public_name = public_names
+            .get(overlay.id.as_str())
+            .copied()
+            .unwrap_or_default();
+        collect_private(&overlay.internal, &overlay.path, public_name, &mut private);
     }
 
     Modelled {

@@ -512,7 +512,9 @@ pub struct Consent {
 }
 
 impl Internal {
-    /// Every free-text value of the block, for the output leak scan.
+    /// The identifying values of the block (names, contact details,
+    /// pathways, notes, document references), for the output leak scan.
+    /// Job titles and enum words are left out: they occur in public text.
     pub fn string_values(&self) -> Vec<&str> {
         let mut values: Vec<&str> = Vec::new();
         let contacts = self.point_of_contact.iter().chain(&self.other_contacts);

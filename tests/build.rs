@@ -18,7 +18,10 @@ fn yaml_files(dir: &Path) -> Vec<serde_yaml::Value> {
     values
 }
 
-fn build_example() -> (tempfile::TempDir, std::collections::BTreeMap<String, Vec<u8>>) {
+fn build_example() -> (
+    tempfile::TempDir,
+    std::collections::BTreeMap<String, Vec<u8>>,
+) {
     let out = tempfile::tempdir().expect("temp");
     let output = out.path().join("public");
     haven::build(&plan(&example_site(), &output)).expect("example site builds");
@@ -34,17 +37,24 @@ fn every_published_partner_has_a_page_and_drafts_and_stale_records_do_not() {
     for record in yaml_files(&example_site().join("partners")) {
         let id = record["id"].as_str().expect("id");
         let draft = record["published"].as_bool() == Some(false);
-        let verified = haven::date::Date::parse(record["last_verified"].as_str().expect("date")).expect("date");
+        let verified = haven::date::Date::parse(record["last_verified"].as_str().expect("date"))
+            .expect("date");
         let stale = verified.days_until(today) > 365;
         let page = format!("partners/{id}/index.html");
         if draft || stale {
-            assert!(!tree.contains_key(&page), "{id} is a draft or stale but has a page");
+            assert!(
+                !tree.contains_key(&page),
+                "{id} is a draft or stale but has a page"
+            );
         } else {
             published += 1;
             assert!(tree.contains_key(&page), "{id} has no page");
         }
     }
-    assert!(published >= 40, "the example site should publish 40+ partners, got {published}");
+    assert!(
+        published >= 40,
+        "the example site should publish 40+ partners, got {published}"
+    );
 }
 
 #[test]
@@ -61,7 +71,10 @@ fn the_page_set_of_the_product_spec_is_written() {
         "transportation",
         "healing_cultural_services",
     ] {
-        assert!(tree.contains_key(&format!("services/{area}/index.html")), "no page for {area}");
+        assert!(
+            tree.contains_key(&format!("services/{area}/index.html")),
+            "no page for {area}"
+        );
     }
     for page in [
         "index.html",
@@ -82,9 +95,20 @@ fn the_page_set_of_the_product_spec_is_written() {
     for entry in fs::read_dir(example_site().join("guides")).expect("guides") {
         let path = entry.expect("entry").path();
         let text = fs::read_to_string(&path).expect("guide");
-        let slug = path.file_stem().expect("stem").to_string_lossy().into_owned();
-        let draft = text.lines().take_while(|l| !l.is_empty()).any(|l| l.trim() == "draft: true");
-        assert_eq!(tree.contains_key(&format!("guides/{slug}/index.html")), !draft, "guide {slug}");
+        let slug = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        let draft = text
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .any(|l| l.trim() == "draft: true");
+        assert_eq!(
+            tree.contains_key(&format!("guides/{slug}/index.html")),
+            !draft,
+            "guide {slug}"
+        );
     }
 }
 
@@ -105,19 +129,37 @@ fn portable_builds_link_to_index_html_files_that_exist() {
     assert_links_resolve(&output, &tree, true);
 }
 
-fn assert_links_resolve(root: &Path, tree: &std::collections::BTreeMap<String, Vec<u8>>, portable: bool) {
+fn assert_links_resolve(
+    root: &Path,
+    tree: &std::collections::BTreeMap<String, Vec<u8>>,
+    portable: bool,
+) {
     let mut checked = 0;
-    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html") && p.as_str() != "404.html") {
+    for (path, bytes) in tree
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html") && p.as_str() != "404.html")
+    {
         let html = String::from_utf8_lossy(bytes);
         let dir = root.join(path).parent().expect("parent").to_path_buf();
         for link in links(&html) {
-            if link.starts_with("http") || link.starts_with("mailto:") || link.starts_with("tel:") || link.starts_with("sms:") || link.starts_with('#') {
+            if link.starts_with("http")
+                || link.starts_with("mailto:")
+                || link.starts_with("tel:")
+                || link.starts_with("sms:")
+                || link.starts_with('#')
+            {
                 continue;
             }
-            assert!(!link.starts_with('/'), "{path}: site-absolute link {link} breaks under a base path");
+            assert!(
+                !link.starts_with('/'),
+                "{path}: site-absolute link {link} breaks under a base path"
+            );
             let target = link.split(['#', '?']).next().unwrap_or("");
             if portable {
-                assert!(!target.ends_with('/'), "{path}: portable link {link} does not end in index.html");
+                assert!(
+                    !target.ends_with('/'),
+                    "{path}: portable link {link} does not end in index.html"
+                );
             }
             let mut file = dir.join(target);
             if file.is_dir() {
@@ -151,15 +193,23 @@ fn private_strings() -> Vec<String> {
 fn no_internal_or_private_value_appears_anywhere_in_the_output() {
     let (_out, tree) = build_example();
     let secrets = private_strings();
-    assert!(secrets.len() >= 20, "the example site should exercise private overlays");
+    assert!(
+        secrets.len() >= 20,
+        "the example site should exercise private overlays"
+    );
     for (path, bytes) in &tree {
         let text = String::from_utf8_lossy(bytes);
         for secret in &secrets {
             // Dates and enum words ("signed", "phone_call") are not secrets.
-            if secret.chars().all(|c| c.is_ascii_digit() || c == '-') || !secret.contains([' ', '@', '.', '+']) {
+            if secret.chars().all(|c| c.is_ascii_digit() || c == '-')
+                || !secret.contains([' ', '@', '.', '+'])
+            {
                 continue;
             }
-            assert!(!text.contains(secret.as_str()), "{path} contains internal value {secret:?}");
+            assert!(
+                !text.contains(secret.as_str()),
+                "{path} contains internal value {secret:?}"
+            );
         }
     }
 }
@@ -168,7 +218,10 @@ fn no_internal_or_private_value_appears_anywhere_in_the_output() {
 fn two_builds_of_the_same_input_are_byte_identical() {
     let (_a, first) = build_example();
     let (_b, second) = build_example();
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     for (path, bytes) in &first {
         assert!(second[path] == *bytes, "{path} differs between builds");
     }
@@ -181,9 +234,15 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     haven::build(&plan(hub.path(), &output)).expect("first build");
     let before = read_tree(&output);
 
-    let partner = fs::read_dir(hub.path().join("partners")).expect("partners").next().expect("one").expect("entry").path();
+    let partner = fs::read_dir(hub.path().join("partners"))
+        .expect("partners")
+        .next()
+        .expect("one")
+        .expect("entry")
+        .path();
     fs::write(&partner, "schema_version: 1\nid: [broken\n").expect("break a record");
-    let error = haven::build(&plan(hub.path(), &output)).expect_err("broken record must fail the build");
+    let error =
+        haven::build(&plan(hub.path(), &output)).expect_err("broken record must fail the build");
     assert!(matches!(error, BuildError::Content(_)));
 
     assert_eq!(read_tree(&output), before, "the previous site changed");
@@ -200,24 +259,40 @@ fn every_page_carries_quick_exit_skip_link_landmarks_and_crisis_lines() {
     let (_out, tree) = build_example();
     for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
-        assert!(html.contains("class=quick-exit__link"), "{path}: no quick-exit link");
-        assert!(html.contains("rel=\"nofollow noreferrer\""), "{path}: exit link must not send a referrer");
-        assert!(html.contains(">Emergency </span>Exit this page"), "{path}: exit label");
+        assert!(
+            html.contains("class=quick-exit__link"),
+            "{path}: no quick-exit link"
+        );
+        assert!(
+            html.contains("rel=\"nofollow noreferrer\""),
+            "{path}: exit link must not send a referrer"
+        );
+        assert!(
+            html.contains(">Emergency </span>Exit this page"),
+            "{path}: exit label"
+        );
         assert!(html.contains("href=#main"), "{path}: no skip link");
         assert!(html.contains("<main"), "{path}: no main landmark");
         assert!(html.contains("tel:+18883737888"), "{path}: no crisis lines");
         assert!(html.contains("name=referrer"), "{path}: no referrer policy");
         assert_eq!(html.matches("<h1").count(), 1, "{path}: exactly one h1");
-        assert!(html.contains("safety/"), "{path}: no link to the safety page");
+        assert!(
+            html.contains("safety/"),
+            "{path}: no link to the safety page"
+        );
     }
 }
 
 #[test]
 fn empty_service_areas_still_get_a_page_that_points_to_the_crisis_lines() {
-    let hub = hub(&[("hub.yaml", MINIMAL_HUB), ("partners/food.yaml", &minimal_partner("food"))]);
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+    ]);
     let output = hub.path().join("public");
     haven::build(&plan(hub.path(), &output)).expect("build");
-    let legal = fs::read_to_string(output.join("services/legal_services/index.html")).expect("page");
+    let legal =
+        fs::read_to_string(output.join("services/legal_services/index.html")).expect("page");
     assert!(legal.contains("No partner in this directory offers this yet."));
     assert!(legal.contains("tel:+18007997233"));
     let basic = fs::read_to_string(output.join("services/basic_needs/index.html")).expect("page");
@@ -229,14 +304,37 @@ fn malformed_records_are_all_reported_with_file_line_and_column() {
     let hub = hub(&[
         ("hub.yaml", MINIMAL_HUB),
         ("partners/good.yaml", &minimal_partner("good")),
-        ("partners/tabs.yaml", "schema_version: 1\nid: tabs\n\tname: x\n"),
-        ("partners/typo.yaml", &minimal_partner("typo").replace("website:", "websit:")),
+        (
+            "partners/tabs.yaml",
+            "schema_version: 1\nid: tabs\n\tname: x\n",
+        ),
+        (
+            "partners/typo.yaml",
+            &minimal_partner("typo").replace("website:", "websit:"),
+        ),
     ]);
     let error = haven::build(&plan(hub.path(), &hub.path().join("public"))).expect_err("must fail");
-    let rendered: Vec<String> = error.diagnostics().iter().map(ToString::to_string).collect();
-    assert!(rendered.iter().any(|d| d.starts_with("error[E001]: partners/tabs.yaml:3:")), "{rendered:#?}");
-    assert!(rendered.iter().any(|d| d.starts_with("error[E010]: partners/typo.yaml:8:1:")), "{rendered:#?}");
-    assert!(!hub.path().join("public").exists(), "nothing is written on error");
+    let rendered: Vec<String> = error
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        rendered
+            .iter()
+            .any(|d| d.starts_with("error[E001]: partners/tabs.yaml:3:")),
+        "{rendered:#?}"
+    );
+    assert!(
+        rendered
+            .iter()
+            .any(|d| d.starts_with("error[E010]: partners/typo.yaml:8:1:")),
+        "{rendered:#?}"
+    );
+    assert!(
+        !hub.path().join("public").exists(),
+        "nothing is written on error"
+    );
 }
 
 #[test]
@@ -250,7 +348,10 @@ fn hub_templates_override_theme_templates_of_the_same_name() {
     haven::build(&plan(hub.path(), &output)).expect("build");
     let page = fs::read_to_string(output.join("404.html")).expect("404");
     assert!(page.contains("Lost? We can help."));
-    assert!(page.contains("quick-exit__link"), "the override still extends the theme's base");
+    assert!(
+        page.contains("quick-exit__link"),
+        "the override still extends the theme's base"
+    );
 }
 
 #[test]
@@ -268,15 +369,24 @@ fn template_errors_name_the_template_file_and_line() {
 
 #[test]
 fn base_url_flag_sets_canonical_links_and_the_sitemap() {
-    let hub = hub(&[("hub.yaml", MINIMAL_HUB), ("partners/food.yaml", &minimal_partner("food"))]);
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+    ]);
     let output = hub.path().join("public");
     let mut plan = plan(hub.path(), &output);
     plan.base_url = Some("https://coalition.example.net/hub/".into());
     haven::build(&plan).expect("build");
     let sitemap = fs::read_to_string(output.join("sitemap.xml")).expect("sitemap");
-    assert!(sitemap.contains("<loc>https://coalition.example.net/hub/partners/food/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://coalition.example.net/hub/partners/food/</loc>"),
+        "{sitemap}"
+    );
     let not_found = fs::read_to_string(output.join("404.html")).expect("404");
-    assert!(not_found.contains("href=/hub/guides/"), "404 links use the base path");
+    assert!(
+        not_found.contains("href=/hub/guides/"),
+        "404 links use the base path"
+    );
 }
 
 #[test]
@@ -285,14 +395,20 @@ fn confidential_locations_never_publish_an_address() {
         "coverage:",
         "locations:\n  - id: house\n    type: physical\n    visibility: confidential\n    address: { street: 12 Hidden Lane, city: Riverbend, state: NM, postal_code: \"87001\", country: US }\ncoverage:",
     );
-    let hub = hub(&[("hub.yaml", MINIMAL_HUB), ("partners/shelter.yaml", &partner)]);
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/shelter.yaml", &partner),
+    ]);
     let error = haven::build(&plan(hub.path(), &hub.path().join("public"))).expect_err("must fail");
     assert!(error.diagnostics().iter().any(|d| d.code == "P010"));
 }
 
 #[test]
 fn an_output_folder_containing_the_hub_is_refused() {
-    let hub = hub(&[("hub.yaml", MINIMAL_HUB), ("partners/food.yaml", &minimal_partner("food"))]);
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+    ]);
     let error = haven::build(&plan(hub.path(), hub.path())).expect_err("must refuse");
     assert!(matches!(error, BuildError::Write(_)));
     assert!(hub.path().join("hub.yaml").exists());

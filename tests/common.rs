@@ -29,7 +29,10 @@ pub fn copy_of_example_site() -> tempfile::TempDir {
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(|e| e.file_name() != "public") {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| e.file_name() != "public")
+    {
         let entry = entry.expect("readable example site");
         let relative = entry.path().strip_prefix(from).expect("inside");
         let target = to.join(relative);
@@ -56,7 +59,12 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let relative = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
             (relative, fs::read(e.path()).expect("readable"))
         })
         .collect()
@@ -95,7 +103,10 @@ pub fn links(html: &str) -> Vec<String> {
             let value = match rest.as_bytes().first() {
                 Some(b'"') => rest[1..].split('"').next().unwrap_or(""),
                 Some(b'\'') => rest[1..].split('\'').next().unwrap_or(""),
-                _ => rest.split(|c: char| c.is_ascii_whitespace() || c == '>').next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
             };
             found.push(value.replace("&amp;", "&"));
         }
