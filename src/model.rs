@@ -283,12 +283,14 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
 fn collect_private(
     internal: &crate::record::Internal,
     path: &std::path::Path,
+    public_name: &str,
     private: &mut PrivateValues,
 ) {
     for value in internal.string_values() {
         let value = value.trim();
-        // Very short values ("Ms", "Yes") would match ordinary text.
-        if value.chars().count() >= 6 {
+        // Very short values ("Ms", "Yes") would match ordinary text, and a
+        // survivor leader's consented name is both internal and public.
+        if value.chars().count() >= 6 && value != public_name {
             private.values.push((value.to_string(), path.to_path_buf()));
         }
     }
