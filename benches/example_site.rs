@@ -45,7 +45,10 @@ fn main() {
     println!("example-site full build, {pages} pages, {RUNS} runs");
     for (stage, mut times) in stages {
         times.sort();
-        println!("  {stage:<26} median {:>7.1} ms", ms(times[times.len() / 2]));
+        println!(
+            "  {stage:<26} median {:>7.1} ms",
+            ms(times[times.len() / 2])
+        );
     }
     totals.sort();
     println!(

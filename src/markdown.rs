@@ -297,7 +297,7 @@ fn resolve(
         let Some(anchors) = targets.guides.get(slug) else {
             return Err((
                 format!("link to a guide that does not exist: \"{dest}\""),
-                crate::validate::did_you_mean(
+                crate::suggest::did_you_mean(
                     slug,
                     targets.guides.keys().map(String::as_str),
                     "check the file name in guides/",
@@ -308,7 +308,7 @@ fn resolve(
             if !anchors.contains(fragment) {
                 return Err((
                     format!("guide \"{slug}\" has no heading with the anchor \"#{fragment}\""),
-                    crate::validate::did_you_mean(
+                    crate::suggest::did_you_mean(
                         fragment,
                         anchors.iter().map(String::as_str),
                         "anchors are heading texts in lowercase with hyphens",

@@ -10,6 +10,7 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Hub, LoadedPartner};
 use crate::record::{Hours, LocationKind, Visibility};
+use crate::suggest::did_you_mean;
 use crate::taxonomy::{Kind, Taxonomies};
 
 /// How many days since a record was verified, and what that means.
@@ -666,37 +667,6 @@ fn check_code(
     );
 }
 
-/// `fallback`, followed by the closest candidate when one is close enough.
-pub fn did_you_mean<'a>(
-    input: &str,
-    candidates: impl Iterator<Item = &'a str>,
-    fallback: &str,
-) -> String {
-    let best = candidates
-        .map(|candidate| (edit_distance(input, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
-        .min();
-    match best {
-        Some((_, candidate)) => format!("{fallback} — did you mean \"{candidate}\"?"),
-        None => fallback.to_string(),
-    }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
-}
-
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
@@ -718,19 +688,5 @@ mod tests {
         assert!(!is_slug("Riverbend_Legal"));
         assert!(!is_slug("a--b"));
         assert!(!is_slug("-a"));
-    }
-
-    #[test]
-    fn did_you_mean_suggests_the_closest_code() {
-        let help = did_you_mean(
-            "legal_service",
-            ["legal_services", "education"].into_iter(),
-            "use one of: …",
-        );
-        assert!(help.ends_with("did you mean \"legal_services\"?"), "{help}");
-        assert_eq!(
-            did_you_mean("zzz", ["legal_services"].into_iter(), "x"),
-            "x"
-        );
     }
 }

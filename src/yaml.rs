@@ -34,38 +34,65 @@ fn to_diagnostic(error: &serde_yaml::Error, path: &Path, line_offset: usize) -> 
         column: location.column(),
     });
     let (field, message) = split_message(&error.to_string());
-    let (code, help) = if message.starts_with("unknown field") {
+    let (code, help) = classify(&message);
+    Diagnostic::error(code, path, humanize(&message))
+        .at(position)
+        .field(field)
+        .help(help)
+}
+
+/// The rule code of a serde_yaml message and the help line for it.
+fn classify(message: &str) -> (&'static str, String) {
+    let with_suggestion = |fallback: &str| match offending_and_expected(message) {
+        Some((found, expected)) => {
+            crate::suggest::did_you_mean(found, expected.iter().map(String::as_str), fallback)
+        }
+        None => fallback.to_string(),
+    };
+    if message.starts_with("unknown field") {
         (
             "E010",
-            "remove the field or fix its spelling; the README lists every field",
+            with_suggestion("remove the field or fix its spelling"),
         )
-    } else if message.starts_with("missing field") {
-        ("E011", "add the field; the README shows a minimal record")
     } else if message.starts_with("unknown variant") {
-        ("E030", "use one of the values listed above")
+        ("E030", with_suggestion("use one of the values listed"))
+    } else if message.starts_with("missing field") {
+        (
+            "E011",
+            "add the field; the README shows a minimal record".into(),
+        )
     } else if message.starts_with("invalid type")
         || message.starts_with("invalid value")
         || message.starts_with("invalid length")
         || message.starts_with("data did not match")
     {
-        ("E012", "check the value's shape: a list is written [a, b] or with one \"- item\" per line; quote text that looks like a number")
+        let help = "check the value's shape: a list is written [a, b] or with one \"- item\" per line; quote text that looks like a number";
+        ("E012", help.into())
     } else if message.starts_with("duplicate") {
-        (
-            "E001",
-            "each key may appear only once in a mapping; delete or merge the duplicate",
-        )
+        let help = "each key may appear only once in a mapping; delete or merge the duplicate";
+        ("E001", help.into())
     } else if message.contains("cannot start any token") {
-        ("E001", "indent with spaces, not tabs, and quote values that start with a special character such as @, ` or %")
+        let help = "indent with spaces, not tabs, and quote values that start with a special character such as @, ` or %";
+        ("E001", help.into())
     } else {
-        (
-            "E001",
-            "check indentation and quoting near this line; values containing \": \" must be quoted",
-        )
-    };
-    Diagnostic::error(code, path, humanize(&message))
-        .at(position)
-        .field(field)
-        .help(help)
+        let help =
+            "check indentation and quoting near this line; values containing \": \" must be quoted";
+        ("E001", help.into())
+    }
+}
+
+/// From "unknown field `x`, expected one of `a`, `b`": the offending word
+/// and the allowed ones.
+fn offending_and_expected(message: &str) -> Option<(&str, Vec<String>)> {
+    let found = message.split('`').nth(1)?;
+    let (_, expected) = message.split_once("expected ")?;
+    let allowed = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((found, allowed))
 }
 
 /// serde_yaml renders errors as `path: message at line L column C`; keep the
@@ -88,6 +115,11 @@ fn split_message(raw: &str) -> (String, String) {
 /// Replaces serde's Rust-flavoured words with ones a volunteer knows.
 fn humanize(message: &str) -> String {
     message
+        // serde_yaml's wording for an enum written as a list or mapping.
+        .replace(
+            "expected a YAML tag starting with '!'",
+            "expected a single word",
+        )
         .replace("a sequence", "a list")
         .replace("sequence", "list")
         .replace("struct ", "")
@@ -275,6 +307,13 @@ mod tests {
             parse::<Item>("name: x\ntags: []\ntgas: []\n", Path::new("f.yaml"), 0).unwrap_err();
         assert_eq!(error.code, "E010");
         assert_eq!(error.position.map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn unknown_field_help_suggests_the_closest_field() {
+        let error = parse::<Item>("name: x\ntgas: []\n", Path::new("f.yaml"), 0).unwrap_err();
+        let help = error.help.clone().unwrap_or_default();
+        assert!(help.ends_with("did you mean \"tags\"?"), "{error}");
     }
 
     #[test]
