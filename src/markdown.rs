@@ -26,6 +26,22 @@ pub struct Problem {
     pub is_error: bool,
 }
 
+impl Problem {
+    /// The problem as a diagnostic of the file the Markdown came from.
+    pub fn into_diagnostic(
+        self,
+        path: &std::path::Path,
+        position: Option<crate::diagnostic::Position>,
+    ) -> crate::diagnostic::Diagnostic {
+        let diagnostic = if self.is_error {
+            crate::diagnostic::Diagnostic::error(self.code, path, self.message)
+        } else {
+            crate::diagnostic::Diagnostic::warning(self.code, path, self.message)
+        };
+        diagnostic.at(position).help(self.help)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,

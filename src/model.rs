@@ -325,18 +325,11 @@ fn public_partner(
             targets,
         );
         for problem in rendered.problems {
-            let diagnostic = Diagnostic::error(problem.code, &partner.file.path, problem.message)
-                .at(partner.locator.find(field))
-                .field(field)
-                .help(problem.help);
-            diagnostics.push(if problem.is_error {
-                diagnostic
-            } else {
-                Diagnostic {
-                    severity: crate::diagnostic::Severity::Warning,
-                    ..diagnostic
-                }
-            });
+            diagnostics.push(
+                problem
+                    .into_diagnostic(&partner.file.path, partner.locator.find(field))
+                    .field(field),
+            );
         }
         rendered.html
     };
@@ -526,17 +519,7 @@ fn build_guide(
     );
     for problem in rendered.problems {
         let position = position_in(&guide.body, problem.offset, guide.body_line_offset);
-        let diagnostic = Diagnostic::error(problem.code, &guide.file.path, problem.message)
-            .at(Some(position))
-            .help(problem.help);
-        diagnostics.push(if problem.is_error {
-            diagnostic
-        } else {
-            Diagnostic {
-                severity: crate::diagnostic::Severity::Warning,
-                ..diagnostic
-            }
-        });
+        diagnostics.push(problem.into_diagnostic(&guide.file.path, Some(position)));
     }
     let front = &guide.front_matter;
     let source_path = path_string(&guide.file.path);
