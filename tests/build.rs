@@ -413,3 +413,40 @@ fn an_output_folder_containing_the_hub_is_refused() {
     assert!(matches!(error, BuildError::Write(_)));
     assert!(hub.path().join("hub.yaml").exists());
 }
+
+#[test]
+fn the_quick_exit_script_is_at_most_2_kb_minified() {
+    let (_out, tree) = build_example();
+    let (path, script) = tree
+        .iter()
+        .find(|(p, _)| p.starts_with("assets/quick-exit.") && p.ends_with(".js"))
+        .expect("quick-exit script in the output");
+    assert!(script.len() <= 2048, "{path} is {} bytes", script.len());
+}
+
+#[test]
+fn the_headers_file_adds_what_a_meta_tag_cannot() {
+    let (_out, tree) = build_example();
+    let headers = String::from_utf8_lossy(&tree["_headers"]);
+    assert!(headers.contains("frame-ancestors 'none'"));
+    assert!(headers.contains("Referrer-Policy: no-referrer"));
+    assert!(headers.contains("Cache-Control: no-store"));
+}
+
+#[test]
+fn outbound_links_never_send_a_referrer() {
+    let (_out, tree) = build_example();
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for tag in html.split("<a ").skip(1) {
+            let tag = tag.split('>').next().unwrap_or("");
+            let outbound = tag.contains("href=http") || tag.contains("href=\"http");
+            if outbound {
+                assert!(
+                    tag.contains("noreferrer"),
+                    "{path}: outbound link without rel=noreferrer: <a {tag}>"
+                );
+            }
+        }
+    }
+}

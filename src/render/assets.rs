@@ -40,8 +40,16 @@ fn minify_css(css: &[u8]) -> Vec<u8> {
     minify_wrapped(css, b"<style>", b"</style>")
 }
 
+/// The JS minifier keeps comments; drop whole-line `//` comments first. Safe
+/// for the theme's own scripts, which keep no multi-line string literals.
 fn minify_js(js: &[u8]) -> Vec<u8> {
-    minify_wrapped(js, b"<script>", b"</script>")
+    let source = String::from_utf8_lossy(js);
+    let code: String = source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    minify_wrapped(code.as_bytes(), b"<script>", b"</script>")
 }
 
 fn minify_wrapped(code: &[u8], open: &[u8], close: &[u8]) -> Vec<u8> {
@@ -71,6 +79,13 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn js_loses_its_comment_lines() {
+        let sources = BTreeMap::from([("a.js".to_string(), b"// why\nlet a = 1;\n".to_vec())]);
+        let assets = prepare(&sources, true);
+        assert!(!String::from_utf8_lossy(&assets.files[0].contents).contains("why"));
+    }
 
     #[test]
     fn css_is_minified_and_fingerprinted() {

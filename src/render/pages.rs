@@ -91,6 +91,7 @@ pub fn render(site: &Site) -> Result<(Vec<OutputFile>, usize), RenderError> {
     let page_count = pages.len();
     files.push(sitemap(site, &pages));
     files.push(robots(site));
+    files.push(headers_file(site));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, page_count))
 }
@@ -116,10 +117,13 @@ struct SiteInfo<'a> {
     base_url: &'a str,
     exit_url: &'a str,
     exit_label: Option<&'a str>,
+    replace_history: bool,
     crisis_lines: Vec<CrisisLineInfo<'a>>,
     service_areas: Vec<TermInfo>,
     contact_form_url: Option<&'a str>,
     partner_count: usize,
+    /// The Content-Security-Policy of every page (meta) and of `_headers`.
+    csp: String,
 }
 
 #[derive(Serialize)]
@@ -140,6 +144,7 @@ impl<'a> SiteInfo<'a> {
             base_url: &config.base_url,
             exit_url: &config.quick_exit.url,
             exit_label: config.quick_exit.label.as_deref(),
+            replace_history: config.quick_exit.replace_history,
             crisis_lines: config
                 .crisis_lines
                 .iter()
@@ -154,6 +159,7 @@ impl<'a> SiteInfo<'a> {
             service_areas: service_area_terms(site, &config.default_language),
             contact_form_url: config.contact_form_url.as_deref(),
             partner_count: site.partners.len(),
+            csp: content_security_policy(config.contact_form_url.as_deref()),
         }
     }
 }
@@ -599,6 +605,35 @@ fn sitemap(site: &Site, pages: &[Page]) -> OutputFile {
     OutputFile {
         path: "sitemap.xml".into(),
         contents: xml.into_bytes(),
+    }
+}
+
+/// PRODUCT.md §8: only the site itself, no inline code, and forms may post
+/// only to the coalition's own corrections form.
+fn content_security_policy(contact_form_url: Option<&str>) -> String {
+    let form_action = contact_form_url
+        .and_then(|url| {
+            let (scheme, rest) = url.split_once("://")?;
+            let host = rest.split(['/', '?', '#']).next()?;
+            Some(format!("{scheme}://{host}"))
+        })
+        .unwrap_or_else(|| "'none'".to_string());
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action {form_action}"
+    )
+}
+
+/// Headers for hosts that read a `_headers` file (Netlify, Cloudflare
+/// Pages): what a meta tag cannot say (frame-ancestors), and no caching of
+/// pages on a device someone else may check.
+fn headers_file(site: &Site) -> OutputFile {
+    let csp = content_security_policy(site.config.contact_form_url.as_deref());
+    let text = format!(
+        "/*\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  X-Frame-Options: DENY\n  Permissions-Policy: geolocation=(), camera=(), microphone=(), browsing-topics=()\n  Cache-Control: no-store\n"
+    );
+    OutputFile {
+        path: "_headers".into(),
+        contents: text.into_bytes(),
     }
 }
 

@@ -24,7 +24,7 @@ pub const TEMPLATES: &[(&str, &str)] = theme_files!("templates":
     "404.html",
 );
 
-pub const ASSETS: &[(&str, &str)] = theme_files!("static": "style.css");
+pub const ASSETS: &[(&str, &str)] = theme_files!("static": "quick-exit.js", "style.css");
 
 pub const STRINGS: &[(&str, &str)] = &[("en", include_str!("../../themes/default/i18n/en.yaml"))];
 
