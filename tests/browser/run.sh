@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Browser tests of the built example site (quick exit, privacy).
+# Installs what it needs: Debian's Chromium (no browser download) and
+# playwright-core from npm, then builds the site and runs node's test runner.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  echo "== installing Debian's chromium"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "== installing playwright-core"
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== building the example site"
+site="$repo/target/browser-site"
+(cd "$repo" && cargo run --quiet -- build --root example-site --today 2026-11-23 --output "$site" --quiet)
+
+echo "== browser tests"
+cd "$here"
+HAVEN_SITE="$site" CHROMIUM="$chromium" node --test --test-concurrency=1 "$@"
