@@ -450,3 +450,35 @@ fn outbound_links_never_send_a_referrer() {
         }
     }
 }
+
+#[test]
+fn every_ui_string_has_a_spanish_translation() {
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let read = |language: &str| -> std::collections::BTreeMap<String, String> {
+        let text =
+            fs::read_to_string(theme.join(format!("i18n/{language}.yaml"))).expect("strings");
+        serde_yaml::from_str(&text).expect("a flat table of strings")
+    };
+    let (english, spanish) = (read("en"), read("es"));
+    assert_eq!(
+        english.keys().collect::<Vec<_>>(),
+        spanish.keys().collect::<Vec<_>>()
+    );
+    for key in [
+        "exit_label",
+        "exit_press_two",
+        "exit_press_one",
+        "exit_expired",
+        "exit_activated",
+        "exit_neutral_title",
+    ] {
+        assert_ne!(english[key], spanish[key], "{key} is not translated");
+    }
+    let safety =
+        fs::read_to_string(theme.join("content/safety.es.md")).expect("Spanish safety page");
+    assert!(
+        safety.contains("su historial no se borra")
+            && safety.contains("use un dispositivo más seguro")
+    );
+    assert!(safety.contains("[[exit_destination]]"));
+}
