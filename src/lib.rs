@@ -14,6 +14,7 @@ pub mod model;
 pub mod postprocess;
 pub mod record;
 pub mod render;
+pub mod report;
 pub mod suggest;
 pub mod taxonomy;
 pub mod validate;

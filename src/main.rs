@@ -2,15 +2,17 @@
 //! prints diagnostics once, and turns the outcome into an exit code
 //! (0 success, 1 content errors, 2 usage or I/O errors).
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use haven::build::{self, BuildError, BuildPlan};
 use haven::date::Date;
 use haven::diagnostic::{self, Diagnostic};
+use haven::report::{self, Format, Style};
 
 #[derive(Parser)]
 #[command(
@@ -67,6 +69,16 @@ struct CheckArgs {
     /// Measure staleness against this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_parser = parse_date)]
     today: Option<Date>,
+    /// human: for people; github: annotations on pull requests; json: for tools.
+    #[arg(long, value_enum, default_value = "human")]
+    format: OutputFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+    Github,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -81,10 +93,31 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic], quiet: bool) {
-    for diagnostic in diagnostics.iter().filter(|d| !quiet || d.is_error()) {
-        eprintln!("{diagnostic}");
+/// Colours only on a terminal, and never with NO_COLOR set (no-color.org).
+fn stderr_style() -> Style {
+    Style {
+        color: std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
+}
+
+/// Prints problems in the human format; the summary line only when asked.
+fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path, quiet: bool) {
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| !quiet || d.is_error())
+        .cloned()
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let text = report::render(&shown, root, Format::Human, stderr_style());
+    // The human report ends with a count line; builds print their own.
+    let body = text
+        .trim_end()
+        .rsplit_once('\n')
+        .map_or("", |(body, _)| body);
+    eprintln!("{body}");
 }
 
 fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
@@ -101,7 +134,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
     }
     match build::build(&plan) {
         Ok(report) => {
-            print_diagnostics(&report.warnings, cli.quiet);
+            print_diagnostics(&report.warnings, &plan.root, cli.quiet);
             if cli.verbose {
                 for (stage, time) in &report.timings {
                     eprintln!("  {stage:<26} {:>8.1} ms", time.as_secs_f64() * 1000.0);
@@ -133,7 +166,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error @ (BuildError::Content(_) | BuildError::Template(_))) => {
-            print_diagnostics(error.diagnostics(), cli.quiet);
+            print_diagnostics(error.diagnostics(), &plan.root, cli.quiet);
             eprintln!(
                 "error: {error}; the previous site in {} is unchanged.",
                 plan.output.display()
@@ -150,10 +183,24 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
 fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
     let today = args.today.unwrap_or_else(Date::today);
     let (_, diagnostics) = build::prepare(&args.root, today, false);
-    print_diagnostics(&diagnostics, cli.quiet);
-    let (errors, warnings) = diagnostic::counts(&diagnostics);
-    if !cli.quiet {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
+    let (errors, _) = diagnostic::counts(&diagnostics);
+    let shown: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| !cli.quiet || d.is_error())
+        .collect();
+    match args.format {
+        OutputFormat::Human => eprint!(
+            "{}",
+            report::render(&shown, &args.root, Format::Human, stderr_style())
+        ),
+        OutputFormat::Github => print!(
+            "{}",
+            report::render(&shown, &args.root, Format::Github, Style { color: false })
+        ),
+        OutputFormat::Json => print!(
+            "{}",
+            report::render(&shown, &args.root, Format::Json, Style { color: false })
+        ),
     }
     if errors > 0 {
         ExitCode::from(1)

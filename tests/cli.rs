@@ -75,3 +75,89 @@ fn a_missing_hub_exits_one_and_says_how_to_start() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no hub.yaml"));
 }
+
+fn broken_hub() -> tempfile::TempDir {
+    hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        (
+            "partners/food.yaml",
+            &minimal_partner("food")
+                .replace("categories: [basic_needs]", "categories: [basic_need]"),
+        ),
+    ])
+}
+
+#[test]
+fn check_human_output_quotes_the_line_with_a_caret() {
+    let hub = broken_hub();
+    let output = haven()
+        .args(["check", "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error[E030]: partners/food.yaml:14:18: services[0].categories[0]: \"basic_need\" is not a known service area"), "{stderr}");
+    assert!(
+        stderr.contains("14 |     categories: [basic_need]\n   |                  ^^^^^^^^^^"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean \"basic_needs\"?"), "{stderr}");
+    assert!(
+        !stderr.contains('\x1b'),
+        "no colours when not on a terminal"
+    );
+}
+
+#[test]
+fn check_github_format_prints_workflow_annotations() {
+    let hub = broken_hub();
+    let output = haven()
+        .args(["check", "--format", "github", "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().next().expect("one annotation");
+    assert!(line.starts_with("::error file="), "{line}");
+    assert!(
+        line.contains("partners/food.yaml,line=14,col=18,title=E030"),
+        "{line}"
+    );
+}
+
+#[test]
+fn check_json_format_is_machine_readable() {
+    let hub = broken_hub();
+    let output = haven()
+        .args(["check", "--format", "json", "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["diagnostics"][0]["code"], "E030");
+    assert_eq!(report["diagnostics"][0]["file"], "partners/food.yaml");
+    assert_eq!(report["diagnostics"][0]["line"], 14);
+}
+
+#[test]
+fn check_of_a_clean_hub_exits_zero() {
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+    ]);
+    let output = haven()
+        .args(["check", "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("0 error(s), 0 warning(s)"));
+}
