@@ -2,6 +2,10 @@
 //! §6). Every rule adds diagnostics; none stops the others, so one run
 //! lists every problem in every file.
 
+mod language;
+mod phone;
+mod text;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -12,6 +16,9 @@ use crate::load::{Hub, LoadedPartner};
 use crate::record::{Hours, LocationKind, Visibility};
 use crate::suggest::did_you_mean;
 use crate::taxonomy::{Kind, Taxonomies};
+
+/// What a field check found: (rule code, message, help). W-codes warn.
+type Finding = (&'static str, String, String);
 
 /// How many days since a record was verified, and what that means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +46,7 @@ pub fn freshness(last_verified: &str, today: Date, config: &HubConfig) -> Freshn
 
 pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    check_config(&hub.config, &hub.config_file.path, &mut diagnostics);
+    check_config(&hub.config, &hub.config_file, &mut diagnostics);
     let guide_slugs: BTreeSet<&str> = hub.guides.iter().map(|g| g.slug.as_str()).collect();
     let mut seen_ids: BTreeMap<&str, &Path> = BTreeMap::new();
     for partner in &hub.partners {
@@ -131,38 +138,67 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
     diagnostics
 }
 
-fn check_config(config: &HubConfig, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
+fn check_config(
+    config: &HubConfig,
+    file: &crate::load::SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let locator = crate::yaml::Locator::new(&file.text, 0);
+    let path = file.path.as_path();
+    let error = |code: &'static str, field: String, message: String| {
+        Diagnostic::error(code, path, message)
+            .at(locator.find(&field))
+            .field(field)
+    };
     if !config.quick_exit.url.starts_with("https://") {
         diagnostics.push(
-            Diagnostic::error(
+            error(
                 "E080",
-                path,
+                "quick_exit.url".into(),
                 format!(
                     "\"{}\" is not an absolute https:// address",
                     config.quick_exit.url
                 ),
             )
-            .field("quick_exit.url")
             .help("use a neutral, fast page such as https://www.bbc.co.uk/weather"),
         );
     }
     if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
         diagnostics.push(
-            Diagnostic::error(
+            error(
                 "E081",
-                path,
+                "base_url".into(),
                 format!("\"{}\" is not an absolute address", config.base_url),
             )
-            .field("base_url")
             .help("write the address the site will be published at, e.g. https://hub.example.org/"),
         );
     }
     if config.staleness.hide_after_days < config.staleness.warn_after_days {
         diagnostics.push(
-            Diagnostic::error("E082", path, "hide_after_days is lower than warn_after_days")
-                .field("staleness")
+            error("E082", "staleness".into(), "hide_after_days is lower than warn_after_days".into())
                 .help("records are first warned about, then hidden: e.g. warn_after_days: 180, hide_after_days: 365"),
         );
+    }
+    for (index, line) in config.crisis_lines.iter().enumerate() {
+        if let Err((code, message, help)) =
+            phone::check(&line.number, line.kind, &config.default_country)
+        {
+            diagnostics
+                .push(error(code, format!("crisis_lines[{index}].number"), message).help(help));
+        }
+    }
+    for (index, tag) in std::iter::once(&config.default_language)
+        .chain(&config.languages)
+        .enumerate()
+    {
+        if let Err((code, message, help)) = language::check(tag) {
+            let field = if index == 0 {
+                "default_language".to_string()
+            } else {
+                format!("languages[{}]", index - 1)
+            };
+            diagnostics.push(error(code, field, message).help(help));
+        }
     }
 }
 
@@ -325,6 +361,12 @@ impl<'a> PartnerCheck<'a> {
         }
 
         self.urls(out);
+        self.contacts(hub, out);
+        self.languages(out);
+        self.free_text(out);
+        self.places(out);
+        self.access_facts(out);
+        self.consent_and_private_contacts(hub, out);
         self.unique_ids("phones", record.phones.iter().map(|p| p.id.as_str()), out);
         self.unique_ids(
             "locations",
@@ -600,6 +642,370 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
+    fn finding(
+        &self,
+        field: String,
+        (code, message, help): (&'static str, String, String),
+    ) -> Diagnostic {
+        let diagnostic = if code.starts_with('W') {
+            self.warning(code, field, message)
+        } else {
+            self.error(code, field, message)
+        };
+        diagnostic.help(help)
+    }
+
+    /// E050–E054, W051, W055: phones, e-mail and web addresses.
+    fn contacts(&self, hub: &Hub, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
+        for (index, entry) in record.phones.iter().enumerate() {
+            let field = format!("phones[{index}]");
+            if let Err(finding) =
+                phone::check(&entry.number, entry.kind, &hub.config.default_country)
+            {
+                out.push(self.finding(format!("{field}.number"), finding));
+            }
+            if let Some(extension) = &entry.extension {
+                if let Err(finding) = phone::check_extension(extension) {
+                    out.push(self.finding(format!("{field}.extension"), finding));
+                }
+            }
+            if entry.hotline && entry.hours.is_none() {
+                out.push(
+                    self.warning("W051", field.clone(), "hotline has no hours")
+                        .help("add hours: 24/7 (or the real hours) so the site can show when someone will answer"),
+                );
+            }
+        }
+        if let Some(email) = &record.email {
+            if !text::is_email(email) {
+                out.push(
+                    self.error(
+                        "E054",
+                        "email",
+                        format!("\"{email}\" is not an e-mail address"),
+                    )
+                    .help("write it as name@example.org"),
+                );
+            }
+        }
+        if let Some(website) = &record.website {
+            if website.trim().to_ascii_lowercase().starts_with("http://") {
+                out.push(
+                    self.warning("W055", "website", format!("\"{website}\" is not a secure (https) address"))
+                        .help("use the https:// address if the site has one; visitors' connections to it can otherwise be read"),
+                );
+            }
+        }
+    }
+
+    /// E040–E044 on every language list of the record.
+    fn languages(&self, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
+        let mut lists: Vec<(String, &Vec<String>)> = Vec::new();
+        for (index, entry) in record.phones.iter().enumerate() {
+            lists.push((format!("phones[{index}].languages"), &entry.languages));
+        }
+        for (index, service) in record.services.iter().enumerate() {
+            lists.push((format!("services[{index}].languages"), &service.languages));
+            if let Some(interpretation) = &service.interpretation {
+                lists.push((
+                    format!("services[{index}].interpretation.languages"),
+                    &interpretation.languages,
+                ));
+            }
+        }
+        for (field, tags) in lists {
+            for (index, tag) in tags.iter().enumerate() {
+                match language::check(tag) {
+                    Ok(None) => {}
+                    Ok(Some(finding)) | Err(finding) => {
+                        out.push(self.finding(format!("{field}[{index}]"), finding))
+                    }
+                }
+            }
+        }
+        for language in record.translations.keys() {
+            if let Err(finding) = language::check(language) {
+                out.push(self.finding(format!("translations.{language}"), finding));
+            }
+        }
+    }
+
+    /// P020 and W151: contact details hidden in prose, and text lengths.
+    fn free_text(&self, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
+        let mut texts: Vec<(String, &str)> =
+            vec![("description".into(), record.description.as_str())];
+        texts.extend(
+            record
+                .summary
+                .as_deref()
+                .map(|t| ("summary".to_string(), t)),
+        );
+        for (index, service) in record.services.iter().enumerate() {
+            texts.push((
+                format!("services[{index}].description"),
+                &service.description,
+            ));
+            texts.extend(
+                service
+                    .application_process
+                    .as_deref()
+                    .map(|t| (format!("services[{index}].application_process"), t)),
+            );
+            texts.extend(
+                service
+                    .eligibility
+                    .as_ref()
+                    .and_then(|e| e.description.as_deref())
+                    .map(|t| (format!("services[{index}].eligibility.description"), t)),
+            );
+        }
+        for (index, location) in record.locations.iter().enumerate() {
+            texts.extend(
+                location
+                    .notes
+                    .as_deref()
+                    .map(|t| (format!("locations[{index}].notes"), t)),
+            );
+        }
+        for (field, value) in &texts {
+            if text::has_contact_details(value) {
+                out.push(
+                    self.warning("P020", field.clone(), "free text contains an e-mail address or phone number")
+                        .help("put public contact details under phones:/email:, and staff-only ones in the private overlay"),
+                );
+            }
+        }
+        let limits = [
+            ("name", record.name.chars().count(), 200),
+            (
+                "summary",
+                record.summary.as_deref().map_or(0, |s| s.chars().count()),
+                200,
+            ),
+            ("description", record.description.chars().count(), 5000),
+        ];
+        for (field, length, limit) in limits {
+            if length > limit {
+                out.push(
+                    self.warning(
+                        "W151",
+                        field,
+                        format!("{field} is {length} characters (max {limit})"),
+                    )
+                    .help("shorten it; long text is hard to read on a phone in a hurry"),
+                );
+            }
+        }
+        if record.description.trim().chars().count() < 40 {
+            out.push(
+                self.warning("W151", "description", "description is very short")
+                    .help("say in a sentence or two what the partner does and for whom"),
+            );
+        }
+    }
+
+    /// E065, E067, E068 and the time-zone check E066.
+    fn places(&self, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
+        for (index, location) in record.locations.iter().enumerate() {
+            let field = format!("locations[{index}]");
+            if let Some(address) = &location.address {
+                let us = address.country.eq_ignore_ascii_case("US");
+                if us && !is_zip(&address.postal_code) {
+                    out.push(
+                        self.error(
+                            "E065",
+                            format!("{field}.address.postal_code"),
+                            format!("\"{}\" is not a US ZIP code", address.postal_code),
+                        )
+                        .help("write five digits in quotes, e.g. postal_code: \"87001\""),
+                    );
+                }
+                if address.country.len() != 2
+                    || !address.country.chars().all(|c| c.is_ascii_uppercase())
+                {
+                    out.push(
+                        self.error(
+                            "E067",
+                            format!("{field}.address.country"),
+                            format!("\"{}\" is not a two-letter country code", address.country),
+                        )
+                        .help("use the ISO 3166-1 code, e.g. US"),
+                    );
+                }
+                if us && !US_STATES.contains(&address.state.as_str()) {
+                    out.push(
+                        self.error(
+                            "E067",
+                            format!("{field}.address.state"),
+                            format!("\"{}\" is not a US state code", address.state),
+                        )
+                        .help(crate::suggest::did_you_mean(
+                            &address.state.to_uppercase(),
+                            US_STATES.iter().copied(),
+                            "use the two-letter USPS code, e.g. NM",
+                        )),
+                    );
+                }
+            }
+            if let Some(geo) = &location.geo {
+                if !(-90.0..=90.0).contains(&geo.lat) || !(-180.0..=180.0).contains(&geo.lon) {
+                    out.push(
+                        self.error("E068", format!("{field}.geo"), format!("coordinates {}, {} are out of range", geo.lat, geo.lon))
+                            .help("latitude is between -90 and 90, longitude between -180 and 180; check they are not swapped"),
+                    );
+                }
+            }
+        }
+        let mut hours: Vec<(String, &crate::record::Hours)> = Vec::new();
+        for (index, entry) in record.phones.iter().enumerate() {
+            hours.extend(
+                entry
+                    .hours
+                    .as_ref()
+                    .map(|h| (format!("phones[{index}].hours"), h)),
+            );
+        }
+        for (index, location) in record.locations.iter().enumerate() {
+            hours.extend(
+                location
+                    .hours
+                    .as_ref()
+                    .map(|h| (format!("locations[{index}].hours"), h)),
+            );
+        }
+        for (index, service) in record.services.iter().enumerate() {
+            hours.extend(
+                service
+                    .hours
+                    .as_ref()
+                    .map(|h| (format!("services[{index}].hours"), h)),
+            );
+        }
+        for (field, value) in hours {
+            if let crate::record::Hours::Weekly(weekly) = value {
+                if let Some(zone) = &weekly.timezone {
+                    if !looks_like_iana_zone(zone) {
+                        out.push(
+                            self.error(
+                                "E066",
+                                format!("{field}.timezone"),
+                                format!("\"{zone}\" is not an IANA time zone"),
+                            )
+                            .help("use a name such as \"America/Denver\" or \"America/Phoenix\""),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// W150: access facts survivors filter on, left unknown.
+    fn access_facts(&self, out: &mut Vec<Diagnostic>) {
+        use crate::record::{Confidentiality, LawEnforcement};
+        for (index, service) in self.partner.record.services.iter().enumerate() {
+            let field = format!("services[{index}].access");
+            if service.access.law_enforcement_involvement == LawEnforcement::Unknown {
+                out.push(
+                    self.warning(
+                        "W150",
+                        format!("{field}.law_enforcement_involvement"),
+                        "is \"unknown\"",
+                    )
+                    .help("ask the partner; survivors filter on this"),
+                );
+            }
+            if service.access.confidentiality == Confidentiality::Unknown {
+                out.push(
+                    self.warning("W150", format!("{field}.confidentiality"), "is \"unknown\"")
+                        .help("ask the partner; survivors filter on this"),
+                );
+            }
+        }
+    }
+
+    /// E140 (individuals need recorded consent) and P021 (an internal phone
+    /// or e-mail must not be published as a public one).
+    fn consent_and_private_contacts(&self, hub: &Hub, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
+        let overlay = hub
+            .overlays
+            .iter()
+            .find(|o| o.id == record.id)
+            .map(|o| &o.internal);
+        let internal = record.internal.as_ref().or(overlay);
+        if record.kind == crate::record::PartnerKind::Individual {
+            let consented = internal
+                .and_then(|i| i.consent.as_ref())
+                .is_some_and(|c| c.publish_name == Some(true) && c.confirmed_on.is_some());
+            if !consented {
+                out.push(
+                    self.error("E140", "kind", "individual partner has no recorded consent to publish")
+                        .help(format!("record consent in private/{}.yaml: internal: {{ consent: {{ publish_name: true, confirmed_on: YYYY-MM-DD }} }}", record.id)),
+                );
+            }
+            for (index, location) in record.locations.iter().enumerate() {
+                if location.address.is_some() || location.geo.is_some() {
+                    out.push(
+                        self.error(
+                            "E140",
+                            format!("locations[{index}]"),
+                            "an individual's record must not carry an address or coordinates",
+                        )
+                        .help("remove them; offer a virtual location or a contact phone instead"),
+                    );
+                }
+            }
+        }
+        let Some(internal) = internal else { return };
+        let private_numbers: Vec<String> = internal
+            .point_of_contact
+            .iter()
+            .chain(&internal.other_contacts)
+            .filter_map(|c| c.phone.as_deref())
+            .map(|n| n.chars().filter(char::is_ascii_digit).collect())
+            .collect();
+        let private_emails: Vec<String> = internal
+            .point_of_contact
+            .iter()
+            .chain(&internal.other_contacts)
+            .filter_map(|c| c.email.as_deref())
+            .map(str::to_lowercase)
+            .collect();
+        for (index, entry) in record.phones.iter().enumerate() {
+            let digits: String = entry.number.chars().filter(char::is_ascii_digit).collect();
+            if private_numbers
+                .iter()
+                .any(|n| n.ends_with(&digits) || digits.ends_with(n.as_str()))
+                && digits.len() >= 7
+            {
+                out.push(
+                    self.error(
+                        "P021",
+                        format!("phones[{index}].number"),
+                        "this number is also an internal contact's number",
+                    )
+                    .help("public numbers must be the organisation's own published lines"),
+                );
+            }
+        }
+        if let Some(email) = &record.email {
+            if private_emails.contains(&email.to_lowercase()) {
+                out.push(
+                    self.error(
+                        "P021",
+                        "email",
+                        "this address is also an internal contact's address",
+                    )
+                    .help("publish the organisation's role address (intake@…), not a person's"),
+                );
+            }
+        }
+    }
+
     fn urls(&self, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
         let mut urls: Vec<(String, &str)> = Vec::new();
@@ -666,6 +1072,49 @@ fn check_code(
         did_you_mean(code, codes.iter().copied(), &listing),
     );
 }
+
+fn is_zip(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let five = |b: &[u8]| b.len() == 5 && b.iter().all(u8::is_ascii_digit);
+    match code.split_once('-') {
+        Some((zip, plus4)) => {
+            five(zip.as_bytes()) && plus4.len() == 4 && plus4.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => five(bytes),
+    }
+}
+
+/// "Area/City" names (and UTC); the full tz database is not embedded.
+fn looks_like_iana_zone(zone: &str) -> bool {
+    zone == "UTC"
+        || zone.split_once('/').is_some_and(|(area, rest)| {
+            [
+                "Africa",
+                "America",
+                "Antarctica",
+                "Asia",
+                "Atlantic",
+                "Australia",
+                "Europe",
+                "Indian",
+                "Pacific",
+                "Etc",
+            ]
+            .contains(&area)
+                && !rest.is_empty()
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+/".contains(c))
+        })
+}
+
+/// USPS codes of the states, DC and the territories.
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "AS", "GU", "MP", "PR", "VI",
+];
 
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()

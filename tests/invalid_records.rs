@@ -1,0 +1,71 @@
+//! The corpus in tests/invalid/: one mistake per record, each reported with
+//! its rule code on the line that holds the mistake.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+#[test]
+fn every_invalid_record_is_reported_with_its_code_on_its_line() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for entry in fs::read_dir(&corpus).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let text = fs::read_to_string(&path).expect("text");
+        let (line, code) = text
+            .lines()
+            .enumerate()
+            .find_map(|(index, line)| {
+                line.split_once("# expect ")
+                    .map(|(_, code)| (index + 1, code.trim().to_string()))
+            })
+            .unwrap_or_else(|| panic!("{name} has no # expect marker"));
+        let hub = hub(&[
+            ("hub.yaml", MINIMAL_HUB),
+            (&format!("partners/{name}"), &text),
+        ]);
+        let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+        let found = diagnostics.iter().find(|d| {
+            d.code == code
+                && d.position.map(|p| p.line) == Some(line)
+                && d.path == Path::new("partners").join(&name)
+        });
+        match found {
+            None => failures.push(format!(
+                "{name}: expected {code} on line {line}, got: {:#?}",
+                diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            )),
+            Some(diagnostic) => {
+                assert!(diagnostic.help.is_some(), "{name}: {code} has no help line");
+                // An invalid id cannot match its file name either.
+                let companion = if code == "E020" { "E021" } else { "" };
+                let other_errors: Vec<String> = diagnostics
+                    .iter()
+                    .filter(|d| d.is_error() && d.code != code && d.code != companion)
+                    .map(ToString::to_string)
+                    .collect();
+                if !other_errors.is_empty() {
+                    failures.push(format!("{name}: unexpected extra errors {other_errors:#?}"));
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(checked >= 40, "only {checked} corpus files");
+}
