@@ -291,7 +291,11 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(SourceFile {
                 path: path.to_path_buf(),
-                text,
+                // Some Windows editors start UTF-8 files with a byte-order mark.
+                text: text
+                    .strip_prefix('\u{feff}')
+                    .map(str::to_string)
+                    .unwrap_or(text),
             }),
             Err(error) => {
                 let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
