@@ -15,6 +15,7 @@ pub mod postprocess;
 pub mod record;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod suggest;
 pub mod taxonomy;
 pub mod validate;

@@ -37,6 +37,29 @@ enum Command {
     Build(BuildArgs),
     /// Check the hub for errors without writing anything.
     Check(CheckArgs),
+    /// Start a new hub in DIR (default: the current folder).
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Write a skeleton partner record or guide.
+    New {
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The partner id or guide slug, e.g. riverbend-legal-aid.
+        name: String,
+        /// The hub folder (the one with hub.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Print the JSON Schema of a partner record (for editor autocomplete).
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Partner,
+    Guide,
 }
 
 #[derive(Args)]
@@ -90,6 +113,45 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => run_check(&cli, args),
+        Command::Init { dir } => report_written(haven::scaffold::init(dir, Date::today()), &cli),
+        Command::New { kind, name, root } => {
+            if !root.join("hub.yaml").is_file() {
+                eprintln!(
+                    "error: no hub.yaml in {}; run this in the hub's folder or pass --root DIR",
+                    root.display()
+                );
+                return ExitCode::from(2);
+            }
+            let written = match kind {
+                NewKind::Partner => haven::scaffold::new_partner(root, name, Date::today()),
+                NewKind::Guide => haven::scaffold::new_guide(root, name, Date::today()),
+            };
+            report_written(written.map(|path| vec![path]), &cli)
+        }
+        Command::Schema => {
+            print!("{}", haven::scaffold::partner_schema());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn report_written(
+    result: Result<Vec<PathBuf>, haven::scaffold::ScaffoldError>,
+    cli: &Cli,
+) -> ExitCode {
+    match result {
+        Ok(paths) => {
+            if !cli.quiet {
+                for path in paths {
+                    println!("wrote {}", path.display());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -1,0 +1,265 @@
+//! Files haven writes for people starting out: `haven init` (a minimal
+//! working hub), `haven new partner|guide` (valid skeletons) and
+//! `haven schema` (the JSON Schema editors use for autocomplete).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::date::Date;
+use crate::record::PartnerRecord;
+
+/// The first line of every partner file haven writes: VS Code's YAML
+/// extension reads it and offers autocomplete and inline errors.
+pub const SCHEMA_COMMENT: &str = "# yaml-language-server: $schema=../schema/partner.schema.json";
+
+#[derive(Debug)]
+pub enum ScaffoldError {
+    /// The file exists; haven never overwrites.
+    Exists(PathBuf),
+    /// An id or slug that cannot be a file name and URL.
+    BadName(String),
+    Io(PathBuf, io::Error),
+}
+
+impl std::fmt::Display for ScaffoldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScaffoldError::Exists(path) => write!(f, "{} already exists; haven does not overwrite files", path.display()),
+            ScaffoldError::BadName(name) => write!(
+                f,
+                "\"{name}\" cannot be used as a name: use lowercase letters, digits and single hyphens, e.g. riverbend-legal-aid"
+            ),
+            ScaffoldError::Io(path, error) => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ScaffoldError {}
+
+/// The JSON Schema of a partner record, generated from the Rust types.
+pub fn partner_schema() -> String {
+    let schema = schemars::schema_for!(PartnerRecord);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn write_new(path: &Path, contents: &str) -> Result<PathBuf, ScaffoldError> {
+    if path.exists() {
+        return Err(ScaffoldError::Exists(path.to_path_buf()));
+    }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| ScaffoldError::Io(parent.to_path_buf(), e))?;
+    }
+    fs::write(path, contents).map_err(|e| ScaffoldError::Io(path.to_path_buf(), e))?;
+    Ok(path.to_path_buf())
+}
+
+fn checked_name(name: &str) -> Result<&str, ScaffoldError> {
+    if crate::validate::is_slug(name) {
+        Ok(name)
+    } else {
+        Err(ScaffoldError::BadName(name.to_string()))
+    }
+}
+
+pub fn partner_skeleton(id: &str, today: Date) -> String {
+    format!(
+        r#"{SCHEMA_COMMENT}
+# A partner record. Every field is explained in the hub's README.
+# Quote times and numbers: "09:00-17:00", "+1 505-555-0100", "87001".
+schema_version: 1
+id: {id}
+status: active
+last_verified: {today}          # the day you confirmed this record with the partner
+published: false                # set to true when the record is complete
+name: New Partner
+summary: One sentence that says what the partner offers and to whom.
+description: |
+  Two or three short paragraphs in plain language: what the partner does,
+  for whom, and what a first contact is like.
+partner_types: [other]
+website: https://partner.example.org
+phones:
+  - id: main
+    number: "+1 505-555-0100"
+    kind: voice
+    label: Main line
+    hours:
+      mon: "09:00-17:00"
+      tue: "09:00-17:00"
+      wed: "09:00-17:00"
+      thu: "09:00-17:00"
+      fri: "09:00-17:00"
+      sat: closed
+      sun: closed
+coverage:
+  scope: local
+  areas:
+    - {{ kind: county, name: Example County, state: NM }}
+services:
+  - id: main-service
+    name: What the service is called
+    description: What happens, who can get it, and how to start.
+    categories: [basic_needs]
+    access:
+      law_enforcement_involvement: not_required   # not_required | required | case_by_case | unknown
+      confidentiality: confidential               # confidential | limited | standard | unknown
+    cost: free
+    languages: [en]
+    phones: [main]
+"#
+    )
+}
+
+pub fn guide_skeleton(slug: &str, today: Date) -> String {
+    let title = slug
+        .split('-')
+        .enumerate()
+        .map(|(i, word)| {
+            let mut chars = word.chars();
+            match (i, chars.next()) {
+                (0, Some(first)) => first.to_uppercase().chain(chars).collect(),
+                _ => word.to_string(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ");
+    format!(
+        "---\ntitle: {title}\nsummary: One sentence for lists and search engines.\nupdated: {today}\ndraft: true\n---\n\nWrite the guide in plain language. Use `##` headings: a table of contents\nappears when there are three or more.\n\n## First section\n\nLink to another guide as `[its title](other-guide.md)` and to a partner as\n`[its name](../partners/partner-id.yaml)`: haven checks and rewrites such links.\n"
+    )
+}
+
+/// Writes `partners/<id>.yaml` in the hub at `root`.
+pub fn new_partner(root: &Path, id: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
+    let id = checked_name(id)?;
+    write_new(
+        &root.join("partners").join(format!("{id}.yaml")),
+        &partner_skeleton(id, today),
+    )
+}
+
+/// Writes `guides/<slug>.md` in the hub at `root`.
+pub fn new_guide(root: &Path, slug: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
+    let slug = checked_name(slug)?;
+    write_new(
+        &root.join("guides").join(format!("{slug}.md")),
+        &guide_skeleton(slug, today),
+    )
+}
+
+const INIT_HUB: &str = r#"# Site configuration. Every key is explained in haven's README.
+title: Our Survivor Resource Hub
+description: Free, confidential help for survivors of trafficking and domestic violence in our county.
+base_url: https://example.org/
+default_language: en
+quick_exit:
+  url: https://www.bbc.co.uk/weather   # a neutral page that loads fast
+crisis_lines:
+  - label: National Human Trafficking Hotline
+    number: "1-888-373-7888"
+    hours: 24/7
+  - label: National Domestic Violence Hotline
+    number: "1-800-799-7233"
+    hours: 24/7
+  - label: 988 Suicide & Crisis Lifeline (call or text)
+    number: "988"
+    kind: short_code
+    hours: 24/7
+data_repository: public
+staleness: { warn_after_days: 180, hide_after_days: 365 }
+default_country: US
+"#;
+
+const INIT_WORKFLOW: &str = r#"# Checks every pull request (errors appear on the changed lines) and
+# publishes the site to GitHub Pages from main.
+# Settings → Pages → Source: "GitHub Actions".
+name: haven
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+env:
+  # Where to install haven from; pin a tag so builds stay reproducible.
+  HAVEN_GIT: ${{ vars.HAVEN_GIT }}
+  HAVEN_TAG: ${{ vars.HAVEN_TAG }}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: dtolnay/rust-toolchain@stable
+      - run: cargo install --locked --git "$HAVEN_GIT" --tag "$HAVEN_TAG" haven
+      - run: haven check --format github
+      - run: haven build
+      - uses: actions/upload-pages-artifact@v3
+        if: github.ref == 'refs/heads/main'
+        with:
+          path: public
+  deploy:
+    if: github.ref == 'refs/heads/main'
+    needs: build
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+    steps:
+      - uses: actions/deploy-pages@v4
+"#;
+
+/// Writes a minimal working hub into `dir` (created if needed). Refuses a
+/// folder that already has a hub.yaml.
+pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
+    if dir.join("hub.yaml").exists() {
+        return Err(ScaffoldError::Exists(dir.join("hub.yaml")));
+    }
+    let mut written = vec![
+        write_new(&dir.join("hub.yaml"), INIT_HUB)?,
+        write_new(&dir.join("schema/partner.schema.json"), &partner_schema())?,
+        write_new(&dir.join(".github/workflows/haven.yml"), INIT_WORKFLOW)?,
+        write_new(&dir.join(".gitignore"), "/public\n")?,
+    ];
+    let partner =
+        partner_skeleton("example-partner", today).replace("published: false", "published: true");
+    written.push(write_new(
+        &dir.join("partners/example-partner.yaml"),
+        &partner,
+    )?);
+    let guide = guide_skeleton("welcome", today).replace("draft: true", "draft: false");
+    written.push(write_new(&dir.join("guides/welcome.md"), &guide)?);
+    written.push(write_new(&dir.join("static/.gitkeep"), "")?);
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_names_the_record_fields_and_enums() {
+        let schema = partner_schema();
+        assert!(schema.contains("\"law_enforcement_involvement\""));
+        assert!(schema.contains("\"not_required\""));
+        assert!(schema.contains("\"last_verified\""));
+    }
+
+    #[test]
+    fn new_refuses_to_overwrite_and_bad_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = Date::parse("2026-11-23").unwrap();
+        new_partner(dir.path(), "legal-aid", today).unwrap();
+        assert!(matches!(
+            new_partner(dir.path(), "legal-aid", today),
+            Err(ScaffoldError::Exists(_))
+        ));
+        assert!(matches!(
+            new_guide(dir.path(), "Bad Name", today),
+            Err(ScaffoldError::BadName(_))
+        ));
+    }
+}

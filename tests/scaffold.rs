@@ -1,0 +1,138 @@
+//! `haven init`, `haven new` and `haven schema` as a new coalition uses them.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::*;
+
+fn haven() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_haven"))
+}
+
+#[test]
+fn an_initialised_hub_checks_and_builds_cleanly() {
+    let dir = tempfile::tempdir().expect("temp");
+    let hub = dir.path().join("hub");
+    let output = haven().arg("init").arg(&hub).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let check = haven()
+        .args(["check", "--root"])
+        .arg(&hub)
+        .output()
+        .expect("runs");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stderr).contains("0 error(s), 0 warning(s)"));
+
+    let build = haven()
+        .args(["build", "--root"])
+        .arg(&hub)
+        .output()
+        .expect("runs");
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    assert!(hub
+        .join("public/partners/example-partner/index.html")
+        .is_file());
+    assert!(hub.join("public/guides/welcome/index.html").is_file());
+
+    let partner = fs::read_to_string(hub.join("partners/example-partner.yaml")).expect("partner");
+    assert!(partner.starts_with("# yaml-language-server: $schema=../schema/partner.schema.json"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(hub.join("schema/partner.schema.json")).expect("schema"),
+    )
+    .expect("json");
+    assert!(schema["properties"]["services"].is_object());
+}
+
+#[test]
+fn the_initial_ci_workflow_checks_pull_requests_and_deploys_pages() {
+    let dir = tempfile::tempdir().expect("temp");
+    haven::scaffold::init(dir.path(), today()).expect("init");
+    let text =
+        fs::read_to_string(dir.path().join(".github/workflows/haven.yml")).expect("workflow");
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&text).expect("valid YAML");
+    assert!(
+        workflow["on"]["pull_request"].is_null() || workflow["on"]["pull_request"].is_mapping()
+    );
+    let steps: Vec<String> = workflow["jobs"]["build"]["steps"]
+        .as_sequence()
+        .expect("steps")
+        .iter()
+        .filter_map(|step| step["run"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        steps.iter().any(|s| s == "haven check --format github"),
+        "{steps:?}"
+    );
+    assert!(steps.iter().any(|s| s == "haven build"));
+    assert_eq!(
+        workflow["jobs"]["deploy"]["steps"][0]["uses"].as_str(),
+        Some("actions/deploy-pages@v4")
+    );
+}
+
+#[test]
+fn new_partner_and_guide_skeletons_pass_check() {
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+    ]);
+    for (kind, name) in [("partner", "riverbend-legal"), ("guide", "how-to-refer")] {
+        let output = haven()
+            .args(["new", kind, name, "--root"])
+            .arg(hub.path())
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert!(hub.path().join("partners/riverbend-legal.yaml").is_file());
+    assert!(hub.path().join("guides/how-to-refer.md").is_file());
+    let check = haven()
+        .args(["check", "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    let again = haven()
+        .args(["new", "partner", "riverbend-legal", "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn schema_prints_a_json_schema_of_the_record() {
+    let output = haven().arg("schema").output().expect("runs");
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(schema["title"], "PartnerRecord");
+    let required = schema["required"].as_array().expect("required");
+    for field in ["schema_version", "id", "name", "services", "last_verified"] {
+        assert!(required.iter().any(|r| r == field), "{field} not required");
+    }
+}
