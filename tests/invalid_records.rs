@@ -69,3 +69,25 @@ fn every_invalid_record_is_reported_with_its_code_on_its_line() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert!(checked >= 40, "only {checked} corpus files");
 }
+
+#[test]
+fn two_files_with_the_same_website_are_flagged_as_possible_duplicates() {
+    let copy = minimal_partner("food-copy").replace(
+        "website: https://food.example.org",
+        "website: https://food.example.org\nphones:\n  - { id: main, number: \"+1 505-555-0142\", kind: voice, label: Main }",
+    );
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("partners/food-copy.yaml", &copy),
+    ]);
+    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let duplicate = diagnostics.iter().find(|d| d.code == "W160").expect("W160");
+    assert_eq!(duplicate.path, Path::new("partners/food.yaml"));
+    assert!(
+        duplicate
+            .message
+            .contains("website food.example.org also appears in partners/food-copy.yaml:8"),
+        "{duplicate}"
+    );
+}

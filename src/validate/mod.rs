@@ -64,6 +64,7 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
         }
         PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut diagnostics);
     }
+    duplicate_partners(hub, &mut diagnostics);
     let partner_ids: BTreeSet<&str> = hub.partners.iter().map(|p| p.record.id.as_str()).collect();
     for overlay in &hub.overlays {
         if !partner_ids.contains(overlay.id.as_str()) {
@@ -136,6 +137,61 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// W160: two files that look like the same partner (same phone number or
+/// website host), which usually means a copy that should be merged.
+fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<String, (&Path, usize)> = BTreeMap::new();
+    for partner in &hub.partners {
+        let record = &partner.record;
+        let mut keys: Vec<(String, String)> = Vec::new();
+        for (index, entry) in record.phones.iter().enumerate() {
+            let digits: String = entry.number.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() >= 10 {
+                keys.push((format!("phone {digits}"), format!("phones[{index}].number")));
+            }
+        }
+        if let Some(website) = &record.website {
+            let host = website
+                .split("://")
+                .nth(1)
+                .unwrap_or(website)
+                .split('/')
+                .next()
+                .unwrap_or("");
+            let host = host.trim_start_matches("www.").to_ascii_lowercase();
+            if !host.is_empty() {
+                keys.push((format!("website {host}"), "website".to_string()));
+            }
+        }
+        keys.dedup_by(|a, b| a.0 == b.0);
+        for (key, field) in keys {
+            let position = partner.locator.find(&field);
+            match seen.get(&key) {
+                Some((first, line)) if *first != partner.file.path.as_path() => out.push(
+                    Diagnostic::warning(
+                        "W160",
+                        &partner.file.path,
+                        format!(
+                            "possible duplicate partner: {key} also appears in {}:{line}",
+                            first.display()
+                        ),
+                    )
+                    .at(position)
+                    .field(field)
+                    .help("if both files describe the same organisation, merge them into one"),
+                ),
+                Some(_) => {}
+                None => {
+                    seen.insert(
+                        key,
+                        (partner.file.path.as_path(), position.map_or(0, |p| p.line)),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn check_config(
@@ -631,11 +687,13 @@ impl<'a> PartnerCheck<'a> {
             Hours::Weekly(weekly) => {
                 for (day, value) in weekly.days() {
                     let Some(value) = value else { continue };
-                    if let Err(bad) = crate::hours::parse_day(value) {
-                        out.push(
-                            self.error("E060", format!("{field}.{day}"), format!("\"{bad}\" is not a time range in 24-hour HH:MM-HH:MM form"))
+                    let field = format!("{field}.{day}");
+                    match crate::hours::parse_day(value) {
+                        Err(bad) => out.push(
+                            self.error("E060", field, format!("\"{bad}\" is not a time range in 24-hour HH:MM-HH:MM form"))
                                 .help("write e.g. \"09:00-17:00\", several ranges separated by commas, or closed"),
-                        );
+                        ),
+                        Ok(ranges) => self.day_ranges(&ranges, &field, out),
                     }
                 }
             }
@@ -1001,6 +1059,38 @@ impl<'a> PartnerCheck<'a> {
                         "this address is also an internal contact's address",
                     )
                     .help("publish the organisation's role address (intake@…), not a person's"),
+                );
+            }
+        }
+    }
+
+    /// E063 (overlapping ranges) and W064 (a range past midnight).
+    fn day_ranges(&self, ranges: &[crate::hours::Range], field: &str, out: &mut Vec<Diagnostic>) {
+        let clock = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+        for range in ranges.iter().filter(|r| r.end < r.start) {
+            out.push(
+                self.warning("W064", field, format!("{}-{} ends before it starts; it will be read as running past midnight", clock(range.start), clock(range.end)))
+                    .help("if that is right, nothing to do; otherwise check the times are in 24-hour form (5 pm is 17:00)"),
+            );
+        }
+        let mut daytime: Vec<&crate::hours::Range> =
+            ranges.iter().filter(|r| r.end >= r.start).collect();
+        daytime.sort_by_key(|r| r.start);
+        for pair in daytime.windows(2) {
+            if pair[1].start < pair[0].end {
+                out.push(
+                    self.error(
+                        "E063",
+                        field,
+                        format!(
+                            "time ranges {}-{} and {}-{} overlap",
+                            clock(pair[0].start),
+                            clock(pair[0].end),
+                            clock(pair[1].start),
+                            clock(pair[1].end)
+                        ),
+                    )
+                    .help("merge them into one range"),
                 );
             }
         }
