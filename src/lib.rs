@@ -16,6 +16,7 @@ pub mod record;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod structure;
 pub mod suggest;
 pub mod taxonomy;
 pub mod validate;

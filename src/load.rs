@@ -138,7 +138,15 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
                 record,
                 file,
             }),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => {
+                // serde stops at the first mistake; list all of this file's.
+                let all = crate::structure::partner_errors(&file.text, &path);
+                if all.is_empty() {
+                    diagnostics.push(diagnostic);
+                } else {
+                    diagnostics.extend(all);
+                }
+            }
         }
     }
 

@@ -130,3 +130,29 @@ fn unquoted_numbers_keep_every_digit() {
     );
     assert_eq!(partner.phones[0].href.as_deref(), Some("tel:+15055550142"));
 }
+
+#[test]
+fn every_shape_error_of_one_file_is_reported_in_one_run() {
+    let record = minimal_partner("x")
+        .replace("website: https", "websit: https")
+        .replace("cost: free", "cost: gratis")
+        .replace("partner_types: [other]", "partner_types: other");
+    let errors = check_partner_bytes(record.as_bytes());
+    let codes: Vec<&str> = errors.iter().map(|e| &e[6..10]).collect();
+    assert!(
+        codes.contains(&"E010") && codes.contains(&"E030") && codes.contains(&"E012"),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("websit") && e.contains("did you mean \"website\"")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("services[0].cost")
+            && e.contains("did you mean \"free\"")
+            || e.contains("services[0].cost") && e.contains("use one of")),
+        "{errors:#?}"
+    );
+}

@@ -1,0 +1,206 @@
+//! Every shape error of a record at once. serde stops at the first unknown
+//! field or wrong type; when a record fails to deserialize, its YAML is
+//! checked against the record's JSON Schema (generated from the same Rust
+//! types) so the volunteer sees all such mistakes of the file in one run.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::Validator;
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::record::PartnerRecord;
+use crate::suggest::did_you_mean;
+use crate::yaml::{self, Locator};
+
+struct Schema {
+    validator: Validator,
+    property_names: Vec<String>,
+}
+
+fn schema() -> Option<&'static Schema> {
+    static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            let value = serde_json::to_value(schemars::schema_for!(PartnerRecord)).ok()?;
+            let mut names = BTreeSet::new();
+            collect_property_names(&value, &mut names);
+            Some(Schema {
+                validator: jsonschema::validator_for(&value).ok()?,
+                property_names: names.into_iter().collect(),
+            })
+        })
+        .as_ref()
+}
+
+fn collect_property_names(value: &Value, names: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                names.extend(properties.keys().cloned());
+            }
+            map.values().for_each(|v| collect_property_names(v, names));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_property_names(v, names)),
+        _ => {}
+    }
+}
+
+/// All shape errors of a partner record, or an empty list when the schema
+/// finds none (the caller then reports serde's own error).
+pub fn partner_errors(source: &str, path: &Path) -> Vec<Diagnostic> {
+    let Some(schema) = schema() else {
+        return Vec::new();
+    };
+    let Ok(document) = yaml::parse::<Value>(source, path, 0) else {
+        return Vec::new();
+    };
+    let locator = Locator::new(source, 0);
+    let mut diagnostics = Vec::new();
+    for error in schema.validator.iter_errors(&document) {
+        let parent = field_path(error.instance_path().as_str());
+        let instance = error.instance();
+        let report = |code: &'static str, field: String, message: String, help: String| {
+            Diagnostic::error(code, path, message)
+                .at(locator.find(&field))
+                .field(field)
+                .help(help)
+        };
+        let diagnostic = match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for name in unexpected {
+                    let field = join(&parent, name);
+                    let help = did_you_mean(
+                        name,
+                        schema.property_names.iter().map(String::as_str),
+                        "remove the field or fix its spelling",
+                    );
+                    diagnostics.push(report(
+                        "E010",
+                        field,
+                        format!("unknown field \"{name}\""),
+                        help,
+                    ));
+                }
+                continue;
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                report(
+                    "E011",
+                    parent.clone(),
+                    format!("missing field \"{name}\""),
+                    format!("add {name}: …; the README shows a minimal record"),
+                )
+            }
+            ValidationErrorKind::Enum { options } => {
+                // A value of the wrong type already has its E012.
+                let Some(found) = instance.as_str() else {
+                    continue;
+                };
+                let allowed: Vec<&str> = options
+                    .as_array()
+                    .map(|o| o.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let listing = format!("use one of: {}", allowed.join(", "));
+                report(
+                    "E030",
+                    parent.clone(),
+                    format!("unknown value \"{found}\""),
+                    did_you_mean(found, allowed.iter().copied(), &listing),
+                )
+            }
+            ValidationErrorKind::Type { .. } => {
+                // serde reads plain numbers and booleans into text fields.
+                if instance.is_number() || instance.is_boolean() {
+                    if error.to_string().contains("\"string\"") {
+                        continue;
+                    }
+                }
+                report("E012", parent.clone(), format!("{} has the wrong shape: {}", describe(instance), expected(&error.to_string())), "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into())
+            }
+            ValidationErrorKind::AnyOf { .. } if parent.ends_with("hours") => report(
+                "E061",
+                parent.clone(),
+                "hours are not in a form haven reads".into(),
+                "write 24/7, by_appointment, or one line per day such as mon: \"09:00-17:00\""
+                    .into(),
+            ),
+            _ => report(
+                "E012",
+                parent.clone(),
+                error.to_string(),
+                "check this value against the README's record format".into(),
+            ),
+        };
+        diagnostics.push(diagnostic);
+    }
+    diagnostics
+}
+
+/// `/services/0/access` → `services[0].access`.
+fn field_path(pointer: &str) -> String {
+    let mut field = String::new();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if segment.chars().all(|c| c.is_ascii_digit()) && !segment.is_empty() {
+            field.push_str(&format!("[{segment}]"));
+        } else {
+            if !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(&segment);
+        }
+    }
+    field
+}
+
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "an empty value",
+        Value::Bool(_) => "yes/no",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+/// The "is not of type …" tail of a jsonschema message, in plain words.
+fn expected(message: &str) -> String {
+    match message.split_once("is not of type") {
+        Some((_, types)) => format!(
+            "expected {}",
+            types
+                .trim()
+                .replace("\"object\"", "a mapping")
+                .replace("\"array\"", "a list")
+                .replace("\"string\"", "text")
+                .replace("\"integer\"", "a whole number")
+                .replace("\"boolean\"", "true or false")
+        ),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_become_field_paths() {
+        assert_eq!(field_path("/services/0/access"), "services[0].access");
+        assert_eq!(field_path(""), "");
+    }
+}
