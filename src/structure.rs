@@ -115,9 +115,10 @@ pub fn partner_errors(source: &str, path: &Path) -> Vec<Diagnostic> {
             }
             ValidationErrorKind::Type { .. } => {
                 // serde reads plain numbers and booleans into text fields.
-                if (instance.is_number() || instance.is_boolean()) && error.to_string().contains("\"string\"") {
+                if (instance.is_number() || instance.is_boolean())
+                    && error.to_string().contains("\"string\"")
+                {
                     continue;
-                }
                 }
                 report("E012", parent.clone(), format!("{} has the wrong shape: {}", describe(instance), expected(&error.to_string())), "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into())
             }
