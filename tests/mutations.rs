@@ -1,0 +1,137 @@
+//! A deterministic mutation fuzzer that runs with the tests: thousands of
+//! damaged copies of real records and guides go through load, validate,
+//! model and render, and none may panic. (`fuzz/` has coverage-guided
+//! targets for longer runs.)
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+/// xorshift64*: small, seedable, the same sequence on every machine.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const SNIPPETS: &[&str] = &[
+    ":",
+    "- ",
+    "  ",
+    "\t",
+    "\"",
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!binary ",
+    "---\n",
+    "#",
+    "\n",
+    "9:00",
+    "24/7",
+    "null",
+    "~",
+    "yes",
+    "0x1F",
+    "1e999",
+    "<script>",
+    "](javascript:x)",
+    "[x](../partners/",
+    "é",
+    "\u{feff}",
+    "\u{0}",
+    "%",
+    "||",
+    "- [ ] ",
+    "# H\n",
+    "\\",
+    "&amp;",
+];
+
+fn mutate(text: &str, random: &mut Random) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for _ in 0..1 + random.below(4) {
+        let at = random.below(bytes.len() + 1);
+        match random.below(4) {
+            0 => {
+                let snippet = SNIPPETS[random.below(SNIPPETS.len())];
+                bytes.splice(at..at, snippet.bytes());
+            }
+            1 if !bytes.is_empty() => {
+                let end = (at + 1 + random.below(40)).min(bytes.len());
+                bytes.drain(at.min(end)..end);
+            }
+            2 if !bytes.is_empty() => {
+                let index = at.min(bytes.len() - 1);
+                bytes[index] = (random.next() & 0xff) as u8;
+            }
+            _ => {
+                let start = random.below(bytes.len());
+                let end = (start + random.below(80)).min(bytes.len());
+                let copy = bytes[start..end].to_vec();
+                bytes.splice(at..at, copy);
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+const ROUNDS: usize = 120;
+
+#[test]
+fn damaged_records_and_guides_never_panic() {
+    let partner =
+        fs::read_to_string(example_site().join("partners/casa-de-refugio-riverbend.yaml"))
+            .expect("record");
+    let guide =
+        fs::read_to_string(example_site().join("guides/making-a-referral.md")).expect("guide");
+    let mut random = Random(0x5eed_1234_abcd_ef01);
+    let hub = copy_of_example_site();
+    let mut built = 0;
+    for round in 0..ROUNDS {
+        fs::write(
+            hub.path().join("partners/casa-de-refugio-riverbend.yaml"),
+            mutate(&partner, &mut random),
+        )
+        .expect("write");
+        fs::write(
+            hub.path().join("guides/making-a-referral.md"),
+            mutate(&guide, &mut random),
+        )
+        .expect("write");
+        let (site, diagnostics) = haven::build::prepare(hub.path(), today(), true);
+        if let Some((site, _)) = site {
+            haven::render::render(&site)
+                .unwrap_or_else(|e| panic!("round {round}: render failed: {e}"));
+            built += 1;
+        } else {
+            assert!(
+                diagnostics.iter().any(|d| d.is_error()),
+                "round {round}: no site and no error"
+            );
+            for diagnostic in &diagnostics {
+                assert!(
+                    !diagnostic.message.is_empty() && diagnostic.help.is_some(),
+                    "round {round}: {diagnostic}"
+                );
+            }
+        }
+    }
+    // Some damage is harmless (a changed letter in prose): both paths run.
+    assert!(built > 0 && built < ROUNDS, "built {built} of {ROUNDS}");
+}
