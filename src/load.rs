@@ -2,7 +2,7 @@
 //! file and front matter into typed values, and collects every problem
 //! instead of stopping at the first.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -74,6 +74,10 @@ pub struct Hub {
     pub static_files: Vec<StaticFile>,
     /// Hub template overrides: template name → source.
     pub templates: BTreeMap<String, SourceFile>,
+    /// Ids and slugs of partner and guide files that failed to parse. They
+    /// exist, so references to them are not reported a second time.
+    pub unreadable_partners: BTreeSet<String>,
+    pub unreadable_guides: BTreeSet<String>,
 }
 
 /// The hub, if hub.yaml could be read, and every problem found on the way.
@@ -119,6 +123,8 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
         Taxonomies::builtin()
     };
 
+    let mut unreadable_partners = BTreeSet::new();
+    let mut unreadable_guides = BTreeSet::new();
     let mut partners = Vec::new();
     for path in files_in(root, "partners", diagnostics) {
         if !has_extension(&path, &["yaml", "yml"]) {
@@ -139,6 +145,7 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
                 file,
             }),
             Err(diagnostic) => {
+                unreadable_partners.insert(file_stem(&path));
                 // serde stops at the first mistake; list all of this file's.
                 let all = crate::structure::partner_errors(&file.text, &path);
                 if all.is_empty() {
@@ -178,10 +185,14 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
             continue;
         }
         let Some(file) = read_text(root, &path, diagnostics) else {
+            unreadable_guides.insert(file_stem(&path));
             continue;
         };
-        if let Some(guide) = parse_guide(file, &config, diagnostics) {
-            guides.push(guide);
+        match parse_guide(file, &config, diagnostics) {
+            Some(guide) => guides.push(guide),
+            None => {
+                unreadable_guides.insert(file_stem(&path));
+            }
         }
     }
 
@@ -225,6 +236,8 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
         guides,
         static_files,
         templates,
+        unreadable_partners,
+        unreadable_guides,
     })
 }
 

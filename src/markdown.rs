@@ -60,6 +60,9 @@ pub struct LinkTargets {
     pub unpublished_partners: BTreeSet<String>,
     /// Output paths of files under `static/`.
     pub static_files: BTreeSet<String>,
+    /// Guides and partners whose files have their own errors: links to
+    /// them are not reported again.
+    pub unreadable: BTreeSet<String>,
 }
 
 /// Where a text comes from: the folder its relative links start in.
@@ -306,6 +309,9 @@ fn resolve(
         Some(fragment) => format!("{page}#{fragment}"),
         None => page,
     };
+    if targets.unreadable.contains(&normalized) {
+        return Ok(dest.to_string());
+    }
     if let Some(slug) = normalized
         .strip_prefix("guides/")
         .and_then(|s| s.strip_suffix(".md"))
@@ -461,6 +467,7 @@ mod tests {
             partners: BTreeSet::from(["rslc".to_string()]),
             unpublished_partners: BTreeSet::from(["draft-org".to_string()]),
             static_files: BTreeSet::from(["docs/plan.pdf".to_string()]),
+            unreadable: BTreeSet::new(),
         }
     }
 

@@ -193,6 +193,16 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
             .iter()
             .map(|s| s.output_path.clone())
             .collect(),
+        unreadable: hub
+            .unreadable_guides
+            .iter()
+            .map(|slug| format!("guides/{slug}.md"))
+            .chain(
+                hub.unreadable_partners
+                    .iter()
+                    .map(|id| format!("partners/{id}.yaml")),
+            )
+            .collect(),
     };
     let guide_titles: BTreeMap<&str, &str> = visible_guides
         .iter()

@@ -156,3 +156,27 @@ fn every_shape_error_of_one_file_is_reported_in_one_run() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_broken_file_is_reported_once_not_again_by_every_link_to_it() {
+    let guide = "---\ntitle: Referrals: how to\n---\n## Warm hand-off\n";
+    let other = "---\ntitle: Other\n---\nSee [referrals](referrals.md#warm-hand-off) and [food](../partners/food.yaml).\n";
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        (
+            "partners/food.yaml",
+            &minimal_partner("food").replace("website:", "websit:"),
+        ),
+        ("guides/referrals.md", guide),
+        ("guides/other.md", other),
+    ]);
+    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors.iter().any(|e| e.contains("guides/referrals.md:2:")));
+    assert!(errors.iter().any(|e| e.contains("partners/food.yaml")));
+}

@@ -47,7 +47,12 @@ pub fn freshness(last_verified: &str, today: Date, config: &HubConfig) -> Freshn
 pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     check_config(&hub.config, &hub.config_file, &mut diagnostics);
-    let guide_slugs: BTreeSet<&str> = hub.guides.iter().map(|g| g.slug.as_str()).collect();
+    let guide_slugs: BTreeSet<&str> = hub
+        .guides
+        .iter()
+        .map(|g| g.slug.as_str())
+        .chain(hub.unreadable_guides.iter().map(String::as_str))
+        .collect();
     let mut seen_ids: BTreeMap<&str, &Path> = BTreeMap::new();
     for partner in &hub.partners {
         let id = partner.record.id.as_str();
@@ -65,7 +70,12 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
         PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut diagnostics);
     }
     duplicate_partners(hub, &mut diagnostics);
-    let partner_ids: BTreeSet<&str> = hub.partners.iter().map(|p| p.record.id.as_str()).collect();
+    let partner_ids: BTreeSet<&str> = hub
+        .partners
+        .iter()
+        .map(|p| p.record.id.as_str())
+        .chain(hub.unreadable_partners.iter().map(String::as_str))
+        .collect();
     for overlay in &hub.overlays {
         if !partner_ids.contains(overlay.id.as_str()) {
             diagnostics.push(
