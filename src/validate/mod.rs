@@ -320,14 +320,17 @@ impl<'a> PartnerCheck<'a> {
             );
         }
         if !is_slug(&record.id) {
+            let suggestion = if is_slug(&self.partner.stem) {
+                self.partner.stem.clone()
+            } else {
+                crate::model::slugify_name(&record.id)
+            };
             out.push(
-                self.error("E020", "id", format!("\"{}\" is not a valid id", record.id))
-                    .help(
-                        "use lowercase letters, digits and single hyphens, at most 64 characters",
-                    ),
+                self.error("E020", "id", format!("\"{}\" is not a valid id", record.id)).help(format!(
+                    "use lowercase letters, digits and single hyphens, at most 64 characters, e.g. \"{suggestion}\""
+                )),
             );
-        }
-        if record.id != self.partner.stem {
+        } else if record.id != self.partner.stem {
             out.push(
                 self.error("E021", "id", format!("id \"{}\" does not match the file name \"{}.yaml\"", record.id, self.partner.stem))
                     .help(format!("rename the file to \"{}.yaml\" or change the id (ids are permanent: changing one breaks links)", record.id)),
