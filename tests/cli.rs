@@ -2,13 +2,7 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
-
-fn haven() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_haven"))
-}
 
 #[test]
 fn build_prints_a_summary_and_exits_zero() {

@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 use haven::date::Date;
 use haven::BuildPlan;
 
+/// The `haven` binary built for these tests.
+pub fn haven() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_haven"))
+}
+
 /// The date the example site's freshness is measured against in tests, so
 /// results do not change as the calendar moves.
 pub const TODAY: &str = "2026-11-23";

@@ -3,13 +3,8 @@
 mod common;
 
 use std::fs;
-use std::process::Command;
 
 use common::*;
-
-fn haven() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_haven"))
-}
 
 #[test]
 fn an_initialised_hub_checks_and_builds_cleanly() {
