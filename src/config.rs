@@ -155,7 +155,7 @@ pub struct HsdsConfig {
 }
 
 /// A guide's YAML front matter (PRODUCT.md §5).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuideFrontMatter {
     pub title: String,

@@ -272,7 +272,12 @@ fn parse_guide(
             body_line_offset,
         }),
         Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+            let all = crate::structure::guide_errors(front, &file.path, 1);
+            if all.is_empty() {
+                diagnostics.push(diagnostic);
+            } else {
+                diagnostics.extend(all);
+            }
             None
         }
     }

@@ -1,4 +1,4 @@
-//! Every shape error of a record at once. serde stops at the first unknown
+//! Every shape error of a record or guide front matter at once. serde stops at the first unknown
 //! field or wrong type; when a record fails to deserialize, its YAML is
 //! checked against the record's JSON Schema (generated from the same Rust
 //! types) so the volunteer sees all such mistakes of the file in one run.
@@ -9,8 +9,10 @@ use std::sync::OnceLock;
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::Validator;
+use schemars::JsonSchema;
 use serde_json::Value;
 
+use crate::config::GuideFrontMatter;
 use crate::diagnostic::Diagnostic;
 use crate::record::PartnerRecord;
 use crate::suggest::did_you_mean;
@@ -21,19 +23,26 @@ struct Schema {
     property_names: Vec<String>,
 }
 
-fn schema() -> Option<&'static Schema> {
-    static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
-    SCHEMA
-        .get_or_init(|| {
-            let value = serde_json::to_value(schemars::schema_for!(PartnerRecord)).ok()?;
-            let mut names = BTreeSet::new();
-            collect_property_names(&value, &mut names);
-            Some(Schema {
-                validator: jsonschema::validator_for(&value).ok()?,
-                property_names: names.into_iter().collect(),
-            })
+impl Schema {
+    fn of<T: JsonSchema>() -> Option<Schema> {
+        let value = serde_json::to_value(schemars::schema_for!(T)).ok()?;
+        let mut names = BTreeSet::new();
+        collect_property_names(&value, &mut names);
+        Some(Schema {
+            validator: jsonschema::validator_for(&value).ok()?,
+            property_names: names.into_iter().collect(),
         })
-        .as_ref()
+    }
+}
+
+fn partner_schema() -> Option<&'static Schema> {
+    static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
+    SCHEMA.get_or_init(Schema::of::<PartnerRecord>).as_ref()
+}
+
+fn guide_schema() -> Option<&'static Schema> {
+    static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
+    SCHEMA.get_or_init(Schema::of::<GuideFrontMatter>).as_ref()
 }
 
 fn collect_property_names(value: &Value, names: &mut BTreeSet<String>) {
@@ -52,13 +61,22 @@ fn collect_property_names(value: &Value, names: &mut BTreeSet<String>) {
 /// All shape errors of a partner record, or an empty list when the schema
 /// finds none (the caller then reports serde's own error).
 pub fn partner_errors(source: &str, path: &Path) -> Vec<Diagnostic> {
-    let Some(schema) = schema() else {
+    partner_schema().map_or_else(Vec::new, |schema| errors(schema, source, path, 0))
+}
+
+/// All shape errors of a guide's front matter, which starts after
+/// `line_offset` lines of the file.
+pub fn guide_errors(front_matter: &str, path: &Path, line_offset: usize) -> Vec<Diagnostic> {
+    guide_schema().map_or_else(Vec::new, |schema| {
+        errors(schema, front_matter, path, line_offset)
+    })
+}
+
+fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec<Diagnostic> {
+    let Ok(document) = yaml::parse::<Value>(source, path, line_offset) else {
         return Vec::new();
     };
-    let Ok(document) = yaml::parse::<Value>(source, path, 0) else {
-        return Vec::new();
-    };
-    let locator = Locator::new(source, 0);
+    let locator = Locator::new(source, line_offset);
     let mut diagnostics = Vec::new();
     for error in schema.validator.iter_errors(&document) {
         let parent = field_path(error.instance_path().as_str());

@@ -180,3 +180,29 @@ fn a_broken_file_is_reported_once_not_again_by_every_link_to_it() {
     assert!(errors.iter().any(|e| e.contains("guides/referrals.md:2:")));
     assert!(errors.iter().any(|e| e.contains("partners/food.yaml")));
 }
+
+#[test]
+fn every_front_matter_mistake_of_a_guide_is_reported_at_its_line() {
+    let guide = "---\ntitel: Referrals\norder: first\ndraft: maybe\n---\nText\n";
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("guides/referrals.md", guide),
+    ]);
+    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let found: Vec<(String, usize)> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.code.to_string(), d.position.map_or(0, |p| p.line)))
+        .collect();
+    for expected in [("E010", 2), ("E012", 3), ("E012", 4)] {
+        assert!(
+            found.contains(&(expected.0.to_string(), expected.1)),
+            "{expected:?} not in {found:?}"
+        );
+    }
+    assert!(diagnostics.iter().any(|d| d
+        .help
+        .as_deref()
+        .is_some_and(|h| h.contains("did you mean \"title\""))));
+}
