@@ -109,21 +109,39 @@ pub fn prepare(
     today: Date,
     include_drafts: bool,
 ) -> (Option<(Site, model::PrivateValues)>, Vec<Diagnostic>) {
+    match prepare_since(root, today, include_drafts, None) {
+        Ok(prepared) => prepared,
+        // Without a revision to compare with, git is never asked.
+        Err(_) => (None, Vec::new()),
+    }
+}
+
+/// [`prepare`], plus rule E023 against git revision `since` when given.
+/// Fails only when git cannot answer (not a repository, unknown revision).
+pub fn prepare_since(
+    root: &Path,
+    today: Date,
+    include_drafts: bool,
+    since: Option<&str>,
+) -> Result<(Option<(Site, model::PrivateValues)>, Vec<Diagnostic>), String> {
     let loaded = load::load(root);
     let mut diagnostics = loaded.diagnostics;
     let Some(hub) = loaded.hub else {
         diagnostic::sort(&mut diagnostics);
-        return (None, diagnostics);
+        return Ok((None, diagnostics));
     };
     diagnostics.extend(validate::validate(&hub, today));
+    if let Some(since) = since {
+        diagnostics.extend(crate::history::vanished_ids(&hub, since)?);
+    }
     let modelled = model::build(hub, today, include_drafts);
     diagnostics.extend(modelled.diagnostics);
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
     if diagnostics.iter().any(Diagnostic::is_error) {
-        (None, diagnostics)
+        Ok((None, diagnostics))
     } else {
-        (Some((modelled.site, modelled.private)), diagnostics)
+        Ok((Some((modelled.site, modelled.private)), diagnostics))
     }
 }
 

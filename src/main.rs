@@ -95,6 +95,10 @@ struct CheckArgs {
     /// human: for people; github: annotations on pull requests; json: for tools.
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
+    /// Also report partner ids that existed at this git revision (e.g.
+    /// origin/main) and have disappeared without previous_ids (rule E023).
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -244,7 +248,13 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
 
 fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
     let today = args.today.unwrap_or_else(Date::today);
-    let (_, diagnostics) = build::prepare(&args.root, today, false);
+    let diagnostics = match build::prepare_since(&args.root, today, false, args.since.as_deref()) {
+        Ok((_, diagnostics)) => diagnostics,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
     let (errors, _) = diagnostic::counts(&diagnostics);
     let shown: Vec<Diagnostic> = diagnostics
         .into_iter()

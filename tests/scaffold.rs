@@ -131,3 +131,71 @@ fn schema_prints_a_json_schema_of_the_record() {
         assert!(required.iter().any(|r| r == field), "{field} not required");
     }
 }
+
+#[test]
+fn a_renamed_partner_id_needs_previous_ids() {
+    let dir = tempfile::tempdir().expect("temp");
+    let root = dir.path();
+    std::fs::write(root.join("hub.yaml"), MINIMAL_HUB).expect("hub");
+    std::fs::create_dir_all(root.join("partners")).expect("mkdir");
+    std::fs::write(root.join("partners/food.yaml"), minimal_partner("food")).expect("partner");
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            status.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "first"]);
+
+    std::fs::remove_file(root.join("partners/food.yaml")).expect("rm");
+    std::fs::write(
+        root.join("partners/food-bank.yaml"),
+        minimal_partner("food-bank"),
+    )
+    .expect("renamed");
+    let output = haven()
+        .args(["check", "--since", "HEAD", "--root"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error[E023]: partners/food.yaml"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("previous_ids: [food]"), "{stderr}");
+
+    std::fs::write(
+        root.join("partners/food-bank.yaml"),
+        minimal_partner("food-bank") + "previous_ids: [food]\n",
+    )
+    .expect("fixed");
+    let output = haven()
+        .args(["check", "--since", "HEAD", "--root"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let output = haven()
+        .args(["check", "--since", "no-such-branch", "--root"])
+        .arg(root)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+}
