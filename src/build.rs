@@ -109,11 +109,9 @@ pub fn prepare(
     today: Date,
     include_drafts: bool,
 ) -> (Option<(Site, model::PrivateValues)>, Vec<Diagnostic>) {
-    match prepare_since(root, today, include_drafts, None) {
-        Ok(prepared) => prepared,
-        // Without a revision to compare with, git is never asked.
-        Err(_) => (None, Vec::new()),
-    }
+    // Without a revision to compare with, git is never asked, so this
+    // cannot fail.
+    prepare_since(root, today, include_drafts, None).unwrap_or_default()
 }
 
 /// [`prepare`], plus rule E023 against git revision `since` when given.
