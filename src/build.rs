@@ -104,11 +104,10 @@ impl Stopwatch {
 
 /// Loads, validates and models the hub: what `haven check` and the first
 /// half of a build share. Returns the site only when there is no error.
-pub fn prepare(
-    root: &Path,
-    today: Date,
-    include_drafts: bool,
-) -> (Option<(Site, model::PrivateValues)>, Vec<Diagnostic>) {
+/// The modelled site (when there is no error) and every diagnostic.
+pub type Prepared = (Option<(Site, model::PrivateValues)>, Vec<Diagnostic>);
+
+pub fn prepare(root: &Path, today: Date, include_drafts: bool) -> Prepared {
     // Without a revision to compare with, git is never asked, so this
     // cannot fail.
     prepare_since(root, today, include_drafts, None).unwrap_or_default()
@@ -121,7 +120,7 @@ pub fn prepare_since(
     today: Date,
     include_drafts: bool,
     since: Option<&str>,
-) -> Result<(Option<(Site, model::PrivateValues)>, Vec<Diagnostic>), String> {
+) -> Result<Prepared, String> {
     let loaded = load::load(root);
     let mut diagnostics = loaded.diagnostics;
     let Some(hub) = loaded.hub else {
