@@ -99,6 +99,9 @@ struct CheckArgs {
     /// origin/main) and have disappeared without previous_ids (rule E023).
     #[arg(long, value_name = "REV")]
     since: Option<String>,
+    /// Fail (exit 1) on warnings too, e.g. records hidden as not verified.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -255,7 +258,8 @@ fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (errors, _) = diagnostic::counts(&diagnostics);
+    let (errors, warnings) = diagnostic::counts(&diagnostics);
+    let failed = errors > 0 || (args.strict && warnings > 0);
     let shown: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| !cli.quiet || d.is_error())
@@ -274,7 +278,7 @@ fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
             report::render(&shown, &args.root, Format::Json, Style { color: false })
         ),
     }
-    if errors > 0 {
+    if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -155,3 +155,23 @@ fn check_of_a_clean_hub_exits_zero() {
     );
     assert!(String::from_utf8_lossy(&output.stderr).contains("0 error(s), 0 warning(s)"));
 }
+
+#[test]
+fn strict_check_fails_on_warnings() {
+    let stale =
+        minimal_partner("food").replace("last_verified: 2026-10-01", "last_verified: 2024-01-01");
+    let hub = hub(&[("hub.yaml", MINIMAL_HUB), ("partners/food.yaml", &stale)]);
+    let lenient = haven()
+        .args(["check", "--today", TODAY, "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert!(lenient.status.success());
+    let strict = haven()
+        .args(["check", "--strict", "--today", TODAY, "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("runs");
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("warning[E072]"));
+}

@@ -125,3 +125,26 @@ fn two_files_with_the_same_website_are_flagged_as_possible_duplicates() {
         "{duplicate}"
     );
 }
+
+#[test]
+fn the_street_of_a_confidential_location_in_public_text_is_p011() {
+    let shelter = minimal_partner("shelter").replace(
+        "coverage:",
+        "locations:\n  - id: house\n    type: physical\n    visibility: confidential\n    address: { street: 12 Hidden Lane, city: Riverbend, state: NM, postal_code: \"87001\", country: US }\ncoverage:",
+    );
+    let other = minimal_partner("food").replace(
+        "description: Emergency groceries for anyone in the county.",
+        "description: Groceries are delivered to the shelter at 12 hidden lane every week.",
+    );
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/shelter.yaml", &shelter),
+        ("partners/food.yaml", &other),
+    ]);
+    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let leak = diagnostics.iter().find(|d| d.code == "P011").expect("P011");
+    assert_eq!(leak.path, Path::new("partners/food.yaml"));
+    assert_eq!(leak.field, "description");
+    assert_eq!(leak.position.map(|p| p.line), Some(6));
+    assert!(diagnostics.iter().any(|d| d.code == "P010"));
+}

@@ -70,6 +70,7 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
         PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut diagnostics);
     }
     duplicate_partners(hub, &mut diagnostics);
+    confidential_streets_in_text(hub, &mut diagnostics);
     let partner_ids: BTreeSet<&str> = hub
         .partners
         .iter()
@@ -197,6 +198,96 @@ fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
                     seen.insert(
                         key,
                         (partner.file.path.as_path(), position.map_or(0, |p| p.line)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The prose fields of a record that are published, with their paths.
+fn public_texts(record: &crate::record::PartnerRecord) -> Vec<(String, &str)> {
+    let mut texts: Vec<(String, &str)> = vec![("description".into(), record.description.as_str())];
+    texts.extend(
+        record
+            .summary
+            .as_deref()
+            .map(|t| ("summary".to_string(), t)),
+    );
+    for (index, service) in record.services.iter().enumerate() {
+        texts.push((
+            format!("services[{index}].description"),
+            &service.description,
+        ));
+        texts.extend(
+            service
+                .application_process
+                .as_deref()
+                .map(|t| (format!("services[{index}].application_process"), t)),
+        );
+        texts.extend(
+            service
+                .alert
+                .as_deref()
+                .map(|t| (format!("services[{index}].alert"), t)),
+        );
+        texts.extend(
+            service
+                .eligibility
+                .as_ref()
+                .and_then(|e| e.description.as_deref())
+                .map(|t| (format!("services[{index}].eligibility.description"), t)),
+        );
+    }
+    for (index, location) in record.locations.iter().enumerate() {
+        texts.extend(
+            location
+                .notes
+                .as_deref()
+                .map(|t| (format!("locations[{index}].notes"), t)),
+        );
+        texts.extend(
+            location
+                .transit
+                .as_deref()
+                .map(|t| (format!("locations[{index}].transit"), t)),
+        );
+        texts.extend(
+            location
+                .name
+                .as_deref()
+                .map(|t| (format!("locations[{index}].name"), t)),
+        );
+    }
+    texts
+}
+
+/// P011: the street of a confidential location named in any public text of
+/// any record (the address itself is already P010).
+fn confidential_streets_in_text(hub: &Hub, out: &mut Vec<Diagnostic>) {
+    let streets: Vec<(String, &str)> = hub
+        .partners
+        .iter()
+        .flat_map(|p| &p.record.locations)
+        .filter(|l| l.visibility == Some(Visibility::Confidential))
+        .filter_map(|l| l.address.as_ref())
+        .map(|a| a.street.trim())
+        .filter(|street| street.len() >= 6)
+        .map(|street| (street.to_lowercase(), street))
+        .collect();
+    if streets.is_empty() {
+        return;
+    }
+    for partner in &hub.partners {
+        for (field, text) in public_texts(&partner.record) {
+            let lower = text.to_lowercase();
+            for (needle, street) in &streets {
+                if lower.contains(needle.as_str()) {
+                    out.push(
+                        Diagnostic::error("P011", &partner.file.path, format!("mentions \"{street}\", which belongs to a confidential location"))
+                            .at(partner.locator.find(&field))
+                            .field(field.clone())
+                            .help("remove the street from this text; confidential places are described by city or area only"),
                     );
                 }
             }
@@ -806,41 +897,7 @@ impl<'a> PartnerCheck<'a> {
     /// P020 and W151: contact details hidden in prose, and text lengths.
     fn free_text(&self, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
-        let mut texts: Vec<(String, &str)> =
-            vec![("description".into(), record.description.as_str())];
-        texts.extend(
-            record
-                .summary
-                .as_deref()
-                .map(|t| ("summary".to_string(), t)),
-        );
-        for (index, service) in record.services.iter().enumerate() {
-            texts.push((
-                format!("services[{index}].description"),
-                &service.description,
-            ));
-            texts.extend(
-                service
-                    .application_process
-                    .as_deref()
-                    .map(|t| (format!("services[{index}].application_process"), t)),
-            );
-            texts.extend(
-                service
-                    .eligibility
-                    .as_ref()
-                    .and_then(|e| e.description.as_deref())
-                    .map(|t| (format!("services[{index}].eligibility.description"), t)),
-            );
-        }
-        for (index, location) in record.locations.iter().enumerate() {
-            texts.extend(
-                location
-                    .notes
-                    .as_deref()
-                    .map(|t| (format!("locations[{index}].notes"), t)),
-            );
-        }
+        let texts = public_texts(record);
         for (field, value) in &texts {
             if text::has_contact_details(value) {
                 out.push(
