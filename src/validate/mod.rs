@@ -789,6 +789,18 @@ impl<'a> PartnerCheck<'a> {
                 }
             }
             Hours::Weekly(weekly) => {
+                if let Some(zone) = &weekly.timezone {
+                    if !looks_like_iana_zone(zone) {
+                        out.push(
+                            self.error(
+                                "E066",
+                                format!("{field}.timezone"),
+                                format!("\"{zone}\" is not an IANA time zone"),
+                            )
+                            .help("use a name such as \"America/Denver\" or \"America/Phoenix\""),
+                        );
+                    }
+                }
                 for (day, value) in weekly.days() {
                     let Some(value) = value else { continue };
                     let field = format!("{field}.{day}");
@@ -935,7 +947,7 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
-    /// E065, E067, E068 and the time-zone check E066.
+    /// E065, E067 and E068: addresses and coordinates.
     fn places(&self, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
         for (index, location) in record.locations.iter().enumerate() {
@@ -985,47 +997,6 @@ impl<'a> PartnerCheck<'a> {
                         self.error("E068", format!("{field}.geo"), format!("coordinates {}, {} are out of range", geo.lat, geo.lon))
                             .help("latitude is between -90 and 90, longitude between -180 and 180; check they are not swapped"),
                     );
-                }
-            }
-        }
-        let mut hours: Vec<(String, &crate::record::Hours)> = Vec::new();
-        for (index, entry) in record.phones.iter().enumerate() {
-            hours.extend(
-                entry
-                    .hours
-                    .as_ref()
-                    .map(|h| (format!("phones[{index}].hours"), h)),
-            );
-        }
-        for (index, location) in record.locations.iter().enumerate() {
-            hours.extend(
-                location
-                    .hours
-                    .as_ref()
-                    .map(|h| (format!("locations[{index}].hours"), h)),
-            );
-        }
-        for (index, service) in record.services.iter().enumerate() {
-            hours.extend(
-                service
-                    .hours
-                    .as_ref()
-                    .map(|h| (format!("services[{index}].hours"), h)),
-            );
-        }
-        for (field, value) in hours {
-            if let crate::record::Hours::Weekly(weekly) = value {
-                if let Some(zone) = &weekly.timezone {
-                    if !looks_like_iana_zone(zone) {
-                        out.push(
-                            self.error(
-                                "E066",
-                                format!("{field}.timezone"),
-                                format!("\"{zone}\" is not an IANA time zone"),
-                            )
-                            .help("use a name such as \"America/Denver\" or \"America/Phoenix\""),
-                        );
-                    }
                 }
             }
         }
