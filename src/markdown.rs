@@ -103,6 +103,7 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
         .unwrap_or(context.top_heading_level);
     let shift = context.top_heading_level.saturating_sub(shallowest);
 
+    problems.extend(readability_problems(&events));
     let mut headings = Vec::new();
     let mut used_ids = BTreeSet::new();
     let mut output: Vec<Event<'_>> = Vec::with_capacity(events.len());
@@ -242,6 +243,139 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
         headings,
         problems,
     }
+}
+
+/// Link texts that say nothing out of context (screen-reader users often
+/// navigate by a list of links).
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "click here",
+    "here",
+    "click",
+    "read more",
+    "more",
+    "link",
+    "this link",
+    "this",
+    "learn more",
+    "aquí",
+    "haga clic aquí",
+    "más",
+];
+
+/// Paragraphs longer than this are hard to follow under stress.
+const LONG_PARAGRAPH_WORDS: usize = 150;
+
+/// Content-level accessibility rules (issue: WCAG in content): alt text
+/// (W170), heading levels that skip (E171), vague link text (W172), tables
+/// without header text (W173), very long paragraphs (W174).
+fn readability_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut previous_level: Option<usize> = None;
+    let mut collecting: Option<(usize, String)> = None;
+    let mut header_text = String::new();
+    let mut in_table_head = false;
+    let mut table_start = 0;
+    let mut paragraph: Option<(usize, usize)> = None;
+    let problem = |offset, code: &'static str, message: String, help: &str, is_error| Problem {
+        offset,
+        code,
+        message,
+        help: help.to_string(),
+        is_error,
+    };
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = *level as usize;
+                if let Some(previous) = previous_level {
+                    if level > previous + 1 {
+                        problems.push(problem(
+                            range.start,
+                            "E171",
+                            format!("heading level {level} follows level {previous}: a level is skipped"),
+                            "use one more # than the heading above, not two (## then ###)",
+                            true,
+                        ));
+                    }
+                }
+                previous_level = Some(level);
+            }
+            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
+                collecting = Some((range.start, String::new()))
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, collected)) = collecting.as_mut() {
+                    collected.push_str(text);
+                }
+                if in_table_head {
+                    header_text.push_str(text);
+                }
+                if let Some((_, words)) = paragraph.as_mut() {
+                    *words += text.split_whitespace().count();
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((start, text)) = collecting.take() {
+                    let lower = text.trim().trim_end_matches(['.', '!', ':']).to_lowercase();
+                    if VAGUE_LINK_TEXTS.contains(&lower.as_str()) {
+                        problems.push(problem(
+                            start,
+                            "W172",
+                            format!("link text \"{}\" does not say where it goes", text.trim()),
+                            "use words that make sense on their own, e.g. [how to make a referral](making-a-referral.md)",
+                            false,
+                        ));
+                    }
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, alt)) = collecting.take() {
+                    if alt.trim().is_empty() {
+                        problems.push(problem(
+                            start,
+                            "W170",
+                            "image has no alt text".into(),
+                            "describe what the image shows inside the brackets: ![Map of the bus routes to the clinic](../static/map.png)",
+                            false,
+                        ));
+                    }
+                }
+            }
+            Event::Start(Tag::Table(_)) => table_start = range.start,
+            Event::Start(Tag::TableHead) => {
+                in_table_head = true;
+                header_text.clear();
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_table_head = false;
+                if header_text.trim().is_empty() {
+                    problems.push(problem(
+                        table_start,
+                        "W173",
+                        "table has an empty header row".into(),
+                        "name each column in the first row, so screen readers can say what a cell means",
+                        false,
+                    ));
+                }
+            }
+            Event::Start(Tag::Paragraph) => paragraph = Some((range.start, 0)),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some((start, words)) = paragraph.take() {
+                    if words > LONG_PARAGRAPH_WORDS {
+                        problems.push(problem(
+                            start,
+                            "W174",
+                            format!("paragraph of {words} words"),
+                            "split it: short paragraphs are easier to read on a phone and under stress",
+                            false,
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    problems
 }
 
 fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
@@ -539,6 +673,25 @@ mod tests {
         );
         assert!(!rendered.html.contains("<input"));
         assert!(rendered.html.contains("☐") && rendered.html.contains("☑"));
+    }
+
+    #[test]
+    fn content_rules_find_skipped_headings_vague_links_missing_alt_and_empty_headers() {
+        let text = "## One\n\n#### Three\n\n[click here](https://example.org)\n\n![](../static/docs/plan.pdf)\n\n| | |\n|---|---|\n| a | b |\n";
+        let codes: Vec<&str> = render(text, guide_context(), &targets())
+            .problems
+            .iter()
+            .map(|p| p.code)
+            .collect();
+        assert_eq!(codes, vec!["E171", "W172", "W170", "W173"]);
+    }
+
+    #[test]
+    fn very_long_paragraphs_are_warned() {
+        let text = "word ".repeat(200);
+        let problems = render(&text, guide_context(), &targets()).problems;
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "W174");
     }
 
     #[test]
