@@ -3,36 +3,25 @@
 // JavaScript; the Nu HTML Checker over every file; reflow; page weight.
 "use strict";
 
-const { test: nodeTest, before, after } = require("node:test");
+const { test: nodeTest } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
-const { serve, launch, fakeOutside, pages, SITE } = require("./harness");
+const { sharedSiteAndBrowser, fakeOutside, pages, SITE } = require("./harness");
 
 const test = (name, fn) => nodeTest(name, { timeout: 600_000 }, fn);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedSiteAndBrowser();
 
 for (const width of [320, 1280]) {
   for (const colorScheme of ["light", "dark"]) {
     for (const javaScriptEnabled of [true, false]) {
       const label = `${width}px, ${colorScheme}, JavaScript ${javaScriptEnabled ? "on" : "off"}`;
       test(`axe finds no violation on any page (${label})`, async () => {
-        const context = await browser.newContext({
+        const context = await shared.browser.newContext({
           viewport: { width, height: 800 },
           colorScheme,
           // axe is injected by the test; the site's CSP would refuse it.
@@ -45,7 +34,7 @@ for (const width of [320, 1280]) {
         const page = await context.newPage();
         const problems = [];
         for (const url of pages()) {
-          await page.goto(server.origin + url);
+          await page.goto(shared.server.origin + url);
           await page.addScriptTag({ content: AXE });
           const result = await page.evaluate(
             (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
@@ -77,11 +66,11 @@ test("pages reflow at 320 px and at 400% zoom without horizontal scrolling", asy
   // 400% zoom of a 1280 px window is a 320 CSS px viewport; check both sizes
   // of the main page types.
   for (const viewport of [{ width: 320, height: 640 }, { width: 320, height: 256 }]) {
-    const context = await browser.newContext({ viewport });
+    const context = await shared.browser.newContext({ viewport });
     await fakeOutside(context);
     const page = await context.newPage();
     for (const url of ["/", "/partners/", "/partners/casa-de-refugio-riverbend/", "/guides/making-a-referral/", "/safety/", "/print/", "/services/legal_services/"]) {
-      await page.goto(server.origin + url);
+      await page.goto(shared.server.origin + url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px at ${viewport.width}x${viewport.height}`);
     }

@@ -105,6 +105,25 @@ function pages() {
   return found.sort().map((file) => file.replace(/index\.html$/, ""));
 }
 
+/**
+ * One server and one browser for all tests of a file, started before the
+ * first test and closed after the last. Read them as `shared.server` and
+ * `shared.browser` inside tests.
+ */
+function sharedSiteAndBrowser() {
+  const { before, after } = require("node:test");
+  const shared = {};
+  before(async () => {
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { serve, launch, fakeOutside, history, pages, pause, DESTINATION, START, SITE };
+module.exports = { serve, launch, sharedSiteAndBrowser, fakeOutside, history, pages, pause, DESTINATION, START, SITE };

@@ -4,9 +4,9 @@
 // under the sticky exit bar.
 "use strict";
 
-const { test: nodeTest, before, after } = require("node:test");
+const { test: nodeTest } = require("node:test");
 const assert = require("node:assert/strict");
-const { serve, launch, fakeOutside } = require("./harness");
+const { sharedSiteAndBrowser, fakeOutside } = require("./harness");
 
 const test = (name, fn) => nodeTest(name, { timeout: 300_000 }, fn);
 
@@ -21,26 +21,15 @@ const PAGE_TYPES = [
   "/print/",
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedSiteAndBrowser();
 
 for (const width of [320, 1280]) {
   test(`Tab walks every page type in order with visible, unobscured focus (${width}px)`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 700 } });
+    const context = await shared.browser.newContext({ viewport: { width, height: 700 } });
     await fakeOutside(context);
     const page = await context.newPage();
     for (const url of PAGE_TYPES) {
-      await page.goto(server.origin + url);
+      await page.goto(shared.server.origin + url);
       const focusable = await page.evaluate(
         () => [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")].filter((el) => !el.closest("[hidden]")).length,
       );

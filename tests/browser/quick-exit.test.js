@@ -2,34 +2,23 @@
 // of design/quick-exit.md §6 (numbers in test names), with real input events.
 "use strict";
 
-const { test: nodeTest, before, after } = require("node:test");
+const { test: nodeTest } = require("node:test");
 const assert = require("node:assert/strict");
-const { serve, launch, fakeOutside, history, pages, pause, DESTINATION, START } = require("./harness");
+const { sharedSiteAndBrowser, fakeOutside, history, pages, pause, DESTINATION, START } = require("./harness");
 
-let server;
-let browser;
+const shared = sharedSiteAndBrowser();
 
 // No test may hang CI: each gets a minute.
 const test = (name, fn) => nodeTest(name, { timeout: 60_000 }, fn);
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 /** A fresh context whose outside world is answered locally. */
 async function open(path = "/", options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options.context });
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options.context });
   const exits = await fakeOutside(context, options);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
-  if (path !== null) await page.goto(server.origin + path);
+  if (path !== null) await page.goto(shared.server.origin + path);
   return { context, page, exits, errors };
 }
 
@@ -38,13 +27,13 @@ const H2_LINK = 'main a[href*="partners/casa-de-refugio-riverbend/"]';
 
 async function arriveFromStart(page) {
   await page.goto(START);
-  await page.goto(server.origin + H1);
+  await page.goto(shared.server.origin + H1);
 }
 
 test("1, 6, 28: every page has one exit link, referrer policy, notice before the skip link, and a strict CSP", async () => {
   const { context, page } = await open(null);
   for (const path of pages()) {
-    await page.goto(server.origin + path);
+    await page.goto(shared.server.origin + path);
     const facts = await page.evaluate(() => {
       const exits = [...document.querySelectorAll(".quick-exit__link")];
       const notice = document.querySelector(".quick-exit p.visually-hidden");
@@ -119,7 +108,7 @@ test("7, 8, 11: a click replaces the entry, leaves no hub entry, and sends no re
   await page.click(H2_LINK);
   await page.waitForURL(/casa-de-refugio-riverbend/);
   const before = await history(page);
-  const hubEntries = before.urls.filter((url) => url.startsWith(server.origin));
+  const hubEntries = before.urls.filter((url) => url.startsWith(shared.server.origin));
   assert.equal(hubEntries.length, 1, "in-site navigation replaced the entry: " + before.urls);
 
   await page.click(".quick-exit__link");
@@ -127,7 +116,7 @@ test("7, 8, 11: a click replaces the entry, leaves no hub entry, and sends no re
   const afterExit = await history(page);
   assert.equal(afterExit.urls.length, before.urls.length, "history did not grow");
   assert.equal(afterExit.urls[afterExit.currentIndex], DESTINATION);
-  assert.ok(!afterExit.urls.some((url) => url.startsWith(server.origin)), "no hub entry remains: " + afterExit.urls);
+  assert.ok(!afterExit.urls.some((url) => url.startsWith(shared.server.origin)), "no hub entry remains: " + afterExit.urls);
 
   assert.equal(exits.length, 1);
   assert.equal(exits[0].headers.referer, undefined, "no Referer header");
@@ -206,7 +195,7 @@ test("15, 16: Shift three times leaves without growing history, announcing each 
   await page.waitForURL(DESTINATION);
   const afterExit = await history(page);
   assert.equal(afterExit.urls.length, before.urls.length);
-  assert.ok(!afterExit.urls.some((url) => url.startsWith(server.origin)));
+  assert.ok(!afterExit.urls.some((url) => url.startsWith(shared.server.origin)));
   await context.close();
 });
 
@@ -219,7 +208,7 @@ test("17: presses more than 5 seconds apart expire and do not exit", async () =>
   await page.keyboard.press("Shift");
   await pause(500);
   assert.equal(exits.length, 0);
-  assert.ok(page.url().startsWith(server.origin));
+  assert.ok(page.url().startsWith(shared.server.origin));
   await context.close();
 });
 
@@ -276,7 +265,7 @@ test("20: Esc is not a trigger and is never prevented", async () => {
 
 test("21: without JavaScript the exit link still leaves, with no referrer", async () => {
   const { context, page, exits } = await open(null, { context: { javaScriptEnabled: false } });
-  await page.goto(server.origin + "/partners/");
+  await page.goto(shared.server.origin + "/partners/");
   const before = await history(page);
   await page.click(".quick-exit__link");
   await page.waitForURL(DESTINATION);
@@ -329,10 +318,10 @@ test("25, 26, 27: no page requests another host, stores anything, or preconnects
   const { context, page } = await open(null);
   const foreign = [];
   page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin)) foreign.push(request.url());
+    if (!request.url().startsWith(shared.server.origin)) foreign.push(request.url());
   });
   for (const path of pages()) {
-    await page.goto(server.origin + path);
+    await page.goto(shared.server.origin + path);
     const hints = await page.evaluate(
       () => document.querySelectorAll('link[rel~="preconnect"], link[rel~="dns-prefetch"], link[rel~="prefetch"], link[rel~="prerender"], link[rel~="modulepreload"], script[type="speculationrules"]').length,
     );
@@ -356,11 +345,11 @@ test("25, 26, 27: no page requests another host, stores anything, or preconnects
 test("30: every page links to the safety page, which says what the exit cannot do", async () => {
   const { context, page } = await open(null);
   for (const path of pages()) {
-    await page.goto(server.origin + path);
+    await page.goto(shared.server.origin + path);
     const links = await page.evaluate(() => [...document.querySelectorAll("a")].some((a) => new URL(a.href).pathname === "/safety/"));
     assert.ok(links, path);
   }
-  await page.goto(server.origin + "/safety/");
+  await page.goto(shared.server.origin + "/safety/");
   const text = await page.evaluate(() => document.body.innerText);
   assert.match(text, /history is not deleted/);
   assert.match(text, /use a safer device/);
