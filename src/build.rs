@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::date::Date;
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{self, Site};
-use crate::{load, postprocess, render, validate, write};
+use crate::{load, postprocess, render, search, validate, write};
 
 /// Everything a build needs, decided before it starts.
 #[derive(Debug, Clone)]
@@ -158,8 +158,14 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         site.config.portable = portable;
     }
 
+    let index = site
+        .config
+        .search
+        .enabled
+        .then(|| search::build(&site, site.config.portable));
+    clock.lap("search index");
     let (mut files, pages) =
-        render::render(&site).map_err(|e| BuildError::Template(e.diagnostics))?;
+        render::render(&site, index.as_ref()).map_err(|e| BuildError::Template(e.diagnostics))?;
     clock.lap("render");
 
     let base_path = base_path(&site.config.base_url);

@@ -137,12 +137,30 @@ impl Default for Staleness {
 pub struct SearchConfig {
     #[serde(default = "yes")]
     pub enabled: bool,
+    #[serde(default)]
+    pub layout: SearchLayout,
 }
 
 impl Default for SearchConfig {
     fn default() -> Self {
-        SearchConfig { enabled: true }
+        SearchConfig {
+            enabled: true,
+            layout: SearchLayout::Auto,
+        }
     }
+}
+
+/// How the search index is split into files (PRODUCT.md §9 "Scales").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchLayout {
+    /// One file for small hubs, shards above about 200 KB.
+    #[default]
+    Auto,
+    /// Always one file: nothing loads lazily (USB sticks, kiosks).
+    Single,
+    /// Always shards, whatever the size.
+    Sharded,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

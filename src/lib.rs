@@ -17,6 +17,7 @@ pub mod record;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod search;
 pub mod structure;
 pub mod suggest;
 pub mod taxonomy;

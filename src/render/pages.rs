@@ -16,6 +16,7 @@ use crate::markdown;
 use crate::model::{PublicPartner, Site};
 use crate::render::templates::{self, template_diagnostic};
 use crate::render::{assets, theme, OutputFile, RenderError};
+use crate::search::SearchIndex;
 use crate::taxonomy::Kind;
 
 /// One HTML page to render.
@@ -38,7 +39,12 @@ struct TermInfo {
     count: usize,
 }
 
-pub fn render(site: &Site) -> Result<(Vec<OutputFile>, usize), RenderError> {
+/// Renders every page; with a search index, the search page and panel too
+/// (the index's own files are added to the output).
+pub fn render(
+    site: &Site,
+    search: Option<&SearchIndex>,
+) -> Result<(Vec<OutputFile>, usize), RenderError> {
     let language = site.config.default_language.clone();
     let strings = Arc::new(theme_strings()?);
     let asset_sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
@@ -58,8 +64,27 @@ pub fn render(site: &Site) -> Result<(Vec<OutputFile>, usize), RenderError> {
     let global = tera.global_context();
     global.insert("lang", &language);
     global.insert("site", &SiteInfo::new(site));
+    if let Some(search) = search {
+        global.insert("search", &search.context());
+    }
 
-    let pages = page_list(site, &strings, &language);
+    let mut pages = page_list(site, &strings, &language);
+    if search.is_some() {
+        let s = |key: &str| string(&strings, &language, key).to_string();
+        let mut context = Context::new();
+        let info = PageInfo::new(
+            "/search/",
+            &s("search_title"),
+            &s("search_description"),
+            "search",
+        );
+        context.insert("page", &info);
+        pages.push(Page {
+            output: "search/index.html".into(),
+            template: "search.html",
+            context,
+        });
+    }
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .par_iter()
         .map(|page| {
@@ -73,6 +98,9 @@ pub fn render(site: &Site) -> Result<(Vec<OutputFile>, usize), RenderError> {
         .collect();
 
     let mut files = prepared.files;
+    if let Some(search) = search {
+        files.extend(search.files.iter().cloned());
+    }
     let mut diagnostics = Vec::new();
     for result in rendered {
         match result {

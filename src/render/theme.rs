@@ -22,9 +22,11 @@ pub const TEMPLATES: &[(&str, &str)] = theme_files!("templates":
     "safety.html",
     "print.html",
     "404.html",
+    "search.html",
 );
 
-pub const ASSETS: &[(&str, &str)] = theme_files!("static": "quick-exit.js", "style.css");
+pub const ASSETS: &[(&str, &str)] =
+    theme_files!("static": "quick-exit.js", "search.js", "style.css");
 
 pub const STRINGS: &[(&str, &str)] = &[("en", include_str!("../../themes/default/i18n/en.yaml"))];
 

@@ -1,0 +1,385 @@
+//! What search knows about the site: every partner is one document, every
+//! guide one document per `##` section. Text goes into weighted fields; the
+//! facts a result shows and the facet values come along.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+
+use crate::model::{Guide, PublicPartner, Site};
+use crate::record::{Cost, Hours, LawEnforcement, Visibility};
+use crate::search::a32;
+use crate::search::synonyms::SERVICE_AREA_WORDS;
+use crate::search::text::{html_text, markdown_text};
+use crate::taxonomy::Kind;
+
+/// A field's bit in a posting's mask and its weight in ranking (PRODUCT.md
+/// §9: name > service names and categories > summary > description).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Tags,
+    Summary,
+    Place,
+    Body,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Name,
+        Field::Tags,
+        Field::Summary,
+        Field::Place,
+        Field::Body,
+    ];
+
+    pub fn bit(self) -> u8 {
+        1 << Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    pub fn weight(self) -> u32 {
+        match self {
+            Field::Name => 8,
+            Field::Tags => 4,
+            Field::Summary | Field::Place => 2,
+            Field::Body => 1,
+        }
+    }
+}
+
+/// One piece of text of a document, in one language (for stemming).
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub field: Field,
+    pub language: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub texts: Vec<Text>,
+    /// What a result shows (see `search.js`, `row`).
+    pub display: Value,
+    /// Value indices per facet, in [`Facets::specs`] order; empty for guides.
+    pub facet_values: Vec<Vec<u32>>,
+}
+
+/// A facet: partners are filtered by its values. `all` facets (access
+/// facts) require every checked value; the others any of them.
+#[derive(Debug, Clone)]
+pub struct FacetSpec {
+    pub key: &'static str,
+    pub all: bool,
+    /// `(code, label)` in display order.
+    pub values: Vec<(String, String)>,
+    pub counts: Vec<u32>,
+}
+
+pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_in"];
+
+/// Partners first (by name, so ties rank alphabetically), then guide
+/// sections; plus the facets over the partners.
+pub fn collect(site: &Site) -> (Vec<Document>, Vec<FacetSpec>) {
+    let language = site.config.default_language.as_str();
+    let mut partners: Vec<&PublicPartner> = site.partners.iter().collect();
+    partners.sort_by_cached_key(|p| (crate::search::text::fold(&p.name), p.id.clone()));
+
+    let raw: Vec<[Vec<String>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
+    let mut facets = facet_specs(site, &raw, language);
+    let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
+    for (partner, codes) in partners.iter().zip(&raw) {
+        let facet_values = index_values(&mut facets, codes);
+        documents.push(partner_document(
+            site,
+            partner,
+            &codes[2],
+            facet_values,
+            language,
+        ));
+    }
+    for guide in &site.guides {
+        documents.extend(guide_documents(guide, language));
+    }
+    (documents, facets)
+}
+
+/// Codes per facet: service areas, populations, languages, counties, and
+/// the access flags; the order of [`facet_specs`].
+fn facet_codes(partner: &PublicPartner) -> [Vec<String>; 4] {
+    let mut languages = partner.languages.clone();
+    for service in &partner.services {
+        languages.extend(service.all_languages.iter().cloned());
+    }
+    languages.sort();
+    languages.dedup();
+    [
+        partner.categories.clone(),
+        partner.populations.clone(),
+        languages,
+        partner.counties.iter().map(|c| c.slug.clone()).collect(),
+    ]
+}
+
+fn access_flags(partner: &PublicPartner) -> Vec<u32> {
+    let services = || partner.services.iter().map(|s| &s.service);
+    let always_open =
+        |hours: &Option<Hours>| matches!(hours, Some(Hours::Keyword(k)) if k == "24/7");
+    let flags = [
+        services().any(|s| matches!(s.cost, Cost::Free)),
+        services().any(|s| s.access.law_enforcement_involvement == LawEnforcement::NotRequired),
+        services().any(|s| always_open(&s.hours))
+            || partner.hotlines.iter().any(|p| always_open(&p.phone.hours)),
+        services().any(|s| s.access.walk_in == Some(true)),
+    ];
+    (0..flags.len() as u32)
+        .filter(|i| flags[*i as usize])
+        .collect()
+}
+
+fn facet_specs(site: &Site, raw: &[[Vec<String>; 4]], language: &str) -> Vec<FacetSpec> {
+    let taxonomy = |kind: Kind, codes: Vec<String>| -> Vec<(String, String)> {
+        codes
+            .into_iter()
+            .map(|code| {
+                let label = site.taxonomies.label(kind, &code, language).to_string();
+                (code, label)
+            })
+            .collect()
+    };
+    let used = |slot: usize| -> BTreeMap<String, u32> {
+        let mut counts = BTreeMap::new();
+        for codes in raw {
+            for code in &codes[slot] {
+                *counts.entry(code.clone()).or_insert(0) += 1;
+            }
+        }
+        counts
+    };
+    let areas: Vec<String> = site
+        .taxonomies
+        .codes(Kind::ServiceAreas)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let populations: Vec<String> = site
+        .taxonomies
+        .codes(Kind::Populations)
+        .into_iter()
+        .filter(|code| used(1).contains_key(*code))
+        .map(str::to_string)
+        .collect();
+    // Languages most partners speak first: what an advocate looks for.
+    let language_counts = used(2);
+    let mut languages: Vec<String> = language_counts.keys().cloned().collect();
+    languages.sort_by_key(|code| std::cmp::Reverse(language_counts[code]));
+    let counties: Vec<(String, String)> = site
+        .counties
+        .iter()
+        .map(|c| (c.slug.clone(), c.name.clone()))
+        .collect();
+    let flags = ACCESS_FLAGS
+        .iter()
+        .map(|flag| (flag.to_string(), String::new()))
+        .collect();
+    [
+        ("area", false, taxonomy(Kind::ServiceAreas, areas)),
+        (
+            "population",
+            false,
+            taxonomy(Kind::Populations, populations),
+        ),
+        ("language", false, taxonomy(Kind::Languages, languages)),
+        ("county", false, counties),
+        ("access", true, flags),
+    ]
+    .into_iter()
+    .map(|(key, all, values)| FacetSpec {
+        key,
+        all,
+        counts: vec![0; values.len()],
+        values,
+    })
+    .collect()
+}
+
+fn index_values(facets: &mut [FacetSpec], codes: &[Vec<String>; 4]) -> Vec<Vec<u32>> {
+    let mut values = Vec::with_capacity(facets.len());
+    for (facet, codes) in facets.iter_mut().zip(codes.iter()) {
+        let mut indices: Vec<u32> = codes
+            .iter()
+            .filter_map(|code| facet.values.iter().position(|(c, _)| c == code))
+            .map(|i| i as u32)
+            .collect();
+        indices.sort_unstable();
+        for index in &indices {
+            facet.counts[*index as usize] += 1;
+        }
+        values.push(indices);
+    }
+    values
+}
+
+fn partner_document(
+    site: &Site,
+    partner: &PublicPartner,
+    languages: &[String],
+    mut facet_values: Vec<Vec<u32>>,
+    language: &str,
+) -> Document {
+    let mut texts = Vec::new();
+    let mut add = |field: Field, language: &str, text: String| {
+        if !text.trim().is_empty() {
+            texts.push(Text {
+                field,
+                language: language.to_string(),
+                text,
+            });
+        }
+    };
+    add(Field::Name, language, partner.name.clone());
+    for alternate in &partner.alternate_names {
+        add(Field::Name, language, alternate.clone());
+    }
+    add(
+        Field::Summary,
+        language,
+        partner.summary.clone().unwrap_or_default(),
+    );
+    add(Field::Body, language, html_text(&partner.description_html));
+    add(Field::Tags, language, partner.tags.join(" "));
+    for service in &partner.services {
+        add(Field::Tags, language, service.service.name.clone());
+        add(Field::Body, language, html_text(&service.description_html));
+    }
+    add(
+        Field::Place,
+        language,
+        partner
+            .counties
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    for location in &partner.locations {
+        if !matches!(location.visibility, Some(Visibility::Confidential)) {
+            if let Some(address) = &location.address {
+                add(Field::Place, language, address.city.clone());
+            }
+        }
+    }
+    // Labels in every language the taxonomy knows, so "abogado" finds legal
+    // help on an English page.
+    for (kind, codes) in [
+        (Kind::ServiceAreas, &partner.categories),
+        (Kind::Populations, &partner.populations),
+    ] {
+        for code in codes {
+            if let Some(term) = site.taxonomies.find(kind, code) {
+                for (label_language, label) in &term.labels {
+                    add(Field::Tags, label_language, label.clone());
+                }
+            }
+        }
+    }
+    for code in &partner.categories {
+        if let Some((_, english, spanish)) =
+            SERVICE_AREA_WORDS.iter().find(|(area, _, _)| area == code)
+        {
+            add(Field::Tags, "en", english.to_string());
+            add(Field::Tags, "es", spanish.to_string());
+        }
+    }
+    for code in languages {
+        if let Some(term) = site.taxonomies.find(Kind::Languages, code) {
+            for (label_language, label) in &term.labels {
+                add(Field::Tags, label_language, label.clone());
+            }
+        }
+    }
+    for (translation_language, translation) in &partner.translations {
+        let lang = translation_language.as_str();
+        if let Some(name) = &translation.name {
+            add(Field::Name, lang, name.clone());
+        }
+        if let Some(summary) = &translation.summary {
+            add(Field::Summary, lang, summary.clone());
+        }
+        if let Some(description) = &translation.description {
+            add(Field::Body, lang, markdown_text(description));
+        }
+        for service in translation.services.values() {
+            if let Some(name) = &service.name {
+                add(Field::Tags, lang, name.clone());
+            }
+            if let Some(description) = &service.description {
+                add(Field::Body, lang, markdown_text(description));
+            }
+        }
+    }
+
+    facet_values.push(access_flags(partner));
+    let phone = partner.primary_phone.as_ref();
+    let display = json!([
+        partner.name,
+        partner.id,
+        phone.map_or("", |p| p.phone.number.as_str()),
+        phone.and_then(|p| p.href.as_deref()).unwrap_or(""),
+        a32::encode(facet_values[0].iter().copied()),
+        a32::encode(facet_values[2].iter().copied()),
+        a32::encode(facet_values[3].iter().copied()),
+    ]);
+    Document {
+        texts,
+        display,
+        facet_values,
+    }
+}
+
+/// One document per `##` section; text before the first section belongs
+/// to the guide's title.
+fn guide_documents(guide: &Guide, language: &str) -> Vec<Document> {
+    let mut documents = Vec::new();
+    let mut sections = guide.html.split("<h2 id=\"");
+    let intro = sections.next().unwrap_or_default();
+    let mut push = |anchor: &str, heading: &str, body: &str| {
+        let mut texts = vec![Text {
+            field: Field::Name,
+            language: language.to_string(),
+            text: guide.title.clone(),
+        }];
+        if !heading.is_empty() {
+            texts.push(Text {
+                field: Field::Tags,
+                language: language.to_string(),
+                text: heading.to_string(),
+            });
+        } else if let Some(summary) = &guide.summary {
+            texts.push(Text {
+                field: Field::Summary,
+                language: language.to_string(),
+                text: summary.clone(),
+            });
+        }
+        texts.push(Text {
+            field: Field::Body,
+            language: language.to_string(),
+            text: html_text(body),
+        });
+        documents.push(Document {
+            texts,
+            display: json!([guide.title, guide.slug, anchor, heading]),
+            facet_values: Vec::new(),
+        });
+    };
+    push("", "", intro);
+    for section in sections {
+        let Some((anchor, rest)) = section.split_once('"') else {
+            continue;
+        };
+        let (heading_html, body) = rest.split_once("</h2>").unwrap_or((rest, ""));
+        let heading = html_text(heading_html.trim_start_matches('>'));
+        push(anchor, heading.trim(), body);
+    }
+    documents
+}

@@ -1,0 +1,439 @@
+//! The search index (PRODUCT.md §9, design in shared/design/search.md §6):
+//! built from the modelled site, written as classic scripts that call the
+//! global `HAVEN_SEARCH(key, data)`, so search works from file:// with no
+//! fetch, module or worker. `themes/default/static/search.js` reads it.
+//!
+//! Words are folded and stemmed here; the browser only looks words up. A
+//! dictionary of the words that occur maps each to a word class (words
+//! sharing a stem, in any language); postings are per class: document gaps
+//! and a field mask each, no positions.
+
+pub mod a32;
+pub mod documents;
+pub mod synonyms;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::config::SearchLayout;
+use crate::model::Site;
+use crate::render::assets::fnv1a;
+use crate::render::OutputFile;
+use documents::{Document, FacetSpec, Field};
+
+/// A single-file index up to this many bytes (about 60–80 KB gzipped);
+/// above it the index is split so a first query loads a fraction of it.
+const SINGLE_FILE_LIMIT: usize = 200 * 1024;
+/// Target raw size of one postings shard.
+const POSTINGS_SHARD_BYTES: usize = 48 * 1024;
+/// Documents per display shard in the split layout.
+const DOCUMENTS_PER_SHARD: usize = 128;
+
+/// The built index: its files, the path of the file a page loads first,
+/// and the facets for the templates' filter controls.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    pub files: Vec<OutputFile>,
+    /// Output path of the head file, e.g. `search/en.1a2b3c4d5e.js`.
+    pub head: String,
+    pub facets: Vec<FacetSpec>,
+    pub sharded: bool,
+    pub documents: usize,
+}
+
+/// What the templates get as `search`.
+#[derive(Debug, Serialize)]
+pub struct SearchContext<'a> {
+    pub head: &'a str,
+    pub facets: Vec<FacetContext<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FacetContext<'a> {
+    pub key: &'a str,
+    pub values: Vec<FacetValueContext<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FacetValueContext<'a> {
+    pub index: usize,
+    pub code: &'a str,
+    pub label: &'a str,
+    pub count: u32,
+}
+
+impl SearchIndex {
+    pub fn context(&self) -> SearchContext<'_> {
+        SearchContext {
+            head: &self.head,
+            facets: self
+                .facets
+                .iter()
+                .map(|facet| FacetContext {
+                    key: facet.key,
+                    values: facet
+                        .values
+                        .iter()
+                        .zip(&facet.counts)
+                        .enumerate()
+                        .filter(|(_, (_, count))| **count > 0)
+                        .map(|(index, ((code, label), count))| FacetValueContext {
+                            index,
+                            code,
+                            label,
+                            count: *count,
+                        })
+                        .collect(),
+                })
+                .filter(|facet| !facet.values.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// Words, their classes and the postings of every class.
+struct Inverted {
+    /// Sorted, distinct.
+    words: Vec<String>,
+    /// Class of each word.
+    word_class: Vec<u32>,
+    /// Per class: (document, field mask), by document.
+    postings: Vec<Vec<(u32, u8)>>,
+}
+
+pub fn build(site: &Site, portable: bool) -> SearchIndex {
+    let (documents, facets) = documents::collect(site);
+    let partners = documents
+        .iter()
+        .filter(|d| !d.facet_values.is_empty())
+        .count();
+    let inverted = invert(&documents);
+    let language = site.config.default_language.as_str();
+    let sharded = match site.config.search.layout {
+        SearchLayout::Single => false,
+        SearchLayout::Sharded => true,
+        SearchLayout::Auto => estimated_size(&inverted, &documents) > SINGLE_FILE_LIMIT,
+    };
+    let mut writer = Writer {
+        language,
+        portable,
+        files: Vec::new(),
+    };
+
+    let mut head = json!({
+        "v": 1,
+        "lang": language,
+        "portable": portable,
+        "n": documents.len(),
+        "np": partners,
+        "words": front_code(&inverted.words),
+        "wc": word_class_stream(&inverted.word_class),
+        "df": a32::encode(inverted.postings.iter().map(|p| p.len() as u32)),
+        "weights": Field::ALL.iter().map(|f| f.weight()).collect::<Vec<_>>(),
+        "stop": text::STOP_WORDS,
+        "facets": facets.iter().map(|f| json!({"k": f.key, "all": f.all, "c": f.counts})).collect::<Vec<_>>(),
+    });
+    let facet_data = facet_streams(&documents, facets.len());
+    let displays: Vec<&Value> = documents.iter().map(|d| &d.display).collect();
+    if sharded {
+        let mut shards = Vec::new();
+        for range in postings_ranges(&inverted.postings) {
+            let key = format!("p{}", shards.len());
+            let file = writer.write(&key, &postings_data(&inverted.postings[range.clone()]));
+            shards.push(json!([range.start, file]));
+        }
+        head["p"] = Value::Array(shards);
+        head["f"] = Value::String(writer.write("f", &json!(facet_data)));
+        let doc_files: Vec<Value> = displays
+            .chunks(DOCUMENTS_PER_SHARD)
+            .enumerate()
+            .map(|(i, chunk)| Value::String(writer.write(&format!("d{i}"), &json!(chunk))))
+            .collect();
+        head["d"] = json!([DOCUMENTS_PER_SHARD, doc_files]);
+    } else {
+        head["post"] = postings_data(&inverted.postings);
+        head["fac"] = json!(facet_data);
+        head["docs"] = json!(displays);
+    }
+    let head_path = writer.write("head", &head);
+    SearchIndex {
+        files: writer.files,
+        head: head_path,
+        facets,
+        sharded,
+        documents: documents.len(),
+    }
+}
+
+struct Writer<'a> {
+    language: &'a str,
+    portable: bool,
+    files: Vec<OutputFile>,
+}
+
+impl Writer<'_> {
+    /// Writes `HAVEN_SEARCH("key",data);` and returns its output path:
+    /// content-hashed for the web (cache forever), plain for portable
+    /// copies.
+    fn write(&mut self, key: &str, data: &Value) -> String {
+        let contents = format!("HAVEN_SEARCH({key:?},{data});\n").into_bytes();
+        let stem = if key == "head" {
+            self.language.to_string()
+        } else {
+            format!("{}.{key}", self.language)
+        };
+        let path = if self.portable {
+            format!("search/{stem}.js")
+        } else {
+            let hash = format!("{:016x}", fnv1a(&contents));
+            format!("search/{stem}.{}.js", &hash[..10])
+        };
+        self.files.push(OutputFile {
+            path: path.clone(),
+            contents,
+        });
+        path
+    }
+}
+
+/// Analyses every document (in parallel) and builds the word classes.
+fn invert(documents: &[Document]) -> Inverted {
+    let analysed: Vec<HashMap<(String, String), u8>> = documents
+        .par_iter()
+        .map(|document| {
+            let mut words: HashMap<(String, String), u8> = HashMap::new();
+            for piece in &document.texts {
+                for word in text::words(&piece.text) {
+                    if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(&word) {
+                        continue;
+                    }
+                    *words.entry((word, piece.language.clone())).or_insert(0) |= piece.field.bit();
+                }
+            }
+            words
+        })
+        .collect();
+
+    // Every (word, language) pair once, stemmed once.
+    let mut pairs: BTreeMap<&(String, String), ()> = BTreeMap::new();
+    for words in &analysed {
+        for pair in words.keys() {
+            pairs.insert(pair, ());
+        }
+    }
+    let mut stemmers = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut word_ids: HashMap<&str, usize> = HashMap::new();
+    let mut word_nodes: Vec<usize> = Vec::new();
+    let mut stem_ids: HashMap<(String, String), usize> = HashMap::new();
+    let mut classes = UnionFind::default();
+    for (word, language) in pairs.keys() {
+        let word_id = *word_ids.entry(word.as_str()).or_insert_with(|| {
+            words.push(word.clone());
+            word_nodes.push(classes.add());
+            words.len() - 1
+        });
+        let stemmer = stemmers
+            .entry(language.as_str())
+            .or_insert_with(|| text::stemmer(language));
+        let stem = stemmer
+            .as_ref()
+            .map_or_else(|| word.clone(), |s| s.stem(word).into_owned());
+        let key = (language.clone(), stem);
+        let stem_id = match stem_ids.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = classes.add();
+                stem_ids.insert(key, id);
+                id
+            }
+        };
+        classes.union(word_nodes[word_id], stem_id);
+    }
+
+    // Words sorted; classes numbered by their first word in that order, so
+    // a prefix's words mostly fall into neighbouring classes (and shards).
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by(|a, b| words[*a].cmp(&words[*b]));
+    let mut class_of_root: HashMap<usize, u32> = HashMap::new();
+    let mut word_class_by_id = vec![0u32; words.len()];
+    let mut word_class = Vec::with_capacity(words.len());
+    for &id in &order {
+        let root = classes.find(word_nodes[id]);
+        let next = class_of_root.len() as u32;
+        let class = *class_of_root.entry(root).or_insert(next);
+        word_class_by_id[id] = class;
+        word_class.push(class);
+    }
+    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); class_of_root.len()];
+    for (document, analysed_words) in analysed.iter().enumerate() {
+        let mut masks: BTreeMap<u32, u8> = BTreeMap::new();
+        for ((word, _), mask) in analysed_words {
+            let class = word_class_by_id[word_ids[word.as_str()]];
+            *masks.entry(class).or_insert(0) |= mask;
+        }
+        for (class, mask) in masks {
+            postings[class as usize].push((document as u32, mask));
+        }
+    }
+    let words_sorted = order.iter().map(|&id| words[id].clone()).collect();
+    Inverted {
+        words: words_sorted,
+        word_class,
+        postings,
+    }
+}
+
+#[derive(Default)]
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn add(&mut self) -> usize {
+        self.parent.push(self.parent.len());
+        self.parent.len() - 1
+    }
+
+    fn find(&mut self, mut node: usize) -> usize {
+        while self.parent[node] != node {
+            self.parent[node] = self.parent[self.parent[node]];
+            node = self.parent[node];
+        }
+        node
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[b.max(a)] = a.min(b);
+        }
+    }
+}
+
+/// Sorted words, each written as one character for the length of the
+/// prefix it shares with the previous word (`'0' + n`) and the rest,
+/// joined by commas: "0shelter,7s" is shelter, shelters.
+fn front_code(words: &[String]) -> String {
+    let mut out = String::new();
+    let mut previous: &str = "";
+    for (i, word) in words.iter().enumerate() {
+        let shared = previous
+            .chars()
+            .zip(word.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(40);
+        if i > 0 {
+            out.push(',');
+        }
+        out.push(char::from(b'0' + shared as u8));
+        out.extend(word.chars().skip(shared));
+        previous = word;
+    }
+    out
+}
+
+/// Word classes in word order: 0 opens the next new class, n + 1 names
+/// class n again. Most words open a class, so the stream is mostly "A".
+fn word_class_stream(word_class: &[u32]) -> String {
+    let mut next = 0;
+    let mut out = String::with_capacity(word_class.len());
+    for &class in word_class {
+        if class == next {
+            a32::push(&mut out, 0);
+            next += 1;
+        } else {
+            a32::push(&mut out, class + 1);
+        }
+    }
+    out
+}
+
+/// Postings of consecutive classes: `g` document gaps, `m` field masks.
+fn postings_data(postings: &[Vec<(u32, u8)>]) -> Value {
+    let mut gaps = String::new();
+    let mut masks = String::new();
+    for list in postings {
+        let mut previous = 0;
+        for (i, &(document, mask)) in list.iter().enumerate() {
+            a32::push(
+                &mut gaps,
+                if i == 0 {
+                    document
+                } else {
+                    document - previous
+                },
+            );
+            a32::push(&mut masks, u32::from(mask));
+            previous = document;
+        }
+    }
+    json!({"g": gaps, "m": masks})
+}
+
+fn postings_size(list: &[(u32, u8)]) -> usize {
+    // About two characters per gap and one per mask.
+    list.len() * 3
+}
+
+fn postings_ranges(postings: &[Vec<(u32, u8)>]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (class, list) in postings.iter().enumerate() {
+        size += postings_size(list);
+        if size >= POSTINGS_SHARD_BYTES {
+            ranges.push(start..class + 1);
+            start = class + 1;
+            size = 0;
+        }
+    }
+    if start < postings.len() {
+        ranges.push(start..postings.len());
+    }
+    ranges
+}
+
+/// Per facet, per partner: the number of values, then the value indices.
+fn facet_streams(documents: &[Document], facets: usize) -> Vec<String> {
+    (0..facets)
+        .map(|facet| {
+            let mut out = String::new();
+            for document in documents.iter().filter(|d| !d.facet_values.is_empty()) {
+                let values = &document.facet_values[facet];
+                a32::push(&mut out, values.len() as u32);
+                for value in values {
+                    a32::push(&mut out, *value);
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+fn estimated_size(inverted: &Inverted, documents: &[Document]) -> usize {
+    let words: usize = inverted.words.iter().map(|w| w.len() / 2 + 2).sum();
+    let postings: usize = inverted.postings.iter().map(|p| postings_size(p)).sum();
+    let displays: usize = documents.iter().map(|d| d.display.to_string().len()).sum();
+    words + postings + displays + documents.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coding_shares_prefixes() {
+        let words = ["shelter", "shelters", "shield"].map(String::from);
+        assert_eq!(front_code(&words), "0shelter,7s,2ield");
+    }
+
+    #[test]
+    fn word_class_stream_opens_classes_in_order() {
+        assert_eq!(word_class_stream(&[0, 1, 0, 2]), "AABA");
+    }
+}

@@ -1,0 +1,150 @@
+//! Text analysis shared with the browser: the query script must cut a query
+//! into exactly the words this module cuts the index into, so the rules are
+//! few and checked against the same vectors on both sides
+//! (`tests/search-vectors.json`).
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Words longer than this are not indexed (pasted URLs, identifiers).
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// Lowercase, decompose, drop accents: "Información" → "informacion".
+/// Lowercasing comes first because some capitals lowercase to a letter plus
+/// a combining mark (İ → i̇), which the next step then drops.
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect()
+}
+
+/// The words of `text`: folded, split on anything that is not a letter or a
+/// number. The browser splits on `[^\p{Alphabetic}\p{N}]`, the same classes
+/// as `char::is_alphanumeric`.
+pub fn words(text: &str) -> impl Iterator<Item = String> {
+    let folded = fold(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// Function words dropped from the index and, by the script, from queries.
+/// Short on purpose: a word a survivor might search for stays searchable.
+pub const STOP_WORDS: &[&str] = &[
+    // English
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
+    "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were",
+    "will", "with", "you", "your", // Spanish
+    "al", "con", "del", "el", "en", "es", "la", "las", "lo", "los", "o", "para", "por", "que",
+    "se", "su", "sus", "un", "una", "unos", "y",
+];
+
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+/// Snowball stemmer for a language tag's primary subtag, when there is one.
+pub fn stemmer(language: &str) -> Option<Stemmer> {
+    let primary = language.split('-').next().unwrap_or(language);
+    let algorithm = match primary {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "en" => Algorithm::English,
+        "es" => Algorithm::Spanish,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "nl" => Algorithm::Dutch,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    };
+    Some(Stemmer::create(algorithm))
+}
+
+/// Plain text of rendered HTML: tags dropped, the entities our renderers
+/// emit decoded, block boundaries kept as spaces.
+pub fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        text.push(' ');
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    text.push_str(rest);
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+}
+
+/// Plain text of Markdown source (translations are kept as Markdown).
+pub fn markdown_text(source: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::with_capacity(source.len());
+    for event in Parser::new(source) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            _ => text.push(' '),
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_and_case_fold_away() {
+        assert_eq!(fold("Información Ñandú"), "informacion nandu");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_numbers() {
+        let split: Vec<String> = words("24/7 Crisis-Line (Niños)").collect();
+        assert_eq!(split, ["24", "7", "crisis", "line", "ninos"]);
+    }
+
+    #[test]
+    fn dotted_capital_i_folds_to_plain_i() {
+        assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn spanish_and_english_stems_join_inflections() {
+        let es = stemmer("es").map(|s| s.stem("albergues").to_string());
+        assert_eq!(es.as_deref(), Some("alberg"));
+        let en = stemmer("en-US").map(|s| s.stem("shelters").to_string());
+        assert_eq!(en.as_deref(), Some("shelter"));
+        assert!(stemmer("vi").is_none());
+    }
+
+    #[test]
+    fn html_text_drops_tags_and_decodes_entities() {
+        assert_eq!(
+            html_text("<p>Legal &amp; <em>safe</em></p>")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["Legal", "&", "safe"]
+        );
+    }
+}

@@ -1,0 +1,410 @@
+// Search (PRODUCT.md §9). Reads the index that src/search/ writes: classic
+// scripts calling HAVEN_SEARCH(key, data), injected on demand, so search
+// works from file:// with no fetch, module, worker or WASM. The query is
+// never written to the URL, history or storage.
+(() => {
+  const d = document;
+  const box = d.querySelector("[data-search]");
+  const script = d.currentScript;
+  if (!box || !script || window.HAVEN_SEARCH) return;
+  const $ = (s) => box.querySelector(s);
+  const $$ = (s) => [...box.querySelectorAll(s)];
+  const text = (name, n, q) =>
+    (box.getAttribute("data-s-" + name) || "").replace("{n}", n).replace("{q}", q);
+  // The site's root: this script lives in <root>/assets/.
+  const base = script.src.replace(/assets\/[^/]*$/, "");
+
+  // ---- loading: one promise per file, resolved when it calls back
+  const got = {};
+  const waiting = {};
+  window.HAVEN_SEARCH = (key, data) => {
+    got[key] = data;
+    waiting[key]?.(data);
+  };
+  const promised = {};
+  const load = (key, file) =>
+    got[key]
+      ? Promise.resolve(got[key])
+      : (promised[key] ||= new Promise((resolve, reject) => {
+          waiting[key] = resolve;
+          const tag = d.createElement("script");
+          tag.src = base + file;
+          tag.onerror = () => {
+            delete promised[key];
+            reject();
+          };
+          d.head.append(tag);
+        }));
+
+  // ---- text: must match src/search/text.rs (tests/search-vectors.json)
+  const words = (s) =>
+    s
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .split(/[^\p{Alphabetic}\p{N}]+/u)
+      .filter(Boolean);
+
+  // A32 numbers, see src/search/a32.rs
+  const digit = new Int8Array(128);
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123456789ghijklmnopqrstuvwxyz-_"].forEach(
+    (c, i) => (digit[c.charCodeAt(0)] = i),
+  );
+  const numbers = (s, each) => {
+    let value = 0;
+    let shift = 0;
+    for (let i = 0; i < s.length; i++) {
+      const x = digit[s.charCodeAt(i)];
+      value += (x & 31) * 2 ** shift;
+      if (x < 32) {
+        each(value);
+        value = shift = 0;
+      } else shift += 5;
+    }
+  };
+  const list = (s) => {
+    const out = [];
+    numbers(s || "", (v) => out.push(v));
+    return out;
+  };
+
+  // ---- the index
+  let ix;
+  const open = () =>
+    ix
+      ? Promise.resolve(ix)
+      : load("head", box.getAttribute("data-index")).then((h) => {
+          const dict = [];
+          let previous = "";
+          for (const entry of h.words.split(",")) {
+            previous = previous.slice(0, entry.charCodeAt(0) - 48) + entry.slice(1);
+            dict.push(previous);
+          }
+          const wordClass = [];
+          let next = 0;
+          numbers(h.wc, (v) => wordClass.push(v ? v - 1 : next++));
+          const df = list(h.df);
+          const start = [0];
+          df.forEach((n, c) => start.push(start[c] + n));
+          // Best field weight of each field mask.
+          const best = [];
+          for (let m = 0; m < 32; m++)
+            best[m] = Math.max(0, ...h.weights.filter((_, i) => m & (1 << i)));
+          return (ix = {
+            h,
+            dict,
+            where: new Map(dict.map((w, i) => [w, i])),
+            wordClass,
+            df,
+            start,
+            best,
+            doc: new Int32Array(start[df.length]),
+            mask: new Uint8Array(start[df.length]),
+            filled: new Set(),
+            stop: new Set(h.stop),
+          });
+        });
+
+  // Postings of classes [from, to) into the flat arrays.
+  const fill = (from, to, data) => {
+    const gaps = list(data.g);
+    const masks = list(data.m);
+    const first = ix.start[from];
+    for (let c = from; c < to; c++)
+      for (let k = ix.start[c], doc = 0; k < ix.start[c + 1]; k++)
+        (doc += gaps[k - first]), (ix.doc[k] = doc), (ix.mask[k] = masks[k - first]);
+  };
+
+  const shardOf = (c) => {
+    const p = ix.h.p;
+    let s = 0;
+    while (s + 1 < p.length && p[s + 1][0] <= c) s++;
+    return s;
+  };
+  const postings = (classes) => {
+    if (ix.h.post) {
+      if (!ix.filled.size) fill(0, ix.df.length, ix.h.post), ix.filled.add(0);
+      return Promise.resolve();
+    }
+    const shards = new Set(classes.map(shardOf));
+    return Promise.all(
+      [...shards].map((s) => {
+        const [from, file] = ix.h.p[s];
+        return load("p" + s, file).then((data) => {
+          if (ix.filled.has(s)) return;
+          ix.filled.add(s);
+          fill(from, s + 1 < ix.h.p.length ? ix.h.p[s + 1][0] : ix.df.length, data);
+        });
+      }),
+    );
+  };
+  const facets = () =>
+    ix.fac
+      ? Promise.resolve(ix.fac)
+      : (ix.h.fac ? Promise.resolve(ix.h.fac) : load("f", ix.h.f)).then((streams) => {
+          ix.fac = streams.map((s) => {
+            const values = [];
+            let left = -1;
+            let doc;
+            numbers(s, (v) => {
+              if (left < 0) (doc = []), values.push(doc), (left = v);
+              else doc.push(v), left--;
+              if (!left) left = -1;
+            });
+            return values;
+          });
+          return ix.fac;
+        });
+  const displays = (docs) => {
+    if (ix.h.docs) return Promise.resolve(docs.map((i) => ix.h.docs[i]));
+    const [size, files] = ix.h.d;
+    const shards = [...new Set(docs.map((i) => (i / size) | 0))];
+    return Promise.all(shards.map((s) => load("d" + s, files[s]))).then(() =>
+      docs.map((i) => got["d" + ((i / size) | 0)][i % size]),
+    );
+  };
+
+  // Optimal string alignment distance, stopping early beyond `max`.
+  const distance = (a, b, max) => {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let rows = [[], [], [...Array(b.length + 1).keys()]];
+    for (let i = 1; i <= a.length; i++) {
+      rows = [rows[1], rows[2], [i]];
+      const [two, one, row] = rows;
+      let low = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(one[j] + 1, row[j - 1] + 1, one[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          v = Math.min(v, two[j - 2] + 1);
+        row[j] = v;
+        low = Math.min(low, v);
+      }
+      if (low > max) return max + 1;
+    }
+    return rows[2][b.length];
+  };
+
+  // Word classes a query term stands for, with a match quality: exact 1,
+  // prefix (last term while typing) 0.8, one edit 0.5, two edits 0.3.
+  const candidates = (term, prefix) => {
+    const found = new Map();
+    const add = (i, q) => {
+      const c = ix.wordClass[i];
+      if (!(found.get(c) >= q)) found.set(c, q);
+    };
+    const exact = ix.where.get(term);
+    if (exact !== undefined) add(exact, 1);
+    // A plural the index never saw ("albergues"): its singular, no hint.
+    for (const cut of [1, 2]) {
+      const singular = ix.where.get(term.slice(0, -cut));
+      if (/s$/.test(term) && singular !== undefined && term.length > 3) add(singular, 0.9);
+    }
+    if (prefix && term.length > 1)
+      ix.dict.forEach((w, i) => w.length > term.length && w.startsWith(term) && add(i, 0.8));
+    let fix = "";
+    const max = term.length < 5 ? 0 : term.length < 9 ? 1 : 2;
+    if (!found.size && max) {
+      let fixDistance = 9;
+      ix.dict.forEach((w, i) => {
+        const e = distance(term, w, max);
+        if (e > max) return;
+        add(i, e < 2 ? 0.5 : 0.3);
+        if (e < fixDistance || (e === fixDistance && ix.df[ix.wordClass[i]] > ix.df[ix.wordClass[ix.where.get(fix)]]))
+          (fix = w), (fixDistance = e);
+      });
+    }
+    return { found, fix };
+  };
+
+  // One search: ranked document ids, facet counts and a note.
+  const search = async (query, selected) => {
+    await open();
+    const n = ix.h.n;
+    const np = ix.h.np;
+    const terms = words(query).filter((w) => !ix.stop.has(w));
+    const typing = !/\s$/.test(query);
+    const cands = terms.map((t, i) => candidates(t, typing && i === terms.length - 1));
+    await postings(cands.flatMap((c) => [...c.found.keys()]));
+    const filtering = selected.some((s) => s.size);
+    const fac = filtering || box.querySelector("details[open]") ? await facets() : ix.fac;
+
+    const score = new Float64Array(n);
+    const matched = new Uint8Array(n);
+    const termScore = new Float64Array(n);
+    for (const { found } of cands) {
+      termScore.fill(0);
+      for (const [c, quality] of found) {
+        const idf = Math.log(1 + n / ix.df[c]);
+        for (let k = ix.start[c]; k < ix.start[c + 1]; k++) {
+          const s = quality * idf * ix.best[ix.mask[k]];
+          if (s > termScore[ix.doc[k]]) termScore[ix.doc[k]] = s;
+        }
+      }
+      for (let i = 0; i < n; i++) if (termScore[i]) (score[i] += termScore[i]), matched[i]++;
+    }
+    let hits = [];
+    let note = "";
+    if (!terms.length) {
+      if (filtering) for (let i = 0; i < np; i++) hits.push(i);
+    } else {
+      for (let i = 0; i < n; i++) if (matched[i] === terms.length) hits.push(i);
+      if (!hits.length && terms.length > 1) {
+        for (let i = 0; i < n; i++) if (matched[i]) hits.push(i);
+        if (hits.length) note = text("any");
+      }
+      const fixed = cands.map((c, i) => c.fix || terms[i]);
+      if (cands.some((c) => c.fix) && hits.length) note = text("fuzzy", 0, fixed.join(" "));
+    }
+
+    // Facets: OR within one, AND across them; an access fact ("all")
+    // requires each checked value. Counts leave out the facet's own
+    // selection (except "all" facets), so they say what a click would give.
+    const passes = (doc, f) => {
+      const s = selected[f];
+      if (!s.size) return true;
+      const values = fac[f][doc];
+      return ix.h.facets[f].all ? [...s].every((v) => values.includes(v)) : values.some((v) => s.has(v));
+    };
+    const counts = fac && ix.h.facets.map((f) => new Array(f.c.length).fill(0));
+    const results = [];
+    for (const doc of hits) {
+      if (doc >= np) {
+        if (!filtering) results.push(doc);
+        continue;
+      }
+      let failed = -1;
+      let failures = 0;
+      if (fac)
+        for (let f = 0; f < fac.length; f++)
+          if (!passes(doc, f)) (failed = f), failures++;
+      if (!failures) results.push(doc);
+      if (counts)
+        for (let f = 0; f < fac.length; f++)
+          if (!failures || (failures === 1 && failed === f && !ix.h.facets[f].all))
+            for (const v of fac[f][doc]) counts[f][v]++;
+    }
+    results.sort((a, b) => score[b] - score[a] || a - b);
+    return { results, counts, note, empty: !terms.length && !filtering };
+  };
+
+  // ---- the page
+  const form = $("[data-search-form]");
+  const input = $("[data-search-input]");
+  const status = $("[data-search-status]");
+  const noteLine = $("[data-search-note]");
+  const listing = $("[data-search-results]");
+  const more = $("[data-search-more]");
+  const boxes = $$("[data-facet-value]");
+  const facetKeys = $$("[data-facet]").map((f) => f.getAttribute("data-facet"));
+  const labelOf = (key, v) =>
+    $(`[data-facet-value="${key}"][value="${v}"]`)?.getAttribute("data-label") || "";
+  const page = +box.getAttribute("data-page-size") || 20;
+  let run = 0;
+  let shown = [];
+  let announce;
+
+  const el = (tag, content, attrs) => {
+    const node = d.createElement(tag);
+    node.append(...[].concat(content || []));
+    for (const k in attrs || {}) node.setAttribute(k, attrs[k]);
+    return node;
+  };
+  const link = (path, anchor) =>
+    base + path + "/" + (ix.h.portable ? "index.html" : "") + (anchor ? "#" + anchor : "");
+  const fact = (label, values) =>
+    values.length ? [el("span", [el("strong", label + ": "), values.join(", ")]), " "] : [];
+  const row = (doc, shownData) => {
+    if (doc >= ix.h.np) {
+      const [title, slug, anchor, heading] = shownData;
+      return el("li", [
+        el("a", heading ? title + ": " + heading : title, { href: link("guides/" + slug, anchor) }),
+        el("p", text("guide"), { class: "result__facts" }),
+      ], { class: "result" });
+    }
+    const [name, id, phone, tel, areas, languages, counties] = shownData;
+    const named = (key, s) => list(s).map((v) => labelOf(key, v));
+    const facts = [
+      ...fact(text("services"), named("area", areas)),
+      ...fact(text("languages"), named("language", languages)),
+      ...fact(text("area"), named("county", counties)),
+    ];
+    const call = phone
+      ? [el("p", [text("call") + " ", tel ? el("a", phone, { href: tel, class: "tel" }) : phone])]
+      : [];
+    return el("li", [
+      el("a", name, { href: link("partners/" + id) }),
+      el("p", facts, { class: "result__facts" }),
+      ...call,
+    ], { class: "result" });
+  };
+
+  const showMore = async (results, from, id) => {
+    const docs = results.slice(from, from + page);
+    const data = await displays(docs);
+    if (id !== run) return;
+    listing.append(...docs.map((doc, i) => row(doc, data[i])));
+    shown = results;
+    more.hidden = from + page >= results.length;
+  };
+
+  const update = async () => {
+    const id = ++run;
+    const selected = facetKeys.map(
+      (key) => new Set(boxes.filter((b) => b.checked && b.getAttribute("data-facet-value") === key).map((b) => +b.value)),
+    );
+    let answer;
+    try {
+      answer = await search(input.value, selected);
+    } catch {
+      status.textContent = text("error");
+      return;
+    }
+    if (id !== run) return;
+    const { results, counts, note, empty } = answer;
+    listing.textContent = "";
+    noteLine.textContent = note;
+    noteLine.hidden = !note;
+    if (counts)
+      for (const b of boxes) {
+        const f = facetKeys.indexOf(b.getAttribute("data-facet-value"));
+        const c = counts[f][+b.value];
+        b.parentNode.querySelector("[data-count]").textContent = `(${c})`;
+        b.parentNode.toggleAttribute("data-zero", !c);
+      }
+    more.hidden = true;
+    if (!empty) await showMore(results, 0, id);
+    if (id !== run) return;
+    clearTimeout(announce);
+    const message = empty ? "" : results.length ? text(results.length === 1 ? "one" : "many", results.length) : text("none");
+    // Announce once typing pauses, not on every keystroke.
+    announce = setTimeout(() => (status.textContent = message), 700);
+  };
+
+  form.hidden = false;
+  $("[data-search-fallback]").hidden = true;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update();
+  });
+  input.addEventListener("input", update);
+  input.addEventListener("focus", () => open().catch(() => {}), { once: true });
+  box.addEventListener("change", (event) => event.target.matches("[data-facet-value]") && update());
+  $$("details[data-facet]").forEach((f) => f.addEventListener("toggle", () => f.open && update()));
+  more.addEventListener("click", () => {
+    const next = listing.children.length;
+    showMore(shown, next, run).then(() => listing.children[next]?.querySelector("a")?.focus());
+  });
+  $("[data-search-clear]").addEventListener("click", () => {
+    input.value = "";
+    boxes.forEach((b) => (b.checked = false));
+    update();
+    input.focus();
+  });
+  // Leave nothing behind for Back, bfcache or form restoration.
+  addEventListener("pagehide", () => {
+    input.value = "";
+    boxes.forEach((b) => (b.checked = false));
+    listing.textContent = status.textContent = noteLine.textContent = "";
+  });
+})();
