@@ -88,7 +88,14 @@ pub fn collect(site: &Site) -> (Vec<Document>, Vec<FacetSpec>) {
     let mut facets = facet_specs(site, &raw, language);
     let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
     for (partner, codes) in partners.iter().zip(&raw) {
-        let facet_values = index_values(&mut facets, codes);
+        let mut facet_values = index_values(&mut facets, codes);
+        let flags = access_flags(partner);
+        if let Some(access) = facets.last_mut() {
+            for flag in &flags {
+                access.counts[*flag as usize] += 1;
+            }
+        }
+        facet_values.push(flags);
         documents.push(partner_document(
             site,
             partner,
@@ -223,7 +230,7 @@ fn partner_document(
     site: &Site,
     partner: &PublicPartner,
     languages: &[String],
-    mut facet_values: Vec<Vec<u32>>,
+    facet_values: Vec<Vec<u32>>,
     language: &str,
 ) -> Document {
     let mut texts = Vec::new();
@@ -318,7 +325,6 @@ fn partner_document(
         }
     }
 
-    facet_values.push(access_flags(partner));
     let phone = partner.primary_phone.as_ref();
     let display = json!([
         partner.name,

@@ -28,10 +28,13 @@ use documents::{Document, FacetSpec, Field};
 /// A single-file index up to this many bytes (about 60–80 KB gzipped);
 /// above it the index is split so a first query loads a fraction of it.
 const SINGLE_FILE_LIMIT: usize = 200 * 1024;
-/// Target raw size of one postings shard.
+/// Largest raw size of one postings shard; smaller indexes are cut in about
+/// eight shards of at least [`MIN_POSTINGS_SHARD_BYTES`].
 const POSTINGS_SHARD_BYTES: usize = 48 * 1024;
-/// Documents per display shard in the split layout.
-const DOCUMENTS_PER_SHARD: usize = 128;
+const MIN_POSTINGS_SHARD_BYTES: usize = 2 * 1024;
+/// Documents per display shard in the split layout: a page of results
+/// loads at most one shard per result, so shards stay small.
+const DOCUMENTS_PER_SHARD: usize = 32;
 
 /// The built index: its files, the path of the file a page loads first,
 /// and the facets for the templates' filter controls.
@@ -382,11 +385,13 @@ fn postings_size(list: &[(u32, u8)]) -> usize {
 }
 
 fn postings_ranges(postings: &[Vec<(u32, u8)>]) -> Vec<std::ops::Range<usize>> {
+    let total: usize = postings.iter().map(|p| postings_size(p)).sum();
+    let shard_bytes = (total / 8).clamp(MIN_POSTINGS_SHARD_BYTES, POSTINGS_SHARD_BYTES);
     let mut ranges = Vec::new();
     let (mut start, mut size) = (0, 0);
     for (class, list) in postings.iter().enumerate() {
         size += postings_size(list);
-        if size >= POSTINGS_SHARD_BYTES {
+        if size >= shard_bytes {
             ranges.push(start..class + 1);
             start = class + 1;
             size = 0;

@@ -25,15 +25,18 @@ const TYPES = {
   ".pdf": "application/pdf",
 };
 
-/** Serves SITE on 127.0.0.1 at an ephemeral port. */
-async function serve() {
+/** Serves a built site (SITE unless told) on 127.0.0.1 at an ephemeral
+ * port; `served` lists every path requested. */
+async function serve(site = SITE) {
+  const served = [];
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, "http://localhost");
-    let file = path.join(SITE, decodeURIComponent(url.pathname));
-    if (!file.startsWith(SITE)) file = path.join(SITE, "404.html");
+    served.push(url.pathname);
+    let file = path.join(site, decodeURIComponent(url.pathname));
+    if (!file.startsWith(site)) file = path.join(site, "404.html");
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     const found = fs.existsSync(file);
-    const body = fs.readFileSync(found ? file : path.join(SITE, "404.html"));
+    const body = fs.readFileSync(found ? file : path.join(site, "404.html"));
     response.writeHead(found ? 200 : 404, {
       "content-type": TYPES[path.extname(file)] || "application/octet-stream",
       "cache-control": "no-store",
@@ -42,7 +45,7 @@ async function serve() {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, served, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 async function launch() {

@@ -12,6 +12,7 @@ const test = (name, fn) => nodeTest(name, { timeout: 300_000 }, fn);
 
 const PAGE_TYPES = [
   "/",
+  "/search/",
   "/partners/",
   "/partners/casa-de-refugio-riverbend/",
   "/services/legal_services/",
@@ -31,7 +32,7 @@ for (const width of [320, 1280]) {
     for (const url of PAGE_TYPES) {
       await page.goto(shared.server.origin + url);
       const focusable = await page.evaluate(
-        () => [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")].filter((el) => !el.closest("[hidden]")).length,
+        () => [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")].filter((el) => el.checkVisibility()).length,
       );
       const visited = [];
       for (let step = 0; step < focusable + 5; step++) {
@@ -65,7 +66,9 @@ for (const width of [320, 1280]) {
       assert.ok(first("skip") > 0 && first("skip") < first("nav"), `${url}: skip link before navigation (${order.join(",")})`);
       assert.ok(first("nav") < first("main"), `${url}: navigation before main content`);
       const missed = await page.evaluate(
-        () => [...document.querySelectorAll("a[href], button, input, select, textarea")].filter((el) => !el.hasAttribute("data-visited")).map((el) => el.textContent.trim().slice(0, 40)),
+        () => // Rendered controls only: filter boxes inside closed <details> and
+          // hidden buttons cannot take focus until they are shown.
+          [...document.querySelectorAll("a[href], button, input, select, textarea, summary")].filter((el) => el.checkVisibility() && !el.hasAttribute("data-visited")).map((el) => el.textContent.trim().slice(0, 40)),
       );
       assert.deepEqual(missed, [], `${url}: not reachable by Tab`);
     }

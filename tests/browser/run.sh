@@ -30,7 +30,18 @@ echo "== installing playwright-core, axe-core and the Nu HTML Checker"
 echo "== building the example site"
 site="$repo/target/browser-site"
 (cd "$repo" && cargo run --quiet -- build --root example-site --today 2026-11-23 --output "$site" --quiet)
+# The same site for file:// (portable) and with the search index split
+# into shards, as a 10,000-partner hub would get it.
+portable="$repo/target/browser-site-portable"
+(cd "$repo" && cargo run --quiet -- build --root example-site --today 2026-11-23 --output "$portable" --portable --quiet)
+sharded_hub="$repo/target/browser-hub-sharded"
+rm -rf "$sharded_hub"
+mkdir -p "$sharded_hub"
+(cd "$repo/example-site" && tar --exclude=./public -cf - .) | (cd "$sharded_hub" && tar -xf -)
+sed -i 's/^search:$/search:\n  layout: sharded/' "$sharded_hub/hub.yaml"
+sharded="$repo/target/browser-site-sharded"
+(cd "$repo" && cargo run --quiet -- build --root "$sharded_hub" --today 2026-11-23 --output "$sharded" --quiet)
 
 echo "== browser tests"
 cd "$here"
-HAVEN_SITE="$site" CHROMIUM="$chromium" node --test --test-concurrency=1 "$@"
+HAVEN_SITE="$site" HAVEN_PORTABLE_SITE="$portable" HAVEN_SHARDED_SITE="$sharded" CHROMIUM="$chromium" node --test --test-concurrency=1 "$@"

@@ -218,8 +218,9 @@
   };
 
   // One search: ranked document ids, facet counts and a note.
-  const search = async (query, selected) => {
+  const search = async (query, chosen) => {
     await open();
+    const selected = ix.h.facets.map((f) => chosen[f.k] || new Set());
     const n = ix.h.n;
     const np = ix.h.np;
     const terms = words(query).filter((w) => !ix.stop.has(w));
@@ -296,9 +297,7 @@
   const listing = $("[data-search-results]");
   const more = $("[data-search-more]");
   const boxes = $$("[data-facet-value]");
-  const facetKeys = $$("[data-facet]").map((f) => f.getAttribute("data-facet"));
-  const labelOf = (key, v) =>
-    $(`[data-facet-value="${key}"][value="${v}"]`)?.getAttribute("data-label") || "";
+  const labelOf = (key, v) => $(`[for="filter-${key}-${v}"]`)?.firstChild.textContent.trim();
   const page = +box.getAttribute("data-page-size") || 20;
   let run = 0;
   let shown = [];
@@ -350,14 +349,16 @@
 
   const update = async () => {
     const id = ++run;
-    const selected = facetKeys.map(
-      (key) => new Set(boxes.filter((b) => b.checked && b.getAttribute("data-facet-value") === key).map((b) => +b.value)),
-    );
+    listing.setAttribute("aria-busy", "true");
+    const selected = {};
+    for (const b of boxes)
+      if (b.checked) (selected[b.getAttribute("data-facet-value")] ||= new Set()).add(+b.value);
     let answer;
     try {
       answer = await search(input.value, selected);
     } catch {
       status.textContent = text("error");
+      listing.removeAttribute("aria-busy");
       return;
     }
     if (id !== run) return;
@@ -367,14 +368,16 @@
     noteLine.hidden = !note;
     if (counts)
       for (const b of boxes) {
-        const f = facetKeys.indexOf(b.getAttribute("data-facet-value"));
+        const key = b.getAttribute("data-facet-value");
+        const f = ix.h.facets.findIndex((x) => x.k === key);
         const c = counts[f][+b.value];
-        b.parentNode.querySelector("[data-count]").textContent = `(${c})`;
+        b.parentNode.querySelector(".filter__count").textContent = `(${c})`;
         b.parentNode.toggleAttribute("data-zero", !c);
       }
     more.hidden = true;
     if (!empty) await showMore(results, 0, id);
     if (id !== run) return;
+    listing.removeAttribute("aria-busy");
     clearTimeout(announce);
     const message = empty ? "" : results.length ? text(results.length === 1 ? "one" : "many", results.length) : text("none");
     // Announce once typing pauses, not on every keystroke.

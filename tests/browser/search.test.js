@@ -1,0 +1,302 @@
+// Search on the example site (PRODUCT.md §9): queries with known answers,
+// typos, accents, Spanish, facets and their counts, browse mode, the split
+// index, file:// in a portable build, and no trace or outside request.
+"use strict";
+
+const { test: nodeTest } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { sharedSiteAndBrowser, serve } = require("./harness");
+
+const test = (name, fn) => nodeTest(name, { timeout: 120_000 }, fn);
+const shared = sharedSiteAndBrowser();
+const REPO = path.join(__dirname, "..", "..");
+
+/** Types a query (or sets filters first) and waits for the results. */
+async function search(page, query) {
+  await page.fill("#search-input", query);
+  return results(page);
+}
+
+async function results(page) {
+  await page.waitForSelector("[data-search-results]:not([aria-busy])", { state: "attached" });
+  return page.evaluate(() => ({
+    names: [...document.querySelectorAll("[data-search-results] > li > a")].map((a) => a.textContent),
+    facts: [...document.querySelectorAll("[data-search-results] > li")].map((li) => li.innerText),
+    links: [...document.querySelectorAll("[data-search-results] > li > a")].map((a) => a.href),
+    note: document.querySelector("[data-search-note]").hidden ? "" : document.querySelector("[data-search-note]").textContent,
+    more: !document.querySelector("[data-search-more]").hidden,
+  }));
+}
+
+/** Every result, pressing "Show more results" until there are no more. */
+async function allResults(page) {
+  let all = await results(page);
+  while (all.more) {
+    await page.click("[data-search-more]");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-search-results] > li").length > n, all.names.length);
+    all = await results(page);
+  }
+  return all;
+}
+
+async function status(page) {
+  await page.waitForFunction(() => document.querySelector("[data-search-status]").textContent !== "");
+  return page.textContent("[data-search-status]");
+}
+
+async function searchPage(url = "/search/", origin = shared.server.origin) {
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(origin + url);
+  return { context, page };
+}
+
+/** The count shown beside a filter value, e.g. "Spanish (37)" → 37. */
+async function countOf(page, facet, label) {
+  const text = await page.textContent(`[data-facet=${facet}] label:has-text("${label}")`);
+  return Number(text.match(/\((\d+)\)/)[1]);
+}
+
+async function check(page, facet, label) {
+  const details = page.locator(`details[data-facet=${facet}]`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+  await page.check(`[data-facet=${facet}] label:has-text("${label}")`);
+  return results(page);
+}
+
+test("the query script cuts text into the same words as the index builder", () => {
+  const source = fs.readFileSync(path.join(REPO, "themes/default/static/search.js"), "utf8");
+  const body = source.match(/const words = \(s\) =>[\s\S]*?\.filter\(Boolean\);/)[0];
+  const words = new Function(`${body}; return words;`)();
+  const { vectors } = JSON.parse(fs.readFileSync(path.join(REPO, "tests/search/vectors.json"), "utf8"));
+  for (const vector of vectors) assert.deepEqual(words(vector.text), vector.words, vector.text);
+});
+
+test("a partner's name ranks first for its own words", async () => {
+  const { context, page } = await searchPage();
+  const found = await search(page, "legal aid");
+  assert.equal(found.names[0], "Juniper County Legal Aid");
+  const shelter = await search(page, "frontera immigrant");
+  assert.equal(shelter.names[0], "Frontera Immigrant Justice Center");
+  await context.close();
+});
+
+test("results show services, languages, area and a phone link", async () => {
+  const { context, page } = await searchPage();
+  const found = await search(page, "juniper county legal aid");
+  assert.match(found.facts[0], /Services: .*Legal Services/);
+  assert.match(found.facts[0], /Languages: .*English/);
+  assert.match(found.facts[0], /Area: .*Juniper County/);
+  const tel = await page.getAttribute("[data-search-results] > li .tel", "href");
+  assert.match(tel, /^tel:\+1/);
+  await context.close();
+});
+
+test("the result count is announced in a live region", async () => {
+  const { context, page } = await searchPage();
+  assert.equal(await page.getAttribute("[data-search-status]", "role"), "status");
+  const found = await search(page, "legal aid");
+  assert.match(await status(page), new RegExp(`^${found.names.length} results?$`));
+  await context.close();
+});
+
+test("a typo of one letter still finds the word and says what was searched", async () => {
+  const { context, page } = await searchPage();
+  const found = await search(page, "imigration");
+  assert.ok(found.names.slice(0, 3).includes("Frontera Immigrant Justice Center"), found.names.join(" | "));
+  assert.match(found.note, /immigration/);
+  const swapped = await search(page, "trafifcking");
+  assert.ok(swapped.names.length > 5, "a swap of two letters counts as one edit");
+  await context.close();
+});
+
+test("accents and capitals do not matter", async () => {
+  const { context, page } = await searchPage();
+  const plain = await search(page, "informacion");
+  assert.ok(plain.names.length > 0);
+  assert.deepEqual((await search(page, "INFORMACIÓN")).names, plain.names);
+  await context.close();
+});
+
+test("Spanish words and plurals find the partners an advocate means", async () => {
+  const { context, page } = await searchPage();
+  const legal = await search(page, "abogado inmigracion");
+  for (const name of ["Frontera Immigrant Justice Center", "Proyecto Campo Justo"]) {
+    assert.ok(legal.names.includes(name), `${name} in ${legal.names.join(" | ")}`);
+  }
+  const singular = await search(page, "albergue");
+  assert.ok(singular.names.length > 3);
+  assert.deepEqual((await search(page, "albergues")).names, singular.names);
+  assert.equal((await search(page, "albergues")).note, "", "a plural is no typo");
+  await context.close();
+});
+
+test("the last word matches as a prefix while typing", async () => {
+  const { context, page } = await searchPage();
+  const typed = await search(page, "immig");
+  const whole = await search(page, "immigration");
+  assert.equal(typed.names[0], whole.names[0]);
+  assert.equal((await search(page, "immig ")).names.length, 0, "a finished word is not a prefix");
+  await context.close();
+});
+
+test("words all match, or else any of them with a note saying so", async () => {
+  const { context, page } = await searchPage();
+  const both = await search(page, "legal spanish");
+  const legal = await search(page, "legal");
+  assert.ok(both.names.length <= legal.names.length);
+  const fallback = await search(page, "legal qqqzzzx");
+  assert.deepEqual(fallback.names, legal.names);
+  assert.match(fallback.note, /some of them/);
+  await context.close();
+});
+
+test("a language filter keeps matching partners and counts ignore their own selection", async () => {
+  const { context, page } = await searchPage();
+  await search(page, "legal");
+  await page.click("details[data-facet=language] summary");
+  const english = await countOf(page, "language", "English");
+  const vietnamese = await countOf(page, "language", "Vietnamese");
+  const filtered = await check(page, "language", "Vietnamese");
+  assert.equal(filtered.names.length, vietnamese);
+  for (const facts of filtered.facts) assert.match(facts, /Vietnamese/);
+  assert.equal(await countOf(page, "language", "English"), english, "OR within a facet");
+  // Adding a value of the same facet widens the results.
+  const either = await check(page, "language", "Arabic");
+  assert.ok(either.names.length >= filtered.names.length);
+  await context.close();
+});
+
+test("filters of different facets narrow each other", async () => {
+  const { context, page } = await searchPage();
+  await search(page, "legal");
+  const spanish = await check(page, "language", "Spanish");
+  await page.click("details[data-facet=county] summary");
+  const county = await countOf(page, "county", "Arroyo Seco County");
+  const both = await check(page, "county", "Arroyo Seco County");
+  assert.equal(both.names.length, county);
+  assert.ok(both.names.length < spanish.names.length);
+  for (const facts of both.facts) assert.match(facts, /Arroyo Seco County/);
+  await context.close();
+});
+
+test("with no words, filters browse the partners in name order", async () => {
+  const { context, page } = await searchPage();
+  await check(page, "area", "Legal Services");
+  const listing = await page.context().newPage();
+  await listing.goto(shared.server.origin + "/services/legal_services/");
+  const cards = await listing.locator(".card").count();
+  const all = await allResults(page);
+  assert.equal(all.names.length, cards);
+  assert.deepEqual(all.names, [...all.names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+  await context.close();
+});
+
+test("access facts each must hold", async () => {
+  const { context, page } = await searchPage();
+  await check(page, "access", "Free of charge");
+  const free = await allResults(page);
+  await check(page, "access", "No police report needed");
+  const both = await allResults(page);
+  assert.ok(both.names.length > 0);
+  assert.ok(both.names.length <= free.names.length);
+  assert.equal(both.names.length, await countOf(page, "access", "Free of charge"));
+  await context.close();
+});
+
+test("the query never reaches the URL, history, storage or cookies", async () => {
+  const { context, page } = await searchPage();
+  const before = await page.evaluate(() => [location.href, history.length]);
+  await search(page, "shelter");
+  await page.press("#search-input", "Enter");
+  await results(page);
+  const after = await page.evaluate(() => [location.href, history.length]);
+  assert.deepEqual(after, before);
+  const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]);
+  assert.deepEqual(stored, [0, 0, ""]);
+  assert.equal(await page.getAttribute("#search-input", "autocomplete"), "off");
+  await page.goto(shared.server.origin + "/safety/");
+  await page.goBack();
+  assert.equal(await page.inputValue("#search-input"), "", "Back shows an empty search");
+  assert.equal(await page.locator("[data-search-results] > li").count(), 0);
+  const state = await context.storageState();
+  assert.deepEqual(state.cookies, []);
+  await context.close();
+});
+
+test("searching asks only the site's own files", async () => {
+  const { context, page } = await searchPage("/");
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await search(page, "legal");
+  await check(page, "language", "Spanish");
+  for (const url of requests) assert.ok(url.startsWith(shared.server.origin + "/"), url);
+  assert.ok(requests.some((url) => url.includes("/search/en.")), "the index was loaded");
+  await context.close();
+});
+
+test("without JavaScript the page links to the browse pages instead", async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(shared.server.origin + "/search/");
+  assert.ok(await page.isVisible("[data-search-fallback] a[href*='services']"));
+  assert.ok(await page.isHidden("[data-search-form]"));
+  await context.close();
+});
+
+test("keyboard only: type, Tab to the filters, Space to check, Tab to a result", async () => {
+  const { context, page } = await searchPage();
+  await page.focus("#search-input");
+  await page.keyboard.type("legal");
+  await results(page);
+  await page.keyboard.press("Tab"); // Clear search
+  await page.keyboard.press("Tab"); // Service filter
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  const filtered = await results(page);
+  assert.ok(filtered.names.length > 0);
+  assert.equal(await page.evaluate(() => document.activeElement.type), "checkbox");
+  await context.close();
+});
+
+test("a split index answers the same and loads only what a query needs", async () => {
+  const site = process.env.HAVEN_SHARDED_SITE;
+  assert.ok(site, "run through tests/browser/run.sh");
+  const server = await serve(site);
+  try {
+    const { context, page } = await searchPage("/search/", server.origin);
+    const sharded = await search(page, "legal aid");
+    const { context: c2, page: single } = await searchPage();
+    assert.deepEqual(sharded.names, (await search(single, "legal aid")).names);
+    assert.deepEqual((await search(page, "abogado inmigracion")).names, (await search(single, "abogado inmigracion")).names);
+    await c2.close();
+    const shards = fs.readdirSync(path.join(site, "search")).filter((f) => /\.p\d+\./.test(f));
+    const loaded = server.served.filter((p) => /\/search\/en\.p\d+\./.test(p));
+    assert.ok(loaded.length < shards.length, `${loaded.length} of ${shards.length} postings shards loaded`);
+    assert.ok(!server.served.some((p) => /\/search\/en\.f\./.test(p)), "facets load on first use");
+    await check(page, "language", "Spanish");
+    assert.ok(server.served.some((p) => /\/search\/en\.f\./.test(p)), "facets loaded for the filter");
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("a portable build searches from file:// and links to index.html files", async () => {
+  const site = process.env.HAVEN_PORTABLE_SITE;
+  assert.ok(site, "run through tests/browser/run.sh");
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  await page.goto("file://" + path.join(site, "search", "index.html"));
+  const found = await search(page, "legal aid");
+  assert.equal(found.names[0], "Juniper County Legal Aid");
+  assert.match(found.links[0], /^file:\/\/.*\/partners\/juniper-county-legal-aid\/index\.html$/);
+  await check(page, "language", "Spanish");
+  await page.click("[data-search-results] > li > a");
+  await page.waitForLoadState();
+  assert.match(await page.title(), /Juniper County Legal Aid/);
+  await context.close();
+});

@@ -1,0 +1,290 @@
+//! The search index a build writes (PRODUCT.md §9): its files and layouts,
+//! its agreement with the browse pages, and the tokenizer vectors it shares
+//! with the query script. Queries themselves run in Chromium:
+//! tests/browser/search.test.js.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+use haven::search::{self, a32, text};
+use serde_json::Value;
+
+/// The data a `HAVEN_SEARCH("key", data);` file carries.
+fn script_data(contents: &[u8]) -> (String, Value) {
+    let source = String::from_utf8(contents.to_vec()).expect("utf-8");
+    let inner = source
+        .trim_end()
+        .strip_prefix("HAVEN_SEARCH(")
+        .and_then(|s| s.strip_suffix(");"))
+        .unwrap_or_else(|| panic!("not an index script: {}", &source[..60.min(source.len())]));
+    let (key, data) = inner.split_once(',').expect("key, data");
+    (
+        serde_json::from_str(key).expect("key"),
+        serde_json::from_str(data).expect("data"),
+    )
+}
+
+fn index_files(output: &Path) -> Vec<(String, Vec<u8>)> {
+    read_tree(output)
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("search/") && path.ends_with(".js"))
+        .collect()
+}
+
+fn head(output: &Path) -> Value {
+    index_files(output)
+        .iter()
+        .map(|(_, contents)| script_data(contents))
+        .find(|(key, _)| key == "head")
+        .expect("a head file")
+        .1
+}
+
+fn build_with_hub_yaml(extra: &str, portable: bool) -> (tempfile::TempDir, tempfile::TempDir) {
+    let hub = copy_of_example_site();
+    let yaml = fs::read_to_string(hub.path().join("hub.yaml")).expect("hub.yaml");
+    let yaml = yaml.replace("search:\n  enabled: true\n", extra);
+    fs::write(hub.path().join("hub.yaml"), yaml).expect("write");
+    let output = tempfile::tempdir().expect("temp");
+    let mut plan = plan(hub.path(), &output.path().join("public"));
+    plan.portable = Some(portable);
+    haven::build(&plan).expect("build");
+    (hub, output)
+}
+
+#[test]
+fn tokenizer_matches_the_vectors_shared_with_the_query_script() {
+    let vectors: Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search/vectors.json"),
+        )
+        .expect("vectors"),
+    )
+    .expect("json");
+    for vector in vectors["vectors"].as_array().expect("list") {
+        let input = vector["text"].as_str().expect("text");
+        let expected: Vec<&str> = vector["words"]
+            .as_array()
+            .expect("words")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let words: Vec<String> = text::words(input).collect();
+        assert_eq!(words, expected, "words of {input:?}");
+    }
+}
+
+#[test]
+fn a_small_hub_gets_one_index_file_with_every_partner_and_guide_section() {
+    let output = tempfile::tempdir().expect("temp");
+    haven::build(&plan(&example_site(), output.path())).expect("build");
+    let files = index_files(output.path());
+    assert_eq!(
+        files.len(),
+        1,
+        "{:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert!(
+        files[0].0.starts_with("search/en.") && files[0].0.len() == "search/en.0123456789.js".len()
+    );
+
+    let head = head(output.path());
+    let partners = fs::read_dir(output.path().join("partners"))
+        .expect("partners")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.path().is_dir()))
+        .count();
+    assert_eq!(head["np"].as_u64(), Some(partners as u64));
+    let docs = head["docs"].as_array().expect("documents inline");
+    assert_eq!(docs.len() as u64, head["n"].as_u64().expect("n"));
+    // Every guide section is a document whose anchor exists on the page.
+    for doc in &docs[partners..] {
+        let (slug, anchor) = (
+            doc[1].as_str().expect("slug"),
+            doc[2].as_str().expect("anchor"),
+        );
+        let page = fs::read_to_string(output.path().join(format!("guides/{slug}/index.html")))
+            .expect("guide page");
+        assert!(
+            anchor.is_empty() || page.contains(&format!("id={anchor}>")),
+            "{slug}#{anchor}"
+        );
+    }
+    // Partner documents link to pages that exist.
+    for doc in &docs[..partners] {
+        let id = doc[1].as_str().expect("id");
+        assert!(
+            output
+                .path()
+                .join(format!("partners/{id}/index.html"))
+                .exists(),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn the_home_and_search_pages_load_the_index_by_its_hashed_name() {
+    let output = tempfile::tempdir().expect("temp");
+    haven::build(&plan(&example_site(), output.path())).expect("build");
+    let (head_path, _) = index_files(output.path()).remove(0);
+    for page in ["index.html", "search/index.html"] {
+        let html = fs::read_to_string(output.path().join(page)).expect("page");
+        assert!(html.contains(&format!("data-index={head_path}")), "{page}");
+        assert!(
+            html.contains("assets/search."),
+            "{page} loads the query script"
+        );
+    }
+    let partner = fs::read_to_string(
+        output
+            .path()
+            .join("partners/casa-de-refugio-riverbend/index.html"),
+    )
+    .expect("page");
+    assert!(
+        !partner.contains("assets/search."),
+        "other pages stay light"
+    );
+}
+
+#[test]
+fn the_sharded_layout_holds_the_same_postings_as_the_single_file() {
+    let (_hub, single) = build_with_hub_yaml("search:\n  layout: single\n", false);
+    let (_hub2, sharded) = build_with_hub_yaml("search:\n  layout: sharded\n", false);
+    let one = head(&single.path().join("public"));
+    let split = head(&sharded.path().join("public"));
+    assert_eq!(one["words"], split["words"]);
+    assert_eq!(one["df"], split["df"]);
+
+    let shards: std::collections::BTreeMap<String, Value> =
+        index_files(&sharded.path().join("public"))
+            .iter()
+            .map(|(_, contents)| script_data(contents))
+            .collect();
+    let postings = split["p"].as_array().expect("postings shards");
+    assert!(
+        postings.len() > 1,
+        "the example site splits into several shards"
+    );
+    let mut gaps = String::new();
+    let mut masks = String::new();
+    for (i, _) in postings.iter().enumerate() {
+        let shard = &shards[&format!("p{i}")];
+        gaps.push_str(shard["g"].as_str().expect("g"));
+        masks.push_str(shard["m"].as_str().expect("m"));
+    }
+    assert_eq!(gaps, one["post"]["g"].as_str().expect("g"));
+    assert_eq!(masks, one["post"]["m"].as_str().expect("m"));
+    assert_eq!(shards["f"], one["fac"]);
+    let documents: Vec<Value> = (0..)
+        .map_while(|i| shards.get(&format!("d{i}")))
+        .flat_map(|d| d.as_array().expect("list").clone())
+        .collect();
+    assert_eq!(Value::Array(documents), one["docs"]);
+}
+
+#[test]
+fn portable_builds_name_index_files_plainly() {
+    let (_hub, output) = build_with_hub_yaml("search:\n  layout: sharded\n", true);
+    let names: Vec<String> = index_files(&output.path().join("public"))
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert!(names.contains(&"search/en.js".to_string()), "{names:?}");
+    assert!(names.contains(&"search/en.p0.js".to_string()), "{names:?}");
+    assert!(names.contains(&"search/en.f.js".to_string()), "{names:?}");
+    assert_eq!(
+        head(&output.path().join("public"))["portable"],
+        Value::Bool(true)
+    );
+}
+
+#[test]
+fn a_hub_can_turn_search_off() {
+    let (_hub, output) = build_with_hub_yaml("search:\n  enabled: false\n", false);
+    let public = output.path().join("public");
+    assert!(index_files(&public).is_empty());
+    assert!(!public.join("search/index.html").exists());
+    let home = fs::read_to_string(public.join("index.html")).expect("home");
+    assert!(!home.contains("data-search"));
+}
+
+#[test]
+fn facet_counts_match_the_browse_pages() {
+    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    let (site, _) = site.expect("example site is valid");
+    let index = search::build(&site, false);
+    let output = tempfile::tempdir().expect("temp");
+    haven::build(&plan(&example_site(), output.path())).expect("build");
+    let mut checked = 0;
+    for facet in &index.facets {
+        let section = match facet.key {
+            "area" => "services",
+            "population" => "populations",
+            "language" => "languages",
+            "county" => "counties",
+            _ => continue,
+        };
+        for ((code, label), count) in facet.values.iter().zip(&facet.counts) {
+            let page = output.path().join(format!("{section}/{code}/index.html"));
+            let cards =
+                fs::read_to_string(&page).map_or(0, |html| html.matches("class=card>").count());
+            assert_eq!(*count as usize, cards, "{} {code} ({label})", facet.key);
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked} values checked");
+}
+
+#[test]
+fn stop_words_are_left_out_and_stems_join_languages() {
+    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    let (site, _) = site.expect("valid");
+    let index = search::build(&site, false);
+    let (_, head) = script_data(&index.files[0].contents);
+    let words: Vec<String> = {
+        let mut previous = String::new();
+        head["words"]
+            .as_str()
+            .expect("words")
+            .split(',')
+            .map(|entry| {
+                let shared = (entry.as_bytes()[0] - b'0') as usize;
+                previous = previous
+                    .chars()
+                    .take(shared)
+                    .chain(entry.chars().skip(1))
+                    .collect();
+                previous.clone()
+            })
+            .collect()
+    };
+    assert!(!words.contains(&"the".to_string()) && !words.contains(&"para".to_string()));
+    let class_of = |word: &str| {
+        let position = words
+            .iter()
+            .position(|w| w == word)
+            .unwrap_or_else(|| panic!("{word} indexed"));
+        let stream = a32::decode(head["wc"].as_str().expect("wc")).expect("a32");
+        let mut next = 0;
+        let classes: Vec<u32> = stream
+            .iter()
+            .map(|v| {
+                if *v == 0 {
+                    next += 1;
+                    next - 1
+                } else {
+                    v - 1
+                }
+            })
+            .collect();
+        classes[position]
+    };
+    assert_eq!(class_of("shelter"), class_of("shelters"), "English plural");
+    assert_eq!(class_of("refugio"), class_of("refugios"), "Spanish plural");
+    assert_ne!(class_of("shelter"), class_of("legal"));
+}
