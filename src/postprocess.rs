@@ -67,23 +67,30 @@ pub fn relativize(html: &str, page: &str, style: LinkStyle<'_>) -> String {
     output
 }
 
-/// Byte index of the next attribute whose value is a site path.
+/// Byte index of the next `href`, `src` or `action` attribute whose value
+/// is a site path. One forward scan: the search resumes where the last
+/// match ended, so long pages stay linear.
 fn next_site_link(html: &str) -> Option<usize> {
-    ["href=\"/", "src=\"/", "action=\"/"]
-        .iter()
-        .filter_map(|needle| {
-            let mut from = 0;
-            while let Some(index) = html[from..].find(needle) {
-                let at = from + index;
-                // Protocol-relative `//host` URLs are not site paths.
-                if !html[at + needle.len()..].starts_with('/') {
-                    return Some(at);
-                }
-                from = at + needle.len();
+    let mut from = 0;
+    while let Some(index) = html[from..].find("=\"/") {
+        let at = from + index;
+        from = at + 3;
+        // Protocol-relative `//host` URLs are not site paths.
+        if html[from..].starts_with('/') {
+            continue;
+        }
+        let name = &html[..at];
+        if let Some(attribute) = ["href", "src", "action"]
+            .iter()
+            .find(|attribute| name.ends_with(*attribute))
+        {
+            let start = at - attribute.len();
+            if html[..start].ends_with(|c: char| c.is_ascii_whitespace()) {
+                return Some(start);
             }
-            None
-        })
-        .min()
+        }
+    }
+    None
 }
 
 fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {

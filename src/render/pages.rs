@@ -19,12 +19,26 @@ use crate::render::{assets, theme, OutputFile, RenderError};
 use crate::search::SearchIndex;
 use crate::taxonomy::Kind;
 
+/// Fills a page's template context. Contexts are built only when the page
+/// renders, so a large hub never holds every page's context at once.
+type Fill<'a> = Box<dyn Fn(&mut Context) + Send + Sync + 'a>;
+
 /// One HTML page to render.
-struct Page {
+struct Page<'a> {
     /// Output file, e.g. `partners/x/index.html`.
     output: String,
     template: &'static str,
-    context: Context,
+    info: PageInfo,
+    fill: Fill<'a>,
+}
+
+impl Page<'_> {
+    fn context(&self) -> Context {
+        let mut context = Context::new();
+        context.insert("page", &self.info);
+        (self.fill)(&mut context);
+        context
+    }
 }
 
 /// A list page for one code of a taxonomy: a service area, a population, a
@@ -71,24 +85,23 @@ pub fn render(
     let mut pages = page_list(site, &strings, &language);
     if search.is_some() {
         let s = |key: &str| string(&strings, &language, key).to_string();
-        let mut context = Context::new();
         let info = PageInfo::new(
             "/search/",
             &s("search_title"),
             &s("search_description"),
             "search",
         );
-        context.insert("page", &info);
         pages.push(Page {
             output: "search/index.html".into(),
             template: "search.html",
-            context,
+            info,
+            fill: Box::new(|_| {}),
         });
     }
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .par_iter()
         .map(|page| {
-            tera.render(page.template, &page.context)
+            tera.render(page.template, &page.context())
                 .map(|html| OutputFile {
                     path: page.output.clone(),
                     contents: html.into_bytes(),
@@ -217,29 +230,26 @@ fn string<'a>(strings: &'a Strings, language: &str, key: &'a str) -> &'a str {
         .unwrap_or(key)
 }
 
-fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
+fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Page<'a>> {
     let s = |key: &str| string(strings, language, key).to_string();
     let mut pages = Vec::new();
-    let mut push =
-        |output: String, template: &'static str, info: PageInfo, fill: &dyn Fn(&mut Context)| {
-            let mut context = Context::new();
-            context.insert("page", &info);
-            fill(&mut context);
-            pages.push(Page {
-                output,
-                template,
-                context,
-            });
-        };
+    let mut push = |output: String, template: &'static str, info: PageInfo, fill: Fill<'a>| {
+        pages.push(Page {
+            output,
+            template,
+            info,
+            fill,
+        });
+    };
 
     let featured: Vec<_> = site.guides.iter().take(3).collect();
     push(
         "index.html".into(),
         "index.html",
         PageInfo::new("/", &site.config.title, &site.config.description, "home"),
-        &|c| {
+        Box::new(move |c| {
             c.insert("featured_guides", &featured);
-        },
+        }),
     );
 
     push(
@@ -251,10 +261,10 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
             &s("partners_description"),
             "partners",
         ),
-        &|c| {
+        Box::new(move |c| {
             c.insert("partners", &site.partners);
             c.insert("filters", &filter_sections(site, language));
-        },
+        }),
     );
     for partner in &site.partners {
         let url = format!("/partners/{}/", partner.id);
@@ -266,22 +276,13 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
             format!("partners/{}/index.html", partner.id),
             "partner.html",
             PageInfo::new(&url, &partner.name, &description, "partner"),
-            &|c| {
+            Box::new(move |c| {
                 c.insert("partner", partner);
-            },
+            }),
         );
     }
 
     for section in filter_sections(site, language) {
-        let list_url = format!("/{}/", section.section);
-        push(
-            format!("{}/index.html", section.section),
-            "terms.html",
-            PageInfo::new(&list_url, &section.title, &section.intro, "terms"),
-            &|c| {
-                c.insert("section", &section);
-            },
-        );
         for term in &section.terms {
             let members: Vec<&PublicPartner> = site
                 .partners
@@ -293,23 +294,33 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
                 .description
                 .clone()
                 .unwrap_or_else(|| section.intro.clone());
+            let (key, title, term) = (section.section, section.title.clone(), term.clone());
             push(
-                format!("{}/{}/index.html", section.section, term.code),
+                format!("{}/{}/index.html", key, term.code),
                 "term.html",
                 PageInfo::new(&url, &term.label, &description, "term"),
-                &|c| {
+                Box::new(move |c| {
                     c.insert(
                         "section",
                         &SectionRef {
-                            section: section.section,
-                            title: &section.title,
+                            section: key,
+                            title: &title,
                         },
                     );
-                    c.insert("term", term);
+                    c.insert("term", &term);
                     c.insert("partners", &members);
-                },
+                }),
             );
         }
+        let list_url = format!("/{}/", section.section);
+        push(
+            format!("{}/index.html", section.section),
+            "terms.html",
+            PageInfo::new(&list_url, &section.title, &section.intro, "terms"),
+            Box::new(move |c| {
+                c.insert("section", &section);
+            }),
+        );
     }
 
     push(
@@ -321,9 +332,9 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
             &s("guides_description"),
             "guides",
         ),
-        &|c| {
+        Box::new(move |c| {
             c.insert("guides", &site.guides);
-        },
+        }),
     );
     for guide in &site.guides {
         let url = format!("/guides/{}/", guide.slug);
@@ -336,9 +347,9 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
                 guide.summary.as_deref().unwrap_or(""),
                 "guide",
             ),
-            &|c| {
+            Box::new(move |c| {
                 c.insert("guide", guide);
-            },
+            }),
         );
     }
 
@@ -347,9 +358,9 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
         "safety/index.html".into(),
         "safety.html",
         PageInfo::new("/safety/", &safety.title, &safety.summary, "safety"),
-        &|c| {
+        Box::new(move |c| {
             c.insert("content", &safety);
-        },
+        }),
     );
 
     let by_area: Vec<AreaGroup<'_>> = site
@@ -375,9 +386,9 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
             &s("print_description"),
             "print",
         ),
-        &|c| {
+        Box::new(move |c| {
             c.insert("areas", &by_area);
-        },
+        }),
     );
 
     push(
@@ -389,7 +400,7 @@ fn page_list(site: &Site, strings: &Strings, language: &str) -> Vec<Page> {
             &s("not_found_description"),
             "not_found",
         ),
-        &|_| {},
+        Box::new(|_| {}),
     );
     pages
 }
@@ -613,7 +624,7 @@ fn plain_excerpt(html: &str) -> String {
     excerpt
 }
 
-fn sitemap(site: &Site, pages: &[Page]) -> OutputFile {
+fn sitemap(site: &Site, pages: &[Page<'_>]) -> OutputFile {
     let base = site.config.base_url.trim_end_matches('/');
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut urls: Vec<&str> = pages

@@ -34,7 +34,7 @@ const POSTINGS_SHARD_BYTES: usize = 48 * 1024;
 const MIN_POSTINGS_SHARD_BYTES: usize = 2 * 1024;
 /// Documents per display shard in the split layout: a page of results
 /// loads at most one shard per result, so shards stay small.
-const DOCUMENTS_PER_SHARD: usize = 32;
+const DOCUMENTS_PER_SHARD: usize = 16;
 
 /// The built index: its files, the path of the file a page loads first,
 /// and the facets for the templates' filter controls.
@@ -150,7 +150,14 @@ pub fn build(site: &Site, portable: bool) -> SearchIndex {
             shards.push(json!([range.start, file]));
         }
         head["p"] = Value::Array(shards);
-        head["f"] = Value::String(writer.write("f", &json!(facet_data)));
+        // One file per facet: a query loads only the facets it filters on
+        // or shows counts for.
+        let facet_files: Vec<Value> = facet_data
+            .iter()
+            .enumerate()
+            .map(|(i, stream)| Value::String(writer.write(&format!("f{i}"), &json!(stream))))
+            .collect();
+        head["f"] = Value::Array(facet_files);
         let doc_files: Vec<Value> = displays
             .chunks(DOCUMENTS_PER_SHARD)
             .enumerate()

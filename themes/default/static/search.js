@@ -101,6 +101,7 @@
             doc: new Int32Array(start[df.length]),
             mask: new Uint8Array(start[df.length]),
             filled: new Set(),
+            fac: [],
             stop: new Set(h.stop),
           });
         });
@@ -138,23 +139,26 @@
       }),
     );
   };
-  const facets = () =>
-    ix.fac
-      ? Promise.resolve(ix.fac)
-      : (ix.h.fac ? Promise.resolve(ix.h.fac) : load("f", ix.h.f)).then((streams) => {
-          ix.fac = streams.map((s) => {
-            const values = [];
-            let left = -1;
-            let doc;
-            numbers(s, (v) => {
-              if (left < 0) (doc = []), values.push(doc), (left = v);
-              else doc.push(v), left--;
-              if (!left) left = -1;
-            });
-            return values;
-          });
-          return ix.fac;
-        });
+  // Facet values per partner, for the facets in `need` (one file each
+  // when the index is split).
+  const facets = (need) =>
+    Promise.all(
+      ix.h.facets.map((_, f) =>
+        ix.fac[f] || !need[f]
+          ? ix.fac[f]
+          : (ix.h.fac ? Promise.resolve(ix.h.fac[f]) : load("f" + f, ix.h.f[f])).then((s) => {
+              const values = [];
+              let left = -1;
+              let doc;
+              numbers(s, (v) => {
+                if (left < 0) (doc = []), values.push(doc), (left = v);
+                else doc.push(v), left--;
+                if (!left) left = -1;
+              });
+              return (ix.fac[f] = values);
+            }),
+      ),
+    );
   const displays = (docs) => {
     if (ix.h.docs) return Promise.resolve(docs.map((i) => ix.h.docs[i]));
     const [size, files] = ix.h.d;
@@ -218,7 +222,7 @@
   };
 
   // One search: ranked document ids, facet counts and a note.
-  const search = async (query, chosen) => {
+  const search = async (query, chosen, shown) => {
     await open();
     const selected = ix.h.facets.map((f) => chosen[f.k] || new Set());
     const n = ix.h.n;
@@ -228,7 +232,9 @@
     const cands = terms.map((t, i) => candidates(t, typing && i === terms.length - 1));
     await postings(cands.flatMap((c) => [...c.found.keys()]));
     const filtering = selected.some((s) => s.size);
-    const fac = filtering || box.querySelector("details[open]") ? await facets() : ix.fac;
+    // Counts for the facets on show, filters for the facets chosen.
+    const wanted = ix.h.facets.map((f, i) => selected[i].size || shown.has(f.k));
+    const fac = await facets(wanted);
 
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
@@ -267,7 +273,7 @@
       const values = fac[f][doc];
       return ix.h.facets[f].all ? [...s].every((v) => values.includes(v)) : values.some((v) => s.has(v));
     };
-    const counts = fac && ix.h.facets.map((f) => new Array(f.c.length).fill(0));
+    const counts = ix.h.facets.map((f, i) => fac[i] && new Array(f.c.length).fill(0));
     const results = [];
     for (const doc of hits) {
       if (doc >= np) {
@@ -276,14 +282,12 @@
       }
       let failed = -1;
       let failures = 0;
-      if (fac)
-        for (let f = 0; f < fac.length; f++)
-          if (!passes(doc, f)) (failed = f), failures++;
+      for (let f = 0; f < fac.length; f++)
+        if (!passes(doc, f)) (failed = f), failures++;
       if (!failures) results.push(doc);
-      if (counts)
-        for (let f = 0; f < fac.length; f++)
-          if (!failures || (failures === 1 && failed === f && !ix.h.facets[f].all))
-            for (const v of fac[f][doc]) counts[f][v]++;
+      for (let f = 0; f < fac.length; f++)
+        if (counts[f] && (!failures || (failures === 1 && failed === f && !ix.h.facets[f].all)))
+          for (const v of fac[f][doc]) counts[f][v]++;
     }
     results.sort((a, b) => score[b] - score[a] || a - b);
     return { results, counts, note, empty: !terms.length && !filtering };
@@ -355,7 +359,8 @@
       if (b.checked) (selected[b.getAttribute("data-facet-value")] ||= new Set()).add(+b.value);
     let answer;
     try {
-      answer = await search(input.value, selected);
+      const showing = new Set($$("details[open]").map((f) => f.getAttribute("data-facet")));
+      answer = await search(input.value, selected, showing);
     } catch {
       status.textContent = text("error");
       listing.removeAttribute("aria-busy");
@@ -366,14 +371,15 @@
     listing.textContent = "";
     noteLine.textContent = note;
     noteLine.hidden = !note;
-    if (counts)
-      for (const b of boxes) {
-        const key = b.getAttribute("data-facet-value");
-        const f = ix.h.facets.findIndex((x) => x.k === key);
+    for (const b of boxes) {
+      const key = b.getAttribute("data-facet-value");
+      const f = ix.h.facets.findIndex((x) => x.k === key);
+      if (counts[f]) {
         const c = counts[f][+b.value];
         b.parentNode.querySelector(".filter__count").textContent = `(${c})`;
         b.parentNode.toggleAttribute("data-zero", !c);
       }
+    }
     more.hidden = true;
     if (!empty) await showMore(results, 0, id);
     if (id !== run) return;
