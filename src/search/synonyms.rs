@@ -31,8 +31,8 @@ pub const SERVICE_AREA_WORDS: &[(&str, &str, &str)] = &[
     ),
     (
         "legal_services",
-        "lawyer attorney legal court immigration visa",
-        "abogado abogada legal corte inmigración visa",
+        "lawyer attorney legal court",
+        "abogado abogada legal corte",
     ),
     (
         "empowerment_tools",

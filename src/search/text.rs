@@ -40,8 +40,8 @@ pub const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
     "its", "of", "on", "or", "our", "that", "the", "their", "this", "to", "was", "we", "were",
     "will", "with", "you", "your", // Spanish
-    "al", "con", "del", "el", "en", "es", "la", "las", "lo", "los", "o", "para", "por", "que",
-    "se", "su", "sus", "un", "una", "unos", "y",
+    "al", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "o", "para", "por",
+    "que", "se", "su", "sus", "un", "una", "unos", "y",
 ];
 
 pub fn is_stop_word(word: &str) -> bool {

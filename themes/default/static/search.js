@@ -169,24 +169,28 @@
   };
 
   // Optimal string alignment distance, stopping early beyond `max`.
+  // Three rotating rows of 64 cells: no allocation per dictionary word.
+  const grid = new Int32Array(192);
   const distance = (a, b, max) => {
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    let rows = [[], [], [...Array(b.length + 1).keys()]];
+    const n = b.length;
+    if (Math.abs(a.length - n) > max || n > 63) return max + 1;
+    let two = 0;
+    let one = 64;
+    let row = 128;
+    for (let j = 0; j <= n; j++) grid[row + j] = j;
     for (let i = 1; i <= a.length; i++) {
-      rows = [rows[1], rows[2], [i]];
-      const [two, one, row] = rows;
+      [two, one, row] = [one, row, two];
+      grid[row] = i;
       let low = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        let v = Math.min(one[j] + 1, row[j - 1] + 1, one[j - 1] + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-          v = Math.min(v, two[j - 2] + 1);
-        row[j] = v;
-        low = Math.min(low, v);
+      for (let j = 1; j <= n; j++) {
+        let v = Math.min(grid[one + j] + 1, grid[row + j - 1] + 1, grid[one + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, grid[two + j - 2] + 1);
+        grid[row + j] = v;
+        if (v < low) low = v;
       }
       if (low > max) return max + 1;
     }
-    return rows[2][b.length];
+    return grid[row + n];
   };
 
   // Word classes a query term stands for, with a match quality: exact 1,
