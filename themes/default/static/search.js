@@ -373,8 +373,8 @@
     if (id !== run) return;
     const { results, counts, note, empty } = answer;
     listing.textContent = "";
-    noteLine.textContent = note;
-    noteLine.hidden = !note;
+    // A live region of its own: announced when the correction changes.
+    if (noteLine.textContent !== note) noteLine.textContent = note;
     for (const b of boxes) {
       const key = b.getAttribute("data-facet-value");
       const f = ix.h.facets.findIndex((x) => x.k === key);
