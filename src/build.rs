@@ -158,20 +158,26 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         site.config.portable = portable;
     }
 
-    let index = site
-        .config
-        .search
-        .enabled
-        .then(|| search::build(&site, site.config.portable));
+    let indexes: Vec<search::SearchIndex> = if site.config.search.enabled {
+        site.config
+            .site_languages()
+            .iter()
+            .map(|language| search::build(&site, site.config.portable, language))
+            .collect()
+    } else {
+        Vec::new()
+    };
     clock.lap("search index");
     let (mut files, pages) =
-        render::render(&site, index.as_ref()).map_err(|e| BuildError::Template(e.diagnostics))?;
+        render::render(&site, &indexes).map_err(|e| BuildError::Template(e.diagnostics))?;
     clock.lap("render");
 
     let base_path = base_path(&site.config.base_url);
+    let other_languages: Vec<String> = site.config.site_languages().split_off(1);
     let style = postprocess::LinkStyle {
         portable: site.config.portable,
         base_path: &base_path,
+        other_languages: &other_languages,
     };
     postprocess::finish(&mut files, style, site.config.minify);
     let leaks = postprocess::scan_for_private_values(&files, &private);

@@ -1,5 +1,7 @@
 //! `hub.yaml`: the site configuration (PRODUCT.md §3), as typed structs.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Hours, PhoneKind};
@@ -45,6 +47,43 @@ pub struct HubConfig {
     #[serde(default)]
     pub portable: bool,
     pub hsds: Option<HsdsConfig>,
+    /// The title and description in other languages.
+    #[serde(default)]
+    pub translations: BTreeMap<String, HubTranslation>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HubTranslation {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+impl HubConfig {
+    /// Every language the site is built in: the default first, then the
+    /// others of `languages` in their order.
+    pub fn site_languages(&self) -> Vec<String> {
+        let mut languages = vec![self.default_language.clone()];
+        for language in &self.languages {
+            if !languages.contains(language) {
+                languages.push(language.clone());
+            }
+        }
+        languages
+    }
+
+    /// `title` and `description` as a page in `language` shows them.
+    pub fn title_in(&self, language: &str) -> (&str, &str) {
+        let translation = self.translations.get(language);
+        (
+            translation
+                .and_then(|t| t.title.as_deref())
+                .unwrap_or(&self.title),
+            translation
+                .and_then(|t| t.description.as_deref())
+                .unwrap_or(&self.description),
+        )
+    }
 }
 
 fn default_language() -> String {

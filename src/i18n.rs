@@ -28,6 +28,14 @@ impl Strings {
         self.tables.get(language)?.get(key).map(String::as_str)
     }
 
+    /// Every key of `language`'s table.
+    pub fn keys(&self, language: &str) -> Vec<String> {
+        self.tables
+            .get(language)
+            .map(|table| table.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
     pub fn has_language(&self, language: &str) -> bool {
         self.tables.contains_key(language)
     }

@@ -74,6 +74,8 @@ pub struct Hub {
     pub static_files: Vec<StaticFile>,
     /// Hub template overrides: template name → source.
     pub templates: BTreeMap<String, SourceFile>,
+    /// UI strings the hub adds or overrides: language → `i18n/<lang>.yaml`.
+    pub strings: BTreeMap<String, SourceFile>,
     /// Ids and slugs of partner and guide files that failed to parse. They
     /// exist, so references to them are not reported a second time.
     pub unreadable_partners: BTreeSet<String>,
@@ -226,10 +228,26 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
         }
     }
 
+    let mut strings = BTreeMap::new();
+    for path in files_in(root, "i18n", diagnostics) {
+        let language = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .and_then(|name| {
+                name.strip_suffix(".yaml")
+                    .or_else(|| name.strip_suffix(".yml"))
+            })
+            .map(str::to_string);
+        if let (Some(language), Some(file)) = (language, read_text(root, &path, diagnostics)) {
+            strings.insert(language, file);
+        }
+    }
+
     Some(Hub {
         root: root.to_path_buf(),
         config,
         config_file,
+        strings,
         taxonomies,
         partners,
         overlays,

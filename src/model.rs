@@ -33,6 +33,9 @@ pub struct Site {
     pub static_files: Vec<StaticFile>,
     #[serde(skip)]
     pub templates: BTreeMap<String, crate::load::SourceFile>,
+    /// The hub's `i18n/<lang>.yaml` files.
+    #[serde(skip)]
+    pub strings: BTreeMap<String, crate::load::SourceFile>,
     #[serde(skip)]
     pub root: PathBuf,
     pub summary: ContentSummary,
@@ -92,6 +95,56 @@ pub struct PublicPartner {
     pub primary_phone: Option<PublicPhone>,
     pub edit_url: Option<String>,
     pub source_path: String,
+    /// Language of the summary and description shown: the page's, or the
+    /// hub's default when they are not translated (templates mark it with
+    /// `lang` so screen readers switch voice).
+    pub text_lang: String,
+    /// Translated texts by language, rendered; see [`PublicPartner::localized`].
+    #[serde(skip)]
+    pub localized: BTreeMap<String, LocalizedPartner>,
+}
+
+/// A partner's texts in one other language (its `translations` block).
+#[derive(Debug, Clone, Default)]
+pub struct LocalizedPartner {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub description_html: Option<String>,
+    /// By service id: name and rendered description.
+    pub services: BTreeMap<String, (Option<String>, Option<String>)>,
+}
+
+impl PublicPartner {
+    /// This partner as a page in `language` shows it: translated texts
+    /// where there are some, the default language's elsewhere (and
+    /// `text_lang` saying which).
+    pub fn localized(&self, language: &str) -> PublicPartner {
+        let mut partner = self.clone();
+        partner.localized = BTreeMap::new();
+        let Some(texts) = self.localized.get(language) else {
+            return partner;
+        };
+        if let Some(name) = &texts.name {
+            partner.name = name.clone();
+        }
+        if let Some(description) = &texts.description_html {
+            partner.description_html = description.clone();
+            partner.summary = texts.summary.clone().or(partner.summary);
+            partner.text_lang = language.to_string();
+        }
+        for service in &mut partner.services {
+            if let Some((name, description)) = texts.services.get(&service.service.id) {
+                if let Some(name) = name {
+                    service.service.name = name.clone();
+                }
+                if let Some(description) = description {
+                    service.description_html = description.clone();
+                    service.text_lang = language.to_string();
+                }
+            }
+        }
+        partner
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -111,6 +164,8 @@ pub struct PublicService {
     pub location_refs: Vec<Location>,
     /// Interpretation languages plus direct languages, for filters.
     pub all_languages: Vec<String>,
+    /// Language of the name and description shown.
+    pub text_lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -138,6 +193,20 @@ pub struct Guide {
     pub related_categories: Vec<String>,
     pub edit_url: Option<String>,
     pub source_path: String,
+    /// Language of the text: the hub's default, or the translation's.
+    pub lang: String,
+    /// `<slug>.<lang>.md` files, by language.
+    #[serde(skip)]
+    pub translations: BTreeMap<String, Guide>,
+}
+
+impl Guide {
+    /// The guide in `language` when translated, else as written.
+    pub fn localized(&self, language: &str) -> Guide {
+        let mut guide = self.translations.get(language).unwrap_or(self).clone();
+        guide.translations = BTreeMap::new();
+        guide
+    }
 }
 
 pub struct Modelled {
@@ -242,6 +311,22 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
         .iter()
         .map(|guide| build_guide(guide, config, &targets, &partner_names, &mut diagnostics))
         .collect();
+    // `<slug>.<lang>.md` translates a published guide; one without its
+    // original is not built.
+    for translation in hub.guides.iter().filter(|g| g.language.is_some()) {
+        if let Some(original) = guides.iter().position(|g| g.slug == translation.slug) {
+            let built = build_guide(
+                translation,
+                config,
+                &targets,
+                &partner_names,
+                &mut diagnostics,
+            );
+            guides[original]
+                .translations
+                .insert(built.lang.clone(), built);
+        }
+    }
     guides.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
 
     let counties: BTreeSet<County> = partners
@@ -282,6 +367,7 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
             counties: counties.into_iter().collect(),
             static_files: hub.static_files,
             templates: hub.templates,
+            strings: hub.strings,
             root: hub.root,
             summary,
         },
@@ -345,6 +431,33 @@ fn public_partner(
         rendered.html
     };
     let description_html = render_field(&record.description, "description");
+    let mut localized = BTreeMap::new();
+    for (language, translation) in &record.translations {
+        let field = |name: &str| format!("translations.{language}.{name}");
+        let services = translation
+            .services
+            .iter()
+            .map(|(id, service)| {
+                let description = service
+                    .description
+                    .as_ref()
+                    .map(|text| render_field(text, &field(&format!("services.{id}.description"))));
+                (id.clone(), (service.name.clone(), description))
+            })
+            .collect();
+        localized.insert(
+            language.clone(),
+            LocalizedPartner {
+                name: translation.name.clone(),
+                summary: translation.summary.clone(),
+                description_html: translation
+                    .description
+                    .as_ref()
+                    .map(|text| render_field(text, &field("description"))),
+                services,
+            },
+        );
+    }
 
     let phones: Vec<PublicPhone> = record.phones.iter().map(public_phone).collect();
     let public_locations: Vec<Location> = record.locations.iter().map(public_location).collect();
@@ -375,6 +488,7 @@ fn public_partner(
                     .filter_map(|id| public_locations.iter().find(|l| &l.id == id).cloned())
                     .collect(),
                 all_languages,
+                text_lang: config.default_language.clone(),
                 service: service.clone(),
             }
         })
@@ -470,6 +584,8 @@ fn public_partner(
         languages,
         edit_url: edit_url(config, &source_path),
         source_path,
+        text_lang: config.default_language.clone(),
+        localized,
     }
 }
 
@@ -559,6 +675,11 @@ fn build_guide(
         related_categories: front.related_categories.clone(),
         edit_url: edit_url(config, &source_path),
         source_path,
+        lang: guide
+            .language
+            .clone()
+            .unwrap_or_else(|| config.default_language.clone()),
+        translations: BTreeMap::new(),
     }
 }
 

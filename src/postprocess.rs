@@ -17,6 +17,9 @@ pub struct LinkStyle<'a> {
     /// Path part of `base_url` ("/" or "/hub/"), for pages that hosts serve
     /// at arbitrary depths (404.html) where relative links cannot work.
     pub base_path: &'a str,
+    /// Languages other than the default: their pages live under `/<lang>/`,
+    /// and their links to pages stay in that language.
+    pub other_languages: &'a [String],
 }
 
 pub fn finish(files: &mut [OutputFile], style: LinkStyle<'_>, minify: bool) {
@@ -50,6 +53,10 @@ pub fn relativize(html: &str, page: &str, style: LinkStyle<'_>) -> String {
     } else {
         "../".repeat(depth)
     };
+    let page_language = style.other_languages.iter().find(|language| {
+        page.strip_prefix(language.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+    });
     let mut output = String::with_capacity(html.len() + 256);
     let mut rest = html;
     while let Some(found) = next_site_link(rest) {
@@ -60,7 +67,26 @@ pub fn relativize(html: &str, page: &str, style: LinkStyle<'_>) -> String {
         let value_and_rest = &after_attribute[quote_at..];
         let end = value_and_rest.find('"').unwrap_or(value_and_rest.len());
         let site_path = &value_and_rest[1..end];
-        output.push_str(&rewrite(site_path, &prefix, style.portable));
+        // A page of another language links to that language's pages,
+        // except where the link names its language (the switcher).
+        let tag_start = &before[before.rfind('<').unwrap_or(0)..];
+        let tag_end = &value_and_rest[..value_and_rest.find('>').unwrap_or(value_and_rest.len())];
+        let names_language = tag_start.contains("hreflang=") || tag_end.contains("hreflang=");
+        let localized = match page_language {
+            Some(language)
+                if is_page_link(site_path)
+                    && !names_language
+                    && !style.other_languages.iter().any(|l| {
+                        site_path
+                            .strip_prefix(l.as_str())
+                            .is_some_and(|r| r.is_empty() || r.starts_with('/'))
+                    }) =>
+            {
+                format!("{language}/{site_path}")
+            }
+            _ => site_path.to_string(),
+        };
+        output.push_str(&rewrite(&localized, &prefix, style.portable));
         rest = &value_and_rest[end..];
     }
     output.push_str(rest);
@@ -91,6 +117,13 @@ fn next_site_link(html: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// A link to a page (a folder or an HTML file), not to an asset or a data
+/// file. `site_path` has no leading slash.
+fn is_page_link(site_path: &str) -> bool {
+    let path = site_path.split(['#', '?']).next().unwrap_or_default();
+    path.is_empty() || path.ends_with('/') || path.ends_with(".html")
 }
 
 fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {
@@ -152,10 +185,12 @@ mod tests {
     const SERVED: LinkStyle<'static> = LinkStyle {
         portable: false,
         base_path: "/hub/",
+        other_languages: &[],
     };
     const PORTABLE: LinkStyle<'static> = LinkStyle {
         portable: true,
         base_path: "/",
+        other_languages: &[],
     };
 
     #[test]

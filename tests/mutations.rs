@@ -116,8 +116,8 @@ fn damaged_records_and_guides_never_panic() {
         .expect("write");
         let (site, diagnostics) = haven::build::prepare(hub.path(), today(), true);
         if let Some((site, _)) = site {
-            let index = haven::search::build(&site, false);
-            haven::render::render(&site, Some(&index))
+            let index = haven::search::build(&site, false, "en");
+            haven::render::render(&site, std::slice::from_ref(&index))
                 .unwrap_or_else(|e| panic!("round {round}: render failed: {e}"));
             built += 1;
         } else {

@@ -27,15 +27,26 @@ fn script_data(contents: &[u8]) -> (String, Value) {
     )
 }
 
+/// The English index's files (the example site has a Spanish one too).
 fn index_files(output: &Path) -> Vec<(String, Vec<u8>)> {
+    language_index_files(output, "en")
+}
+
+fn language_index_files(output: &Path, language: &str) -> Vec<(String, Vec<u8>)> {
     read_tree(output)
         .into_iter()
-        .filter(|(path, _)| path.starts_with("search/") && path.ends_with(".js"))
+        .filter(|(path, _)| {
+            path.starts_with(&format!("search/{language}.")) && path.ends_with(".js")
+        })
         .collect()
 }
 
 fn head(output: &Path) -> Value {
-    index_files(output)
+    language_head(output, "en")
+}
+
+fn language_head(output: &Path, language: &str) -> Value {
+    language_index_files(output, language)
         .iter()
         .map(|(_, contents)| script_data(contents))
         .find(|(key, _)| key == "head")
@@ -210,6 +221,7 @@ fn a_hub_can_turn_search_off() {
     let (_hub, output) = build_with_hub_yaml("search:\n  enabled: false\n", false);
     let public = output.path().join("public");
     assert!(index_files(&public).is_empty());
+    assert!(language_index_files(&public, "es").is_empty());
     assert!(!public.join("search/index.html").exists());
     let home = fs::read_to_string(public.join("index.html")).expect("home");
     assert!(!home.contains("data-search"));
@@ -219,7 +231,7 @@ fn a_hub_can_turn_search_off() {
 fn facet_counts_match_the_browse_pages() {
     let (site, _) = haven::build::prepare(&example_site(), today(), false);
     let (site, _) = site.expect("example site is valid");
-    let index = search::build(&site, false);
+    let index = search::build(&site, false, "en");
     let output = tempfile::tempdir().expect("temp");
     haven::build(&plan(&example_site(), output.path())).expect("build");
     let mut checked = 0;
@@ -246,7 +258,7 @@ fn facet_counts_match_the_browse_pages() {
 fn stop_words_are_left_out_and_stems_join_languages() {
     let (site, _) = haven::build::prepare(&example_site(), today(), false);
     let (site, _) = site.expect("valid");
-    let index = search::build(&site, false);
+    let index = search::build(&site, false, "en");
     let (_, head) = script_data(&index.files[0].contents);
     let words: Vec<String> = {
         let mut previous = String::new();
@@ -321,4 +333,30 @@ fn the_query_script_is_at_most_10_kb_minified() {
     ] {
         assert!(!source.contains(forbidden), "{path} uses {forbidden}");
     }
+}
+
+#[test]
+fn each_language_gets_its_own_index_with_names_and_links_in_that_language() {
+    let output = tempfile::tempdir().expect("temp");
+    haven::build(&plan(&example_site(), output.path())).expect("build");
+    let english = head(output.path());
+    let spanish = language_head(output.path(), "es");
+    assert_eq!(spanish["lang"], "es");
+    assert_eq!(
+        english["words"], spanish["words"],
+        "both hold every language's words"
+    );
+    let names = |head: &Value| -> Vec<String> {
+        head["docs"].as_array().expect("docs")[..head["np"].as_u64().expect("np") as usize]
+            .iter()
+            .map(|d| d[0].as_str().expect("name").to_string())
+            .collect()
+    };
+    assert!(names(&english).contains(&"Juniper County Legal Aid".to_string()));
+    assert!(names(&spanish).contains(&"Ayuda Legal del Condado de Juniper".to_string()));
+    let page = fs::read_to_string(output.path().join("es/search/index.html"))
+        .expect("Spanish search page");
+    let spanish_head = language_index_files(output.path(), "es").remove(0).0;
+    assert!(page.contains(&format!("data-index={spanish_head}")));
+    assert!(page.contains("Buscar en el directorio"));
 }

@@ -16,7 +16,7 @@ use crate::markdown;
 use crate::model::{PublicPartner, Site};
 use crate::render::templates::{self, template_diagnostic};
 use crate::render::{assets, theme, OutputFile, RenderError};
-use crate::search::SearchIndex;
+use crate::search::{SearchContext, SearchIndex};
 use crate::taxonomy::Kind;
 
 /// Fills a page's template context. Contexts are built only when the page
@@ -30,6 +30,8 @@ struct Page<'a> {
     template: &'static str,
     info: PageInfo,
     fill: Fill<'a>,
+    /// Which language edition of the site it belongs to.
+    edition: usize,
 }
 
 impl Page<'_> {
@@ -53,14 +55,15 @@ struct TermInfo {
     count: usize,
 }
 
-/// Renders every page; with a search index, the search page and panel too
-/// (the index's own files are added to the output).
+/// Renders every page in every language of the hub; with search indexes
+/// (one per language), the search page and panel too (the indexes' own
+/// files are added to the output).
 pub fn render(
     site: &Site,
-    search: Option<&SearchIndex>,
+    search: &[SearchIndex],
 ) -> Result<(Vec<OutputFile>, usize), RenderError> {
-    let language = site.config.default_language.clone();
-    let strings = Arc::new(theme_strings()?);
+    let languages = site.config.site_languages();
+    let strings = Arc::new(ui_strings(site, &languages)?);
     let asset_sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
         .iter()
         .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
@@ -73,35 +76,93 @@ pub fn render(
         Arc::new(prepared.paths.clone()),
     )
     .map_err(|diagnostics| RenderError { diagnostics })?;
+    let tera = engine.tera;
 
-    let mut tera = engine.tera;
-    let global = tera.global_context();
-    global.insert("lang", &language);
-    global.insert("site", &SiteInfo::new(site));
-    if let Some(search) = search {
-        global.insert("search", &search.context());
+    // One edition of the site per language: the same pages, with texts in
+    // that language where the hub has them.
+    let editions: Vec<Site> = languages
+        .iter()
+        .map(|language| localized_site(site, language))
+        .collect();
+    let infos: Vec<SiteInfo<'_>> = editions
+        .iter()
+        .zip(&languages)
+        .map(|(edition, language)| SiteInfo::new(edition, language))
+        .collect();
+    let search_contexts: Vec<Option<SearchContext<'_>>> = languages
+        .iter()
+        .map(|language| {
+            search
+                .iter()
+                .find(|index| &index.language == language)
+                .map(SearchIndex::context)
+        })
+        .collect();
+    let switcher: Vec<Alternate> = languages
+        .iter()
+        .map(|language| Alternate {
+            lang: language.clone(),
+            name: site
+                .taxonomies
+                .label(Kind::Languages, language, language)
+                .to_string(),
+            path: String::new(),
+        })
+        .collect();
+
+    let mut pages = Vec::new();
+    for (edition_index, (edition, language)) in editions.iter().zip(&languages).enumerate() {
+        let prefix = language_prefix(site, language);
+        let mut list = page_list(edition, &strings, language);
+        if search_contexts[edition_index].is_some() {
+            let s = |key: &str| string(&strings, language, key).to_string();
+            list.push(Page {
+                output: "search/index.html".into(),
+                template: "search.html",
+                info: PageInfo::new(
+                    "/search/",
+                    &s("search_title"),
+                    &s("search_description"),
+                    "search",
+                ),
+                fill: Box::new(|_| {}),
+                edition: 0,
+            });
+        }
+        for mut page in list {
+            // Hosts serve one 404 page, from the root.
+            if !prefix.is_empty() && page.output == "404.html" {
+                continue;
+            }
+            page.output = format!("{prefix}{}", page.output);
+            page.edition = edition_index;
+            page.info.lang = language.clone();
+            page.info.path = format!("/{prefix}{}", page.info.url.trim_start_matches('/'));
+            page.info.alternates = switcher
+                .iter()
+                .map(|alternate| Alternate {
+                    path: format!(
+                        "/{}{}",
+                        language_prefix(site, &alternate.lang),
+                        page.info.url.trim_start_matches('/')
+                    ),
+                    ..alternate.clone()
+                })
+                .collect();
+            pages.push(page);
+        }
     }
 
-    let mut pages = page_list(site, &strings, &language);
-    if search.is_some() {
-        let s = |key: &str| string(&strings, &language, key).to_string();
-        let info = PageInfo::new(
-            "/search/",
-            &s("search_title"),
-            &s("search_description"),
-            "search",
-        );
-        pages.push(Page {
-            output: "search/index.html".into(),
-            template: "search.html",
-            info,
-            fill: Box::new(|_| {}),
-        });
-    }
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .par_iter()
         .map(|page| {
-            tera.render(page.template, &page.context())
+            let mut context = page.context();
+            context.insert("lang", &page.info.lang);
+            context.insert("site", &infos[page.edition]);
+            if let Some(search) = &search_contexts[page.edition] {
+                context.insert("search", search);
+            }
+            templates::in_language(&page.info.lang, || tera.render(page.template, &context))
                 .map(|html| OutputFile {
                     path: page.output.clone(),
                     contents: html.into_bytes(),
@@ -111,8 +172,8 @@ pub fn render(
         .collect();
 
     let mut files = prepared.files;
-    if let Some(search) = search {
-        files.extend(search.files.iter().cloned());
+    for index in search {
+        files.extend(index.files.iter().cloned());
     }
     let mut diagnostics = Vec::new();
     for result in rendered {
@@ -137,17 +198,94 @@ pub fn render(
     Ok((files, page_count))
 }
 
-fn theme_strings() -> Result<Strings, RenderError> {
+/// `""` for the default language, `"es/"` for Spanish.
+pub fn language_prefix(site: &Site, language: &str) -> String {
+    if language == site.config.default_language {
+        String::new()
+    } else {
+        format!("{language}/")
+    }
+}
+
+/// The site as a page in `language` shows it: partner and guide texts
+/// translated where the hub has translations, hub title and description
+/// from `translations` in hub.yaml.
+fn localized_site(site: &Site, language: &str) -> Site {
+    let mut edition = Site {
+        config: site.config.clone(),
+        taxonomies: site.taxonomies.clone(),
+        partners: Vec::new(),
+        guides: Vec::new(),
+        counties: site.counties.clone(),
+        static_files: Vec::new(),
+        templates: BTreeMap::new(),
+        strings: BTreeMap::new(),
+        root: site.root.clone(),
+        summary: Default::default(),
+    };
+    let (title, description) = site.config.title_in(language);
+    edition.config.title = title.to_string();
+    edition.config.description = description.to_string();
+    edition.partners = site
+        .partners
+        .iter()
+        .map(|p| p.localized(language))
+        .collect();
+    edition.guides = site.guides.iter().map(|g| g.localized(language)).collect();
+    edition
+}
+
+/// The theme's UI strings with the hub's `i18n/<lang>.yaml` over them.
+/// Every language the site is built in needs every key: a missing one is
+/// an error naming the language and the key.
+fn ui_strings(site: &Site, languages: &[String]) -> Result<Strings, RenderError> {
     let mut strings = Strings::default();
+    let mut diagnostics = Vec::new();
     for (language, source) in theme::STRINGS {
         let path = format!("themes/{}/i18n/{language}.yaml", theme::NAME);
-        strings
-            .add(language, source, Path::new(&path))
-            .map_err(|diagnostic| RenderError {
-                diagnostics: vec![diagnostic],
-            })?;
+        if let Err(diagnostic) = strings.add(language, source, Path::new(&path)) {
+            diagnostics.push(diagnostic);
+        }
     }
-    Ok(strings)
+    for (language, file) in &site.strings {
+        if let Err(diagnostic) = strings.add(language, &file.text, &file.path) {
+            diagnostics.push(diagnostic);
+        }
+    }
+    let reference = strings.keys("en");
+    for language in languages {
+        let missing: Vec<&str> = reference
+            .iter()
+            .filter(|key| strings.get(language, key).is_none())
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            let path = site.strings.get(language).map_or_else(
+                || Path::new("i18n").join(format!("{language}.yaml")),
+                |f| f.path.clone(),
+            );
+            diagnostics.push(
+                Diagnostic::error(
+                    "T002",
+                    path,
+                    format!(
+                        "language \"{language}\" has no UI string for {} key(s): {}",
+                        missing.len(),
+                        missing.join(", ")
+                    ),
+                )
+                .help(format!(
+                    "add every key of themes/{}/i18n/en.yaml, translated, to i18n/{language}.yaml in the hub",
+                    theme::NAME
+                )),
+            );
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(strings)
+    } else {
+        Err(RenderError { diagnostics })
+    }
 }
 
 /// Site-wide values in every template as `site`.
@@ -177,7 +315,7 @@ struct CrisisLineInfo<'a> {
 }
 
 impl<'a> SiteInfo<'a> {
-    fn new(site: &'a Site) -> Self {
+    fn new(site: &'a Site, language: &str) -> Self {
         let config = &site.config;
         SiteInfo {
             title: &config.title,
@@ -197,7 +335,7 @@ impl<'a> SiteInfo<'a> {
                     always_open: matches!(&line.hours, Some(crate::record::Hours::Keyword(k)) if k == "24/7"),
                 })
                 .collect(),
-            service_areas: service_area_terms(site, &config.default_language),
+            service_areas: service_area_terms(site, language),
             contact_form_url: config.contact_form_url.as_deref(),
             partner_count: site.partners.len(),
             csp: content_security_policy(config.contact_form_url.as_deref()),
@@ -239,6 +377,7 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             template,
             info,
             fill,
+            edition: 0,
         });
     };
 
@@ -261,10 +400,13 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             &s("partners_description"),
             "partners",
         ),
-        Box::new(move |c| {
-            c.insert("partners", &site.partners);
-            c.insert("filters", &filter_sections(site, language));
-        }),
+        {
+            let filters = filter_sections(site, language, strings);
+            Box::new(move |c| {
+                c.insert("partners", &site.partners);
+                c.insert("filters", &filters);
+            })
+        },
     );
     for partner in &site.partners {
         let url = format!("/partners/{}/", partner.id);
@@ -282,7 +424,7 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
         );
     }
 
-    for section in filter_sections(site, language) {
+    for section in filter_sections(site, language, strings) {
         for term in &section.terms {
             let members: Vec<&PublicPartner> = site
                 .partners
@@ -353,7 +495,7 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
         );
     }
 
-    let safety = safety_page(site);
+    let safety = safety_page(site, language);
     push(
         "safety/index.html".into(),
         "safety.html",
@@ -407,16 +549,33 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
 
 #[derive(Serialize)]
 struct PageInfo {
+    /// The page's path in every language: `/partners/`.
     url: String,
+    /// The page's own path: `/es/partners/` on the Spanish edition.
+    path: String,
+    lang: String,
+    /// This page in each language of the site (the switcher, `hreflang`).
+    alternates: Vec<Alternate>,
     title: String,
     description: String,
     kind: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+struct Alternate {
+    lang: String,
+    /// The language's name in itself: "Español".
+    name: String,
+    path: String,
 }
 
 impl PageInfo {
     fn new(url: &str, title: &str, description: &str, kind: &'static str) -> Self {
         PageInfo {
             url: url.into(),
+            path: url.into(),
+            lang: String::new(),
+            alternates: Vec::new(),
             title: title.into(),
             description: description.into(),
             kind,
@@ -463,7 +622,7 @@ fn section_matches(section: &str, code: &str, partner: &PublicPartner) -> bool {
     }
 }
 
-fn filter_sections(site: &Site, language: &str) -> Vec<FilterSection> {
+fn filter_sections(site: &Site, language: &str, strings: &Strings) -> Vec<FilterSection> {
     let mut sections = Vec::new();
     // All nine service areas get a page even when empty (it points to the
     // crisis lines); the other facets list only codes in use.
@@ -542,17 +701,19 @@ fn filter_sections(site: &Site, language: &str) -> Vec<FilterSection> {
             })
             .collect(),
     });
-    let strings = theme_strings().unwrap_or_default();
     for section in &mut sections {
         let key = section.title.clone();
-        section.title = string(&strings, language, &format!("{key}_title")).to_string();
-        section.intro = string(&strings, language, &format!("{key}_intro")).to_string();
+        section.title = string(strings, language, &format!("{key}_title")).to_string();
+        section.intro = string(strings, language, &format!("{key}_intro")).to_string();
     }
     sections
 }
 
 #[derive(Serialize)]
 struct SafetyContent {
+    /// The language of the text (English when the theme has none in the
+    /// page's language).
+    lang: String,
     title: String,
     summary: String,
     html: String,
@@ -560,8 +721,12 @@ struct SafetyContent {
 }
 
 /// The theme's safety page, with the hub's exit destination filled in.
-fn safety_page(site: &Site) -> SafetyContent {
-    let source = theme::SAFETY_PAGE;
+fn safety_page(site: &Site, language: &str) -> SafetyContent {
+    let (text_language, source) = theme::SAFETY_PAGES
+        .iter()
+        .find(|(l, _)| *l == language)
+        .or_else(|| theme::SAFETY_PAGES.first())
+        .map_or(("en", ""), |(l, text)| (*l, *text));
     let (front, body) = source
         .strip_prefix("---\n")
         .and_then(|rest| rest.split_once("\n---\n"))
@@ -590,6 +755,7 @@ fn safety_page(site: &Site) -> SafetyContent {
         &markdown::LinkTargets::default(),
     );
     SafetyContent {
+        lang: text_language.to_string(),
         title: field("title"),
         summary: field("summary"),
         html: rendered.html,

@@ -160,10 +160,23 @@ fn register(
     );
 }
 
+thread_local! {
+    /// The language of the page this thread is rendering. Components see
+    /// only their arguments, not the page's `lang`, so `t` and `label`
+    /// fall back to this.
+    static PAGE_LANGUAGE: std::cell::RefCell<String> = std::cell::RefCell::new("en".to_string());
+}
+
+/// Runs `render` with `language` as the page language of this thread.
+pub fn in_language<T>(language: &str, render: impl FnOnce() -> T) -> T {
+    PAGE_LANGUAGE.with(|current| current.replace(language.to_string()));
+    render()
+}
+
 fn page_language(state: &State<'_>) -> String {
     state
         .get::<String>("lang")
         .ok()
         .flatten()
-        .unwrap_or_else(|| "en".to_string())
+        .unwrap_or_else(|| PAGE_LANGUAGE.with(|current| current.borrow().clone()))
 }

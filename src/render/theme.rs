@@ -28,6 +28,16 @@ pub const TEMPLATES: &[(&str, &str)] = theme_files!("templates":
 pub const ASSETS: &[(&str, &str)] =
     theme_files!("static": "quick-exit.js", "search.js", "style.css");
 
-pub const STRINGS: &[(&str, &str)] = &[("en", include_str!("../../themes/default/i18n/en.yaml"))];
+pub const STRINGS: &[(&str, &str)] = &[
+    ("en", include_str!("../../themes/default/i18n/en.yaml")),
+    ("es", include_str!("../../themes/default/i18n/es.yaml")),
+];
 
-pub const SAFETY_PAGE: &str = include_str!("../../themes/default/content/safety.md");
+/// The safety page by language; English is the fallback.
+pub const SAFETY_PAGES: &[(&str, &str)] = &[
+    ("en", include_str!("../../themes/default/content/safety.md")),
+    (
+        "es",
+        include_str!("../../themes/default/content/safety.es.md"),
+    ),
+];

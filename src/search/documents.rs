@@ -79,13 +79,20 @@ pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_i
 
 /// Partners first (by name, so ties rank alphabetically), then guide
 /// sections; plus the facets over the partners.
-pub fn collect(site: &Site) -> (Vec<Document>, Vec<FacetSpec>) {
+/// Labels and names are those of `page_language`; texts are indexed in
+/// every language they are written in.
+pub fn collect(site: &Site, page_language: &str) -> (Vec<Document>, Vec<FacetSpec>) {
     let language = site.config.default_language.as_str();
     let mut partners: Vec<&PublicPartner> = site.partners.iter().collect();
-    partners.sort_by_cached_key(|p| (crate::search::text::fold(&p.name), p.id.clone()));
+    partners.sort_by_cached_key(|p| {
+        (
+            crate::search::text::fold(display_name(p, page_language)),
+            p.id.clone(),
+        )
+    });
 
     let raw: Vec<[Vec<String>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
-    let mut facets = facet_specs(site, &raw, language);
+    let mut facets = facet_specs(site, &raw, page_language);
     let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
     for (partner, codes) in partners.iter().zip(&raw) {
         let mut facet_values = index_values(&mut facets, codes);
@@ -102,12 +109,23 @@ pub fn collect(site: &Site) -> (Vec<Document>, Vec<FacetSpec>) {
             &codes[2],
             facet_values,
             language,
+            page_language,
         ));
     }
     for guide in &site.guides {
-        documents.extend(guide_documents(guide, language));
+        let guide = guide.localized(page_language);
+        documents.extend(guide_documents(&guide, &guide.lang));
     }
     (documents, facets)
+}
+
+/// The name a page in `language` shows.
+fn display_name<'a>(partner: &'a PublicPartner, language: &str) -> &'a str {
+    partner
+        .localized
+        .get(language)
+        .and_then(|texts| texts.name.as_deref())
+        .unwrap_or(&partner.name)
 }
 
 /// Codes per facet: service areas, populations, languages, counties, and
@@ -232,6 +250,7 @@ fn partner_document(
     languages: &[String],
     facet_values: Vec<Vec<u32>>,
     language: &str,
+    page_language: &str,
 ) -> Document {
     let mut texts = Vec::new();
     let mut add = |field: Field, language: &str, text: String| {
@@ -327,7 +346,7 @@ fn partner_document(
 
     let phone = partner.primary_phone.as_ref();
     let display = json!([
-        partner.name,
+        display_name(partner, page_language),
         partner.id,
         phone.map_or("", |p| p.phone.number.as_str()),
         phone.and_then(|p| p.href.as_deref()).unwrap_or(""),

@@ -40,6 +40,8 @@ const DOCUMENTS_PER_SHARD: usize = 16;
 /// and the facets for the templates' filter controls.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
+    /// The language of the pages that load it (names, labels, links).
+    pub language: String,
     pub files: Vec<OutputFile>,
     /// Output path of the head file, e.g. `search/en.1a2b3c4d5e.js`.
     pub head: String,
@@ -108,14 +110,14 @@ struct Inverted {
     postings: Vec<Vec<(u32, u8)>>,
 }
 
-pub fn build(site: &Site, portable: bool) -> SearchIndex {
-    let (documents, facets) = documents::collect(site);
+/// The index the pages in `language` load.
+pub fn build(site: &Site, portable: bool, language: &str) -> SearchIndex {
+    let (documents, facets) = documents::collect(site, language);
     let partners = documents
         .iter()
         .filter(|d| !d.facet_values.is_empty())
         .count();
     let inverted = invert(&documents);
-    let language = site.config.default_language.as_str();
     let sharded = match site.config.search.layout {
         SearchLayout::Single => false,
         SearchLayout::Sharded => true,
@@ -171,6 +173,7 @@ pub fn build(site: &Site, portable: bool) -> SearchIndex {
     }
     let head_path = writer.write("head", &head);
     SearchIndex {
+        language: language.to_string(),
         files: writer.files,
         head: head_path,
         facets,
