@@ -170,12 +170,20 @@ fn stderr_style() -> Style {
     }
 }
 
+/// Per-record details of a summary warning (untranslated records) are
+/// shown only with `--verbose`.
+fn without_details(diagnostics: Vec<Diagnostic>, verbose: bool) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .filter(|d| verbose || d.code != haven::validate::translation::DETAIL_CODE)
+        .collect()
+}
+
 /// Prints problems in the human format; the summary line only when asked.
-fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path, quiet: bool) {
-    let shown: Vec<Diagnostic> = diagnostics
-        .iter()
+fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path, quiet: bool, verbose: bool) {
+    let shown: Vec<Diagnostic> = without_details(diagnostics.to_vec(), verbose)
+        .into_iter()
         .filter(|d| !quiet || d.is_error())
-        .cloned()
         .collect();
     if shown.is_empty() {
         return;
@@ -203,7 +211,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
     }
     match build::build(&plan) {
         Ok(report) => {
-            print_diagnostics(&report.warnings, &plan.root, cli.quiet);
+            print_diagnostics(&report.warnings, &plan.root, cli.quiet, cli.verbose);
             if cli.verbose {
                 for (stage, time) in &report.timings {
                     eprintln!("  {stage:<26} {:>8.1} ms", time.as_secs_f64() * 1000.0);
@@ -235,7 +243,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error @ (BuildError::Content(_) | BuildError::Template(_))) => {
-            print_diagnostics(error.diagnostics(), &plan.root, cli.quiet);
+            print_diagnostics(error.diagnostics(), &plan.root, cli.quiet, cli.verbose);
             eprintln!(
                 "error: {error}; the previous site in {} is unchanged.",
                 plan.output.display()
@@ -258,6 +266,7 @@ fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let diagnostics = without_details(diagnostics, cli.verbose);
     let (errors, warnings) = diagnostic::counts(&diagnostics);
     let failed = errors > 0 || (args.strict && warnings > 0);
     let shown: Vec<Diagnostic> = diagnostics

@@ -110,8 +110,17 @@ pub struct LocalizedPartner {
     pub name: Option<String>,
     pub summary: Option<String>,
     pub description_html: Option<String>,
-    /// By service id: name and rendered description.
-    pub services: BTreeMap<String, (Option<String>, Option<String>)>,
+    /// By service id.
+    pub services: BTreeMap<String, LocalizedService>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LocalizedService {
+    pub name: Option<String>,
+    pub description_html: Option<String>,
+    pub fees_description: Option<String>,
+    pub application_process: Option<String>,
+    pub alert: Option<String>,
 }
 
 impl PublicPartner {
@@ -133,13 +142,34 @@ impl PublicPartner {
             partner.text_lang = language.to_string();
         }
         for service in &mut partner.services {
-            if let Some((name, description)) = texts.services.get(&service.service.id) {
-                if let Some(name) = name {
+            if let Some(texts) = texts.services.get(&service.service.id) {
+                if let Some(name) = &texts.name {
                     service.service.name = name.clone();
                 }
-                if let Some(description) = description {
+                if let Some(description) = &texts.description_html {
                     service.description_html = description.clone();
                     service.text_lang = language.to_string();
+                    let mut complete = true;
+                    for (translation, original) in [
+                        (
+                            &texts.fees_description,
+                            &mut service.service.fees_description,
+                        ),
+                        (
+                            &texts.application_process,
+                            &mut service.service.application_process,
+                        ),
+                        (&texts.alert, &mut service.service.alert),
+                    ] {
+                        match (translation, original.is_some()) {
+                            (Some(text), _) => *original = Some(text.clone()),
+                            (None, true) => complete = false,
+                            (None, false) => {}
+                        }
+                    }
+                    if complete {
+                        service.extras_lang = language.to_string();
+                    }
                 }
             }
         }
@@ -166,6 +196,9 @@ pub struct PublicService {
     pub all_languages: Vec<String>,
     /// Language of the name and description shown.
     pub text_lang: String,
+    /// Language of the fees, application process and alert shown: the
+    /// page's when every one of them is translated.
+    pub extras_lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -251,10 +284,20 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
         .collect();
 
     let targets = LinkTargets {
-        guides: visible_guides
-            .iter()
-            .map(|g| (g.slug.clone(), markdown::heading_ids(&g.body)))
-            .collect(),
+        // A guide's anchors in every language it is written in, so a
+        // translation can link to the translated headings of another.
+        guides: {
+            let mut ids: BTreeMap<String, BTreeSet<String>> = visible_guides
+                .iter()
+                .map(|g| (g.slug.clone(), markdown::heading_ids(&g.body)))
+                .collect();
+            for translation in hub.guides.iter().filter(|g| g.language.is_some()) {
+                if let Some(known) = ids.get_mut(&translation.slug) {
+                    known.extend(markdown::heading_ids(&translation.body));
+                }
+            }
+            ids
+        },
         partners: published.iter().map(|p| p.record.id.clone()).collect(),
         unpublished_partners: unpublished,
         static_files: hub
@@ -442,7 +485,16 @@ fn public_partner(
                     .description
                     .as_ref()
                     .map(|text| render_field(text, &field(&format!("services.{id}.description"))));
-                (id.clone(), (service.name.clone(), description))
+                (
+                    id.clone(),
+                    LocalizedService {
+                        name: service.name.clone(),
+                        description_html: description,
+                        fees_description: service.fees_description.clone(),
+                        application_process: service.application_process.clone(),
+                        alert: service.alert.clone(),
+                    },
+                )
             })
             .collect();
         localized.insert(
@@ -489,6 +541,7 @@ fn public_partner(
                     .collect(),
                 all_languages,
                 text_lang: config.default_language.clone(),
+                extras_lang: config.default_language.clone(),
                 service: service.clone(),
             }
         })

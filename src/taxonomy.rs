@@ -113,8 +113,17 @@ impl Taxonomies {
 
     /// The built-in enumerations.
     pub fn builtin() -> Self {
+        let mut service_areas = terms(SERVICE_AREAS);
+        for term in &mut service_areas {
+            if let Some((_, text)) = SERVICE_AREA_DESCRIPTIONS_ES
+                .iter()
+                .find(|(c, _)| *c == term.code)
+            {
+                term.descriptions.insert("es".to_string(), text.to_string());
+            }
+        }
         Taxonomies {
-            service_areas: terms(SERVICE_AREAS),
+            service_areas,
             partner_types: terms(PARTNER_TYPES),
             focus_issues: terms(FOCUS_ISSUES),
             populations: terms(POPULATIONS),
@@ -204,6 +213,19 @@ fn terms(rows: &[Row]) -> Vec<Term> {
         })
         .collect()
 }
+
+/// The service areas' descriptions in Spanish (home page tiles).
+const SERVICE_AREA_DESCRIPTIONS_ES: &[(&str, &str)] = &[
+    ("basic_needs", "Comida, albergue, ropa y vivienda segura."),
+    ("career_services", "Capacitación laboral, búsqueda de empleo y derechos laborales."),
+    ("education", "GED, clases de inglés (ESL) y apoyo escolar."),
+    ("health_care", "Atención médica, dental y de salud mental."),
+    ("interpretation_services", "Intérpretes y documentos traducidos, incluida la lengua de señas."),
+    ("legal_services", "Ayuda legal en inmigración, derecho penal, civil y familiar, a menudo gratuita."),
+    ("empowerment_tools", "Educación financiera, habilidades para la vida y grupos de apoyo."),
+    ("transportation", "Traslados, pases de autobús y ayuda para llegar a las citas."),
+    ("healing_cultural_services", "Sanación cultural, acompañamiento espiritual y apoyo entre pares dirigido por sobrevivientes."),
+];
 
 const SERVICE_AREAS: &[Row] = &[
     (

@@ -95,17 +95,22 @@ fn the_page_set_of_the_product_spec_is_written() {
     for entry in fs::read_dir(example_site().join("guides")).expect("guides") {
         let path = entry.expect("entry").path();
         let text = fs::read_to_string(&path).expect("guide");
-        let slug = path
+        let stem = path
             .file_stem()
             .expect("stem")
             .to_string_lossy()
             .into_owned();
+        // `<slug>.es.md` is the Spanish page of `<slug>`, under /es/.
+        let slug = match stem.split_once('.') {
+            Some((slug, language)) => format!("{language}/guides/{slug}"),
+            None => format!("guides/{stem}"),
+        };
         let draft = text
             .lines()
             .take_while(|l| !l.is_empty())
             .any(|l| l.trim() == "draft: true");
         assert_eq!(
-            tree.contains_key(&format!("guides/{slug}/index.html")),
+            tree.contains_key(&format!("{slug}/index.html")),
             !draft,
             "guide {slug}"
         );

@@ -74,6 +74,7 @@ pub fn render(
         strings.clone(),
         Arc::new(site.taxonomies.clone()),
         Arc::new(prepared.paths.clone()),
+        &site.config.default_language,
     )
     .map_err(|diagnostics| RenderError { diagnostics })?;
     let tera = engine.tera;
@@ -291,6 +292,10 @@ fn ui_strings(site: &Site, languages: &[String]) -> Result<Strings, RenderError>
 /// Site-wide values in every template as `site`.
 #[derive(Serialize)]
 struct SiteInfo<'a> {
+    /// The language record texts are written in (hub.yaml
+    /// `default_language`); templates mark such text on other languages'
+    /// pages with `lang`.
+    default_lang: &'a str,
     title: &'a str,
     description: &'a str,
     base_url: &'a str,
@@ -318,6 +323,7 @@ impl<'a> SiteInfo<'a> {
     fn new(site: &'a Site, language: &str) -> Self {
         let config = &site.config;
         SiteInfo {
+            default_lang: &config.default_language,
             title: &config.title,
             description: &config.description,
             base_url: &config.base_url,

@@ -39,10 +39,25 @@ pub fn engine(
     strings: Arc<Strings>,
     taxonomies: Arc<Taxonomies>,
     assets: Arc<BTreeMap<String, String>>,
+    default_language: &str,
 ) -> Result<Engine, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     register(&mut tera, strings, taxonomies, assets);
+    // ` lang="en"` for record text (written in the default language) on a
+    // page in another language; nothing on the default language's pages.
+    // A function, because components do not see the page's variables.
+    let record_language = default_language.to_string();
+    tera.register_function(
+        "record_lang",
+        move |_: Kwargs, state: &State<'_>| -> tera::TeraResult<String> {
+            Ok(if page_language(state) == record_language {
+                String::new()
+            } else {
+                record_language.clone()
+            })
+        },
+    );
 
     let mut sources = TemplateSources::default();
     let mut templates: BTreeMap<String, String> = theme::TEMPLATES
@@ -153,11 +168,62 @@ fn register(
         },
     );
     tera.register_filter(
+        "long_date",
+        |date: &str, _: Kwargs, state: &State<'_>| -> String {
+            long_date(date, &page_language(state))
+        },
+    );
+    tera.register_filter(
         "clock",
         |minutes: i64, _: Kwargs, state: &State<'_>| -> String {
             crate::hours::clock(minutes.clamp(0, 24 * 60) as u16, &page_language(state))
         },
     );
+}
+
+/// `2026-11-01` as people read it: "November 1, 2026", "1 de noviembre de
+/// 2026"; as written in other languages or when it is not a date.
+pub fn long_date(date: &str, language: &str) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    let mut parts = date.splitn(3, '-').map(str::parse::<u32>);
+    let (Some(Ok(year)), Some(Ok(month @ 1..=12)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return date.to_string();
+    };
+    let month_index = month as usize - 1;
+    match language.split('-').next().unwrap_or(language) {
+        "en" => format!("{} {day}, {year}", EN[month_index]),
+        "es" => format!("{day} de {} de {year}", ES[month_index]),
+        _ => date.to_string(),
+    }
 }
 
 thread_local! {
@@ -179,4 +245,17 @@ fn page_language(state: &State<'_>) -> String {
         .ok()
         .flatten()
         .unwrap_or_else(|| PAGE_LANGUAGE.with(|current| current.borrow().clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::long_date;
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        assert_eq!(long_date("2026-11-01", "en"), "November 1, 2026");
+        assert_eq!(long_date("2026-11-01", "es-MX"), "1 de noviembre de 2026");
+        assert_eq!(long_date("2026-11-01", "vi"), "2026-11-01");
+        assert_eq!(long_date("soon", "en"), "soon");
+    }
 }

@@ -5,6 +5,7 @@
 mod language;
 mod phone;
 mod text;
+pub mod translation;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -70,6 +71,7 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
         PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut diagnostics);
     }
     duplicate_partners(hub, &mut diagnostics);
+    diagnostics.extend(translation::check(hub));
     confidential_streets_in_text(hub, &mut diagnostics);
     let partner_ids: BTreeSet<&str> = hub
         .partners

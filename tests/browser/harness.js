@@ -94,8 +94,26 @@ async function history(page) {
   return { currentIndex, urls: entries.map((entry) => entry.url) };
 }
 
-/** Every HTML page of the built site, as URL paths. */
+/**
+ * Every page of the default language and, of the other languages (under
+ * `/<lang>/`), one page of each kind: the same templates render both, so
+ * sampling keeps the suite's time in proportion.
+ */
 function pages() {
+  const all = allPages();
+  const other = (url) => /^\/[a-z]{2,3}(-[A-Za-z0-9]+)?\//.test(url) && !/^\/(assets|search|partners|services|guides|populations|languages|counties|safety|print)\//.test(url);
+  const kinds = new Set();
+  return all.filter((url) => {
+    if (!other(url)) return true;
+    const kind = url.split("/").filter(Boolean).slice(1, 2).join("/") + (url.split("/").filter(Boolean).length > 2 ? "/*" : "");
+    if (kinds.has(kind)) return false;
+    kinds.add(kind);
+    return true;
+  });
+}
+
+/** Every HTML page of the built site, as URL paths. */
+function allPages() {
   const found = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -129,4 +147,4 @@ function sharedSiteAndBrowser() {
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { serve, launch, sharedSiteAndBrowser, fakeOutside, history, pages, pause, DESTINATION, START, SITE };
+module.exports = { serve, launch, sharedSiteAndBrowser, fakeOutside, history, pages, allPages, pause, DESTINATION, START, SITE };

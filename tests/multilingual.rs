@@ -1,0 +1,369 @@
+//! Multilingual hubs (PRODUCT.md §11) on the example site, which is built
+//! in English and Spanish: the same pages in both, the right `lang` and
+//! `hreflang`, no English interface text on Spanish pages, a switcher whose
+//! links resolve, fallbacks marked, and the string table's own rules.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn build_example() -> (tempfile::TempDir, BTreeMap<String, String>) {
+    let out = tempfile::tempdir().expect("temp");
+    haven::build(&plan(&example_site(), out.path())).expect("example site builds");
+    let pages = read_tree(out.path())
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).expect("utf-8")))
+        .collect();
+    (out, pages)
+}
+
+/// The `key: text` table of a theme string file.
+fn strings(language: &str) -> BTreeMap<String, String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("themes/default/i18n/{language}.yaml"));
+    serde_yaml::from_str(&fs::read_to_string(path).expect("strings")).expect("yaml")
+}
+
+/// Text as minified HTML writes it in content and attributes.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[test]
+fn every_page_exists_in_both_languages() {
+    let (_out, pages) = build_example();
+    let english: Vec<&String> = pages.keys().filter(|p| !p.starts_with("es/")).collect();
+    let spanish: Vec<&String> = pages.keys().filter(|p| p.starts_with("es/")).collect();
+    assert!(english.len() > 100, "{} English pages", english.len());
+    for page in &english {
+        if page.as_str() != "404.html" {
+            assert!(
+                pages.contains_key(&format!("es/{page}")),
+                "no Spanish {page}"
+            );
+        }
+    }
+    for page in &spanish {
+        assert!(
+            pages.contains_key(&page["es/".len()..]),
+            "no English {page}"
+        );
+    }
+    assert_eq!(
+        spanish.len() + 1,
+        english.len(),
+        "one 404 page, at the root"
+    );
+}
+
+#[test]
+fn every_page_declares_its_language_and_its_alternates() {
+    let (_out, pages) = build_example();
+    let base = "https://hub.juniper-coalition.example.org";
+    for (path, html) in &pages {
+        if path == "404.html" {
+            continue;
+        }
+        let (language, url) = match path.strip_prefix("es/") {
+            Some(rest) => ("es", rest),
+            None => ("en", path.as_str()),
+        };
+        let url = format!("/{}", url.trim_end_matches("index.html"));
+        assert!(
+            html.contains(&format!("<html lang={language}>")),
+            "{path}: html lang"
+        );
+        let english = format!("<link href={base}{url} hreflang=en rel=alternate>");
+        let spanish = format!("<link href={base}/es{url} hreflang=es rel=alternate>");
+        let default = format!("<link href={base}{url} hreflang=x-default rel=alternate>");
+        for link in [&english, &spanish, &default] {
+            assert!(html.contains(link.as_str()), "{path}: missing {link}");
+        }
+        let own = if language == "es" {
+            format!("{base}/es{url}")
+        } else {
+            format!("{base}{url}")
+        };
+        assert!(
+            html.contains(&format!("<link href={own} rel=canonical>")),
+            "{path}: canonical"
+        );
+    }
+}
+
+#[test]
+fn no_english_interface_text_on_a_spanish_page() {
+    let (_out, pages) = build_example();
+    let english = strings("en");
+    let spanish = strings("es");
+    // Strings that differ between the languages, of two words or more, so
+    // that they do not occur by chance in names ("Fax", "Email", "24/7" are
+    // the same; "Interpreters" is part of a partner's name).
+    let telltales: Vec<(&String, String)> = english
+        .iter()
+        .filter(|(key, text)| {
+            spanish.get(*key) != Some(*text)
+                && text.contains(' ')
+                && !text.contains('{')
+                // "1 result" is inside "1 resultado".
+                && !spanish.values().any(|s| s.contains(text.as_str()))
+        })
+        .map(|(key, text)| (key, escaped(text)))
+        .collect();
+    assert!(
+        telltales.len() > 100,
+        "{} strings compared",
+        telltales.len()
+    );
+    let mut leaks = Vec::new();
+    for (path, html) in pages.iter().filter(|(p, _)| p.starts_with("es/")) {
+        let interface = without_english_blocks(html);
+        for (key, text) in &telltales {
+            if interface.contains(text.as_str()) {
+                leaks.push(format!("{path}: {key} \"{text}\""));
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "{} leaks:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+}
+
+/// The page without the elements marked `lang=en`: content shown in
+/// English because it is not translated yet (and the switcher's link to
+/// English), which may quote interface words.
+fn without_english_blocks(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(" lang=en") {
+        let Some(open) = rest[..at].rfind('<') else {
+            break;
+        };
+        let name: String = rest[open + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        out.push_str(&rest[..open]);
+        let Some(tag_end) = rest[at..].find('>') else {
+            break;
+        };
+        let mut position = at + tag_end + 1;
+        let mut depth = 1;
+        while depth > 0 {
+            let (opening, closing) = (format!("<{name}"), format!("</{name}>"));
+            let next_open = rest[position..].find(&opening).map(|i| i + position);
+            let Some(next_close) = rest[position..].find(&closing).map(|i| i + position) else {
+                position = rest.len();
+                break;
+            };
+            match next_open {
+                Some(open_at) if open_at < next_close => {
+                    depth += 1;
+                    position = open_at + opening.len();
+                }
+                _ => {
+                    depth -= 1;
+                    position = next_close + closing.len();
+                }
+            }
+        }
+        rest = &rest[position..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_language_switcher_names_each_language_in_itself_and_its_links_resolve() {
+    let (out, pages) = build_example();
+    let mut checked = 0;
+    for (path, html) in &pages {
+        if path == "404.html" {
+            continue;
+        }
+        let switcher = html
+            .split("class=language-switcher>")
+            .nth(1)
+            .and_then(|rest| rest.split("</nav>").next())
+            .unwrap_or_else(|| panic!("{path}: no language switcher"));
+        assert!(
+            switcher.contains(">English</a>") && switcher.contains(">Español</a>"),
+            "{path}: {switcher}"
+        );
+        for target in links(switcher) {
+            let resolved = Path::new(path)
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(&target)
+                .join("index.html");
+            let normalized = normalize(&resolved);
+            assert!(
+                out.path().join(&normalized).exists(),
+                "{path}: switcher link {target} → {normalized}"
+            );
+            checked += 1;
+        }
+        let current = if path.starts_with("es/") {
+            ">Español</a>"
+        } else {
+            ">English</a>"
+        };
+        let marked = switcher
+            .split("<li>")
+            .find(|item| item.contains("aria-current"))
+            .unwrap_or_default();
+        assert!(
+            marked.contains(current),
+            "{path}: the current language is marked"
+        );
+    }
+    assert!(checked > 200, "{checked} links");
+}
+
+/// `a/b/../c` → `a/c`.
+fn normalize(path: &Path) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.to_str().expect("utf-8").split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn spanish_pages_link_to_spanish_pages() {
+    let (_out, pages) = build_example();
+    let page = &pages["es/partners/index.html"];
+    assert!(
+        page.contains("href=../../es/partners/juniper-county-legal-aid/"),
+        "partner cards stay in Spanish"
+    );
+    assert!(
+        page.contains(&format!("<h1>{}", strings("es")["partners_title"])),
+        "a Spanish title"
+    );
+    let home = &pages["es/index.html"];
+    assert!(
+        home.contains("Directorio de recursos para sobrevivientes del condado de Juniper"),
+        "hub title in Spanish"
+    );
+}
+
+#[test]
+fn untranslated_text_falls_back_to_english_and_says_so() {
+    let hub = copy_of_example_site();
+    let partner = hub.path().join("partners/juniper-county-legal-aid.yaml");
+    let yaml = fs::read_to_string(&partner).expect("partner");
+    let without = yaml
+        .split("\ntranslations:")
+        .next()
+        .expect("record")
+        .to_string()
+        + "\n";
+    fs::write(&partner, without).expect("write");
+    let out = tempfile::tempdir().expect("temp");
+    haven::build(&plan(hub.path(), out.path())).expect("build");
+    let page = fs::read_to_string(
+        out.path()
+            .join("es/partners/juniper-county-legal-aid/index.html"),
+    )
+    .expect("page");
+    assert!(
+        page.contains("Este texto todavía no está traducido al español"),
+        "the page says so"
+    );
+    assert!(
+        page.contains("<div class=prose lang=en>"),
+        "the English text is marked for screen readers"
+    );
+    assert!(
+        page.contains("<html lang=es>"),
+        "the page itself stays Spanish"
+    );
+}
+
+#[test]
+fn a_language_without_ui_strings_is_an_error_naming_language_and_keys() {
+    let hub = hub(&[
+        ("hub.yaml", &format!("{MINIMAL_HUB}languages: [en, vi]\n")),
+        ("partners/food.yaml", &minimal_partner("food")),
+    ]);
+    let out = tempfile::tempdir().expect("temp");
+    let error = haven::build(&plan(hub.path(), out.path())).expect_err("no Vietnamese strings");
+    let messages: Vec<String> = error.diagnostics().iter().map(|d| d.to_string()).collect();
+    let message = messages.join("\n");
+    assert!(
+        message.contains("T002") && message.contains("\"vi\"") && message.contains("search_label"),
+        "{message}"
+    );
+    assert!(message.contains("i18n/vi.yaml"), "{message}");
+
+    // Adding the file (here: every key, untranslated) lets the build go on.
+    fs::create_dir_all(hub.path().join("i18n")).expect("mkdir");
+    let english = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/en.yaml"),
+    )
+    .expect("en");
+    fs::write(
+        hub.path().join("i18n/vi.yaml"),
+        english.replace("Exit this page", "Thoát khỏi trang này"),
+    )
+    .expect("write");
+    haven::build(&plan(hub.path(), out.path())).expect("builds with i18n/vi.yaml");
+    let page = fs::read_to_string(out.path().join("vi/index.html")).expect("Vietnamese home");
+    assert!(page.contains("<html lang=vi>") && page.contains("Thoát khỏi trang này"));
+}
+
+#[test]
+fn a_hub_overrides_a_theme_string() {
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("i18n/en.yaml", "nav_partners: Our partners\n"),
+    ]);
+    let out = tempfile::tempdir().expect("temp");
+    haven::build(&plan(hub.path(), out.path())).expect("build");
+    let home = fs::read_to_string(out.path().join("index.html")).expect("home");
+    assert!(home.contains(">Our partners</a>"));
+    assert!(
+        !home.contains("class=language-switcher"),
+        "one language, no switcher"
+    );
+}
+
+#[test]
+fn check_summarises_untranslated_records_and_lists_them_with_verbose() {
+    let run = |verbose: bool| {
+        let mut command = haven();
+        command
+            .args(["check", "--root"])
+            .arg(example_site())
+            .args(["--today", TODAY]);
+        if verbose {
+            command.arg("--verbose");
+        }
+        let output = command.output().expect("run haven");
+        String::from_utf8_lossy(&output.stderr).to_string()
+    };
+    let quiet = run(false);
+    assert_eq!(quiet.matches("warning[W090]").count(), 1, "{quiet}");
+    assert!(quiet.contains("have no Spanish (es) translation"));
+    assert!(!quiet.contains("W091"));
+    let verbose = run(true);
+    assert!(verbose.matches("warning[W091]").count() >= 1, "{verbose}");
+}
