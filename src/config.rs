@@ -131,6 +131,15 @@ pub struct CrisisLine {
     pub kind: PhoneKind,
     pub text_keyword: Option<String>,
     pub hours: Option<Hours>,
+    /// The label in other languages: `es: {label: …}`.
+    #[serde(default)]
+    pub translations: BTreeMap<String, CrisisLineTranslation>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLineTranslation {
+    pub label: String,
 }
 
 fn voice() -> PhoneKind {

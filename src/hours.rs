@@ -50,7 +50,7 @@ fn parse_time(text: &str) -> Option<u16> {
 /// 12-hour in English (US usage), 24-hour elsewhere.
 pub fn clock(minutes: u16, language: &str) -> String {
     let (hours, mins) = ((minutes / 60) % 24, minutes % 60);
-    if language == "en" {
+    if language.split('-').next() == Some("en") {
         let suffix = if hours < 12 { "AM" } else { "PM" };
         let twelve = match hours % 12 {
             0 => 12,

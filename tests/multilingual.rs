@@ -262,6 +262,10 @@ fn spanish_pages_link_to_spanish_pages() {
         home.contains("Directorio de recursos para sobrevivientes del condado de Juniper"),
         "hub title in Spanish"
     );
+    assert!(
+        home.contains(">Línea Nacional contra la Violencia Doméstica<"),
+        "crisis lines in Spanish"
+    );
 }
 
 #[test]

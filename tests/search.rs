@@ -379,6 +379,24 @@ fn each_language_gets_its_own_index_with_names_and_links_in_that_language() {
     };
     assert!(names(&english).contains(&"Juniper County Legal Aid".to_string()));
     assert!(names(&spanish).contains(&"Ayuda Legal del Condado de Juniper".to_string()));
+    // Results in the page's language first: at equal scores the partners
+    // with no Spanish text come last.
+    let np = spanish["np"].as_u64().expect("np") as usize;
+    let order: Vec<&str> = spanish["docs"].as_array().expect("docs")[..np]
+        .iter()
+        .map(|d| d[1].as_str().expect("id"))
+        .collect();
+    let mut untranslated: Vec<&str> = order[np - 4..].to_vec();
+    untranslated.sort_unstable();
+    assert_eq!(
+        untranslated,
+        [
+            "juniper-region-mmip-family-circle",
+            "new-mexico-survivor-services-directory",
+            "turquoise-mesa-pueblo-family-wellness",
+            "volunteer-lawyers-of-juniper-county"
+        ]
+    );
     let page = fs::read_to_string(output.path().join("es/search/index.html"))
         .expect("Spanish search page");
     let spanish_head = language_index_files(output.path(), "es").remove(0).0;

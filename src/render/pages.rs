@@ -313,6 +313,8 @@ struct SiteInfo<'a> {
 #[derive(Serialize)]
 struct CrisisLineInfo<'a> {
     label: &'a str,
+    /// The language of `label` (the default one when not translated).
+    label_lang: &'a str,
     number: &'a str,
     href: Option<String>,
     text_keyword: Option<&'a str>,
@@ -320,7 +322,7 @@ struct CrisisLineInfo<'a> {
 }
 
 impl<'a> SiteInfo<'a> {
-    fn new(site: &'a Site, language: &str) -> Self {
+    fn new(site: &'a Site, language: &'a str) -> Self {
         let config = &site.config;
         SiteInfo {
             default_lang: &config.default_language,
@@ -334,7 +336,15 @@ impl<'a> SiteInfo<'a> {
                 .crisis_lines
                 .iter()
                 .map(|line| CrisisLineInfo {
-                    label: &line.label,
+                    label: line
+                        .translations
+                        .get(language)
+                        .map_or(&line.label, |t| &t.label),
+                    label_lang: if line.translations.contains_key(language) {
+                        language
+                    } else {
+                        &config.default_language
+                    },
                     number: &line.number,
                     href: crate::model::phone_href(&line.number, line.kind, line.text_keyword.is_some()),
                     text_keyword: line.text_keyword.as_deref(),

@@ -84,8 +84,15 @@ pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_i
 pub fn collect(site: &Site, page_language: &str) -> (Vec<Document>, Vec<FacetSpec>) {
     let language = site.config.default_language.as_str();
     let mut partners: Vec<&PublicPartner> = site.partners.iter().collect();
+    // Equal scores rank by document order: partners with text in the
+    // page's language first (PRODUCT.md §9), then by name.
     partners.sort_by_cached_key(|p| {
+        let untranslated = page_language != language
+            && p.localized
+                .get(page_language)
+                .is_none_or(|texts| texts.description_html.is_none());
         (
+            untranslated,
             crate::search::text::fold(display_name(p, page_language)),
             p.id.clone(),
         )
