@@ -346,8 +346,10 @@ test("30: every page links to the safety page, which says what the exit cannot d
   const { context, page } = await open(null);
   for (const path of pages()) {
     await page.goto(shared.server.origin + path);
-    const links = await page.evaluate(() => [...document.querySelectorAll("a")].some((a) => new URL(a.href).pathname === "/safety/"));
-    assert.ok(links, path);
+    // The safety page in the page's own language: /safety/ or /es/safety/.
+    const safety = (path.match(/^\/[a-z]{2}\//) && !path.match(/^\/(assets|search)\//) ? path.slice(0, 4) : "/") + "safety/";
+    const links = await page.evaluate((safety) => [...document.querySelectorAll("a")].some((a) => new URL(a.href).pathname === safety), safety);
+    assert.ok(links, `${path} links ${safety}`);
   }
   await page.goto(shared.server.origin + "/safety/");
   const text = await page.evaluate(() => document.body.innerText);
@@ -355,5 +357,9 @@ test("30: every page links to the safety page, which says what the exit cannot d
   assert.match(text, /use a safer device/);
   assert.match(text, /www\.bbc\.co\.uk\/weather/, "the page says where the exit goes");
   assert.match(text, /JavaScript/);
+  await page.goto(shared.server.origin + "/es/safety/");
+  const spanish = await page.evaluate(() => document.body.innerText);
+  assert.match(spanish, /www\.bbc\.co\.uk\/weather/, "the Spanish page says where the exit goes too");
+  assert.equal(await page.getAttribute("html", "lang"), "es");
   await context.close();
 });
