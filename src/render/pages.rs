@@ -75,6 +75,7 @@ pub fn render(
         Arc::new(site.taxonomies.clone()),
         Arc::new(prepared.paths.clone()),
         &site.config.default_language,
+        site.config.default_timezone.as_deref(),
     )
     .map_err(|diagnostics| RenderError { diagnostics })?;
     let tera = engine.tera;

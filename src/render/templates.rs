@@ -40,6 +40,7 @@ pub fn engine(
     taxonomies: Arc<Taxonomies>,
     assets: Arc<BTreeMap<String, String>>,
     default_language: &str,
+    default_timezone: Option<&str>,
 ) -> Result<Engine, Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -47,6 +48,11 @@ pub fn engine(
     // ` lang="en"` for record text (written in the default language) on a
     // page in another language; nothing on the default language's pages.
     // A function, because components do not see the page's variables.
+    let timezone = default_timezone.unwrap_or_default().to_string();
+    tera.register_function(
+        "hub_timezone",
+        move |_: Kwargs, _: &State<'_>| -> tera::TeraResult<String> { Ok(timezone.clone()) },
+    );
     let record_language = default_language.to_string();
     tera.register_function(
         "record_lang",
