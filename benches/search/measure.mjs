@@ -15,13 +15,17 @@ import * as pagefind from "pagefind";
 import { chromium } from "playwright-core";
 
 const [site, havenIndexMs] = [process.argv[2], Number(process.argv[3])];
+// The default language's index (a hub in several languages has one per
+// language; Pagefind is given the same default-language pages).
+const LANG = process.env.HAVEN_LANG || "en";
+const indexFile = (file) => file.startsWith(LANG + ".") && file.endsWith(".js");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const QUERIES = ["legal", "immigration", "spanish shelter", "counseling fresno", "imigration", "immig"];
 const FACETED = { query: "shelter", filters: { language: "Spanish", county: "Fresno County" } };
 
 // ---- haven's index, read back to give Pagefind the same filters
 const got = {};
-for (const file of fs.readdirSync(path.join(site, "search")).filter((f) => f.endsWith(".js"))) {
+for (const file of fs.readdirSync(path.join(site, "search")).filter(indexFile)) {
   vm.runInNewContext(fs.readFileSync(path.join(site, "search", file), "utf8"), {
     HAVEN_SEARCH: (key, data) => (got[key] = data),
   });
@@ -85,12 +89,12 @@ const sent = (file) => {
   const bytes = fs.readFileSync(file);
   return PRECOMPRESSED.test(file) ? bytes.length : zlib.gzipSync(bytes, { level: 9 }).length;
 };
-const treeBytes = (dir) => {
+const treeBytes = (dir, keep = () => true) => {
   let raw = 0;
   let gz = 0;
   let files = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || !keep(entry.name)) continue;
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
     raw += fs.statSync(file).size;
     gz += sent(file);
@@ -122,7 +126,7 @@ function serve() {
 }
 
 const searchBytes = (files, pattern) => files.filter((f) => pattern.test(f)).reduce((sum, f) => sum + sent(f), 0);
-const HAVEN_FILES = /\/(assets\/search\.[^/]*\.js|search\/[^/]*\.js)$/;
+const HAVEN_FILES = /\/(assets\/search\.[^/]*\.js|search\/[a-z-]+\.[^/]*js)$/;
 const PAGEFIND_FILES = /\/pagefind\//;
 
 async function havenFirstQuery(browser, origin, served, query, filters) {
@@ -214,7 +218,7 @@ async function havenQueryTimes(browser, origin) {
 
 const kb = (bytes) => (bytes / 1024).toFixed(1) + " KB";
 const pagefindMs = await buildPagefind();
-const havenSize = treeBytes(path.join(site, "search"));
+const havenSize = treeBytes(path.join(site, "search"), indexFile);
 const pagefindSize = treeBytes(path.join(site, "pagefind"));
 const { server, served, origin } = await serve();
 const browser = await chromium.launch({
