@@ -18,6 +18,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod structure;
 pub mod suggest;
 pub mod taxonomy;

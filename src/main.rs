@@ -54,6 +54,30 @@ enum Command {
     },
     /// Print the JSON Schema of a partner record (for editor autocomplete).
     Schema,
+    /// Build the site into a temporary folder and preview it in a browser.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The hub folder (the one with hub.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The address to listen on; only this computer can connect by default.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// The port (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Allow an address other devices can reach (with --bind).
+    #[arg(long)]
+    allow_remote: bool,
+    /// Also build records with published: false and guides with draft: true.
+    #[arg(long)]
+    drafts: bool,
+    /// Measure staleness against this date (YYYY-MM-DD) instead of today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,7 +163,73 @@ fn main() -> ExitCode {
             print!("{}", haven::scaffold::partner_schema());
             ExitCode::SUCCESS
         }
+        Command::Serve(args) => run_serve(&cli, args),
     }
+}
+
+/// Builds into a private temporary folder and serves it. Watching and live
+/// reload are not there yet: stop with Ctrl+C and run again after a change.
+fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
+    if !haven::serve::is_loopback(args.bind) && !args.allow_remote {
+        eprintln!(
+            "error: {} can be reached by other devices on the network; add --allow-remote if that is what you want",
+            args.bind
+        );
+        return ExitCode::from(2);
+    }
+    // One folder per hub, reused by the next run, so previews do not pile up.
+    let hub = args
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| args.root.clone());
+    let key = haven::render::assets::fnv1a(hub.to_string_lossy().as_bytes());
+    let output = std::env::temp_dir().join(format!("haven-serve-{key:016x}"));
+    let mut plan = BuildPlan::new(&args.root);
+    plan.output = output.clone();
+    plan.include_drafts = args.drafts;
+    if let Some(today) = args.today {
+        plan.today = today;
+    }
+    match build::build(&plan) {
+        Ok(report) => print_diagnostics(&report.warnings, &plan.root, cli.quiet, cli.verbose),
+        Err(error) => {
+            print_diagnostics(error.diagnostics(), &plan.root, cli.quiet, cli.verbose);
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    }
+    let server = match haven::serve::Server::bind(
+        &output,
+        std::net::SocketAddr::new(args.bind, args.port),
+    ) {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!(
+                "error: cannot listen on {}:{}: {error}",
+                args.bind, args.port
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match server.address() {
+        Ok(address) => {
+            if !haven::serve::is_loopback(args.bind) {
+                eprintln!("warning: serving to the network at {address}; anyone who can reach it can read the site");
+            }
+            println!(
+                "Serving {} at http://{address}/ (Ctrl+C to stop)",
+                args.root.display()
+            );
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    }
+    // Flush so a script reading stdout sees the address at once.
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    server.run();
+    ExitCode::SUCCESS
 }
 
 fn report_written(

@@ -1,0 +1,233 @@
+//! `haven serve` (PRODUCT.md §14), first part: a local preview server for a
+//! built site. Only files under the site folder are served: `..`, encoded
+//! traversal, absolute paths and symlinks leading out are refused with 404,
+//! folders are never listed, and every response says `no-store`. Watching
+//! the hub and reloading browsers come next (issue 6).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::thread;
+use std::time::Duration;
+
+/// A bound server for one site folder.
+pub struct Server {
+    listener: TcpListener,
+    site: PathBuf,
+}
+
+impl Server {
+    /// Binds `address`; port 0 picks a free one (tests).
+    pub fn bind(site: &Path, address: SocketAddr) -> std::io::Result<Server> {
+        Ok(Server {
+            listener: TcpListener::bind(address)?,
+            site: site.canonicalize()?,
+        })
+    }
+
+    pub fn address(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Answers requests until the process ends, one thread per connection.
+    pub fn run(self) {
+        for stream in self.listener.incoming().flatten() {
+            let site = self.site.clone();
+            thread::spawn(move || {
+                // A client that stalls or vanishes only ends its own thread.
+                let _ = answer(stream, &site);
+            });
+        }
+    }
+}
+
+/// Loopback addresses need no flag; anything else is reachable by other
+/// devices on the network and must be asked for.
+pub fn is_loopback(address: IpAddr) -> bool {
+    address.is_loopback()
+}
+
+fn answer(stream: TcpStream, site: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Read (and ignore) the headers up to the blank line.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let mut out = &stream;
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut out,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed",
+            method == "HEAD",
+        );
+    }
+    match resolve(site, target).and_then(|file| std::fs::read(&file).ok().map(|body| (file, body)))
+    {
+        Some((file, body)) => respond(&mut out, 200, content_type(&file), &body, method == "HEAD"),
+        None => {
+            let page =
+                std::fs::read(site.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+            respond(
+                &mut out,
+                404,
+                "text/html; charset=utf-8",
+                &page,
+                method == "HEAD",
+            )
+        }
+    }
+}
+
+fn respond(
+    out: &mut impl Write,
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    write!(
+        out,
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if !head {
+        out.write_all(body)?;
+    }
+    out.flush()
+}
+
+/// The file a request target names under `site` (canonical), or `None`
+/// for anything that is not a plain file inside it.
+pub fn resolve(site: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    let decoded = percent_decode(path)?;
+    if decoded.contains('\0') || decoded.contains('\\') {
+        return None;
+    }
+    let relative = Path::new(decoded.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return None;
+    }
+    let mut file = site.join(relative);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    // Symlinks are followed, then the result must still be in the site.
+    let real = file.canonicalize().ok()?;
+    (real.starts_with(site) && real.is_file()).then_some(real)
+}
+
+/// `%2e%2E` → `..`; `None` for malformed escapes or non-UTF-8 results.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("temp");
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("partners/a")).expect("mkdir");
+        std::fs::write(site.join("index.html"), "home").expect("write");
+        std::fs::write(site.join("partners/a/index.html"), "a").expect("write");
+        std::fs::create_dir_all(site.join("empty")).expect("mkdir");
+        std::fs::write(dir.path().join("secret.txt"), "secret").expect("write");
+        let canonical = site.canonicalize().expect("canonical");
+        (dir, canonical)
+    }
+
+    #[test]
+    fn folders_serve_their_index_page() {
+        let (_dir, site) = site();
+        assert_eq!(resolve(&site, "/"), Some(site.join("index.html")));
+        assert_eq!(
+            resolve(&site, "/partners/a/?q=1"),
+            Some(site.join("partners/a/index.html"))
+        );
+    }
+
+    #[test]
+    fn traversal_in_every_spelling_is_refused() {
+        let (_dir, site) = site();
+        for target in [
+            "/../secret.txt",
+            "/partners/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/..%5csecret.txt",
+            "//etc/passwd",
+            "/%00index.html",
+            "/%zz",
+        ] {
+            assert_eq!(resolve(&site, target), None, "{target}");
+        }
+    }
+
+    #[test]
+    fn folders_without_an_index_are_not_listed() {
+        let (_dir, site) = site();
+        assert_eq!(resolve(&site, "/empty/"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_site_are_refused() {
+        let (dir, site) = site();
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), site.join("link.txt"))
+            .expect("symlink");
+        assert_eq!(resolve(&site, "/link.txt"), None);
+    }
+}
