@@ -279,23 +279,7 @@ fn stop_words_are_left_out_and_stems_join_languages() {
     let (site, _) = site.expect("valid");
     let index = search::build(&site, false, "en");
     let (_, head) = script_data(&index.files[0].contents);
-    let words: Vec<String> = {
-        let mut previous = String::new();
-        head["words"]
-            .as_str()
-            .expect("words")
-            .split(',')
-            .map(|entry| {
-                let shared = (entry.as_bytes()[0] - b'0') as usize;
-                previous = previous
-                    .chars()
-                    .take(shared)
-                    .chain(entry.chars().skip(1))
-                    .collect();
-                previous.clone()
-            })
-            .collect()
-    };
+    let words = dictionary(&head);
     assert!(!words.contains(&"the".to_string()) && !words.contains(&"para".to_string()));
     let class_of = |word: &str| {
         let position = words
