@@ -13,6 +13,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod postprocess;
+pub mod rebuild;
 pub mod record;
 pub mod render;
 pub mod report;

@@ -5,6 +5,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -12,7 +13,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use haven::build::{self, BuildError, BuildPlan};
 use haven::date::Date;
 use haven::diagnostic::{self, Diagnostic};
+use haven::rebuild::{Preview, Rebuilt};
 use haven::report::{self, Format, Style};
+use haven::serve::watch::Watcher;
+use haven::serve::{Live, Server};
 
 #[derive(Parser)]
 #[command(
@@ -78,6 +82,13 @@ struct ServeArgs {
     /// Measure staleness against this date (YYYY-MM-DD) instead of today.
     #[arg(long, value_parser = parse_date)]
     today: Option<Date>,
+    /// Open the site in the default browser once it is served.
+    #[arg(long)]
+    open: bool,
+    /// Build the preview here instead of a folder in the system's temporary
+    /// folder (its contents are replaced).
+    #[arg(long)]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -177,31 +188,30 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    // One folder per hub, reused by the next run, so previews do not pile up.
-    let hub = args
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| args.root.clone());
-    let key = haven::render::assets::fnv1a(hub.to_string_lossy().as_bytes());
-    let output = std::env::temp_dir().join(format!("haven-serve-{key:016x}"));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| preview_folder(&args.root));
     let mut plan = BuildPlan::new(&args.root);
     plan.output = output.clone();
     plan.include_drafts = args.drafts;
     if let Some(today) = args.today {
         plan.today = today;
     }
-    match build::build(&plan) {
-        Ok(report) => print_diagnostics(&report.warnings, &plan.root, cli.quiet, cli.verbose),
-        Err(error) => {
-            print_diagnostics(error.diagnostics(), &plan.root, cli.quiet, cli.verbose);
-            eprintln!("error: {error}");
-            return ExitCode::from(1);
-        }
+    // Watching starts first, so an edit during the first build is seen.
+    let watcher = Watcher::new(&args.root);
+    let live = Arc::new(Live::default());
+    let mut preview = Preview::new(plan);
+    // A first build that fails still serves: the errors show in the
+    // browser, and the site appears as soon as they are fixed.
+    let first = preview.build_all();
+    report_rebuild(cli, &preview, &live, &[], first);
+    if let Err(error) = std::fs::create_dir_all(&output) {
+        eprintln!("error: cannot create {}: {error}", output.display());
+        return ExitCode::from(2);
     }
-    let server = match haven::serve::Server::bind(
-        &output,
-        std::net::SocketAddr::new(args.bind, args.port),
-    ) {
+    let address = std::net::SocketAddr::new(args.bind, args.port);
+    let server = match Server::bind(&output, address, live.clone()) {
         Ok(server) => server,
         Err(error) => {
             eprintln!(
@@ -211,25 +221,105 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match server.address() {
-        Ok(address) => {
-            if !haven::serve::is_loopback(args.bind) {
-                eprintln!("warning: serving to the network at {address}; anyone who can reach it can read the site");
-            }
-            println!(
-                "Serving {} at http://{address}/ (Ctrl+C to stop)",
-                args.root.display()
-            );
-        }
+    let url = match server.address() {
+        Ok(address) => format!("http://{address}/"),
         Err(error) => {
             eprintln!("error: {error}");
             return ExitCode::from(2);
         }
+    };
+    if !haven::serve::is_loopback(args.bind) {
+        eprintln!(
+            "warning: serving to the network at {url}; anyone who can reach it can read the site"
+        );
     }
+    println!("Serving {} at {url} (Ctrl+C to stop)", args.root.display());
     // Flush so a script reading stdout sees the address at once.
     let _ = std::io::Write::flush(&mut std::io::stdout());
-    server.run();
-    ExitCode::SUCCESS
+    std::thread::spawn(move || server.run());
+    if args.open {
+        open_in_browser(&url);
+    }
+    match watcher {
+        Ok(watcher) => {
+            while let Some(changed) = watcher.next_change() {
+                if let Some(result) = preview.rebuild(&changed) {
+                    report_rebuild(cli, &preview, &live, &changed, result);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!(
+                "warning: cannot watch {} for changes ({error}); serving without live reload",
+                args.root.display()
+            );
+            loop {
+                std::thread::park();
+            }
+        }
+    }
+}
+
+/// One folder per hub in the system's temporary folder, reused by the next
+/// run, so previews do not pile up.
+fn preview_folder(root: &Path) -> PathBuf {
+    let hub = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let key = haven::render::assets::fnv1a(hub.to_string_lossy().as_bytes());
+    std::env::temp_dir().join(format!("haven-serve-{key:016x}"))
+}
+
+/// Tells the terminal and open pages how a (re)build went.
+fn report_rebuild(
+    cli: &Cli,
+    preview: &Preview,
+    live: &Live,
+    changed: &[PathBuf],
+    result: Result<Rebuilt, BuildError>,
+) {
+    let root = &preview.plan().root;
+    let what = match changed {
+        [] => String::new(),
+        [one] => format!("{} changed: ", one.display()),
+        [first, rest @ ..] => format!("{} and {} more changed: ", first.display(), rest.len()),
+    };
+    match result {
+        Ok(rebuilt) => {
+            print_diagnostics(&rebuilt.warnings, root, true, cli.verbose);
+            if !cli.quiet {
+                println!("{what}{rebuilt}");
+            }
+            live.built();
+        }
+        Err(error) => {
+            print_diagnostics(error.diagnostics(), root, cli.quiet, cli.verbose);
+            eprintln!("{what}error: {error}; still serving the last good build");
+            live.failed(error.diagnostics(), root);
+        }
+    }
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+}
+
+/// Opens `url` in the default browser; a failure is only a warning.
+fn open_in_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(error) = opened {
+        eprintln!("warning: could not open a browser ({error}); open {url} yourself");
+    }
 }
 
 fn report_written(

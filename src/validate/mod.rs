@@ -474,6 +474,11 @@ impl<'a> PartnerCheck<'a> {
                 out,
             );
         }
+        if record.name.trim().is_empty() {
+            out.push(self.error("E011", "name", "name is empty").help(
+                "write the organization's name as people know it, e.g. name: Riverbend Legal Aid",
+            ));
+        }
         if record.partner_types.is_empty() {
             out.push(
                 self.error(
@@ -610,6 +615,12 @@ impl<'a> PartnerCheck<'a> {
         }
         for (index, service) in record.services.iter().enumerate() {
             let field = format!("services[{index}]");
+            if service.name.trim().is_empty() {
+                out.push(
+                    self.error("E011", format!("{field}.name"), "service name is empty")
+                        .help("name what the partner offers, e.g. name: Protective order help"),
+                );
+            }
             if service.categories.is_empty() {
                 out.push(
                     self.error(

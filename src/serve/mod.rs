@@ -1,27 +1,50 @@
-//! `haven serve` (PRODUCT.md §14), first part: a local preview server for a
-//! built site. Only files under the site folder are served: `..`, encoded
-//! traversal, absolute paths and symlinks leading out are refused with 404,
-//! folders are never listed, and every response says `no-store`. Watching
-//! the hub and reloading browsers come next (issue 6).
+//! `haven serve` (PRODUCT.md §14): a local preview of the hub that follows
+//! every edit. The hub is built into a preview folder, served over HTTP,
+//! watched ([`watch`]) and rebuilt ([`crate::rebuild`]); open pages reload
+//! or show why a rebuild failed ([`live`]).
+//!
+//! Only files under the site folder are served: `..`, encoded traversal,
+//! absolute paths and symlinks leading out are refused with 404, folders
+//! are never listed, and every response says `no-store`.
+
+pub mod live;
+pub mod watch;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
+
+pub use live::Live;
+
+/// Where the server answers for itself rather than for the site.
+const EVENTS_PATH: &str = "/__haven/events";
+const SCRIPT_PATH: &str = "/__haven/live.js";
+
+/// Added to every HTML page served, never to the built files.
+const SCRIPT_TAG: &str = "<script src=\"/__haven/live.js\" defer></script>";
+
+/// What a missing page shows when the site has no 404 page yet (a first
+/// build that failed): the errors still appear over it.
+const NO_PAGE: &str = "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content=\"width=device-width, initial-scale=1\"><title>Not built yet</title><main><h1>There is no page here (yet)</h1><p>haven serve has not built this page. If the site has errors, they are listed below and in the terminal.</p></main></html>";
 
 /// A bound server for one site folder.
 pub struct Server {
     listener: TcpListener,
     site: PathBuf,
+    live: Arc<Live>,
 }
 
 impl Server {
-    /// Binds `address`; port 0 picks a free one (tests).
-    pub fn bind(site: &Path, address: SocketAddr) -> std::io::Result<Server> {
+    /// Binds `address`; port 0 picks a free one (tests). The site folder
+    /// must exist (it may be empty).
+    pub fn bind(site: &Path, address: SocketAddr, live: Arc<Live>) -> std::io::Result<Server> {
         Ok(Server {
             listener: TcpListener::bind(address)?,
             site: site.canonicalize()?,
+            live,
         })
     }
 
@@ -33,9 +56,10 @@ impl Server {
     pub fn run(self) {
         for stream in self.listener.incoming().flatten() {
             let site = self.site.clone();
+            let live = self.live.clone();
             thread::spawn(move || {
                 // A client that stalls or vanishes only ends its own thread.
-                let _ = answer(stream, &site);
+                let _ = answer(stream, &site, &live);
             });
         }
     }
@@ -47,7 +71,7 @@ pub fn is_loopback(address: IpAddr) -> bool {
     address.is_loopback()
 }
 
-fn answer(stream: TcpStream, site: &Path) -> std::io::Result<()> {
+fn answer(stream: TcpStream, site: &Path, live: &Live) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(&stream);
     let mut request_line = String::new();
@@ -59,31 +83,64 @@ fn answer(stream: TcpStream, site: &Path) -> std::io::Result<()> {
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let head = method == "HEAD";
     let mut out = &stream;
-    if method != "GET" && method != "HEAD" {
+    if method != "GET" && !head {
         return respond(
             &mut out,
             405,
             "text/plain; charset=utf-8",
             b"method not allowed",
-            method == "HEAD",
+            head,
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    if path == EVENTS_PATH && !head {
+        return live.stream(&mut out);
+    }
+    if path == SCRIPT_PATH {
+        let script = live::SCRIPT.as_bytes();
+        return respond(
+            &mut out,
+            200,
+            "text/javascript; charset=utf-8",
+            script,
+            head,
         );
     }
     match resolve(site, target).and_then(|file| std::fs::read(&file).ok().map(|body| (file, body)))
     {
-        Some((file, body)) => respond(&mut out, 200, content_type(&file), &body, method == "HEAD"),
+        Some((file, body)) => {
+            let kind = content_type(&file);
+            let body = if kind.starts_with("text/html") {
+                with_live_script(body)
+            } else {
+                body
+            };
+            respond(&mut out, 200, kind, &body, head)
+        }
         None => {
-            let page =
-                std::fs::read(site.join("404.html")).unwrap_or_else(|_| b"not found".to_vec());
+            let page = std::fs::read(site.join("404.html")).unwrap_or_else(|_| NO_PAGE.into());
             respond(
                 &mut out,
                 404,
                 "text/html; charset=utf-8",
-                &page,
-                method == "HEAD",
+                &with_live_script(page),
+                head,
             )
         }
     }
+}
+
+/// The page with the live script before `</body>`, or at the end when the
+/// minifier left the optional end tags out.
+fn with_live_script(mut page: Vec<u8>) -> Vec<u8> {
+    let at = page
+        .windows(7)
+        .rposition(|window| window.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(page.len());
+    page.splice(at..at, SCRIPT_TAG.bytes());
+    page
 }
 
 fn respond(
@@ -214,6 +271,20 @@ mod tests {
         ] {
             assert_eq!(resolve(&site, target), None, "{target}");
         }
+    }
+
+    #[test]
+    fn the_live_script_goes_before_the_end_of_the_body() {
+        let page = with_live_script(b"<p>x</p></body></html>".to_vec());
+        assert_eq!(
+            String::from_utf8_lossy(&page),
+            format!("<p>x</p>{SCRIPT_TAG}</body></html>")
+        );
+        let minified = with_live_script(b"<p>x".to_vec());
+        assert_eq!(
+            String::from_utf8_lossy(&minified),
+            format!("<p>x{SCRIPT_TAG}")
+        );
     }
 
     #[test]
