@@ -1,12 +1,15 @@
 //! The pipeline in one place: load → validate → model → render →
 //! post-process → write, each stage timed (`--verbose` prints the times).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::date::Date;
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{self, Site};
+use crate::render::pages::Shows;
+use crate::render::OutputFile;
 use crate::{load, postprocess, render, search, validate, write};
 
 /// Everything a build needs, decided before it starts.
@@ -82,20 +85,20 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-struct Stopwatch {
+pub(crate) struct Stopwatch {
     started: Instant,
-    timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Stopwatch {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Stopwatch {
             started: Instant::now(),
             timings: Vec::new(),
         }
     }
 
-    fn lap(&mut self, stage: &'static str) {
+    pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.timings.push((stage, now - self.started));
         self.started = now;
@@ -151,40 +154,10 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
     let Some((mut site, private)) = prepared else {
         return Err(BuildError::Content(diagnostics));
     };
-    if let Some(base_url) = &plan.base_url {
-        site.config.base_url = base_url.clone();
-    }
-    if let Some(portable) = plan.portable {
-        site.config.portable = portable;
-    }
-
-    let indexes: Vec<search::SearchIndex> = if site.config.search.enabled {
-        site.config
-            .site_languages()
-            .iter()
-            .map(|language| search::build(&site, site.config.portable, language))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    clock.lap("search index");
-    let (mut files, pages) =
-        render::render(&site, &indexes).map_err(|e| BuildError::Template(e.diagnostics))?;
-    clock.lap("render");
-
-    let base_path = base_path(&site.config.base_url);
-    let other_languages: Vec<String> = site.config.site_languages().split_off(1);
-    let style = postprocess::LinkStyle {
-        portable: site.config.portable,
-        base_path: &base_path,
-        other_languages: &other_languages,
-    };
-    postprocess::finish(&mut files, style, site.config.minify);
-    let leaks = postprocess::scan_for_private_values(&files, &private);
-    if !leaks.is_empty() {
-        return Err(BuildError::Content(leaks));
-    }
-    clock.lap("post-process");
+    apply_overrides(plan, &mut site);
+    let produced = produce(&site, &private, &mut clock, &|_, _| true)?;
+    let files = produced.files;
+    let pages = produced.pages;
 
     write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
     clock.lap("write");
@@ -198,6 +171,68 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         drafts: site.summary.drafts.clone(),
         warnings: diagnostics,
         timings: clock.timings,
+    })
+}
+
+/// The command line's word over hub.yaml's.
+pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
+    if let Some(base_url) = &plan.base_url {
+        site.config.base_url = base_url.clone();
+    }
+    if let Some(portable) = plan.portable {
+        site.config.portable = portable;
+    }
+}
+
+/// The middle of a build: the files of the site, ready to write.
+pub(crate) struct Produced {
+    pub files: Vec<OutputFile>,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// What every page of the site shows.
+    pub shows: BTreeMap<String, Shows>,
+}
+
+/// Search indexes, the pages `wanted` picks (with every other file),
+/// post-processing and the scan for private values.
+pub(crate) fn produce(
+    site: &Site,
+    private: &model::PrivateValues,
+    clock: &mut Stopwatch,
+    wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+) -> Result<Produced, BuildError> {
+    let indexes: Vec<search::SearchIndex> = if site.config.search.enabled {
+        site.config
+            .site_languages()
+            .iter()
+            .map(|language| search::build(site, site.config.portable, language))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    clock.lap("search index");
+    let rendered = render::pages::render_selected(site, &indexes, wanted)
+        .map_err(|e| BuildError::Template(e.diagnostics))?;
+    clock.lap("render");
+
+    let mut files = rendered.files;
+    let base_path = base_path(&site.config.base_url);
+    let other_languages: Vec<String> = site.config.site_languages().split_off(1);
+    let style = postprocess::LinkStyle {
+        portable: site.config.portable,
+        base_path: &base_path,
+        other_languages: &other_languages,
+    };
+    postprocess::finish(&mut files, style, site.config.minify);
+    let leaks = postprocess::scan_for_private_values(&files, private);
+    if !leaks.is_empty() {
+        return Err(BuildError::Content(leaks));
+    }
+    clock.lap("post-process");
+    Ok(Produced {
+        files,
+        pages: rendered.pages,
+        shows: rendered.shows,
     })
 }
 

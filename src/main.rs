@@ -285,9 +285,14 @@ fn report_rebuild(
     };
     match result {
         Ok(rebuilt) => {
-            print_diagnostics(&rebuilt.warnings, root, true, cli.verbose);
+            // Warnings once, at the first build; errors every time.
+            let first = changed.is_empty();
+            print_diagnostics(&rebuilt.warnings, root, cli.quiet || !first, cli.verbose);
             if !cli.quiet {
                 println!("{what}{rebuilt}");
+            }
+            if cli.verbose {
+                print_timings(&rebuilt.timings);
             }
             live.built();
         }
@@ -298,6 +303,12 @@ fn report_rebuild(
         }
     }
     let _ = std::io::Write::flush(&mut std::io::stdout());
+}
+
+fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
+    for (stage, time) in timings {
+        eprintln!("  {stage:<26} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+    }
 }
 
 /// Opens `url` in the default browser; a failure is only a warning.
@@ -393,9 +404,7 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         Ok(report) => {
             print_diagnostics(&report.warnings, &plan.root, cli.quiet, cli.verbose);
             if cli.verbose {
-                for (stage, time) in &report.timings {
-                    eprintln!("  {stage:<26} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-                }
+                print_timings(&report.timings);
             }
             if !cli.quiet {
                 let (_, warnings) = diagnostic::counts(&report.warnings);

@@ -1,14 +1,24 @@
 //! Rebuilding for `haven serve`: after an edit, the preview folder is
 //! brought up to date and the terminal learns what was rebuilt and how
 //! long it took. A failed rebuild leaves the last good site in place.
+//!
+//! An edit to partner records or guides re-renders only the pages that show
+//! them (before or after the edit: a partner that leaves a service area
+//! leaves its page too), the search index and the small site-wide files.
+//! Anything else (hub.yaml, taxonomies, templates, UI strings, static
+//! files, private overlays), or a change to what every page shows (the
+//! number of partners, the service areas' counts), rebuilds everything.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildError, BuildPlan};
+use crate::build::{self, BuildError, BuildPlan, Stopwatch};
 use crate::diagnostic::Diagnostic;
+use crate::model::{PrivateValues, Site};
+use crate::render::pages::{site_wide_fingerprint, Shows};
 use crate::serve::watch::is_hub_file;
+use crate::write;
 
 /// One hub previewed in one folder, across edits.
 pub struct Preview {
@@ -16,6 +26,18 @@ pub struct Preview {
     /// The hub's files at the last build: a vanished path matters only if
     /// it was one of them (an editor's temporary file does not).
     known: BTreeSet<PathBuf>,
+    /// Edits since the last good build: after a failed rebuild, the next
+    /// one must still cover them.
+    pending: BTreeSet<PathBuf>,
+    served: Option<Served>,
+}
+
+/// What the site in the preview folder was built from.
+struct Served {
+    site_wide: u64,
+    shows: BTreeMap<String, Shows>,
+    /// Every file of the site, generated or copied.
+    outputs: BTreeSet<String>,
 }
 
 /// What a rebuild did.
@@ -24,13 +46,22 @@ pub struct Rebuilt {
     pub scope: Scope,
     /// HTML pages rendered.
     pub pages: usize,
+    /// HTML pages of the site.
+    pub total_pages: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Time per stage, as `haven build --verbose` prints them.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Scope {
     Everything,
+    /// The pages showing these partners (ids) and guides (slugs).
+    Records {
+        partners: BTreeSet<String>,
+        guides: BTreeSet<String>,
+    },
 }
 
 impl std::fmt::Display for Rebuilt {
@@ -42,8 +73,32 @@ impl std::fmt::Display for Rebuilt {
                 "rebuilt the whole site ({} pages) in {took} ms",
                 self.pages
             ),
+            Scope::Records { partners, guides } => {
+                let mut what: Vec<String> = Vec::new();
+                if !partners.is_empty() {
+                    what.push(format!("partner {}", list(partners)));
+                }
+                if !guides.is_empty() {
+                    what.push(format!("guide {}", list(guides)));
+                }
+                write!(
+                    f,
+                    "rebuilt {} of {} pages (showing {}) and the search index in {took} ms",
+                    self.pages,
+                    self.total_pages,
+                    what.join(", ")
+                )
+            }
         }
     }
+}
+
+fn list(names: &BTreeSet<String>) -> String {
+    names
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Preview {
@@ -51,6 +106,8 @@ impl Preview {
         Preview {
             plan,
             known: BTreeSet::new(),
+            pending: BTreeSet::new(),
+            served: None,
         }
     }
 
@@ -62,13 +119,8 @@ impl Preview {
     pub fn build_all(&mut self) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
         self.known = hub_files(&self.plan.root);
-        let report = build::build(&self.plan)?;
-        Ok(Rebuilt {
-            scope: Scope::Everything,
-            pages: report.pages,
-            warnings: report.warnings,
-            elapsed: started.elapsed(),
-        })
+        let (site, private, warnings, clock) = self.prepare()?;
+        self.everything(site, private, warnings, clock, started)
     }
 
     /// Brings the preview up to date after `changed` (paths relative to
@@ -81,8 +133,153 @@ impl Preview {
         if relevant.is_empty() {
             return None;
         }
-        Some(self.build_all())
+        self.pending.extend(relevant.into_iter().cloned());
+        let edit = Edit::of(&self.pending);
+        let result = match (edit, self.served.is_some()) {
+            (Some(Edit { partners, guides }), true) => self.records(partners, guides),
+            _ => self.build_all(),
+        };
+        Some(result)
     }
+
+    fn prepare(&self) -> Result<(Site, PrivateValues, Vec<Diagnostic>, Stopwatch), BuildError> {
+        let mut clock = Stopwatch::new();
+        let (prepared, diagnostics) =
+            build::prepare(&self.plan.root, self.plan.today, self.plan.include_drafts);
+        clock.lap("load + validate + model");
+        let Some((mut site, private)) = prepared else {
+            return Err(BuildError::Content(diagnostics));
+        };
+        build::apply_overrides(&self.plan, &mut site);
+        Ok((site, private, diagnostics, clock))
+    }
+
+    fn everything(
+        &mut self,
+        site: Site,
+        private: PrivateValues,
+        warnings: Vec<Diagnostic>,
+        mut clock: Stopwatch,
+        started: Instant,
+    ) -> Result<Rebuilt, BuildError> {
+        let output =
+            write::check_output(&self.plan.output, &self.plan.root).map_err(BuildError::Write)?;
+        let produced = build::produce(&site, &private, &mut clock, &|_, _| true)?;
+        write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
+        clock.lap("write");
+        let outputs = outputs(&produced, &site);
+        let pages = produced.pages;
+        self.served = Some(Served {
+            site_wide: site_wide_fingerprint(&site),
+            shows: produced.shows,
+            outputs,
+        });
+        self.pending.clear();
+        Ok(Rebuilt {
+            scope: Scope::Everything,
+            pages,
+            total_pages: pages,
+            warnings,
+            elapsed: started.elapsed(),
+            timings: clock.timings,
+        })
+    }
+
+    /// Re-renders the pages that show the edited records, before or after
+    /// the edit.
+    fn records(
+        &mut self,
+        partners: BTreeSet<String>,
+        guides: BTreeSet<String>,
+    ) -> Result<Rebuilt, BuildError> {
+        let started = Instant::now();
+        self.known = hub_files(&self.plan.root);
+        let (site, private, warnings, mut clock) = self.prepare()?;
+        let Some(served) = self
+            .served
+            .take_if(|served| served.site_wide == site_wide_fingerprint(&site))
+        else {
+            return self.everything(site, private, warnings, clock, started);
+        };
+        let shows_edit =
+            |shows: &Shows| shows.partners.shows_any(&partners) || shows.guides.shows_any(&guides);
+        let wanted = |output: &str, shows: &Shows| {
+            // The search panel shows the new index's file name and counts.
+            shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
+        };
+        let produced = build::produce(&site, &private, &mut clock, &wanted)?;
+        let outputs = outputs(&produced, &site);
+        let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
+        if let Err(error) = write::update(&self.plan.output, &produced.files, &removed) {
+            // The folder is half updated: the next build writes it whole.
+            return Err(BuildError::Write(error));
+        }
+        clock.lap("write");
+        let total_pages = produced.shows.len();
+        self.served = Some(Served {
+            site_wide: served.site_wide,
+            shows: produced.shows,
+            outputs,
+        });
+        self.pending.clear();
+        Ok(Rebuilt {
+            scope: Scope::Records { partners, guides },
+            pages: produced.pages,
+            total_pages,
+            warnings,
+            elapsed: started.elapsed(),
+            timings: clock.timings,
+        })
+    }
+}
+
+/// An edit only to partner records and guides: which ones.
+struct Edit {
+    partners: BTreeSet<String>,
+    guides: BTreeSet<String>,
+}
+
+impl Edit {
+    /// `None` when anything else changed.
+    fn of(changed: &BTreeSet<PathBuf>) -> Option<Edit> {
+        let mut edit = Edit {
+            partners: BTreeSet::new(),
+            guides: BTreeSet::new(),
+        };
+        for path in changed {
+            let mut parts = path.iter().map(|part| part.to_str());
+            let (Some(Some(folder)), Some(Some(name)), None) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            // A build only succeeds when a record's id is its file name.
+            match (folder, name.rsplit_once('.')) {
+                ("partners", Some((id, "yaml" | "yml"))) => edit.partners.insert(id.to_string()),
+                // guides/<slug>.md and its translations, guides/<slug>.es.md
+                ("guides", Some((stem, "md"))) => edit
+                    .guides
+                    .insert(stem.split('.').next().unwrap_or(stem).to_string()),
+                _ => return None,
+            };
+        }
+        Some(edit)
+    }
+}
+
+/// Every file of the site: pages, other generated files, copied files.
+fn outputs(produced: &build::Produced, site: &Site) -> BTreeSet<String> {
+    produced
+        .shows
+        .keys()
+        .cloned()
+        .chain(produced.files.iter().map(|file| file.path.clone()))
+        .chain(
+            site.static_files
+                .iter()
+                .map(|file| file.output_path.clone()),
+        )
+        .collect()
 }
 
 /// Every file a build may read, relative to the hub.
@@ -94,4 +291,43 @@ fn hub_files(root: &Path) -> BTreeSet<PathBuf> {
         .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
         .filter(|path| is_hub_file(path))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(paths: &[&str]) -> Option<(Vec<String>, Vec<String>)> {
+        let changed = paths.iter().map(PathBuf::from).collect();
+        Edit::of(&changed).map(|edit| {
+            (
+                edit.partners.into_iter().collect(),
+                edit.guides.into_iter().collect(),
+            )
+        })
+    }
+
+    #[test]
+    fn partner_and_guide_files_are_edits_of_those_records() {
+        assert_eq!(
+            edit(&["partners/a.yaml", "guides/plan.es.md", "guides/plan.md"]),
+            Some((vec!["a".to_string()], vec!["plan".to_string()]))
+        );
+    }
+
+    #[test]
+    fn anything_else_rebuilds_everything() {
+        for path in [
+            "hub.yaml",
+            "taxonomies.yaml",
+            "templates/base.html",
+            "i18n/es.yaml",
+            "static/logo.png",
+            "private/a.yaml",
+            "partners/notes.txt",
+            "partners/sub/a.yaml",
+        ] {
+            assert!(edit(&["partners/a.yaml", path]).is_none(), "{path}");
+        }
+    }
 }

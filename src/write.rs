@@ -87,6 +87,51 @@ pub fn write(
     result
 }
 
+/// Brings an existing site up to date in place (`haven serve`): each file
+/// is replaced atomically, so a page is never served half-written, and the
+/// `removed` paths are deleted with any folders they leave empty. Files
+/// whose contents did not change are not touched.
+pub fn update(
+    output: &Path,
+    files: &[OutputFile],
+    removed: &[String],
+) -> Result<usize, WriteError> {
+    let mut written = 0;
+    for file in files {
+        let target = output.join(&file.path);
+        if fs::read(&target).is_ok_and(|old| old == file.contents) {
+            continue;
+        }
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        let name = target
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let temporary = target.with_file_name(format!(".{name}.haven-new-{}", std::process::id()));
+        fs::write(&temporary, &file.contents).map_err(io_error(&temporary))?;
+        fs::rename(&temporary, &target).map_err(io_error(&target))?;
+        written += 1;
+    }
+    for path in removed {
+        let target = output.join(path);
+        match fs::remove_file(&target) {
+            Ok(()) => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            Err(error) => return Err(io_error(&target)(error)),
+        }
+        // Empty folders left behind go too (remove_dir fails on others).
+        let mut dir = target.parent();
+        while let Some(folder) = dir.filter(|d| *d != output) {
+            if fs::remove_dir(folder).is_err() {
+                break;
+            }
+            dir = folder.parent();
+        }
+    }
+    Ok(written)
+}
+
 fn fill(
     staging: &Path,
     files: &[OutputFile],

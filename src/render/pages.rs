@@ -2,13 +2,13 @@
 //! which template and context. Links in templates are site paths ("/x/");
 //! post-processing makes them relative.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
@@ -32,6 +32,51 @@ struct Page<'a> {
     fill: Fill<'a>,
     /// Which language edition of the site it belongs to.
     edition: usize,
+    shows: Shows,
+}
+
+/// Which records a page shows beyond the site-wide values, so a rebuild
+/// after an edit re-renders only the pages that show what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shows {
+    /// Partner ids.
+    pub partners: Subset,
+    /// Guide slugs.
+    pub guides: Subset,
+    /// The search panel: the index's file name and facet counts.
+    pub search: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Subset {
+    #[default]
+    None,
+    Some(BTreeSet<String>),
+    All,
+}
+
+impl Subset {
+    fn of<'s>(ids: impl IntoIterator<Item = &'s String>) -> Subset {
+        Subset::Some(ids.into_iter().cloned().collect())
+    }
+
+    pub fn shows_any(&self, ids: &BTreeSet<String>) -> bool {
+        match self {
+            Subset::None => false,
+            Subset::All => !ids.is_empty(),
+            Subset::Some(shown) => ids.iter().any(|id| shown.contains(id)),
+        }
+    }
+}
+
+/// The pages rendered, and what every page of the site shows (rendered
+/// or not).
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Output path → what the page shows, for every page of the site.
+    pub shows: BTreeMap<String, Shows>,
 }
 
 impl Page<'_> {
@@ -62,6 +107,18 @@ pub fn render(
     site: &Site,
     search: &[SearchIndex],
 ) -> Result<(Vec<OutputFile>, usize), RenderError> {
+    let rendered = render_selected(site, search, &|_, _| true)?;
+    Ok((rendered.files, rendered.pages))
+}
+
+/// [`render`], for only the pages `wanted` picks by output path and what
+/// they show; the site's other files (assets, search index, sitemap) are
+/// always included.
+pub fn render_selected(
+    site: &Site,
+    search: &[SearchIndex],
+    wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+) -> Result<Rendered, RenderError> {
     let languages = site.config.site_languages();
     let strings = Arc::new(ui_strings(site, &languages)?);
     let asset_sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
@@ -85,6 +142,18 @@ pub fn render(
     let editions: Vec<Site> = languages
         .iter()
         .map(|language| localized_site(site, language))
+        .collect();
+    // Each partner becomes a template value once per language; pages that
+    // list it share that value instead of serializing the partner again.
+    let partner_values: Vec<Vec<Value>> = editions
+        .iter()
+        .map(|edition| {
+            edition
+                .partners
+                .par_iter()
+                .map(Value::from_serializable)
+                .collect()
+        })
         .collect();
     let infos: Vec<SiteInfo<'_>> = editions
         .iter()
@@ -115,7 +184,7 @@ pub fn render(
     let mut pages = Vec::new();
     for (edition_index, (edition, language)) in editions.iter().zip(&languages).enumerate() {
         let prefix = language_prefix(site, language);
-        let mut list = page_list(edition, &strings, language);
+        let mut list = page_list(edition, &partner_values[edition_index], &strings, language);
         if search_contexts[edition_index].is_some() {
             let s = |key: &str| string(&strings, language, key).to_string();
             list.push(Page {
@@ -129,6 +198,10 @@ pub fn render(
                 ),
                 fill: Box::new(|_| {}),
                 edition: 0,
+                shows: Shows {
+                    search: true,
+                    ..Shows::default()
+                },
             });
         }
         for mut page in list {
@@ -157,6 +230,7 @@ pub fn render(
 
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .par_iter()
+        .filter(|page| wanted(&page.output, &page.shows))
         .map(|page| {
             let mut context = page.context();
             context.insert("lang", &page.info.lang);
@@ -177,6 +251,7 @@ pub fn render(
     for index in search {
         files.extend(index.files.iter().cloned());
     }
+    let files_before_pages = files.len();
     let mut diagnostics = Vec::new();
     for result in rendered {
         match result {
@@ -192,12 +267,32 @@ pub fn render(
         });
         return Err(RenderError { diagnostics });
     }
-    let page_count = pages.len();
+    let page_count = files.len() - files_before_pages;
     files.push(sitemap(site, &pages));
     files.push(robots(site));
     files.push(headers_file(site));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((files, page_count))
+    let shows = pages
+        .into_iter()
+        .map(|page| (page.output, page.shows))
+        .collect();
+    Ok(Rendered {
+        files,
+        pages: page_count,
+        shows,
+    })
+}
+
+/// A fingerprint of what every page shows of the site (crisis lines,
+/// service areas with their counts, the number of partners): when it
+/// changes, every page must be rendered again.
+pub fn site_wide_fingerprint(site: &Site) -> u64 {
+    let languages = site.config.site_languages();
+    let infos: Vec<SiteInfo<'_>> = languages
+        .iter()
+        .map(|language| SiteInfo::new(site, language))
+        .collect();
+    assets::fnv1a(&serde_json::to_vec(&infos).unwrap_or_default())
 }
 
 /// `""` for the default language, `"es/"` for Spanish.
@@ -385,17 +480,30 @@ fn string<'a>(strings: &'a Strings, language: &str, key: &'a str) -> &'a str {
         .unwrap_or(key)
 }
 
-fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Page<'a>> {
+/// The pages of one language edition; `partners` are the edition's
+/// partners as template values, in the same order.
+fn page_list<'a>(
+    site: &'a Site,
+    partners: &'a [Value],
+    strings: &Strings,
+    language: &'a str,
+) -> Vec<Page<'a>> {
     let s = |key: &str| string(strings, language, key).to_string();
     let mut pages = Vec::new();
-    let mut push = |output: String, template: &'static str, info: PageInfo, fill: Fill<'a>| {
-        pages.push(Page {
-            output,
-            template,
-            info,
-            fill,
-            edition: 0,
-        });
+    let mut push =
+        |output: String, template: &'static str, info: PageInfo, shows: Shows, fill: Fill<'a>| {
+            pages.push(Page {
+                output,
+                template,
+                info,
+                fill,
+                edition: 0,
+                shows,
+            });
+        };
+    let all_partners = || Shows {
+        partners: Subset::All,
+        ..Shows::default()
     };
 
     let featured: Vec<_> = site.guides.iter().take(3).collect();
@@ -403,6 +511,11 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
         "index.html".into(),
         "index.html",
         PageInfo::new("/", &site.config.title, &site.config.description, "home"),
+        Shows {
+            guides: Subset::All,
+            search: true,
+            ..Shows::default()
+        },
         Box::new(move |c| {
             c.insert("featured_guides", &featured);
         }),
@@ -417,15 +530,16 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             &s("partners_description"),
             "partners",
         ),
+        all_partners(),
         {
             let filters = filter_sections(site, language, strings);
             Box::new(move |c| {
-                c.insert("partners", &site.partners);
+                c.insert_value("partners", Value::from(partners.to_vec()));
                 c.insert("filters", &filters);
             })
         },
     );
-    for partner in &site.partners {
+    for (partner, value) in site.partners.iter().zip(partners) {
         let url = format!("/partners/{}/", partner.id);
         let description = partner
             .summary
@@ -435,19 +549,25 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             format!("partners/{}/index.html", partner.id),
             "partner.html",
             PageInfo::new(&url, &partner.name, &description, "partner"),
+            Shows {
+                partners: Subset::of([&partner.id]),
+                ..Shows::default()
+            },
             Box::new(move |c| {
-                c.insert("partner", partner);
+                c.insert_value("partner", value.clone());
             }),
         );
     }
 
     for section in filter_sections(site, language, strings) {
         for term in &section.terms {
-            let members: Vec<&PublicPartner> = site
+            let (member_ids, members): (Vec<&String>, Vec<Value>) = site
                 .partners
                 .iter()
-                .filter(|p| section_matches(section.section, &term.code, p))
-                .collect();
+                .zip(partners)
+                .filter(|(p, _)| section_matches(section.section, &term.code, p))
+                .map(|(p, value)| (&p.id, value.clone()))
+                .unzip();
             let url = format!("/{}/{}/", section.section, term.code);
             let description = term
                 .description
@@ -458,6 +578,10 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
                 format!("{}/{}/index.html", key, term.code),
                 "term.html",
                 PageInfo::new(&url, &term.label, &description, "term"),
+                Shows {
+                    partners: Subset::of(member_ids),
+                    ..Shows::default()
+                },
                 Box::new(move |c| {
                     c.insert(
                         "section",
@@ -467,7 +591,7 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
                         },
                     );
                     c.insert("term", &term);
-                    c.insert("partners", &members);
+                    c.insert_value("partners", Value::from(members.clone()));
                 }),
             );
         }
@@ -476,6 +600,8 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             format!("{}/index.html", section.section),
             "terms.html",
             PageInfo::new(&list_url, &section.title, &section.intro, "terms"),
+            // Counts of every term.
+            all_partners(),
             Box::new(move |c| {
                 c.insert("section", &section);
             }),
@@ -491,6 +617,10 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             &s("guides_description"),
             "guides",
         ),
+        Shows {
+            guides: Subset::All,
+            ..Shows::default()
+        },
         Box::new(move |c| {
             c.insert("guides", &site.guides);
         }),
@@ -506,6 +636,10 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
                 guide.summary.as_deref().unwrap_or(""),
                 "guide",
             ),
+            Shows {
+                guides: Subset::of([&guide.slug]),
+                ..Shows::default()
+            },
             Box::new(move |c| {
                 c.insert("guide", guide);
             }),
@@ -517,12 +651,13 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
         "safety/index.html".into(),
         "safety.html",
         PageInfo::new("/safety/", &safety.title, &safety.summary, "safety"),
+        Shows::default(),
         Box::new(move |c| {
             c.insert("content", &safety);
         }),
     );
 
-    let by_area: Vec<AreaGroup<'_>> = site
+    let by_area: Vec<AreaGroup> = site
         .taxonomies
         .terms(Kind::ServiceAreas)
         .iter()
@@ -532,7 +667,9 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             partners: site
                 .partners
                 .iter()
-                .filter(|p| p.categories.contains(&term.code))
+                .zip(partners)
+                .filter(|(p, _)| p.categories.contains(&term.code))
+                .map(|(_, value)| value.clone())
                 .collect(),
         })
         .collect();
@@ -545,6 +682,7 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             &s("print_description"),
             "print",
         ),
+        all_partners(),
         Box::new(move |c| {
             c.insert("areas", &by_area);
         }),
@@ -559,6 +697,7 @@ fn page_list<'a>(site: &'a Site, strings: &Strings, language: &'a str) -> Vec<Pa
             &s("not_found_description"),
             "not_found",
         ),
+        Shows::default(),
         Box::new(|_| {}),
     );
     pages
@@ -607,10 +746,10 @@ struct SectionRef<'a> {
 }
 
 #[derive(Serialize)]
-struct AreaGroup<'a> {
+struct AreaGroup {
     code: String,
     label: String,
-    partners: Vec<&'a PublicPartner>,
+    partners: Vec<Value>,
 }
 
 /// One way to browse partners without JavaScript: a list page and a page
