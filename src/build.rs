@@ -22,6 +22,8 @@ pub struct BuildPlan {
     /// Overrides `portable` of hub.yaml when set.
     pub portable: Option<bool>,
     pub include_drafts: bool,
+    /// Overrides `minify` of hub.yaml when set (`haven serve` skips it).
+    pub minify: Option<bool>,
     /// The date staleness is measured against (tests pin it).
     pub today: Date,
 }
@@ -35,6 +37,7 @@ impl BuildPlan {
             base_url: None,
             portable: None,
             include_drafts: false,
+            minify: None,
             today: Date::today(),
         }
     }
@@ -124,7 +127,24 @@ pub fn prepare_since(
     include_drafts: bool,
     since: Option<&str>,
 ) -> Result<Prepared, String> {
-    let loaded = load::load(root);
+    prepare_cached(
+        root,
+        today,
+        include_drafts,
+        since,
+        &mut load::ParseCache::default(),
+    )
+}
+
+/// [`prepare_since`], parsing only files that changed since `cache` saw them.
+pub fn prepare_cached(
+    root: &Path,
+    today: Date,
+    include_drafts: bool,
+    since: Option<&str>,
+    cache: &mut load::ParseCache,
+) -> Result<Prepared, String> {
+    let loaded = load::load_cached(root, cache);
     let mut diagnostics = loaded.diagnostics;
     let Some(hub) = loaded.hub else {
         diagnostic::sort(&mut diagnostics);
@@ -155,7 +175,8 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Content(diagnostics));
     };
     apply_overrides(plan, &mut site);
-    let produced = produce(&site, &private, &mut clock, &|_, _| true)?;
+    let mut analyses = search::AnalysisCache::default();
+    let produced = produce(&site, &private, &mut clock, &mut analyses, &|_, _| true)?;
     let files = produced.files;
     let pages = produced.pages;
 
@@ -182,6 +203,9 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
     if let Some(portable) = plan.portable {
         site.config.portable = portable;
     }
+    if let Some(minify) = plan.minify {
+        site.config.minify = minify;
+    }
 }
 
 /// The middle of a build: the files of the site, ready to write.
@@ -199,13 +223,14 @@ pub(crate) fn produce(
     site: &Site,
     private: &model::PrivateValues,
     clock: &mut Stopwatch,
+    analyses: &mut search::AnalysisCache,
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
 ) -> Result<Produced, BuildError> {
     let indexes: Vec<search::SearchIndex> = if site.config.search.enabled {
         site.config
             .site_languages()
             .iter()
-            .map(|language| search::build(site, site.config.portable, language))
+            .map(|language| search::build_cached(site, site.config.portable, language, analyses))
             .collect()
     } else {
         Vec::new()

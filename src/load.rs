@@ -2,7 +2,7 @@
 //! file and front matter into typed values, and collects every problem
 //! instead of stopping at the first.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -89,12 +89,62 @@ pub struct Loaded {
 }
 
 pub fn load(root: &Path) -> Loaded {
+    load_cached(root, &mut ParseCache::default())
+}
+
+/// Parsed partner files by path, with the text they were parsed from:
+/// `haven serve` keeps one across rebuilds, so an edit re-parses only the
+/// files that changed.
+#[derive(Default)]
+pub struct ParseCache {
+    partners: HashMap<PathBuf, (String, ParsedPartner)>,
+}
+
+type ParsedPartner = Result<LoadedPartner, Vec<Diagnostic>>;
+
+impl ParseCache {
+    fn partner(&mut self, file: SourceFile) -> ParsedPartner {
+        if let Some((text, parsed)) = self.partners.get(&file.path) {
+            if *text == file.text {
+                return parsed.clone();
+            }
+        }
+        let (path, text) = (file.path.clone(), file.text.clone());
+        let parsed = parse_partner(file);
+        self.partners.insert(path, (text, parsed.clone()));
+        parsed
+    }
+}
+
+/// [`load`], re-using what `cache` parsed before from the same text.
+pub fn load_cached(root: &Path, cache: &mut ParseCache) -> Loaded {
     let mut diagnostics = Vec::new();
-    let hub = load_hub(root, &mut diagnostics);
+    let hub = load_hub(root, cache, &mut diagnostics);
     Loaded { hub, diagnostics }
 }
 
-fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
+fn parse_partner(file: SourceFile) -> ParsedPartner {
+    let path = file.path.clone();
+    match yaml::parse::<PartnerRecord>(&file.text, &path, 0) {
+        Ok(record) => Ok(LoadedPartner {
+            stem: file_stem(&path),
+            locator: Locator::new(&file.text, 0),
+            record,
+            file,
+        }),
+        Err(diagnostic) => {
+            // serde stops at the first mistake; list all of this file's.
+            let all = crate::structure::partner_errors(&file.text, &path);
+            Err(if all.is_empty() {
+                vec![diagnostic]
+            } else {
+                all
+            })
+        }
+    }
+}
+
+fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
     let config_path = Path::new("hub.yaml");
     if !root.join(config_path).is_file() {
         diagnostics.push(
@@ -139,22 +189,11 @@ fn load_hub(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
         let Some(file) = read_text(root, &path, diagnostics) else {
             continue;
         };
-        match yaml::parse::<PartnerRecord>(&file.text, &path, 0) {
-            Ok(record) => partners.push(LoadedPartner {
-                stem: file_stem(&path),
-                locator: Locator::new(&file.text, 0),
-                record,
-                file,
-            }),
-            Err(diagnostic) => {
+        match cache.partner(file) {
+            Ok(partner) => partners.push(partner),
+            Err(errors) => {
                 unreadable_partners.insert(file_stem(&path));
-                // serde stops at the first mistake; list all of this file's.
-                let all = crate::structure::partner_errors(&file.text, &path);
-                if all.is_empty() {
-                    diagnostics.push(diagnostic);
-                } else {
-                    diagnostics.extend(all);
-                }
+                diagnostics.extend(errors);
             }
         }
     }

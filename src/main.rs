@@ -195,6 +195,8 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     let mut plan = BuildPlan::new(&args.root);
     plan.output = output.clone();
     plan.include_drafts = args.drafts;
+    // Readable pages, and rebuilds without the slowest step.
+    plan.minify = Some(false);
     if let Some(today) = args.today {
         plan.today = today;
     }

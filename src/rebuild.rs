@@ -15,8 +15,10 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildError, BuildPlan, Stopwatch};
 use crate::diagnostic::Diagnostic;
+use crate::load::ParseCache;
 use crate::model::{PrivateValues, Site};
 use crate::render::pages::{site_wide_fingerprint, Shows};
+use crate::search::AnalysisCache;
 use crate::serve::watch::is_hub_file;
 use crate::write;
 
@@ -30,6 +32,8 @@ pub struct Preview {
     /// one must still cover them.
     pending: BTreeSet<PathBuf>,
     served: Option<Served>,
+    parsed: ParseCache,
+    analyses: AnalysisCache,
 }
 
 /// What the site in the preview folder was built from.
@@ -108,6 +112,8 @@ impl Preview {
             known: BTreeSet::new(),
             pending: BTreeSet::new(),
             served: None,
+            parsed: ParseCache::default(),
+            analyses: AnalysisCache::default(),
         }
     }
 
@@ -142,10 +148,17 @@ impl Preview {
         Some(result)
     }
 
-    fn prepare(&self) -> Result<(Site, PrivateValues, Vec<Diagnostic>, Stopwatch), BuildError> {
+    fn prepare(&mut self) -> Result<(Site, PrivateValues, Vec<Diagnostic>, Stopwatch), BuildError> {
         let mut clock = Stopwatch::new();
-        let (prepared, diagnostics) =
-            build::prepare(&self.plan.root, self.plan.today, self.plan.include_drafts);
+        // Without a git revision to compare with, this cannot fail.
+        let (prepared, diagnostics) = build::prepare_cached(
+            &self.plan.root,
+            self.plan.today,
+            self.plan.include_drafts,
+            None,
+            &mut self.parsed,
+        )
+        .unwrap_or_default();
         clock.lap("load + validate + model");
         let Some((mut site, private)) = prepared else {
             return Err(BuildError::Content(diagnostics));
@@ -164,7 +177,9 @@ impl Preview {
     ) -> Result<Rebuilt, BuildError> {
         let output =
             write::check_output(&self.plan.output, &self.plan.root).map_err(BuildError::Write)?;
-        let produced = build::produce(&site, &private, &mut clock, &|_, _| true)?;
+        let produced = build::produce(&site, &private, &mut clock, &mut self.analyses, &|_, _| {
+            true
+        })?;
         write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
         let outputs = outputs(&produced, &site);
@@ -207,7 +222,7 @@ impl Preview {
             // The search panel shows the new index's file name and counts.
             shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
         };
-        let produced = build::produce(&site, &private, &mut clock, &wanted)?;
+        let produced = build::produce(&site, &private, &mut clock, &mut self.analyses, &wanted)?;
         let outputs = outputs(&produced, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
         if let Err(error) = write::update(&self.plan.output, &produced.files, &removed) {

@@ -387,3 +387,26 @@ fn each_language_gets_its_own_index_with_names_and_links_in_that_language() {
     assert!(page.contains(&format!("data-index={spanish_head}")));
     assert!(page.contains("Buscar en el directorio"));
 }
+
+#[test]
+fn an_index_built_from_cached_analyses_is_the_index_built_afresh() {
+    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    let (mut site, _) = site.expect("example site is valid");
+    let mut cache = search::AnalysisCache::default();
+    search::build_cached(&site, false, "en", &mut cache);
+    // An edit: one partner's name changes, the rest come from the cache.
+    site.partners[0].name = "Renamed Refuge Xylophone".into();
+    let cached = search::build_cached(&site, false, "en", &mut cache);
+    let fresh = search::build(&site, false, "en");
+    assert_eq!(cached.files, fresh.files);
+    assert!(dictionary(&head_of(&fresh)).contains(&"xylophone".to_string()));
+}
+
+fn head_of(index: &search::SearchIndex) -> Value {
+    let head = index
+        .files
+        .iter()
+        .find(|file| file.path == index.head)
+        .expect("head file");
+    script_data(&head.contents).1
+}

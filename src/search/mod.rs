@@ -13,7 +13,9 @@ pub mod documents;
 pub mod synonyms;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -112,12 +114,25 @@ struct Inverted {
 
 /// The index the pages in `language` load.
 pub fn build(site: &Site, portable: bool, language: &str) -> SearchIndex {
+    build_cached(site, portable, language, &mut AnalysisCache::default())
+}
+
+/// [`build`], analysing only documents `cache` has not seen.
+pub fn build_cached(
+    site: &Site,
+    portable: bool,
+    language: &str,
+    cache: &mut AnalysisCache,
+) -> SearchIndex {
     let (documents, facets) = documents::collect(site, language);
     let partners = documents
         .iter()
         .filter(|d| !d.facet_values.is_empty())
         .count();
-    let inverted = invert(&documents);
+    let inverted = invert(
+        &documents,
+        cache.by_language.entry(language.to_string()).or_default(),
+    );
     let sharded = match site.config.search.layout {
         SearchLayout::Single => false,
         SearchLayout::Sharded => true,
@@ -213,91 +228,172 @@ impl Writer<'_> {
     }
 }
 
-/// Analyses every document (in parallel) and builds the word classes.
-fn invert(documents: &[Document]) -> Inverted {
-    let analysed: Vec<HashMap<(String, String), u8>> = documents
+/// The words of one document: `(word, language, field mask)`, each pair
+/// once.
+type Analysed = Vec<(String, String, u8)>;
+
+/// Documents analysed by earlier builds, by a hash of their texts:
+/// `haven serve` keeps one, so a rebuild after an edit analyses only the
+/// documents that changed. A build keeps only the entries it used.
+#[derive(Default)]
+pub struct AnalysisCache {
+    /// Per index language, by text hash.
+    by_language: HashMap<String, HashMap<u64, Arc<Analysed>>>,
+}
+
+/// The word classes and postings of `documents`, analysing (in parallel)
+/// only those `cache` has not seen.
+fn invert(documents: &[Document], cache: &mut HashMap<u64, Arc<Analysed>>) -> Inverted {
+    let keys: Vec<u64> = documents.iter().map(text_key).collect();
+    let analysed: Vec<Arc<Analysed>> = documents
         .par_iter()
-        .map(|document| {
-            let mut words: HashMap<(String, String), u8> = HashMap::new();
-            for piece in &document.texts {
-                for word in text::words(&piece.text) {
-                    if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(&word) {
-                        continue;
-                    }
-                    *words.entry((word, piece.language.clone())).or_insert(0) |= piece.field.bit();
-                }
-            }
-            words
+        .zip(&keys)
+        .map(|(document, key)| {
+            cache
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(analyse(document)))
         })
         .collect();
+    *cache = keys.into_iter().zip(analysed.iter().cloned()).collect();
 
-    // Every (word, language) pair once, stemmed once.
-    let mut pairs: BTreeMap<&(String, String), ()> = BTreeMap::new();
-    for words in &analysed {
-        for pair in words.keys() {
-            pairs.insert(pair, ());
-        }
-    }
-    let mut stemmers = HashMap::new();
-    let mut words: Vec<String> = Vec::new();
-    let mut word_ids: HashMap<&str, usize> = HashMap::new();
+    // Words get ids in order of appearance; each (word, language) pair is
+    // stemmed once and joins its stem's class.
+    let mut word_ids: FastMap<&str, u32> = FastMap::default();
+    let mut words: Vec<&str> = Vec::new();
     let mut word_nodes: Vec<usize> = Vec::new();
-    let mut stem_ids: HashMap<(String, String), usize> = HashMap::new();
     let mut classes = UnionFind::default();
-    for (word, language) in pairs.keys() {
-        let word_id = *word_ids.entry(word.as_str()).or_insert_with(|| {
-            words.push(word.clone());
-            word_nodes.push(classes.add());
-            words.len() - 1
-        });
-        let stemmer = stemmers
-            .entry(language.as_str())
-            .or_insert_with(|| text::stemmer(language));
-        let stem = stemmer
-            .as_ref()
-            .map_or_else(|| word.clone(), |s| s.stem(word).into_owned());
-        let key = (language.clone(), stem);
-        let stem_id = match stem_ids.get(&key) {
-            Some(id) => *id,
-            None => {
-                let id = classes.add();
-                stem_ids.insert(key, id);
-                id
+    let mut stem_nodes: FastMap<(&str, String), usize> = FastMap::default();
+    let mut stemmed: FastMap<(u32, &str), ()> = FastMap::default();
+    let mut stemmers: FastMap<&str, Option<rust_stemmers::Stemmer>> = FastMap::default();
+    let mut document_words: Vec<Vec<(u32, u8)>> = Vec::with_capacity(analysed.len());
+    for document in &analysed {
+        let mut ids = Vec::with_capacity(document.len());
+        for (word, language, mask) in document.iter() {
+            let id = *word_ids.entry(word.as_str()).or_insert_with(|| {
+                words.push(word);
+                word_nodes.push(classes.add());
+                words.len() as u32 - 1
+            });
+            ids.push((id, *mask));
+            if stemmed.insert((id, language.as_str()), ()).is_some() {
+                continue;
             }
-        };
-        classes.union(word_nodes[word_id], stem_id);
+            let stemmer = stemmers
+                .entry(language.as_str())
+                .or_insert_with(|| text::stemmer(language));
+            let stem = stemmer
+                .as_ref()
+                .map_or_else(|| word.clone(), |s| s.stem(word).into_owned());
+            let node = *stem_nodes
+                .entry((language.as_str(), stem))
+                .or_insert_with(|| classes.add());
+            classes.union(word_nodes[id as usize], node);
+        }
+        document_words.push(ids);
     }
 
     // Words sorted; classes numbered by their first word in that order, so
     // a prefix's words mostly fall into neighbouring classes (and shards).
-    let mut order: Vec<usize> = (0..words.len()).collect();
-    order.sort_by(|a, b| words[*a].cmp(&words[*b]));
-    let mut class_of_root: HashMap<usize, u32> = HashMap::new();
+    let mut order: Vec<u32> = (0..words.len() as u32).collect();
+    order.sort_unstable_by(|a, b| words[*a as usize].cmp(words[*b as usize]));
+    let mut class_of_root: FastMap<usize, u32> = FastMap::default();
     let mut word_class_by_id = vec![0u32; words.len()];
     let mut word_class = Vec::with_capacity(words.len());
     for &id in &order {
-        let root = classes.find(word_nodes[id]);
+        let root = classes.find(word_nodes[id as usize]);
         let next = class_of_root.len() as u32;
         let class = *class_of_root.entry(root).or_insert(next);
-        word_class_by_id[id] = class;
+        word_class_by_id[id as usize] = class;
         word_class.push(class);
     }
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); class_of_root.len()];
-    for (document, analysed_words) in analysed.iter().enumerate() {
-        let mut masks: BTreeMap<u32, u8> = BTreeMap::new();
-        for ((word, _), mask) in analysed_words {
-            let class = word_class_by_id[word_ids[word.as_str()]];
-            *masks.entry(class).or_insert(0) |= mask;
-        }
-        for (class, mask) in masks {
+    let mut masks: Vec<(u32, u8)> = Vec::new();
+    for (document, ids) in document_words.iter().enumerate() {
+        masks.clear();
+        masks.extend(
+            ids.iter()
+                .map(|(id, mask)| (word_class_by_id[*id as usize], *mask)),
+        );
+        masks.sort_unstable_by_key(|(class, _)| *class);
+        let mut index = 0;
+        while index < masks.len() {
+            let (class, mut mask) = masks[index];
+            index += 1;
+            while index < masks.len() && masks[index].0 == class {
+                mask |= masks[index].1;
+                index += 1;
+            }
             postings[class as usize].push((document as u32, mask));
         }
     }
-    let words_sorted = order.iter().map(|&id| words[id].clone()).collect();
     Inverted {
-        words: words_sorted,
+        words: order
+            .iter()
+            .map(|&id| words[id as usize].to_string())
+            .collect(),
         word_class,
         postings,
+    }
+}
+
+/// The words of a document's texts, without stop words and overlong
+/// words, with the fields each occurs in.
+fn analyse(document: &Document) -> Analysed {
+    let mut found: HashMap<(String, &str), u8> = HashMap::new();
+    for piece in &document.texts {
+        for word in text::words(&piece.text) {
+            if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(&word) {
+                continue;
+            }
+            *found.entry((word, piece.language.as_str())).or_insert(0) |= piece.field.bit();
+        }
+    }
+    let mut analysed: Analysed = found
+        .into_iter()
+        .map(|((word, language), mask)| (word, language.to_string(), mask))
+        .collect();
+    analysed.sort_unstable();
+    analysed
+}
+
+/// What a document's analysis depends on: its texts, their languages and
+/// fields.
+fn text_key(document: &Document) -> u64 {
+    let mut bytes = Vec::new();
+    for piece in &document.texts {
+        bytes.push(piece.field.bit());
+        bytes.extend_from_slice(piece.language.as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(piece.text.as_bytes());
+        bytes.push(0);
+    }
+    fnv1a(&bytes)
+}
+
+/// Hash maps keyed by short words and small ids: FNV-1a, much faster than
+/// the default SipHash there, and no untrusted input can choose the keys
+/// to slow a build down beyond what the hub's own authors could.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
     }
 }
 
