@@ -175,8 +175,13 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Content(diagnostics));
     };
     apply_overrides(plan, &mut site);
-    let mut analyses = search::AnalysisCache::default();
-    let produced = produce(&site, &private, &mut clock, &mut analyses, &|_, _| true)?;
+    let produced = produce(
+        &site,
+        &private,
+        &mut clock,
+        &mut Caches::default(),
+        &|_, _| true,
+    )?;
     let files = produced.files;
     let pages = produced.pages;
 
@@ -208,6 +213,14 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
     }
 }
 
+/// What a build may re-use from an earlier one (`haven serve`); a build
+/// starts with empty ones.
+#[derive(Default)]
+pub(crate) struct Caches {
+    pub analyses: search::AnalysisCache,
+    pub values: render::pages::ValueCache,
+}
+
 /// The middle of a build: the files of the site, ready to write.
 pub(crate) struct Produced {
     pub files: Vec<OutputFile>,
@@ -223,20 +236,22 @@ pub(crate) fn produce(
     site: &Site,
     private: &model::PrivateValues,
     clock: &mut Stopwatch,
-    analyses: &mut search::AnalysisCache,
+    caches: &mut Caches,
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
 ) -> Result<Produced, BuildError> {
     let indexes: Vec<search::SearchIndex> = if site.config.search.enabled {
         site.config
             .site_languages()
             .iter()
-            .map(|language| search::build_cached(site, site.config.portable, language, analyses))
+            .map(|language| {
+                search::build_cached(site, site.config.portable, language, &mut caches.analyses)
+            })
             .collect()
     } else {
         Vec::new()
     };
     clock.lap("search index");
-    let rendered = render::pages::render_selected(site, &indexes, wanted)
+    let rendered = render::pages::render_selected(site, &indexes, wanted, &mut caches.values)
         .map_err(|e| BuildError::Template(e.diagnostics))?;
     clock.lap("render");
 

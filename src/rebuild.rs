@@ -13,12 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildError, BuildPlan, Stopwatch};
+use crate::build::{self, BuildError, BuildPlan, Caches, Stopwatch};
 use crate::diagnostic::Diagnostic;
 use crate::load::ParseCache;
 use crate::model::{PrivateValues, Site};
 use crate::render::pages::{site_wide_fingerprint, Shows};
-use crate::search::AnalysisCache;
 use crate::serve::watch::is_hub_file;
 use crate::write;
 
@@ -33,7 +32,7 @@ pub struct Preview {
     pending: BTreeSet<PathBuf>,
     served: Option<Served>,
     parsed: ParseCache,
-    analyses: AnalysisCache,
+    caches: Caches,
 }
 
 /// What the site in the preview folder was built from.
@@ -113,7 +112,7 @@ impl Preview {
             pending: BTreeSet::new(),
             served: None,
             parsed: ParseCache::default(),
-            analyses: AnalysisCache::default(),
+            caches: Caches::default(),
         }
     }
 
@@ -177,9 +176,10 @@ impl Preview {
     ) -> Result<Rebuilt, BuildError> {
         let output =
             write::check_output(&self.plan.output, &self.plan.root).map_err(BuildError::Write)?;
-        let produced = build::produce(&site, &private, &mut clock, &mut self.analyses, &|_, _| {
-            true
-        })?;
+        // Templates, strings or settings may have changed how every
+        // partner looks.
+        self.caches.values = Default::default();
+        let produced = build::produce(&site, &private, &mut clock, &mut self.caches, &|_, _| true)?;
         write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
         let outputs = outputs(&produced, &site);
@@ -222,7 +222,8 @@ impl Preview {
             // The search panel shows the new index's file name and counts.
             shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
         };
-        let produced = build::produce(&site, &private, &mut clock, &mut self.analyses, &wanted)?;
+        self.caches.values.forget(&partners);
+        let produced = build::produce(&site, &private, &mut clock, &mut self.caches, &wanted)?;
         let outputs = outputs(&produced, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
         if let Err(error) = write::update(&self.plan.output, &produced.files, &removed) {

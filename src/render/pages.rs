@@ -2,7 +2,7 @@
 //! which template and context. Links in templates are site paths ("/x/");
 //! post-processing makes them relative.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -69,6 +69,47 @@ impl Subset {
     }
 }
 
+/// Partners as template values, per language and id. A build starts with
+/// an empty cache; `haven serve` keeps one and forgets the partners an edit
+/// touched.
+#[derive(Default)]
+pub struct ValueCache {
+    by_language: HashMap<String, HashMap<String, Value>>,
+}
+
+impl ValueCache {
+    /// Every partner's value in `language`, serializing only those not
+    /// cached; the cache then holds exactly these partners.
+    fn of(&mut self, language: &str, partners: &[PublicPartner]) -> Vec<Value> {
+        let cached = self.by_language.remove(language).unwrap_or_default();
+        let values: Vec<Value> = partners
+            .par_iter()
+            .map(|partner| {
+                cached
+                    .get(&partner.id)
+                    .cloned()
+                    .unwrap_or_else(|| Value::from_serializable(partner))
+            })
+            .collect();
+        self.by_language.insert(
+            language.to_string(),
+            partners
+                .iter()
+                .map(|partner| partner.id.clone())
+                .zip(values.iter().cloned())
+                .collect(),
+        );
+        values
+    }
+
+    /// Drops the values of these partners (their records changed).
+    pub fn forget(&mut self, ids: &BTreeSet<String>) {
+        for values in self.by_language.values_mut() {
+            values.retain(|id, _| !ids.contains(id));
+        }
+    }
+}
+
 /// The pages rendered, and what every page of the site shows (rendered
 /// or not).
 pub struct Rendered {
@@ -107,7 +148,7 @@ pub fn render(
     site: &Site,
     search: &[SearchIndex],
 ) -> Result<(Vec<OutputFile>, usize), RenderError> {
-    let rendered = render_selected(site, search, &|_, _| true)?;
+    let rendered = render_selected(site, search, &|_, _| true, &mut ValueCache::default())?;
     Ok((rendered.files, rendered.pages))
 }
 
@@ -118,6 +159,7 @@ pub fn render_selected(
     site: &Site,
     search: &[SearchIndex],
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+    values: &mut ValueCache,
 ) -> Result<Rendered, RenderError> {
     let languages = site.config.site_languages();
     let strings = Arc::new(ui_strings(site, &languages)?);
@@ -147,13 +189,8 @@ pub fn render_selected(
     // list it share that value instead of serializing the partner again.
     let partner_values: Vec<Vec<Value>> = editions
         .iter()
-        .map(|edition| {
-            edition
-                .partners
-                .par_iter()
-                .map(Value::from_serializable)
-                .collect()
-        })
+        .zip(&languages)
+        .map(|(edition, language)| values.of(language, &edition.partners))
         .collect();
     let infos: Vec<SiteInfo<'_>> = editions
         .iter()
