@@ -43,5 +43,8 @@ sharded="$repo/target/browser-site-sharded"
 (cd "$repo" && cargo run --quiet -- build --root "$sharded_hub" --today 2026-11-23 --output "$sharded" --quiet)
 
 echo "== browser tests"
+# haven itself, for the tests of `haven serve` (built by the commands above).
+haven_bin="${CARGO_TARGET_DIR:-$repo/target}/debug/haven"
+case "$haven_bin" in /*) ;; *) haven_bin="$repo/$haven_bin" ;; esac
 cd "$here"
-HAVEN_SITE="$site" HAVEN_PORTABLE_SITE="$portable" HAVEN_SHARDED_SITE="$sharded" CHROMIUM="$chromium" node --test --test-concurrency=1 "$@"
+HAVEN_BIN="$haven_bin" HAVEN_SITE="$site" HAVEN_PORTABLE_SITE="$portable" HAVEN_SHARDED_SITE="$sharded" CHROMIUM="$chromium" node --test --test-concurrency=1 "$@"
