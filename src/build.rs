@@ -144,7 +144,27 @@ pub fn prepare_cached(
     since: Option<&str>,
     cache: &mut load::ParseCache,
 ) -> Result<Prepared, String> {
+    prepare_timed(
+        root,
+        today,
+        include_drafts,
+        since,
+        cache,
+        &mut Stopwatch::new(),
+    )
+}
+
+/// [`prepare_cached`], with a lap on `clock` per stage.
+pub(crate) fn prepare_timed(
+    root: &Path,
+    today: Date,
+    include_drafts: bool,
+    since: Option<&str>,
+    cache: &mut load::ParseCache,
+    clock: &mut Stopwatch,
+) -> Result<Prepared, String> {
     let loaded = load::load_cached(root, cache);
+    clock.lap("load");
     let mut diagnostics = loaded.diagnostics;
     let Some(hub) = loaded.hub else {
         diagnostic::sort(&mut diagnostics);
@@ -154,8 +174,10 @@ pub fn prepare_cached(
     if let Some(since) = since {
         diagnostics.extend(crate::history::vanished_ids(&hub, since)?);
     }
+    clock.lap("validate");
     let modelled = model::build(hub, today, include_drafts);
     diagnostics.extend(modelled.diagnostics);
+    clock.lap("model");
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -169,8 +191,16 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
     let mut clock = Stopwatch::new();
     let output = write::check_output(&plan.output, &plan.root).map_err(BuildError::Write)?;
 
-    let (prepared, diagnostics) = prepare(&plan.root, plan.today, plan.include_drafts);
-    clock.lap("load + validate + model");
+    let (prepared, diagnostics) = prepare_timed(
+        &plan.root,
+        plan.today,
+        plan.include_drafts,
+        None,
+        &mut load::ParseCache::default(),
+        &mut clock,
+    )
+    // Without a git revision to compare with, git is never asked.
+    .unwrap_or_default();
     let Some((mut site, private)) = prepared else {
         return Err(BuildError::Content(diagnostics));
     };
@@ -217,7 +247,7 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
 /// starts with empty ones.
 #[derive(Default)]
 pub(crate) struct Caches {
-    pub analyses: search::AnalysisCache,
+    pub search: search::Cache,
     pub values: render::pages::ValueCache,
 }
 
@@ -244,7 +274,7 @@ pub(crate) fn produce(
             .site_languages()
             .iter()
             .map(|language| {
-                search::build_cached(site, site.config.portable, language, &mut caches.analyses)
+                search::build_cached(site, site.config.portable, language, &mut caches.search)
             })
             .collect()
     } else {

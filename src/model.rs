@@ -6,6 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 
 use crate::config::HubConfig;
@@ -321,20 +323,28 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
         .map(|g| (g.slug.as_str(), g.front_matter.title.as_str()))
         .collect();
 
-    let mut partners: Vec<PublicPartner> = published
-        .iter()
+    // Markdown and sanitizing per record, in parallel.
+    let modelled: Vec<(PublicPartner, Vec<Diagnostic>)> = published
+        .par_iter()
         .map(|partner| {
-            public_partner(
+            let mut found = Vec::new();
+            let public = public_partner(
                 partner,
                 config,
                 &hub.taxonomies,
                 &targets,
                 &guide_titles,
                 today,
-                &mut diagnostics,
-            )
+                &mut found,
+            );
+            (public, found)
         })
         .collect();
+    let mut partners: Vec<PublicPartner> = Vec::with_capacity(modelled.len());
+    for (partner, found) in modelled {
+        partners.push(partner);
+        diagnostics.extend(found);
+    }
     partners.sort_by(|a, b| {
         sort_key(&a.name)
             .cmp(&sort_key(&b.name))

@@ -4,6 +4,7 @@
 //! P030): a hit aborts the build before anything is written.
 
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::escape;
@@ -161,21 +162,20 @@ pub fn scan_for_private_values(files: &[OutputFile], private: &PrivateValues) ->
     let Ok(matcher) = AhoCorasick::new(&needles) else {
         return Vec::new();
     };
-    let mut diagnostics = Vec::new();
-    for file in files {
-        if let Some(found) = matcher.find(&file.contents) {
-            let index = found.pattern().as_usize();
-            diagnostics.push(
+    files
+        .par_iter()
+        .filter_map(|file| {
+            let index = matcher.find(&file.contents)?.pattern().as_usize();
+            Some(
                 Diagnostic::error(
                     "P030",
                     owners[index],
                     format!("build aborted: an internal value from this file appears in {} (\"{}\")", file.path, needles[index]),
                 )
                 .help("internal data must never be published; remove the value from public fields and templates"),
-            );
-        }
-    }
-    diagnostics
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -150,15 +150,15 @@ impl Preview {
     fn prepare(&mut self) -> Result<(Site, PrivateValues, Vec<Diagnostic>, Stopwatch), BuildError> {
         let mut clock = Stopwatch::new();
         // Without a git revision to compare with, this cannot fail.
-        let (prepared, diagnostics) = build::prepare_cached(
+        let (prepared, diagnostics) = build::prepare_timed(
             &self.plan.root,
             self.plan.today,
             self.plan.include_drafts,
             None,
             &mut self.parsed,
+            &mut clock,
         )
         .unwrap_or_default();
-        clock.lap("load + validate + model");
         let Some((mut site, private)) = prepared else {
             return Err(BuildError::Content(diagnostics));
         };
@@ -179,6 +179,7 @@ impl Preview {
         // Templates, strings or settings may have changed how every
         // partner looks.
         self.caches.values = Default::default();
+        self.caches.search.forget_texts();
         let produced = build::produce(&site, &private, &mut clock, &mut self.caches, &|_, _| true)?;
         write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
@@ -223,6 +224,7 @@ impl Preview {
             shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
         };
         self.caches.values.forget(&partners);
+        self.caches.search.forget(&partners);
         let produced = build::produce(&site, &private, &mut clock, &mut self.caches, &wanted)?;
         let outputs = outputs(&produced, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();

@@ -389,13 +389,14 @@ fn each_language_gets_its_own_index_with_names_and_links_in_that_language() {
 }
 
 #[test]
-fn an_index_built_from_cached_analyses_is_the_index_built_afresh() {
+fn an_index_built_from_cached_texts_and_analyses_is_the_index_built_afresh() {
     let (site, _) = haven::build::prepare(&example_site(), today(), false);
     let (mut site, _) = site.expect("example site is valid");
-    let mut cache = search::AnalysisCache::default();
+    let mut cache = search::Cache::default();
     search::build_cached(&site, false, "en", &mut cache);
     // An edit: one partner's name changes, the rest come from the cache.
     site.partners[0].name = "Renamed Refuge Xylophone".into();
+    cache.forget(&[site.partners[0].id.clone()].into());
     let cached = search::build_cached(&site, false, "en", &mut cache);
     let fresh = search::build(&site, false, "en");
     assert_eq!(cached.files, fresh.files);

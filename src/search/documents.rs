@@ -2,7 +2,10 @@
 //! guide one document per `##` section. Text goes into weighted fields; the
 //! facts a result shows and the facet values come along.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use serde_json::{json, Value};
 
@@ -57,7 +60,9 @@ pub struct Text {
 
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub texts: Vec<Text>,
+    /// Shared between the indexes of every language, and between builds
+    /// of `haven serve`.
+    pub texts: Arc<Vec<Text>>,
     /// What a result shows (see `search.js`, `row`).
     pub display: Value,
     /// Value indices per facet, in [`Facets::specs`] order; empty for guides.
@@ -81,7 +86,14 @@ pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_i
 /// sections; plus the facets over the partners.
 /// Labels and names are those of `page_language`; texts are indexed in
 /// every language they are written in.
-pub fn collect(site: &Site, page_language: &str) -> (Vec<Document>, Vec<FacetSpec>) {
+/// Partners' searchable texts by id: the same for every language's index.
+pub type TextCache = HashMap<String, Arc<Vec<Text>>>;
+
+pub fn collect(
+    site: &Site,
+    page_language: &str,
+    cache: &mut TextCache,
+) -> (Vec<Document>, Vec<FacetSpec>) {
     let language = site.config.default_language.as_str();
     let mut partners: Vec<&PublicPartner> = site.partners.iter().collect();
     // Equal scores rank by document order: partners with text in the
@@ -99,6 +111,16 @@ pub fn collect(site: &Site, page_language: &str) -> (Vec<Document>, Vec<FacetSpe
     });
 
     let raw: Vec<[Vec<String>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
+    let missing: Vec<(String, Arc<Vec<Text>>)> = partners
+        .par_iter()
+        .zip(&raw)
+        .filter(|(partner, _)| !cache.contains_key(&partner.id))
+        .map(|(partner, codes)| {
+            let texts = partner_texts(site, partner, &codes[2], language);
+            (partner.id.clone(), Arc::new(texts))
+        })
+        .collect();
+    cache.extend(missing);
     let mut facets = facet_specs(site, &raw, page_language);
     let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
     for (partner, codes) in partners.iter().zip(&raw) {
@@ -110,12 +132,11 @@ pub fn collect(site: &Site, page_language: &str) -> (Vec<Document>, Vec<FacetSpe
             }
         }
         facet_values.push(flags);
+        let texts = cache.get(&partner.id).cloned().unwrap_or_default();
         documents.push(partner_document(
-            site,
             partner,
-            &codes[2],
+            texts,
             facet_values,
-            language,
             page_language,
         ));
     }
@@ -252,13 +273,36 @@ fn index_values(facets: &mut [FacetSpec], codes: &[Vec<String>; 4]) -> Vec<Vec<u
 }
 
 fn partner_document(
+    partner: &PublicPartner,
+    texts: Arc<Vec<Text>>,
+    facet_values: Vec<Vec<u32>>,
+    page_language: &str,
+) -> Document {
+    let phone = partner.primary_phone.as_ref();
+    let display = json!([
+        display_name(partner, page_language),
+        partner.id,
+        phone.map_or("", |p| p.phone.number.as_str()),
+        phone.and_then(|p| p.href.as_deref()).unwrap_or(""),
+        a32::encode(facet_values[0].iter().copied()),
+        a32::encode(facet_values[2].iter().copied()),
+        a32::encode(facet_values[3].iter().copied()),
+    ]);
+    Document {
+        texts,
+        display,
+        facet_values,
+    }
+}
+
+/// What search finds a partner by, in `language` (the hub's) and the
+/// languages of its translations and taxonomy labels.
+fn partner_texts(
     site: &Site,
     partner: &PublicPartner,
     languages: &[String],
-    facet_values: Vec<Vec<u32>>,
     language: &str,
-    page_language: &str,
-) -> Document {
+) -> Vec<Text> {
     let mut texts = Vec::new();
     let mut add = |field: Field, language: &str, text: String| {
         if !text.trim().is_empty() {
@@ -351,21 +395,7 @@ fn partner_document(
         }
     }
 
-    let phone = partner.primary_phone.as_ref();
-    let display = json!([
-        display_name(partner, page_language),
-        partner.id,
-        phone.map_or("", |p| p.phone.number.as_str()),
-        phone.and_then(|p| p.href.as_deref()).unwrap_or(""),
-        a32::encode(facet_values[0].iter().copied()),
-        a32::encode(facet_values[2].iter().copied()),
-        a32::encode(facet_values[3].iter().copied()),
-    ]);
-    Document {
-        texts,
-        display,
-        facet_values,
-    }
+    texts
 }
 
 /// One document per `##` section; text before the first section belongs
@@ -399,7 +429,7 @@ fn guide_documents(guide: &Guide, language: &str) -> Vec<Document> {
             text: html_text(body),
         });
         documents.push(Document {
-            texts,
+            texts: Arc::new(texts),
             display: json!([guide.title, guide.slug, anchor, heading]),
             facet_values: Vec::new(),
         });

@@ -13,7 +13,7 @@ pub mod documents;
 pub mod synonyms;
 pub mod text;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -114,24 +114,19 @@ struct Inverted {
 
 /// The index the pages in `language` load.
 pub fn build(site: &Site, portable: bool, language: &str) -> SearchIndex {
-    build_cached(site, portable, language, &mut AnalysisCache::default())
+    build_cached(site, portable, language, &mut Cache::default())
 }
 
 /// [`build`], analysing only documents `cache` has not seen.
-pub fn build_cached(
-    site: &Site,
-    portable: bool,
-    language: &str,
-    cache: &mut AnalysisCache,
-) -> SearchIndex {
-    let (documents, facets) = documents::collect(site, language);
+pub fn build_cached(site: &Site, portable: bool, language: &str, cache: &mut Cache) -> SearchIndex {
+    let (documents, facets) = documents::collect(site, language, &mut cache.texts);
     let partners = documents
         .iter()
         .filter(|d| !d.facet_values.is_empty())
         .count();
     let inverted = invert(
         &documents,
-        cache.by_language.entry(language.to_string()).or_default(),
+        cache.analyses.entry(language.to_string()).or_default(),
     );
     let sharded = match site.config.search.layout {
         SearchLayout::Single => false,
@@ -232,13 +227,27 @@ impl Writer<'_> {
 /// once.
 type Analysed = Vec<(String, String, u8)>;
 
-/// Documents analysed by earlier builds, by a hash of their texts:
-/// `haven serve` keeps one, so a rebuild after an edit analyses only the
-/// documents that changed. A build keeps only the entries it used.
+/// What one build of the indexes can hand the next: partners' texts, and
+/// documents analysed, by a hash of their texts. A build starts with an
+/// empty one; `haven serve` keeps one and forgets the partners an edit
+/// touched, so a rebuild prepares and analyses only what changed.
 #[derive(Default)]
-pub struct AnalysisCache {
-    /// Per index language, by text hash.
-    by_language: HashMap<String, HashMap<u64, Arc<Analysed>>>,
+pub struct Cache {
+    texts: documents::TextCache,
+    /// Per index language, by text hash; a build keeps only what it used.
+    analyses: HashMap<String, HashMap<u64, Arc<Analysed>>>,
+}
+
+impl Cache {
+    /// Drops the texts of these partners (their records changed).
+    pub fn forget(&mut self, ids: &BTreeSet<String>) {
+        self.texts.retain(|id, _| !ids.contains(id));
+    }
+
+    /// Drops every partner's texts (taxonomy labels may have changed).
+    pub fn forget_texts(&mut self) {
+        self.texts.clear();
+    }
 }
 
 /// The word classes and postings of `documents`, analysing (in parallel)
@@ -341,7 +350,7 @@ fn invert(documents: &[Document], cache: &mut HashMap<u64, Arc<Analysed>>) -> In
 /// words, with the fields each occurs in.
 fn analyse(document: &Document) -> Analysed {
     let mut found: HashMap<(String, &str), u8> = HashMap::new();
-    for piece in &document.texts {
+    for piece in document.texts.iter() {
         for word in text::words(&piece.text) {
             if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(&word) {
                 continue;
@@ -361,7 +370,7 @@ fn analyse(document: &Document) -> Analysed {
 /// fields.
 fn text_key(document: &Document) -> u64 {
     let mut bytes = Vec::new();
-    for piece in &document.texts {
+    for piece in document.texts.iter() {
         bytes.push(piece.field.bit());
         bytes.extend_from_slice(piece.language.as_bytes());
         bytes.push(0);

@@ -10,6 +10,8 @@ pub mod translation;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::config::{DataRepository, HubConfig};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
@@ -68,8 +70,18 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
                     .help("give each partner its own id"),
             );
         }
-        PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut diagnostics);
     }
+    // Each record's own checks are independent of the others': in parallel.
+    let per_partner: Vec<Vec<Diagnostic>> = hub
+        .partners
+        .par_iter()
+        .map(|partner| {
+            let mut found = Vec::new();
+            PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut found);
+            found
+        })
+        .collect();
+    diagnostics.extend(per_partner.into_iter().flatten());
     duplicate_partners(hub, &mut diagnostics);
     diagnostics.extend(translation::check(hub));
     confidential_streets_in_text(hub, &mut diagnostics);
