@@ -542,6 +542,8 @@ fn page_list<'a>(
         partners: Subset::All,
         ..Shows::default()
     };
+    let members = Members::of(site);
+    let sections = filter_sections(site, &members, language, strings);
 
     let featured: Vec<_> = site.guides.iter().take(3).collect();
     push(
@@ -569,7 +571,7 @@ fn page_list<'a>(
         ),
         all_partners(),
         {
-            let filters = filter_sections(site, language, strings);
+            let filters = sections.clone();
             Box::new(move |c| {
                 c.insert_value("partners", Value::from(partners.to_vec()));
                 c.insert("filters", &filters);
@@ -596,14 +598,12 @@ fn page_list<'a>(
         );
     }
 
-    for section in filter_sections(site, language, strings) {
+    for section in sections {
         for term in &section.terms {
-            let (member_ids, members): (Vec<&String>, Vec<Value>) = site
-                .partners
+            let (member_ids, members): (Vec<&String>, Vec<Value>) = members
+                .of_term(section.section, &term.code)
                 .iter()
-                .zip(partners)
-                .filter(|(p, _)| section_matches(section.section, &term.code, p))
-                .map(|(p, value)| (&p.id, value.clone()))
+                .map(|&index| (&site.partners[index].id, partners[index].clone()))
                 .unzip();
             let url = format!("/{}/{}/", section.section, term.code);
             let description = term
@@ -791,7 +791,7 @@ struct AreaGroup {
 
 /// One way to browse partners without JavaScript: a list page and a page
 /// per term.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct FilterSection {
     section: &'static str,
     title: String,
@@ -799,23 +799,77 @@ struct FilterSection {
     terms: Vec<TermInfo>,
 }
 
-fn section_matches(section: &str, code: &str, partner: &PublicPartner) -> bool {
-    match section {
-        "services" => partner.categories.iter().any(|c| c == code),
-        "populations" => partner.populations.iter().any(|c| c == code),
-        "languages" => {
-            partner.languages.iter().any(|c| c == code)
-                || partner
-                    .services
+/// Which partners (indices into `site.partners`) each code of each
+/// browsing section lists, built in one pass over the partners.
+struct Members<'a> {
+    /// Section → code → partners.
+    by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>>,
+}
+
+impl<'a> Members<'a> {
+    fn of(site: &'a Site) -> Self {
+        let mut by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>> = HashMap::new();
+        for (index, partner) in site.partners.iter().enumerate() {
+            let mut codes: BTreeSet<(&'static str, &'a str)> = BTreeSet::new();
+            codes.extend(partner.categories.iter().map(|c| ("services", c.as_str())));
+            codes.extend(
+                partner
+                    .populations
                     .iter()
-                    .any(|s| s.all_languages.iter().any(|c| c == code))
+                    .map(|c| ("populations", c.as_str())),
+            );
+            codes.extend(partner.languages.iter().map(|c| ("languages", c.as_str())));
+            for service in &partner.services {
+                codes.extend(
+                    service
+                        .all_languages
+                        .iter()
+                        .map(|c| ("languages", c.as_str())),
+                );
+            }
+            codes.extend(
+                partner
+                    .counties
+                    .iter()
+                    .map(|c| ("counties", c.slug.as_str())),
+            );
+            for (section, code) in codes {
+                by_term
+                    .entry(section)
+                    .or_default()
+                    .entry(code)
+                    .or_default()
+                    .push(index);
+            }
         }
-        "counties" => partner.counties.iter().any(|c| c.slug == code),
-        _ => false,
+        Members { by_term }
+    }
+
+    fn of_term(&self, section: &'static str, code: &str) -> &[usize] {
+        self.by_term
+            .get(section)
+            .and_then(|codes| codes.get(code))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The codes of `section` that list at least one partner.
+    fn codes(&self, section: &'static str) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .by_term
+            .get(section)
+            .map(|codes| codes.keys().map(|code| code.to_string()).collect())
+            .unwrap_or_default();
+        codes.sort();
+        codes
     }
 }
 
-fn filter_sections(site: &Site, language: &str, strings: &Strings) -> Vec<FilterSection> {
+fn filter_sections(
+    site: &Site,
+    members: &Members<'_>,
+    language: &str,
+    strings: &Strings,
+) -> Vec<FilterSection> {
     let mut sections = Vec::new();
     // All nine service areas get a page even when empty (it points to the
     // crisis lines); the other facets list only codes in use.
@@ -826,36 +880,14 @@ fn filter_sections(site: &Site, language: &str, strings: &Strings) -> Vec<Filter
         terms: service_area_terms(site, language),
     });
     let used = |section: &'static str, kind: Kind| -> Vec<TermInfo> {
-        let mut codes: Vec<String> = site
-            .partners
-            .iter()
-            .flat_map(|p| match section {
-                "populations" => p.populations.clone(),
-                _ => p
-                    .languages
-                    .iter()
-                    .cloned()
-                    .chain(
-                        p.services
-                            .iter()
-                            .flat_map(|s| s.all_languages.iter().cloned()),
-                    )
-                    .collect(),
-            })
-            .collect();
-        codes.sort();
-        codes.dedup();
+        let mut codes = members.codes(section);
         let order = site.taxonomies.codes(kind);
         codes.sort_by_key(|code| order.iter().position(|c| c == code).unwrap_or(usize::MAX));
         codes
             .into_iter()
             .map(|code| TermInfo {
                 section,
-                count: site
-                    .partners
-                    .iter()
-                    .filter(|p| section_matches(section, &code, p))
-                    .count(),
+                count: members.of_term(section, &code).len(),
                 label: site.taxonomies.label(kind, &code, language).to_string(),
                 description: None,
                 code,
@@ -886,11 +918,7 @@ fn filter_sections(site: &Site, language: &str, strings: &Strings) -> Vec<Filter
                 code: county.slug.clone(),
                 label: county.name.clone(),
                 description: None,
-                count: site
-                    .partners
-                    .iter()
-                    .filter(|p| section_matches("counties", &county.slug, p))
-                    .count(),
+                count: members.of_term("counties", &county.slug).len(),
             })
             .collect(),
     });
