@@ -38,6 +38,9 @@ pub struct Preview {
 /// What the site in the preview folder was built from.
 struct Served {
     site_wide: u64,
+    /// Guide slug → the partners whose pages list it: their template
+    /// values change with the guide.
+    partners_of_guide: BTreeMap<String, BTreeSet<String>>,
     shows: BTreeMap<String, Shows>,
     /// Every file of the site, generated or copied.
     outputs: BTreeSet<String>,
@@ -133,6 +136,7 @@ impl Preview {
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Option<Result<Rebuilt, BuildError>> {
         let relevant: Vec<&PathBuf> = changed
             .iter()
+            .filter(|path| is_hub_file(path))
             .filter(|path| self.known.contains(*path) || self.plan.root.join(path).is_file())
             .collect();
         if relevant.is_empty() {
@@ -187,6 +191,7 @@ impl Preview {
         let pages = produced.pages;
         self.served = Some(Served {
             site_wide: site_wide_fingerprint(&site),
+            partners_of_guide: partners_of_guide(&site),
             shows: produced.shows,
             outputs,
         });
@@ -217,14 +222,23 @@ impl Preview {
         else {
             return self.everything(site, private, warnings, clock, started);
         };
+        // A partner lists the guides that point to it (before or after the
+        // edit): those partners changed too, wherever they are shown.
+        let now_pointing = partners_of_guide(&site);
+        let mut touched = partners.clone();
+        for slug in &guides {
+            let before = served.partners_of_guide.get(slug).into_iter().flatten();
+            let after = now_pointing.get(slug).into_iter().flatten();
+            touched.extend(before.chain(after).cloned());
+        }
         let shows_edit =
-            |shows: &Shows| shows.partners.shows_any(&partners) || shows.guides.shows_any(&guides);
+            |shows: &Shows| shows.partners.shows_any(&touched) || shows.guides.shows_any(&guides);
         let wanted = |output: &str, shows: &Shows| {
             // The search panel shows the new index's file name and counts.
             shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
         };
-        self.caches.values.forget(&partners);
-        self.caches.search.forget(&partners);
+        self.caches.values.forget(&touched);
+        self.caches.search.forget(&touched);
         let produced = build::produce(&site, &private, &mut clock, &mut self.caches, &wanted)?;
         let outputs = outputs(&produced, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
@@ -236,6 +250,7 @@ impl Preview {
         let total_pages = produced.shows.len();
         self.served = Some(Served {
             site_wide: served.site_wide,
+            partners_of_guide: partners_of_guide(&site),
             shows: produced.shows,
             outputs,
         });
@@ -283,6 +298,19 @@ impl Edit {
         }
         Some(edit)
     }
+}
+
+fn partners_of_guide(site: &Site) -> BTreeMap<String, BTreeSet<String>> {
+    let mut pointing: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for partner in &site.partners {
+        for guide in &partner.guides {
+            pointing
+                .entry(guide.slug.clone())
+                .or_default()
+                .insert(partner.id.clone());
+        }
+    }
+    pointing
 }
 
 /// Every file of the site: pages, other generated files, copied files.

@@ -588,8 +588,10 @@ fn page_list<'a>(
             format!("partners/{}/index.html", partner.id),
             "partner.html",
             PageInfo::new(&url, &partner.name, &description, "partner"),
+            // The page lists the guides that point to the partner.
             Shows {
                 partners: Subset::of([&partner.id]),
+                guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
                 ..Shows::default()
             },
             Box::new(move |c| {
@@ -673,8 +675,10 @@ fn page_list<'a>(
                 guide.summary.as_deref().unwrap_or(""),
                 "guide",
             ),
+            // The page names its related partners.
             Shows {
                 guides: Subset::of([&guide.slug]),
+                partners: Subset::of(guide.related_partners.iter().map(|p| &p.slug)),
                 ..Shows::default()
             },
             Box::new(move |c| {

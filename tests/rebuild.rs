@@ -1,0 +1,199 @@
+//! Rebuilds of `haven serve` after an edit: whatever a rebuild re-renders
+//! or leaves alone, the preview folder must then hold exactly what a fresh
+//! build of the edited hub holds.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use haven::rebuild::{Preview, Rebuilt, Scope};
+
+use common::*;
+
+struct Previewing {
+    hub: tempfile::TempDir,
+    output: tempfile::TempDir,
+    preview: Preview,
+}
+
+fn preview() -> Previewing {
+    let hub = copy_of_example_site();
+    let output = tempfile::tempdir().expect("temp dir");
+    let mut plan = plan(hub.path(), &output.path().join("site"));
+    plan.minify = Some(false);
+    let mut preview = Preview::new(plan);
+    preview.build_all().expect("the example site builds");
+    Previewing {
+        hub,
+        output,
+        preview,
+    }
+}
+
+impl Previewing {
+    fn edit(&self, file: &str, from: &str, to: &str) -> PathBuf {
+        let path = self.hub.path().join(file);
+        let text = fs::read_to_string(&path).expect("read");
+        assert!(text.contains(from), "{file} has no {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).expect("write");
+        PathBuf::from(file)
+    }
+
+    fn rebuild(&mut self, changed: &[PathBuf]) -> Rebuilt {
+        self.preview
+            .rebuild(changed)
+            .expect("a hub file changed")
+            .expect("the edited hub builds")
+    }
+
+    /// The preview folder equals a fresh build of the hub as it is now.
+    fn assert_same_as_a_fresh_build(&self) {
+        let fresh = tempfile::tempdir().expect("temp dir");
+        let mut plan = plan(self.hub.path(), &fresh.path().join("site"));
+        plan.minify = Some(false);
+        haven::build(&plan).expect("fresh build");
+        let expected = read_tree(&fresh.path().join("site"));
+        let actual = read_tree(&self.output.path().join("site"));
+        let differing: Vec<&String> = expected
+            .keys()
+            .chain(actual.keys())
+            .filter(|path| expected.get(*path) != actual.get(*path))
+            .collect();
+        assert!(
+            differing.is_empty(),
+            "differs from a fresh build: {differing:?}"
+        );
+    }
+}
+
+fn page(previewing: &Previewing, path: &str) -> String {
+    fs::read_to_string(previewing.output.path().join("site").join(path)).unwrap_or_default()
+}
+
+const CASA: &str = "partners/casa-de-refugio-riverbend.yaml";
+
+#[test]
+fn a_partner_edit_re_renders_only_the_pages_showing_it() {
+    let mut previewing = preview();
+    let changed = previewing.edit(
+        CASA,
+        "name: Casa de Refugio Riverbend",
+        "name: Casa Refugio Renamed",
+    );
+    let rebuilt = previewing.rebuild(&[changed]);
+    assert!(
+        matches!(&rebuilt.scope, Scope::Records { partners, .. } if partners.contains("casa-de-refugio-riverbend"))
+    );
+    assert!(rebuilt.pages < rebuilt.total_pages / 2, "{rebuilt}");
+    assert!(
+        page(&previewing, "partners/casa-de-refugio-riverbend/index.html")
+            .contains("Casa Refugio Renamed")
+    );
+    assert!(page(&previewing, "partners/index.html").contains("Casa Refugio Renamed"));
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn a_partner_that_stops_serving_a_population_leaves_its_page() {
+    let mut previewing = preview();
+    let before = page(&previewing, "populations/lgbtq/index.html");
+    assert!(before.contains("casa-de-refugio-riverbend"));
+    let changed = previewing.edit(
+        CASA,
+        "populations: [ipv_survivors, sexual_assault_survivors, trafficking_survivors, lgbtq, men, women]",
+        "populations: [ipv_survivors, sexual_assault_survivors, trafficking_survivors, men, women]",
+    );
+    previewing.rebuild(&[changed]);
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn a_deleted_partner_loses_its_page() {
+    let mut previewing = preview();
+    let file = "partners/cedar-falls-credit-union.yaml";
+    fs::remove_file(previewing.hub.path().join(file)).expect("delete");
+    let rebuilt = previewing.rebuild(&[PathBuf::from(file)]);
+    // Every page counts partners: everything is rebuilt.
+    assert_eq!(rebuilt.scope, Scope::Everything);
+    assert!(!previewing
+        .output
+        .path()
+        .join("site/partners/cedar-falls-credit-union")
+        .exists());
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn a_guide_edit_reaches_the_partners_that_list_it() {
+    let mut previewing = preview();
+    let guide = "guides/know-your-rights-immigration.md";
+    let changed = previewing.edit(
+        guide,
+        "title: \"Know your rights: immigration options for survivors\"",
+        "title: \"Immigration options, renamed\"",
+    );
+    let rebuilt = previewing.rebuild(&[changed]);
+    assert!(
+        matches!(&rebuilt.scope, Scope::Records { guides, .. } if guides.contains("know-your-rights-immigration"))
+    );
+    assert!(page(
+        &previewing,
+        "partners/frontera-immigrant-justice-center/index.html"
+    )
+    .contains("Immigration options, renamed"));
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn hub_yaml_rebuilds_everything() {
+    let mut previewing = preview();
+    let changed = previewing.edit(
+        "hub.yaml",
+        "title: Juniper County Survivor Resource Hub",
+        "title: Juniper County Resource Hub",
+    );
+    let rebuilt = previewing.rebuild(&[changed]);
+    assert_eq!(rebuilt.scope, Scope::Everything);
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_site_and_the_next_one_catches_up() {
+    let mut previewing = preview();
+    let renamed = previewing.edit(
+        CASA,
+        "name: Casa de Refugio Riverbend",
+        "name: Casa Refugio Renamed",
+    );
+    let broken = previewing.edit(
+        "partners/lantern-survivor-collective.yaml",
+        "last_verified: ",
+        "last_verified: soon # ",
+    );
+    let failed = previewing.preview.rebuild(&[renamed, broken.clone()]);
+    assert!(matches!(failed, Some(Err(_))));
+    assert!(!page(&previewing, "partners/index.html").contains("Casa Refugio Renamed"));
+    // Only the broken file is saved again; the rename must still show.
+    previewing.edit(
+        "partners/lantern-survivor-collective.yaml",
+        "last_verified: soon # ",
+        "last_verified: ",
+    );
+    previewing.rebuild(&[broken]);
+    assert!(page(&previewing, "partners/index.html").contains("Casa Refugio Renamed"));
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn files_no_build_reads_change_nothing() {
+    let mut previewing = preview();
+    let temporary = Path::new("partners/.casa.yaml.swp");
+    fs::write(previewing.hub.path().join(temporary), "x").expect("write");
+    assert!(previewing
+        .preview
+        .rebuild(&[temporary.to_path_buf()])
+        .is_none());
+    let vanished = PathBuf::from("partners/sed4Xa9b");
+    assert!(previewing.preview.rebuild(&[vanished]).is_none());
+}
