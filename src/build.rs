@@ -132,17 +132,34 @@ pub fn prepare_since(
         today,
         include_drafts,
         since,
-        &mut load::ParseCache::default(),
+        &mut SourceCache::default(),
     )
 }
 
-/// [`prepare_since`], parsing only files that changed since `cache` saw them.
+/// What `haven serve` keeps between rebuilds of the first half of a build:
+/// parsed files and modelled records, by file and text.
+#[derive(Default)]
+pub struct SourceCache {
+    parsed: load::ParseCache,
+    modelled: model::ModelCache,
+}
+
+impl SourceCache {
+    /// Forgets the modelled records, keeping the parsed files: for changes
+    /// to what records are modelled with (taxonomies, settings).
+    pub fn forget_models(&mut self) {
+        self.modelled = model::ModelCache::default();
+    }
+}
+
+/// [`prepare_since`], parsing and modelling only files that changed since
+/// `cache` saw them.
 pub fn prepare_cached(
     root: &Path,
     today: Date,
     include_drafts: bool,
     since: Option<&str>,
-    cache: &mut load::ParseCache,
+    cache: &mut SourceCache,
 ) -> Result<Prepared, String> {
     prepare_timed(
         root,
@@ -160,10 +177,10 @@ pub(crate) fn prepare_timed(
     today: Date,
     include_drafts: bool,
     since: Option<&str>,
-    cache: &mut load::ParseCache,
+    cache: &mut SourceCache,
     clock: &mut Stopwatch,
 ) -> Result<Prepared, String> {
-    let loaded = load::load_cached(root, cache);
+    let loaded = load::load_cached(root, &mut cache.parsed);
     clock.lap("load");
     let mut diagnostics = loaded.diagnostics;
     let Some(hub) = loaded.hub else {
@@ -175,7 +192,7 @@ pub(crate) fn prepare_timed(
         diagnostics.extend(crate::history::vanished_ids(&hub, since)?);
     }
     clock.lap("validate");
-    let modelled = model::build(hub, today, include_drafts);
+    let modelled = model::build_cached(hub, today, include_drafts, &mut cache.modelled);
     diagnostics.extend(modelled.diagnostics);
     clock.lap("model");
     diagnostic::sort(&mut diagnostics);
@@ -196,7 +213,7 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         plan.today,
         plan.include_drafts,
         None,
-        &mut load::ParseCache::default(),
+        &mut SourceCache::default(),
         &mut clock,
     )
     // Without a git revision to compare with, git is never asked.

@@ -50,7 +50,7 @@ pub struct Rendered {
 }
 
 /// What links in content may point at, by source path.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct LinkTargets {
     /// Guide slug → heading ids of that guide.
     pub guides: BTreeMap<String, BTreeSet<String>>,

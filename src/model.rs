@@ -3,7 +3,8 @@
 //! phone links computed, and internal data dropped — `PublicPartner` has
 //! no field that could hold it, so a template cannot leak it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -251,6 +252,33 @@ pub struct Modelled {
 }
 
 pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
+    build_cached(hub, today, include_drafts, &mut ModelCache::default())
+}
+
+/// Partners modelled by an earlier build, by file, with the text they were
+/// modelled from: `haven serve` keeps one, so an edit re-models only the
+/// records that changed. Valid while what a record's model reads from the
+/// rest of the hub (link targets, guide titles, settings, the date) is the
+/// same; when that changes, every record is modelled again.
+#[derive(Default)]
+pub struct ModelCache {
+    context: u64,
+    partners: HashMap<PathBuf, ModelledPartner>,
+}
+
+#[derive(Clone)]
+struct ModelledPartner {
+    text: String,
+    public: PublicPartner,
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub fn build_cached(
+    hub: Hub,
+    today: Date,
+    include_drafts: bool,
+    cache: &mut ModelCache,
+) -> Modelled {
     let mut diagnostics = Vec::new();
     let mut summary = ContentSummary::default();
     let config = &hub.config;
@@ -323,10 +351,32 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
         .map(|g| (g.slug.as_str(), g.front_matter.title.as_str()))
         .collect();
 
-    // Markdown and sanitizing per record, in parallel.
-    let modelled: Vec<(PublicPartner, Vec<Diagnostic>)> = published
-        .par_iter()
+    let context = {
+        let mut hasher = std::hash::DefaultHasher::new();
+        (&targets, &guide_titles, today, &hub.config_file.text).hash(&mut hasher);
+        hasher.finish()
+    };
+    if cache.context != context {
+        cache.partners.clear();
+        cache.context = context;
+    }
+    let mut previous = std::mem::take(&mut cache.partners);
+    let unchanged: Vec<Option<ModelledPartner>> = published
+        .iter()
         .map(|partner| {
+            previous
+                .remove(&partner.file.path)
+                .filter(|done| done.text == partner.file.text)
+        })
+        .collect();
+    // Markdown and sanitizing per record, in parallel.
+    let modelled: Vec<ModelledPartner> = published
+        .par_iter()
+        .zip(unchanged)
+        .map(|(partner, unchanged)| {
+            if let Some(done) = unchanged {
+                return done;
+            }
             let mut found = Vec::new();
             let public = public_partner(
                 partner,
@@ -337,13 +387,18 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
                 today,
                 &mut found,
             );
-            (public, found)
+            ModelledPartner {
+                text: partner.file.text.clone(),
+                public,
+                diagnostics: found,
+            }
         })
         .collect();
     let mut partners: Vec<PublicPartner> = Vec::with_capacity(modelled.len());
-    for (partner, found) in modelled {
-        partners.push(partner);
-        diagnostics.extend(found);
+    for (partner, done) in published.iter().zip(modelled) {
+        partners.push(done.public.clone());
+        diagnostics.extend(done.diagnostics.iter().cloned());
+        cache.partners.insert(partner.file.path.clone(), done);
     }
     partners.sort_by(|a, b| {
         sort_key(&a.name)

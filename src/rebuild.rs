@@ -13,9 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildError, BuildPlan, Caches, Stopwatch};
+use crate::build::{self, BuildError, BuildPlan, Caches, SourceCache, Stopwatch};
 use crate::diagnostic::Diagnostic;
-use crate::load::ParseCache;
 use crate::model::{PrivateValues, Site};
 use crate::render::pages::{site_wide_fingerprint, Shows};
 use crate::serve::watch::is_hub_file;
@@ -31,7 +30,7 @@ pub struct Preview {
     /// one must still cover them.
     pending: BTreeSet<PathBuf>,
     served: Option<Served>,
-    parsed: ParseCache,
+    sources: SourceCache,
     caches: Caches,
 }
 
@@ -114,7 +113,7 @@ impl Preview {
             known: BTreeSet::new(),
             pending: BTreeSet::new(),
             served: None,
-            parsed: ParseCache::default(),
+            sources: SourceCache::default(),
             caches: Caches::default(),
         }
     }
@@ -127,6 +126,8 @@ impl Preview {
     pub fn build_all(&mut self) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
         self.known = hub_files(&self.plan.root);
+        // Taxonomies or settings may have changed how records model.
+        self.sources.forget_models();
         let (site, private, warnings, clock) = self.prepare()?;
         self.everything(site, private, warnings, clock, started)
     }
@@ -159,7 +160,7 @@ impl Preview {
             self.plan.today,
             self.plan.include_drafts,
             None,
-            &mut self.parsed,
+            &mut self.sources,
             &mut clock,
         )
         .unwrap_or_default();

@@ -197,3 +197,30 @@ fn files_no_build_reads_change_nothing() {
     let vanished = PathBuf::from("partners/sed4Xa9b");
     assert!(previewing.preview.rebuild(&[vanished]).is_none());
 }
+
+#[test]
+fn a_code_added_to_the_taxonomies_reaches_the_records_that_use_it() {
+    let mut previewing = preview();
+    let populations = "populations: [ipv_survivors, sexual_assault_survivors, trafficking_survivors, lgbtq, men, women]";
+    let uses_new_code = previewing.edit(
+        CASA,
+        populations,
+        "populations: [ipv_survivors, sexual_assault_survivors, trafficking_survivors, lgbtq, men, women, farmworkers]",
+    );
+    let unknown = previewing.preview.rebuild(&[uses_new_code]);
+    assert!(
+        matches!(unknown, Some(Err(_))),
+        "farmworkers is not a code yet"
+    );
+    let file = "taxonomies.yaml";
+    fs::write(
+        previewing.hub.path().join(file),
+        "populations:\n  - code: farmworkers\n    labels: { en: Farmworkers, es: Trabajadores agrícolas }\n",
+    )
+    .expect("write");
+    let rebuilt = previewing.rebuild(&[PathBuf::from(file)]);
+    assert_eq!(rebuilt.scope, Scope::Everything);
+    assert!(page(&previewing, "populations/farmworkers/index.html")
+        .contains("casa-de-refugio-riverbend"));
+    previewing.assert_same_as_a_fresh_build();
+}
