@@ -137,17 +137,20 @@ pub fn prepare_since(
 }
 
 /// What `haven serve` keeps between rebuilds of the first half of a build:
-/// parsed files and modelled records, by file and text.
+/// parsed files, checked and modelled records, by file and text.
 #[derive(Default)]
 pub struct SourceCache {
     parsed: load::ParseCache,
+    checked: validate::CheckCache,
     modelled: model::ModelCache,
 }
 
 impl SourceCache {
-    /// Forgets the modelled records, keeping the parsed files: for changes
-    /// to what records are modelled with (taxonomies, settings).
-    pub fn forget_models(&mut self) {
+    /// Forgets the checked and modelled records, keeping the parsed files:
+    /// for changes to what records are checked and modelled with
+    /// (taxonomies, private overlays, settings).
+    pub fn forget_derived(&mut self) {
+        self.checked = validate::CheckCache::default();
         self.modelled = model::ModelCache::default();
     }
 }
@@ -187,7 +190,7 @@ pub(crate) fn prepare_timed(
         diagnostic::sort(&mut diagnostics);
         return Ok((None, diagnostics));
     };
-    diagnostics.extend(validate::validate(&hub, today));
+    diagnostics.extend(validate::validate_cached(&hub, today, &mut cache.checked));
     if let Some(since) = since {
         diagnostics.extend(crate::history::vanished_ids(&hub, since)?);
     }

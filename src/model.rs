@@ -264,7 +264,12 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
 pub struct ModelCache {
     context: u64,
     partners: HashMap<PathBuf, ModelledPartner>,
+    /// By file, with a hash of the text and the names of the partners the
+    /// guide relates to.
+    guides: HashMap<PathBuf, (u64, ModelledGuide)>,
 }
+
+type ModelledGuide = (Guide, Vec<Diagnostic>);
 
 #[derive(Clone)]
 struct ModelledPartner {
@@ -358,6 +363,7 @@ pub fn build_cached(
     };
     if cache.context != context {
         cache.partners.clear();
+        cache.guides.clear();
         cache.context = context;
     }
     let mut previous = std::mem::take(&mut cache.partners);
@@ -415,24 +421,57 @@ pub fn build_cached(
         .iter()
         .map(|p| (p.id.as_str(), p.name.as_str()))
         .collect();
-    let mut guides: Vec<Guide> = visible_guides
-        .iter()
-        .map(|guide| build_guide(guide, config, &targets, &partner_names, &mut diagnostics))
-        .collect();
+    // Guides and their translations, in parallel, each re-used from the
+    // cache while its text and its related partners' names are the same.
     // `<slug>.<lang>.md` translates a published guide; one without its
     // original is not built.
-    for translation in hub.guides.iter().filter(|g| g.language.is_some()) {
-        if let Some(original) = guides.iter().position(|g| g.slug == translation.slug) {
-            let built = build_guide(
-                translation,
-                config,
-                &targets,
-                &partner_names,
-                &mut diagnostics,
-            );
-            guides[original]
-                .translations
-                .insert(built.lang.clone(), built);
+    let translations = hub.guides.iter().filter(|translation| {
+        translation.language.is_some() && visible_guides.iter().any(|g| g.slug == translation.slug)
+    });
+    let to_model: Vec<&LoadedGuide> = visible_guides.iter().copied().chain(translations).collect();
+    let keys: Vec<u64> = to_model
+        .iter()
+        .map(|guide| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            guide.file.text.hash(&mut hasher);
+            for id in &guide.front_matter.related_partners {
+                partner_names.get(id.as_str()).hash(&mut hasher);
+            }
+            hasher.finish()
+        })
+        .collect();
+    let mut previous = std::mem::take(&mut cache.guides);
+    let unchanged: Vec<Option<ModelledGuide>> = to_model
+        .iter()
+        .zip(&keys)
+        .map(|(guide, key)| {
+            previous
+                .remove(&guide.file.path)
+                .filter(|(old, _)| old == key)
+                .map(|(_, modelled)| modelled)
+        })
+        .collect();
+    let built: Vec<ModelledGuide> = to_model
+        .par_iter()
+        .zip(unchanged)
+        .map(|(guide, unchanged)| {
+            unchanged.unwrap_or_else(|| {
+                let mut found = Vec::new();
+                let built = build_guide(guide, config, &targets, &partner_names, &mut found);
+                (built, found)
+            })
+        })
+        .collect();
+    let mut guides: Vec<Guide> = Vec::with_capacity(visible_guides.len());
+    for ((guide, key), (built, found)) in to_model.iter().zip(keys).zip(built) {
+        diagnostics.extend(found.iter().cloned());
+        cache
+            .guides
+            .insert(guide.file.path.clone(), (key, (built.clone(), found)));
+        if guide.language.is_none() {
+            guides.push(built);
+        } else if let Some(original) = guides.iter_mut().find(|g| g.slug == guide.slug) {
+            original.translations.insert(built.lang.clone(), built);
         }
     }
     guides.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));

@@ -126,8 +126,9 @@ impl Preview {
     pub fn build_all(&mut self) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
         self.known = hub_files(&self.plan.root);
-        // Taxonomies or settings may have changed how records model.
-        self.sources.forget_models();
+        // Taxonomies, overlays or settings may have changed how records
+        // check and model.
+        self.sources.forget_derived();
         let (site, private, warnings, clock) = self.prepare()?;
         self.everything(site, private, warnings, clock, started)
     }

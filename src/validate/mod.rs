@@ -7,8 +7,9 @@ mod phone;
 mod text;
 pub mod translation;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -48,6 +49,21 @@ pub fn freshness(last_verified: &str, today: Date, config: &HubConfig) -> Freshn
 }
 
 pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
+    validate_cached(hub, today, &mut CheckCache::default())
+}
+
+/// Each record's own findings from an earlier run, by file, with the text
+/// they were found in: `haven serve` keeps one, so an edit re-checks only
+/// the records that changed. Valid while what the checks read from the
+/// rest of the hub (settings, guide slugs, the date) is the same; the
+/// caller forgets it when taxonomies or private overlays change.
+#[derive(Default)]
+pub struct CheckCache {
+    context: u64,
+    records: HashMap<PathBuf, (String, Vec<Diagnostic>)>,
+}
+
+pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     check_config(&hub.config, &hub.config_file, &mut diagnostics);
     let guide_slugs: BTreeSet<&str> = hub
@@ -71,17 +87,46 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
             );
         }
     }
+    let context = {
+        let mut hasher = std::hash::DefaultHasher::new();
+        (&hub.config_file.text, &guide_slugs, today).hash(&mut hasher);
+        hasher.finish()
+    };
+    if cache.context != context {
+        cache.records.clear();
+        cache.context = context;
+    }
+    let mut previous = std::mem::take(&mut cache.records);
+    let unchanged: Vec<Option<Vec<Diagnostic>>> = hub
+        .partners
+        .iter()
+        .map(|partner| {
+            previous
+                .remove(&partner.file.path)
+                .filter(|(text, _)| *text == partner.file.text)
+                .map(|(_, found)| found)
+        })
+        .collect();
     // Each record's own checks are independent of the others': in parallel.
     let per_partner: Vec<Vec<Diagnostic>> = hub
         .partners
         .par_iter()
-        .map(|partner| {
-            let mut found = Vec::new();
-            PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut found);
-            found
+        .zip(unchanged)
+        .map(|(partner, unchanged)| {
+            unchanged.unwrap_or_else(|| {
+                let mut found = Vec::new();
+                PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut found);
+                found
+            })
         })
         .collect();
-    diagnostics.extend(per_partner.into_iter().flatten());
+    for (partner, found) in hub.partners.iter().zip(per_partner) {
+        diagnostics.extend(found.iter().cloned());
+        cache.records.insert(
+            partner.file.path.clone(),
+            (partner.file.text.clone(), found),
+        );
+    }
     duplicate_partners(hub, &mut diagnostics);
     diagnostics.extend(translation::check(hub));
     confidential_streets_in_text(hub, &mut diagnostics);
