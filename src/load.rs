@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
@@ -68,7 +69,8 @@ pub struct Hub {
     pub config: HubConfig,
     pub config_file: SourceFile,
     pub taxonomies: Taxonomies,
-    pub partners: Vec<LoadedPartner>,
+    /// Shared with the parse cache of `haven serve`.
+    pub partners: Vec<Arc<LoadedPartner>>,
     pub overlays: Vec<LoadedOverlay>,
     pub guides: Vec<LoadedGuide>,
     pub static_files: Vec<StaticFile>,
@@ -100,7 +102,7 @@ pub struct ParseCache {
     partners: HashMap<PathBuf, (String, ParsedPartner)>,
 }
 
-type ParsedPartner = Result<LoadedPartner, Vec<Diagnostic>>;
+type ParsedPartner = Result<Arc<LoadedPartner>, Vec<Diagnostic>>;
 
 impl ParseCache {
     fn partner(&mut self, file: SourceFile) -> ParsedPartner {
@@ -126,12 +128,12 @@ pub fn load_cached(root: &Path, cache: &mut ParseCache) -> Loaded {
 fn parse_partner(file: SourceFile) -> ParsedPartner {
     let path = file.path.clone();
     match yaml::parse::<PartnerRecord>(&file.text, &path, 0) {
-        Ok(record) => Ok(LoadedPartner {
+        Ok(record) => Ok(Arc::new(LoadedPartner {
             stem: file_stem(&path),
             locator: Locator::new(&file.text, 0),
             record,
             file,
-        }),
+        })),
         Err(diagnostic) => {
             // serde stops at the first mistake; list all of this file's.
             let all = crate::structure::partner_errors(&file.text, &path);
