@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 9;
 /// Stages a rebuild reports: load, validate, model, search index,
-/// render, post-process, write.
-const STAGES: usize = 7;
+/// render, post-process, private-value scan, write.
+const STAGES: usize = 8;
 const PARTNER: &str = "partners/alameda-county-211.yaml";
 
 fn main() {

@@ -225,13 +225,9 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Content(diagnostics));
     };
     apply_overrides(plan, &mut site);
-    let produced = produce(
-        &site,
-        &private,
-        &mut clock,
-        &mut Caches::default(),
-        &|_, _| true,
-    )?;
+    let produced = produce(&site, &mut clock, &mut Caches::default(), &|_, _| true)?;
+    let all: Vec<&OutputFile> = produced.files.iter().collect();
+    refuse_private_values(&all, &private, &mut clock)?;
     let files = produced.files;
     let pages = produced.pages;
 
@@ -280,11 +276,10 @@ pub(crate) struct Produced {
     pub shows: BTreeMap<String, Shows>,
 }
 
-/// Search indexes, the pages `wanted` picks (with every other file),
-/// post-processing and the scan for private values.
+/// Search indexes, the pages `wanted` picks (with every other file) and
+/// post-processing. The files still need [`refuse_private_values`].
 pub(crate) fn produce(
     site: &Site,
-    private: &model::PrivateValues,
     clock: &mut Stopwatch,
     caches: &mut Caches,
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
@@ -314,16 +309,28 @@ pub(crate) fn produce(
         other_languages: &other_languages,
     };
     postprocess::finish(&mut files, style, site.config.minify);
-    let leaks = postprocess::scan_for_private_values(&files, private);
-    if !leaks.is_empty() {
-        return Err(BuildError::Content(leaks));
-    }
     clock.lap("post-process");
     Ok(Produced {
         files,
         pages: rendered.pages,
         shows: rendered.shows,
     })
+}
+
+/// Stops a build whose files would show a value from an `internal` block
+/// or a private overlay.
+pub(crate) fn refuse_private_values(
+    files: &[&OutputFile],
+    private: &model::PrivateValues,
+    clock: &mut Stopwatch,
+) -> Result<(), BuildError> {
+    let leaks = postprocess::scan_for_private_values(files, private);
+    clock.lap("private-value scan");
+    if leaks.is_empty() {
+        Ok(())
+    } else {
+        Err(BuildError::Content(leaks))
+    }
 }
 
 /// The path part of a base URL: `https://a.org/hub` → `/hub/`.

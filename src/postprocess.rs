@@ -143,7 +143,7 @@ fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {
 
 /// Finds internal values in the output. Each hit names the private source
 /// and the output file; the build must stop.
-pub fn scan_for_private_values(files: &[OutputFile], private: &PrivateValues) -> Vec<Diagnostic> {
+pub fn scan_for_private_values(files: &[&OutputFile], private: &PrivateValues) -> Vec<Diagnostic> {
     if private.values.is_empty() {
         return Vec::new();
     }
@@ -231,14 +231,14 @@ mod tests {
 
     #[test]
     fn private_values_in_output_are_found() {
-        let files = vec![OutputFile {
+        let file = OutputFile {
             path: "a/index.html".into(),
             contents: b"call Jordan O&#39;Example".to_vec(),
-        }];
+        };
         let private = PrivateValues {
             values: vec![("Jordan O'Example".into(), "private/a.yaml".into())],
         };
-        let found = scan_for_private_values(&files, &private);
+        let found = scan_for_private_values(&[&file], &private);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, "P030");
     }

@@ -10,6 +10,7 @@
 //! number of partners, the service areas' counts), rebuilds everything.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,7 @@ use crate::build::{self, BuildError, BuildPlan, Caches, SourceCache, Stopwatch};
 use crate::diagnostic::Diagnostic;
 use crate::model::{PrivateValues, Site};
 use crate::render::pages::{site_wide_fingerprint, Shows};
+use crate::render::OutputFile;
 use crate::serve::watch::is_hub_file;
 use crate::write;
 
@@ -36,6 +38,8 @@ pub struct Preview {
 
 /// What the site in the preview folder was built from.
 struct Served {
+    /// The private values the files were scanned against.
+    private_values: u64,
     site_wide: u64,
     /// Guide slug → the partners whose pages list it: their template
     /// values change with the guide.
@@ -186,12 +190,15 @@ impl Preview {
         // partner looks.
         self.caches.values = Default::default();
         self.caches.search.forget_texts();
-        let produced = build::produce(&site, &private, &mut clock, &mut self.caches, &|_, _| true)?;
+        let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
+        let all: Vec<&OutputFile> = produced.files.iter().collect();
+        build::refuse_private_values(&all, &private, &mut clock)?;
         write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
         let outputs = outputs(&produced, &site);
         let pages = produced.pages;
         self.served = Some(Served {
+            private_values: fingerprint(&private),
             site_wide: site_wide_fingerprint(&site),
             partners_of_guide: partners_of_guide(&site),
             shows: produced.shows,
@@ -241,16 +248,26 @@ impl Preview {
         };
         self.caches.values.forget(&touched);
         self.caches.search.forget(&touched);
-        let produced = build::produce(&site, &private, &mut clock, &mut self.caches, &wanted)?;
+        let produced = build::produce(&site, &mut clock, &mut self.caches, &wanted)?;
         let outputs = outputs(&produced, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
-        if let Err(error) = write::update(&self.plan.output, &produced.files, &removed) {
+        // Files the preview already holds were scanned when they were
+        // written, against the same private values.
+        let private_values = fingerprint(&private);
+        let differing = if private_values == served.private_values {
+            write::differing(&self.plan.output, &produced.files)
+        } else {
+            produced.files.iter().collect()
+        };
+        build::refuse_private_values(&differing, &private, &mut clock)?;
+        if let Err(error) = write::update(&self.plan.output, &differing, &removed) {
             // The folder is half updated: the next build writes it whole.
             return Err(BuildError::Write(error));
         }
         clock.lap("write");
         let total_pages = produced.shows.len();
         self.served = Some(Served {
+            private_values,
             site_wide: served.site_wide,
             partners_of_guide: partners_of_guide(&site),
             shows: produced.shows,
@@ -300,6 +317,12 @@ impl Edit {
         }
         Some(edit)
     }
+}
+
+fn fingerprint(private: &PrivateValues) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    private.values.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn partners_of_guide(site: &Site) -> BTreeMap<String, BTreeSet<String>> {

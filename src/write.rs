@@ -7,6 +7,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::load::StaticFile;
 use crate::render::OutputFile;
 
@@ -87,21 +89,26 @@ pub fn write(
     result
 }
 
+/// The files whose contents differ from what `output` holds (or that it
+/// does not hold).
+pub fn differing<'a>(output: &Path, files: &'a [OutputFile]) -> Vec<&'a OutputFile> {
+    files
+        .par_iter()
+        .filter(|file| fs::read(output.join(&file.path)).map_or(true, |old| old != file.contents))
+        .collect()
+}
+
 /// Brings an existing site up to date in place (`haven serve`): each file
 /// is replaced atomically, so a page is never served half-written, and the
-/// `removed` paths are deleted with any folders they leave empty. Files
-/// whose contents did not change are not touched.
+/// `removed` paths are deleted with any folders they leave empty.
 pub fn update(
     output: &Path,
-    files: &[OutputFile],
+    files: &[&OutputFile],
     removed: &[String],
 ) -> Result<usize, WriteError> {
     let mut written = 0;
     for file in files {
         let target = output.join(&file.path);
-        if fs::read(&target).is_ok_and(|old| old == file.contents) {
-            continue;
-        }
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(io_error(dir))?;
         }

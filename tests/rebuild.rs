@@ -18,7 +18,10 @@ struct Previewing {
 }
 
 fn preview() -> Previewing {
-    let hub = copy_of_example_site();
+    preview_of(copy_of_example_site())
+}
+
+fn preview_of(hub: tempfile::TempDir) -> Previewing {
     let output = tempfile::tempdir().expect("temp dir");
     let mut plan = plan(hub.path(), &output.path().join("site"));
     plan.minify = Some(false);
@@ -223,4 +226,32 @@ fn a_code_added_to_the_taxonomies_reaches_the_records_that_use_it() {
     assert!(page(&previewing, "populations/farmworkers/index.html")
         .contains("casa-de-refugio-riverbend"));
     previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn an_edit_that_makes_shown_text_private_is_refused() {
+    // A private data repository may keep internal notes in partner files.
+    let hub = copy_of_example_site();
+    let settings = hub.path().join("hub.yaml");
+    let text = fs::read_to_string(&settings).expect("hub.yaml");
+    fs::write(
+        &settings,
+        text.replace("data_repository: public", "data_repository: private"),
+    )
+    .expect("write");
+    let mut previewing = preview_of(hub);
+    // Another partner's name, on pages this edit does not re-render.
+    let changed = previewing.edit(
+        CASA,
+        "name: Casa de Refugio Riverbend",
+        "internal: { notes: Juniper County Legal Aid }\nname: Casa de Refugio Riverbend",
+    );
+    let refused = previewing.preview.rebuild(&[changed]);
+    let Some(Err(error)) = refused else {
+        panic!("the rebuild went ahead");
+    };
+    assert!(
+        error.diagnostics().iter().any(|d| d.code == "P030"),
+        "{error}"
+    );
 }
