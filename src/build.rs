@@ -285,13 +285,8 @@ pub(crate) fn produce(
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
 ) -> Result<Produced, BuildError> {
     let indexes: Vec<search::SearchIndex> = if site.config.search.enabled {
-        site.config
-            .site_languages()
-            .iter()
-            .map(|language| {
-                search::build_cached(site, site.config.portable, language, &mut caches.search)
-            })
-            .collect()
+        let languages = site.config.site_languages();
+        search::build_languages(site, site.config.portable, &languages, &mut caches.search)
     } else {
         Vec::new()
     };

@@ -89,10 +89,28 @@ pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_i
 /// Partners' searchable texts by id: the same for every language's index.
 pub type TextCache = HashMap<String, Arc<Vec<Text>>>;
 
+/// Prepares (in parallel) the texts of the partners `cache` does not hold.
+pub fn prepare_texts(site: &Site, cache: &mut TextCache) {
+    let language = site.config.default_language.as_str();
+    let missing: Vec<(String, Arc<Vec<Text>>)> = site
+        .partners
+        .par_iter()
+        .filter(|partner| !cache.contains_key(&partner.id))
+        .map(|partner| {
+            let languages = &facet_codes(partner)[2];
+            let texts = partner_texts(site, partner, languages, language);
+            (partner.id.clone(), Arc::new(texts))
+        })
+        .collect();
+    cache.extend(missing);
+}
+
+/// The documents of the index for pages in `page_language`, with the
+/// partners' texts from `texts` (see [`prepare_texts`]).
 pub fn collect(
     site: &Site,
     page_language: &str,
-    cache: &mut TextCache,
+    texts: &TextCache,
 ) -> (Vec<Document>, Vec<FacetSpec>) {
     let language = site.config.default_language.as_str();
     let mut partners: Vec<&PublicPartner> = site.partners.iter().collect();
@@ -111,16 +129,6 @@ pub fn collect(
     });
 
     let raw: Vec<[Vec<String>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
-    let missing: Vec<(String, Arc<Vec<Text>>)> = partners
-        .par_iter()
-        .zip(&raw)
-        .filter(|(partner, _)| !cache.contains_key(&partner.id))
-        .map(|(partner, codes)| {
-            let texts = partner_texts(site, partner, &codes[2], language);
-            (partner.id.clone(), Arc::new(texts))
-        })
-        .collect();
-    cache.extend(missing);
     let mut facets = facet_specs(site, &raw, page_language);
     let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
     for (partner, codes) in partners.iter().zip(&raw) {
@@ -132,7 +140,10 @@ pub fn collect(
             }
         }
         facet_values.push(flags);
-        let texts = cache.get(&partner.id).cloned().unwrap_or_default();
+        let texts = texts
+            .get(&partner.id)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(partner_texts(site, partner, &codes[2], language)));
         documents.push(partner_document(
             partner,
             texts,

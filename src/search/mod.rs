@@ -119,15 +119,49 @@ pub fn build(site: &Site, portable: bool, language: &str) -> SearchIndex {
 
 /// [`build`], analysing only documents `cache` has not seen.
 pub fn build_cached(site: &Site, portable: bool, language: &str, cache: &mut Cache) -> SearchIndex {
-    let (documents, facets) = documents::collect(site, language, &mut cache.texts);
+    documents::prepare_texts(site, &mut cache.texts);
+    let analyses = cache.analyses.entry(language.to_string()).or_default();
+    build_from(site, portable, language, &cache.texts, analyses)
+}
+
+/// The index of every language in `languages`, in that order, built side by
+/// side.
+pub fn build_languages(
+    site: &Site,
+    portable: bool,
+    languages: &[String],
+    cache: &mut Cache,
+) -> Vec<SearchIndex> {
+    documents::prepare_texts(site, &mut cache.texts);
+    for language in languages {
+        cache.analyses.entry(language.clone()).or_default();
+    }
+    let texts = &cache.texts;
+    let mut slots: Vec<(&String, &mut HashMap<u64, Arc<Analysed>>)> = cache
+        .analyses
+        .iter_mut()
+        .filter(|(language, _)| languages.contains(language))
+        .collect();
+    slots.sort_by_key(|(language, _)| languages.iter().position(|l| l == *language));
+    slots
+        .into_par_iter()
+        .map(|(language, analyses)| build_from(site, portable, language, texts, analyses))
+        .collect()
+}
+
+fn build_from(
+    site: &Site,
+    portable: bool,
+    language: &str,
+    texts: &documents::TextCache,
+    analyses: &mut HashMap<u64, Arc<Analysed>>,
+) -> SearchIndex {
+    let (documents, facets) = documents::collect(site, language, texts);
     let partners = documents
         .iter()
         .filter(|d| !d.facet_values.is_empty())
         .count();
-    let inverted = invert(
-        &documents,
-        cache.analyses.entry(language.to_string()).or_default(),
-    );
+    let inverted = invert(&documents, analyses);
     let sharded = match site.config.search.layout {
         SearchLayout::Single => false,
         SearchLayout::Sharded => true,
