@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -29,7 +30,9 @@ pub struct Site {
     pub config: HubConfig,
     #[serde(skip)]
     pub taxonomies: Taxonomies,
-    pub partners: Vec<PublicPartner>,
+    /// Shared between the editions of every language, and between
+    /// rebuilds of `haven serve`.
+    pub partners: Vec<Arc<PublicPartner>>,
     pub guides: Vec<Guide>,
     pub counties: Vec<County>,
     #[serde(skip)]
@@ -274,7 +277,7 @@ type ModelledGuide = (Guide, Vec<Diagnostic>);
 #[derive(Clone)]
 struct ModelledPartner {
     text: String,
-    public: PublicPartner,
+    public: Arc<PublicPartner>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -395,12 +398,12 @@ pub fn build_cached(
             );
             ModelledPartner {
                 text: partner.file.text.clone(),
-                public,
+                public: Arc::new(public),
                 diagnostics: found,
             }
         })
         .collect();
-    let mut partners: Vec<PublicPartner> = Vec::with_capacity(modelled.len());
+    let mut partners: Vec<Arc<PublicPartner>> = Vec::with_capacity(modelled.len());
     for (partner, done) in published.iter().zip(modelled) {
         partners.push(done.public.clone());
         diagnostics.extend(done.diagnostics.iter().cloned());

@@ -395,7 +395,7 @@ fn an_index_built_from_cached_texts_and_analyses_is_the_index_built_afresh() {
     let mut cache = search::Cache::default();
     search::build_cached(&site, false, "en", &mut cache);
     // An edit: one partner's name changes, the rest come from the cache.
-    site.partners[0].name = "Renamed Refuge Xylophone".into();
+    std::sync::Arc::make_mut(&mut site.partners[0]).name = "Renamed Refuge Xylophone".into();
     cache.forget(&[site.partners[0].id.clone()].into());
     let cached = search::build_cached(&site, false, "en", &mut cache);
     let fresh = search::build(&site, false, "en");

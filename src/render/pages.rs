@@ -69,37 +69,44 @@ impl Subset {
     }
 }
 
-/// Partners as template values, per language and id. A build starts with
-/// an empty cache; `haven serve` keeps one and forgets the partners an edit
-/// touched.
+/// Partners localized and as template values, per language and id. A
+/// build starts with an empty cache; `haven serve` keeps one and forgets
+/// the partners an edit touched.
 #[derive(Default)]
 pub struct ValueCache {
-    by_language: HashMap<String, HashMap<String, Value>>,
+    by_language: HashMap<String, HashMap<String, Localized>>,
 }
 
+type Localized = (Arc<PublicPartner>, Value);
+
 impl ValueCache {
-    /// Every partner's value in `language`, serializing only those not
-    /// cached; the cache then holds exactly these partners.
-    fn of(&mut self, language: &str, partners: &[PublicPartner]) -> Vec<Value> {
+    /// Every partner in `language` and its value, localizing and
+    /// serializing only those not cached; the cache then holds exactly
+    /// these partners.
+    fn edition(
+        &mut self,
+        language: &str,
+        partners: &[Arc<PublicPartner>],
+    ) -> (Vec<Arc<PublicPartner>>, Vec<Value>) {
         let cached = self.by_language.remove(language).unwrap_or_default();
-        let values: Vec<Value> = partners
+        let localized: Vec<Localized> = partners
             .par_iter()
             .map(|partner| {
-                cached
-                    .get(&partner.id)
-                    .cloned()
-                    .unwrap_or_else(|| Value::from_serializable(partner))
+                cached.get(&partner.id).cloned().unwrap_or_else(|| {
+                    let partner = partner.localized(language);
+                    let value = Value::from_serializable(&partner);
+                    (Arc::new(partner), value)
+                })
             })
             .collect();
         self.by_language.insert(
             language.to_string(),
-            partners
+            localized
                 .iter()
-                .map(|partner| partner.id.clone())
-                .zip(values.iter().cloned())
+                .map(|entry| (entry.0.id.clone(), entry.clone()))
                 .collect(),
         );
-        values
+        localized.into_iter().unzip()
     }
 
     /// Drops the values of these partners (their records changed).
@@ -180,18 +187,16 @@ pub fn render_selected(
     let tera = engine.tera;
 
     // One edition of the site per language: the same pages, with texts in
-    // that language where the hub has them.
-    let editions: Vec<Site> = languages
+    // that language where the hub has them. Each partner becomes a template
+    // value once per language; pages that list it share that value instead
+    // of serializing the partner again.
+    let (editions, partner_values): (Vec<Site>, Vec<Vec<Value>>) = languages
         .iter()
-        .map(|language| localized_site(site, language))
-        .collect();
-    // Each partner becomes a template value once per language; pages that
-    // list it share that value instead of serializing the partner again.
-    let partner_values: Vec<Vec<Value>> = editions
-        .iter()
-        .zip(&languages)
-        .map(|(edition, language)| values.of(language, &edition.partners))
-        .collect();
+        .map(|language| {
+            let (partners, values) = values.edition(language, &site.partners);
+            (localized_site(site, language, partners), values)
+        })
+        .unzip();
     let infos: Vec<SiteInfo<'_>> = editions
         .iter()
         .zip(&languages)
@@ -341,10 +346,10 @@ pub fn language_prefix(site: &Site, language: &str) -> String {
     }
 }
 
-/// The site as a page in `language` shows it: partner and guide texts
-/// translated where the hub has translations, hub title and description
-/// from `translations` in hub.yaml.
-fn localized_site(site: &Site, language: &str) -> Site {
+/// The site as a page in `language` shows it: partner (`partners`, already
+/// localized) and guide texts translated where the hub has translations,
+/// hub title and description from `translations` in hub.yaml.
+fn localized_site(site: &Site, language: &str, partners: Vec<Arc<PublicPartner>>) -> Site {
     let mut edition = Site {
         config: site.config.clone(),
         taxonomies: site.taxonomies.clone(),
@@ -360,11 +365,7 @@ fn localized_site(site: &Site, language: &str) -> Site {
     let (title, description) = site.config.title_in(language);
     edition.config.title = title.to_string();
     edition.config.description = description.to_string();
-    edition.partners = site
-        .partners
-        .iter()
-        .map(|p| p.localized(language))
-        .collect();
+    edition.partners = partners;
     edition.guides = site.guides.iter().map(|g| g.localized(language)).collect();
     edition
 }

@@ -113,7 +113,7 @@ pub fn collect(
     texts: &TextCache,
 ) -> (Vec<Document>, Vec<FacetSpec>) {
     let language = site.config.default_language.as_str();
-    let mut partners: Vec<&PublicPartner> = site.partners.iter().collect();
+    let mut partners: Vec<&PublicPartner> = site.partners.iter().map(|p| &**p).collect();
     // Equal scores rank by document order: partners with text in the
     // page's language first (PRODUCT.md §9), then by name.
     partners.sort_by_cached_key(|p| {
