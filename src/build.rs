@@ -264,7 +264,7 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
 #[derive(Default)]
 pub(crate) struct Caches {
     pub search: search::Cache,
-    pub values: render::pages::ValueCache,
+    pub values: render::values::ValueCache,
 }
 
 /// The middle of a build: the files of the site, ready to write.

@@ -361,6 +361,54 @@ fn hub_templates_override_theme_templates_of_the_same_name() {
     );
 }
 
+fn theme_components() -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/components.html"),
+    )
+    .expect("theme components")
+}
+
+#[test]
+fn an_overridden_partner_card_shows_on_every_list_of_partners() {
+    let components = theme_components().replace(
+        "<article class=\"card\">",
+        "<article class=\"card card--custom\">",
+    );
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("templates/components.html", &components),
+    ]);
+    let output = hub.path().join("public");
+    haven::build(&plan(hub.path(), &output)).expect("build");
+    for list in ["partners/index.html", "services/basic_needs/index.html"] {
+        let page = fs::read_to_string(output.join(list)).expect(list);
+        assert!(page.contains("card card--custom"), "{list}");
+    }
+}
+
+#[test]
+fn overridden_components_without_a_list_fragment_name_the_missing_component() {
+    let start = theme_components()
+        .find("{#- One partner in the printable directory")
+        .expect("print_entry");
+    let end = theme_components()
+        .find("endcomponent print_entry %}")
+        .expect("end");
+    let mut components = theme_components();
+    components.replace_range(start..end + "endcomponent print_entry %}".len(), "");
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("templates/components.html", &components),
+    ]);
+    let error = haven::build(&plan(hub.path(), &hub.path().join("public"))).expect_err("must fail");
+    let diagnostic = &error.diagnostics()[0];
+    assert_eq!(diagnostic.code, "T001");
+    assert_eq!(diagnostic.path, Path::new("templates/components.html"));
+    assert!(diagnostic.message.contains("`print_entry`"), "{diagnostic}");
+}
+
 #[test]
 fn template_errors_name_the_template_file_and_line() {
     let hub = hub(&[

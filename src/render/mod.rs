@@ -7,6 +7,7 @@ pub mod assets;
 pub mod pages;
 pub mod templates;
 pub mod theme;
+pub mod values;
 
 use std::fmt;
 

@@ -15,6 +15,7 @@ use crate::i18n::Strings;
 use crate::markdown;
 use crate::model::{PublicPartner, Site};
 use crate::render::templates::{self, template_diagnostic};
+use crate::render::values::ValueCache;
 use crate::render::{assets, theme, OutputFile, RenderError};
 use crate::search::{SearchContext, SearchIndex};
 use crate::taxonomy::Kind;
@@ -65,54 +66,6 @@ impl Subset {
             Subset::None => false,
             Subset::All => !ids.is_empty(),
             Subset::Some(shown) => ids.iter().any(|id| shown.contains(id)),
-        }
-    }
-}
-
-/// Partners localized and as template values, per language and id. A
-/// build starts with an empty cache; `haven serve` keeps one and forgets
-/// the partners an edit touched.
-#[derive(Default)]
-pub struct ValueCache {
-    by_language: HashMap<String, HashMap<String, Localized>>,
-}
-
-type Localized = (Arc<PublicPartner>, Value);
-
-impl ValueCache {
-    /// Every partner in `language` and its value, localizing and
-    /// serializing only those not cached; the cache then holds exactly
-    /// these partners.
-    fn edition(
-        &mut self,
-        language: &str,
-        partners: &[Arc<PublicPartner>],
-    ) -> (Vec<Arc<PublicPartner>>, Vec<Value>) {
-        let cached = self.by_language.remove(language).unwrap_or_default();
-        let localized: Vec<Localized> = partners
-            .par_iter()
-            .map(|partner| {
-                cached.get(&partner.id).cloned().unwrap_or_else(|| {
-                    let partner = partner.localized(language);
-                    let value = Value::from_serializable(&partner);
-                    (Arc::new(partner), value)
-                })
-            })
-            .collect();
-        self.by_language.insert(
-            language.to_string(),
-            localized
-                .iter()
-                .map(|entry| (entry.0.id.clone(), entry.clone()))
-                .collect(),
-        );
-        localized.into_iter().unzip()
-    }
-
-    /// Drops the values of these partners (their records changed).
-    pub fn forget(&mut self, ids: &BTreeSet<String>) {
-        for values in self.by_language.values_mut() {
-            values.retain(|id, _| !ids.contains(id));
         }
     }
 }
@@ -193,9 +146,15 @@ pub fn render_selected(
     let (editions, partner_values): (Vec<Site>, Vec<Vec<Value>>) = languages
         .iter()
         .map(|language| {
-            let (partners, values) = values.edition(language, &site.partners);
-            (localized_site(site, language, partners), values)
+            let (partners, values) =
+                values.edition(language, &site.partners, &tera, &engine.sources)?;
+            Ok((localized_site(site, language, partners), values))
         })
+        .collect::<Result<Vec<_>, Diagnostic>>()
+        .map_err(|diagnostic| RenderError {
+            diagnostics: vec![diagnostic],
+        })?
+        .into_iter()
         .unzip();
     let infos: Vec<SiteInfo<'_>> = editions
         .iter()

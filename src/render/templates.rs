@@ -21,7 +21,7 @@ pub struct TemplateSources {
 }
 
 impl TemplateSources {
-    fn path_of(&self, name: &str) -> PathBuf {
+    pub fn path_of(&self, name: &str) -> PathBuf {
         self.paths
             .get(name)
             .cloned()
