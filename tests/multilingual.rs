@@ -302,6 +302,38 @@ fn untranslated_text_falls_back_to_english_and_says_so() {
 }
 
 #[test]
+fn card_summaries_are_marked_only_when_their_language_differs_from_the_page() {
+    let (_out, pages) = build_example();
+    let summaries = |page: &str| -> Vec<String> {
+        pages[page]
+            .match_indices("<p class=card__summary")
+            .map(|(at, _)| {
+                pages[page][at..]
+                    .split('>')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    let english = summaries("partners/index.html");
+    assert!(!english.is_empty());
+    assert!(
+        english.iter().all(|tag| !tag.contains(" lang=")),
+        "English summaries on English pages need no lang: {english:?}"
+    );
+    let spanish = summaries("es/partners/index.html");
+    assert!(
+        spanish.iter().all(|tag| !tag.contains(" lang=es")),
+        "{spanish:?}"
+    );
+    assert!(
+        spanish.iter().any(|tag| tag.contains(" lang=en")),
+        "untranslated summaries on Spanish pages are marked English: {spanish:?}"
+    );
+}
+
+#[test]
 fn a_language_without_ui_strings_is_an_error_naming_language_and_keys() {
     let hub = hub(&[
         ("hub.yaml", &format!("{MINIMAL_HUB}languages: [en, vi]\n")),
