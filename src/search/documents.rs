@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use crate::model::{Guide, PublicPartner, Site};
 use crate::record::{Cost, Hours, LawEnforcement, Visibility};
+use crate::render::assets::fnv1a;
 use crate::search::a32;
 use crate::search::synonyms::SERVICE_AREA_WORDS;
 use crate::search::text::{html_text, markdown_text};
@@ -58,11 +59,35 @@ pub struct Text {
     pub text: String,
 }
 
+/// A document's texts, with a hash of them: all its analysis depends on.
+#[derive(Debug)]
+pub struct Texts {
+    pub pieces: Vec<Text>,
+    pub key: u64,
+}
+
+impl Texts {
+    pub fn new(pieces: Vec<Text>) -> Texts {
+        let mut bytes = Vec::new();
+        for piece in &pieces {
+            bytes.push(piece.field.bit());
+            bytes.extend_from_slice(piece.language.as_bytes());
+            bytes.push(0);
+            bytes.extend_from_slice(piece.text.as_bytes());
+            bytes.push(0);
+        }
+        Texts {
+            key: fnv1a(&bytes),
+            pieces,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     /// Shared between the indexes of every language, and between builds
     /// of `haven serve`.
-    pub texts: Arc<Vec<Text>>,
+    pub texts: Arc<Texts>,
     /// What a result shows (see `search.js`, `row`).
     pub display: Value,
     /// Value indices per facet, in [`Facets::specs`] order; empty for guides.
@@ -87,19 +112,19 @@ pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_i
 /// Labels and names are those of `page_language`; texts are indexed in
 /// every language they are written in.
 /// Partners' searchable texts by id: the same for every language's index.
-pub type TextCache = HashMap<String, Arc<Vec<Text>>>;
+pub type TextCache = HashMap<String, Arc<Texts>>;
 
 /// Prepares (in parallel) the texts of the partners `cache` does not hold.
 pub fn prepare_texts(site: &Site, cache: &mut TextCache) {
     let language = site.config.default_language.as_str();
-    let missing: Vec<(String, Arc<Vec<Text>>)> = site
+    let missing: Vec<(String, Arc<Texts>)> = site
         .partners
         .par_iter()
         .filter(|partner| !cache.contains_key(&partner.id))
         .map(|partner| {
             let languages = &facet_codes(partner)[2];
             let texts = partner_texts(site, partner, languages, language);
-            (partner.id.clone(), Arc::new(texts))
+            (partner.id.clone(), Arc::new(Texts::new(texts)))
         })
         .collect();
     cache.extend(missing);
@@ -140,10 +165,11 @@ pub fn collect(
             }
         }
         facet_values.push(flags);
-        let texts = texts
-            .get(&partner.id)
-            .cloned()
-            .unwrap_or_else(|| Arc::new(partner_texts(site, partner, &codes[2], language)));
+        let texts = texts.get(&partner.id).cloned().unwrap_or_else(|| {
+            Arc::new(Texts::new(partner_texts(
+                site, partner, &codes[2], language,
+            )))
+        });
         documents.push(partner_document(
             partner,
             texts,
@@ -225,11 +251,12 @@ fn facet_specs(site: &Site, raw: &[[Vec<String>; 4]], language: &str) -> Vec<Fac
         .into_iter()
         .map(str::to_string)
         .collect();
+    let used_populations = used(1);
     let populations: Vec<String> = site
         .taxonomies
         .codes(Kind::Populations)
         .into_iter()
-        .filter(|code| used(1).contains_key(*code))
+        .filter(|code| used_populations.contains_key(*code))
         .map(str::to_string)
         .collect();
     // Languages most partners speak first: what an advocate looks for.
@@ -285,7 +312,7 @@ fn index_values(facets: &mut [FacetSpec], codes: &[Vec<String>; 4]) -> Vec<Vec<u
 
 fn partner_document(
     partner: &PublicPartner,
-    texts: Arc<Vec<Text>>,
+    texts: Arc<Texts>,
     facet_values: Vec<Vec<u32>>,
     page_language: &str,
 ) -> Document {
@@ -440,7 +467,7 @@ fn guide_documents(guide: &Guide, language: &str) -> Vec<Document> {
             text: html_text(body),
         });
         documents.push(Document {
-            texts: Arc::new(texts),
+            texts: Arc::new(Texts::new(texts)),
             display: json!([guide.title, guide.slug, anchor, heading]),
             facet_values: Vec::new(),
         });

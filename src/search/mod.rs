@@ -10,12 +10,11 @@
 
 pub mod a32;
 pub mod documents;
+mod invert;
 pub mod synonyms;
 pub mod text;
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,6 +25,7 @@ use crate::model::Site;
 use crate::render::assets::fnv1a;
 use crate::render::OutputFile;
 use documents::{Document, FacetSpec, Field};
+use invert::{invert, Inverted};
 
 /// A single-file index up to this many bytes (about 60–80 KB gzipped);
 /// above it the index is split so a first query loads a fraction of it.
@@ -102,16 +102,6 @@ impl SearchIndex {
     }
 }
 
-/// Words, their classes and the postings of every class.
-struct Inverted {
-    /// Sorted, distinct.
-    words: Vec<String>,
-    /// Class of each word.
-    word_class: Vec<u32>,
-    /// Per class: (document, field mask), by document.
-    postings: Vec<Vec<(u32, u8)>>,
-}
-
 /// The index the pages in `language` load.
 pub fn build(site: &Site, portable: bool, language: &str) -> SearchIndex {
     build_cached(site, portable, language, &mut Cache::default())
@@ -137,7 +127,7 @@ pub fn build_languages(
         cache.analyses.entry(language.clone()).or_default();
     }
     let texts = &cache.texts;
-    let mut slots: Vec<(&String, &mut HashMap<u64, Arc<Analysed>>)> = cache
+    let mut slots: Vec<(&String, &mut invert::Analyses)> = cache
         .analyses
         .iter_mut()
         .filter(|(language, _)| languages.contains(language))
@@ -154,7 +144,7 @@ fn build_from(
     portable: bool,
     language: &str,
     texts: &documents::TextCache,
-    analyses: &mut HashMap<u64, Arc<Analysed>>,
+    analyses: &mut invert::Analyses,
 ) -> SearchIndex {
     let (documents, facets) = documents::collect(site, language, texts);
     let partners = documents
@@ -257,10 +247,6 @@ impl Writer<'_> {
     }
 }
 
-/// The words of one document: `(word, language, field mask)`, each pair
-/// once.
-type Analysed = Vec<(String, String, u8)>;
-
 /// What one build of the indexes can hand the next: partners' texts, and
 /// documents analysed, by a hash of their texts. A build starts with an
 /// empty one; `haven serve` keeps one and forgets the partners an edit
@@ -269,7 +255,7 @@ type Analysed = Vec<(String, String, u8)>;
 pub struct Cache {
     texts: documents::TextCache,
     /// Per index language, by text hash; a build keeps only what it used.
-    analyses: HashMap<String, HashMap<u64, Arc<Analysed>>>,
+    analyses: HashMap<String, invert::Analyses>,
 }
 
 impl Cache {
@@ -281,189 +267,6 @@ impl Cache {
     /// Drops every partner's texts (taxonomy labels may have changed).
     pub fn forget_texts(&mut self) {
         self.texts.clear();
-    }
-}
-
-/// The word classes and postings of `documents`, analysing (in parallel)
-/// only those `cache` has not seen.
-fn invert(documents: &[Document], cache: &mut HashMap<u64, Arc<Analysed>>) -> Inverted {
-    let keys: Vec<u64> = documents.iter().map(text_key).collect();
-    let analysed: Vec<Arc<Analysed>> = documents
-        .par_iter()
-        .zip(&keys)
-        .map(|(document, key)| {
-            cache
-                .get(key)
-                .cloned()
-                .unwrap_or_else(|| Arc::new(analyse(document)))
-        })
-        .collect();
-    *cache = keys.into_iter().zip(analysed.iter().cloned()).collect();
-
-    // Words get ids in order of appearance; each (word, language) pair is
-    // stemmed once and joins its stem's class.
-    let mut word_ids: FastMap<&str, u32> = FastMap::default();
-    let mut words: Vec<&str> = Vec::new();
-    let mut word_nodes: Vec<usize> = Vec::new();
-    let mut classes = UnionFind::default();
-    let mut stem_nodes: FastMap<(&str, String), usize> = FastMap::default();
-    let mut stemmed: FastMap<(u32, &str), ()> = FastMap::default();
-    let mut stemmers: FastMap<&str, Option<rust_stemmers::Stemmer>> = FastMap::default();
-    let mut document_words: Vec<Vec<(u32, u8)>> = Vec::with_capacity(analysed.len());
-    for document in &analysed {
-        let mut ids = Vec::with_capacity(document.len());
-        for (word, language, mask) in document.iter() {
-            let id = *word_ids.entry(word.as_str()).or_insert_with(|| {
-                words.push(word);
-                word_nodes.push(classes.add());
-                words.len() as u32 - 1
-            });
-            ids.push((id, *mask));
-            if stemmed.insert((id, language.as_str()), ()).is_some() {
-                continue;
-            }
-            let stemmer = stemmers
-                .entry(language.as_str())
-                .or_insert_with(|| text::stemmer(language));
-            let stem = stemmer
-                .as_ref()
-                .map_or_else(|| word.clone(), |s| s.stem(word).into_owned());
-            let node = *stem_nodes
-                .entry((language.as_str(), stem))
-                .or_insert_with(|| classes.add());
-            classes.union(word_nodes[id as usize], node);
-        }
-        document_words.push(ids);
-    }
-
-    // Words sorted; classes numbered by their first word in that order, so
-    // a prefix's words mostly fall into neighbouring classes (and shards).
-    let mut order: Vec<u32> = (0..words.len() as u32).collect();
-    order.sort_unstable_by(|a, b| words[*a as usize].cmp(words[*b as usize]));
-    let mut class_of_root: FastMap<usize, u32> = FastMap::default();
-    let mut word_class_by_id = vec![0u32; words.len()];
-    let mut word_class = Vec::with_capacity(words.len());
-    for &id in &order {
-        let root = classes.find(word_nodes[id as usize]);
-        let next = class_of_root.len() as u32;
-        let class = *class_of_root.entry(root).or_insert(next);
-        word_class_by_id[id as usize] = class;
-        word_class.push(class);
-    }
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); class_of_root.len()];
-    let mut masks: Vec<(u32, u8)> = Vec::new();
-    for (document, ids) in document_words.iter().enumerate() {
-        masks.clear();
-        masks.extend(
-            ids.iter()
-                .map(|(id, mask)| (word_class_by_id[*id as usize], *mask)),
-        );
-        masks.sort_unstable_by_key(|(class, _)| *class);
-        let mut index = 0;
-        while index < masks.len() {
-            let (class, mut mask) = masks[index];
-            index += 1;
-            while index < masks.len() && masks[index].0 == class {
-                mask |= masks[index].1;
-                index += 1;
-            }
-            postings[class as usize].push((document as u32, mask));
-        }
-    }
-    Inverted {
-        words: order
-            .iter()
-            .map(|&id| words[id as usize].to_string())
-            .collect(),
-        word_class,
-        postings,
-    }
-}
-
-/// The words of a document's texts, without stop words and overlong
-/// words, with the fields each occurs in.
-fn analyse(document: &Document) -> Analysed {
-    let mut found: HashMap<(String, &str), u8> = HashMap::new();
-    for piece in document.texts.iter() {
-        for word in text::words(&piece.text) {
-            if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(&word) {
-                continue;
-            }
-            *found.entry((word, piece.language.as_str())).or_insert(0) |= piece.field.bit();
-        }
-    }
-    let mut analysed: Analysed = found
-        .into_iter()
-        .map(|((word, language), mask)| (word, language.to_string(), mask))
-        .collect();
-    analysed.sort_unstable();
-    analysed
-}
-
-/// What a document's analysis depends on: its texts, their languages and
-/// fields.
-fn text_key(document: &Document) -> u64 {
-    let mut bytes = Vec::new();
-    for piece in document.texts.iter() {
-        bytes.push(piece.field.bit());
-        bytes.extend_from_slice(piece.language.as_bytes());
-        bytes.push(0);
-        bytes.extend_from_slice(piece.text.as_bytes());
-        bytes.push(0);
-    }
-    fnv1a(&bytes)
-}
-
-/// Hash maps keyed by short words and small ids: FNV-1a, much faster than
-/// the default SipHash there, and no untrusted input can choose the keys
-/// to slow a build down beyond what the hub's own authors could.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-#[derive(Default)]
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn add(&mut self) -> usize {
-        self.parent.push(self.parent.len());
-        self.parent.len() - 1
-    }
-
-    fn find(&mut self, mut node: usize) -> usize {
-        while self.parent[node] != node {
-            self.parent[node] = self.parent[self.parent[node]];
-            node = self.parent[node];
-        }
-        node
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            self.parent[b.max(a)] = a.min(b);
-        }
     }
 }
 
