@@ -153,6 +153,11 @@ impl SourceCache {
         self.checked = validate::CheckCache::default();
         self.modelled = model::ModelCache::default();
     }
+
+    /// Forgets what was read from these files (paths relative to the hub).
+    pub fn changed(&mut self, paths: &[PathBuf]) {
+        self.parsed.changed(paths);
+    }
 }
 
 /// [`prepare_since`], parsing and modelling only files that changed since

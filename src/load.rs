@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use walkdir::WalkDir;
 
@@ -94,28 +95,88 @@ pub fn load(root: &Path) -> Loaded {
     load_cached(root, &mut ParseCache::default())
 }
 
-/// Parsed partner files by path, with the text they were parsed from:
-/// `haven serve` keeps one across rebuilds, so an edit re-parses only the
-/// files that changed.
+/// Parsed partner and private files by path, with the text they were
+/// parsed from: `haven serve` keeps one across rebuilds, so an edit reads
+/// and parses only the files that changed.
 #[derive(Default)]
 pub struct ParseCache {
-    partners: HashMap<PathBuf, (String, ParsedPartner)>,
+    partners: HashMap<PathBuf, Cached<ParsedPartner>>,
+    overlays: HashMap<PathBuf, Cached<ParsedOverlay>>,
 }
 
 type ParsedPartner = Result<Arc<LoadedPartner>, Vec<Diagnostic>>;
+type ParsedOverlay = Result<LoadedOverlay, Diagnostic>;
+
+struct Cached<T> {
+    stamp: Option<Stamp>,
+    text: String,
+    parsed: T,
+}
+
+/// A file's size and modification time: when both are as they were, the
+/// file is not read again.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: SystemTime,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let metadata = fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok()?,
+        })
+    }
+}
 
 impl ParseCache {
-    fn partner(&mut self, file: SourceFile) -> ParsedPartner {
-        if let Some((text, parsed)) = self.partners.get(&file.path) {
-            if *text == file.text {
-                return parsed.clone();
-            }
+    /// Forgets these files (paths relative to the hub): a watcher saw them
+    /// change, whatever their stamps say (a clock with coarse steps, a tool
+    /// that restores modification times).
+    pub fn changed(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            self.partners.remove(path);
+            self.overlays.remove(path);
         }
-        let (path, text) = (file.path.clone(), file.text.clone());
-        let parsed = parse_partner(file);
-        self.partners.insert(path, (text, parsed.clone()));
-        parsed
     }
+}
+
+/// `path`'s parse: the cached one while the file is unchanged, else the
+/// file read and parsed again (unless it holds the same text). `None` when
+/// the file cannot be read (reported in `diagnostics`).
+fn parse_cached<T: Clone>(
+    entries: &mut HashMap<PathBuf, Cached<T>>,
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+    parse: impl FnOnce(SourceFile) -> T,
+) -> Option<T> {
+    let stamp = Stamp::of(&root.join(path));
+    if let Some(entry) = entries.get(path) {
+        if stamp.is_some() && entry.stamp == stamp {
+            return Some(entry.parsed.clone());
+        }
+    }
+    let file = read_text(root, path, diagnostics)?;
+    if let Some(entry) = entries.get_mut(path) {
+        if entry.text == file.text {
+            entry.stamp = stamp;
+            return Some(entry.parsed.clone());
+        }
+    }
+    let text = file.text.clone();
+    let parsed = parse(file);
+    entries.insert(
+        path.to_path_buf(),
+        Cached {
+            stamp,
+            text,
+            parsed: parsed.clone(),
+        },
+    );
+    Some(parsed)
 }
 
 /// [`load`], re-using what `cache` parsed before from the same text.
@@ -144,6 +205,15 @@ fn parse_partner(file: SourceFile) -> ParsedPartner {
             })
         }
     }
+}
+
+fn parse_overlay(file: SourceFile) -> ParsedOverlay {
+    let overlay = yaml::parse::<PrivateOverlay>(&file.text, &file.path, 0)?;
+    Ok(LoadedOverlay {
+        id: file_stem(&file.path),
+        path: file.path,
+        internal: overlay.internal,
+    })
 }
 
 fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
@@ -188,10 +258,12 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
             ));
             continue;
         }
-        let Some(file) = read_text(root, &path, diagnostics) else {
+        let Some(parsed) =
+            parse_cached(&mut cache.partners, root, &path, diagnostics, parse_partner)
+        else {
             continue;
         };
-        match cache.partner(file) {
+        match parsed {
             Ok(partner) => partners.push(partner),
             Err(errors) => {
                 unreadable_partners.insert(file_stem(&path));
@@ -205,16 +277,10 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
         if !has_extension(&path, &["yaml", "yml"]) {
             continue;
         }
-        let Some(file) = read_text(root, &path, diagnostics) else {
-            continue;
-        };
-        match yaml::parse::<PrivateOverlay>(&file.text, &path, 0) {
-            Ok(overlay) => overlays.push(LoadedOverlay {
-                id: file_stem(&path),
-                path,
-                internal: overlay.internal,
-            }),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+        match parse_cached(&mut cache.overlays, root, &path, diagnostics, parse_overlay) {
+            Some(Ok(overlay)) => overlays.push(overlay),
+            Some(Err(diagnostic)) => diagnostics.push(diagnostic),
+            None => {}
         }
     }
 
@@ -457,6 +523,72 @@ fn unexpected_file(path: &Path, help: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn partner_named(name: &str) -> String {
+        format!(
+            "schema_version: 1\nid: food\nstatus: active\nlast_verified: 2026-10-01\nname: {name}\ndescription: Groceries.\npartner_types: [other]\ncoverage: {{ scope: local, areas: [ {{ kind: county, name: Example County, state: NM }} ] }}\nservices: []\n"
+        )
+    }
+
+    /// A hub with one partner file; returns the file's path.
+    fn hub_with_partner(root: &Path, name: &str) -> PathBuf {
+        fs::write(
+            root.join("hub.yaml"),
+            "title: Test hub\nbase_url: https://hub.example.org/\n",
+        )
+        .unwrap();
+        fs::create_dir_all(root.join("partners")).unwrap();
+        let file = root.join("partners/food.yaml");
+        fs::write(&file, partner_named(name)).unwrap();
+        file
+    }
+
+    fn loaded_name(root: &Path, cache: &mut ParseCache) -> String {
+        let loaded = load_cached(root, cache);
+        let hub = loaded
+            .hub
+            .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
+        hub.partners[0].record.name.clone()
+    }
+
+    /// Rewrites the file with text of the same length and its old
+    /// modification time: a change only a watcher can report.
+    fn rewrite_unstamped(file: &Path, text: &str) {
+        let modified = fs::metadata(file).unwrap().modified().unwrap();
+        fs::write(file, text).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+
+    #[test]
+    fn a_cached_file_is_read_again_when_its_size_changes() {
+        let hub = tempfile::tempdir().unwrap();
+        let file = hub_with_partner(hub.path(), "Food bank");
+        let mut cache = ParseCache::default();
+        assert_eq!(loaded_name(hub.path(), &mut cache), "Food bank");
+        fs::write(&file, partner_named("Food pantry")).unwrap();
+        assert_eq!(loaded_name(hub.path(), &mut cache), "Food pantry");
+    }
+
+    #[test]
+    fn a_file_reported_changed_is_read_again_whatever_its_stamp() {
+        let hub = tempfile::tempdir().unwrap();
+        let file = hub_with_partner(hub.path(), "Food bank");
+        let mut cache = ParseCache::default();
+        assert_eq!(loaded_name(hub.path(), &mut cache), "Food bank");
+        rewrite_unstamped(&file, &partner_named("Food shop"));
+        assert_eq!(
+            loaded_name(hub.path(), &mut cache),
+            "Food bank",
+            "unchanged stamp: not read"
+        );
+        cache.changed(&[PathBuf::from("partners/food.yaml")]);
+        assert_eq!(loaded_name(hub.path(), &mut cache), "Food shop");
+    }
 
     #[test]
     fn front_matter_is_split_from_body_with_line_offset() {

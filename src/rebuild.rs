@@ -148,7 +148,16 @@ impl Preview {
         if relevant.is_empty() {
             return None;
         }
-        self.pending.extend(relevant.into_iter().cloned());
+        let relevant: Vec<PathBuf> = relevant.into_iter().cloned().collect();
+        self.sources.changed(&relevant);
+        for path in &relevant {
+            if self.plan.root.join(path).is_file() {
+                self.known.insert(path.clone());
+            } else {
+                self.known.remove(path);
+            }
+        }
+        self.pending.extend(relevant);
         let edit = Edit::of(&self.pending);
         let result = match (edit, self.served.is_some()) {
             (Some(Edit { partners, guides }), true) => self.records(partners, guides),
@@ -223,7 +232,6 @@ impl Preview {
         guides: BTreeSet<String>,
     ) -> Result<Rebuilt, BuildError> {
         let started = Instant::now();
-        self.known = hub_files(&self.plan.root);
         let (site, private, warnings, mut clock) = self.prepare()?;
         let Some(served) = self
             .served
