@@ -182,52 +182,60 @@ pub fn render_selected(
         })
         .collect();
 
-    let mut pages = Vec::new();
-    for (edition_index, (edition, language)) in editions.iter().zip(&languages).enumerate() {
-        let prefix = language_prefix(site, language);
-        let mut list = page_list(edition, &partner_values[edition_index], &strings, language);
-        if search_contexts[edition_index].is_some() {
-            let s = |key: &str| string(&strings, language, key).to_string();
-            list.push(Page {
-                output: "search/index.html".into(),
-                template: "search.html",
-                info: PageInfo::new(
-                    "/search/",
-                    &s("search_title"),
-                    &s("search_description"),
-                    "search",
-                ),
-                fill: Box::new(|_| {}),
-                edition: 0,
-                shows: Shows {
-                    search: true,
-                    ..Shows::default()
-                },
-            });
-        }
-        for mut page in list {
-            // Hosts serve one 404 page, from the root.
-            if !prefix.is_empty() && page.output == "404.html" {
-                continue;
-            }
-            page.output = format!("{prefix}{}", page.output);
-            page.edition = edition_index;
-            page.info.lang = language.clone();
-            page.info.path = format!("/{prefix}{}", page.info.url.trim_start_matches('/'));
-            page.info.alternates = switcher
-                .iter()
-                .map(|alternate| Alternate {
-                    path: format!(
-                        "/{}{}",
-                        language_prefix(site, &alternate.lang),
-                        page.info.url.trim_start_matches('/')
+    // Each edition's list of pages, side by side: with thousands of
+    // partners, listing the pages is a good part of a rebuild.
+    let lists: Vec<Vec<Page<'_>>> = (0..editions.len())
+        .into_par_iter()
+        .map(|edition_index| {
+            let (edition, language) = (&editions[edition_index], &languages[edition_index]);
+            let mut pages = Vec::new();
+            let prefix = language_prefix(site, language);
+            let mut list = page_list(edition, &partner_values[edition_index], &strings, language);
+            if search_contexts[edition_index].is_some() {
+                let s = |key: &str| string(&strings, language, key).to_string();
+                list.push(Page {
+                    output: "search/index.html".into(),
+                    template: "search.html",
+                    info: PageInfo::new(
+                        "/search/",
+                        &s("search_title"),
+                        &s("search_description"),
+                        "search",
                     ),
-                    ..alternate.clone()
-                })
-                .collect();
-            pages.push(page);
-        }
-    }
+                    fill: Box::new(|_| {}),
+                    edition: 0,
+                    shows: Shows {
+                        search: true,
+                        ..Shows::default()
+                    },
+                });
+            }
+            for mut page in list {
+                // Hosts serve one 404 page, from the root.
+                if !prefix.is_empty() && page.output == "404.html" {
+                    continue;
+                }
+                page.output = format!("{prefix}{}", page.output);
+                page.edition = edition_index;
+                page.info.lang = language.clone();
+                page.info.path = format!("/{prefix}{}", page.info.url.trim_start_matches('/'));
+                page.info.alternates = switcher
+                    .iter()
+                    .map(|alternate| Alternate {
+                        path: format!(
+                            "/{}{}",
+                            language_prefix(site, &alternate.lang),
+                            page.info.url.trim_start_matches('/')
+                        ),
+                        ..alternate.clone()
+                    })
+                    .collect();
+                pages.push(page);
+            }
+            pages
+        })
+        .collect();
+    let pages: Vec<Page<'_>> = lists.into_iter().flatten().collect();
 
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .par_iter()

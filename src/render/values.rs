@@ -34,7 +34,7 @@ type Localized = (Arc<PublicPartner>, Value);
 impl ValueCache {
     /// Every partner in `language` and its value, localizing, serializing
     /// and rendering fragments only for those not cached; the cache then
-    /// holds exactly these partners.
+    /// holds only these partners.
     pub fn edition(
         &mut self,
         language: &str,
@@ -43,30 +43,31 @@ impl ValueCache {
         sources: &TemplateSources,
     ) -> Result<(Vec<Arc<PublicPartner>>, Vec<Value>), Diagnostic> {
         missing_component(tera, sources).map_or(Ok(()), Err)?;
-        let cached = self.by_language.remove(language).unwrap_or_default();
-        let localized: Vec<Localized> = partners
+        let cached = self.by_language.entry(language.to_string()).or_default();
+        let fresh: Vec<Localized> = partners
             .par_iter()
-            .map(|partner| match cached.get(&partner.id) {
-                Some(entry) => Ok(entry.clone()),
-                None => {
-                    let partner = partner.localized(language);
-                    let value = with_fragments(tera, language, Value::from_serializable(&partner))
-                        .map_err(|error| {
-                            let page = format!("the card of partner {}", partner.id);
-                            template_diagnostic(&error, sources, Some(&page))
-                        })?;
-                    Ok((Arc::new(partner), value))
-                }
+            .filter(|partner| !cached.contains_key(&partner.id))
+            .map(|partner| {
+                let partner = partner.localized(language);
+                let value = with_fragments(tera, language, Value::from_serializable(&partner))
+                    .map_err(|error| {
+                        let page = format!("the card of partner {}", partner.id);
+                        template_diagnostic(&error, sources, Some(&page))
+                    })?;
+                Ok((Arc::new(partner), value))
             })
             .collect::<Result<_, Diagnostic>>()?;
-        self.by_language.insert(
-            language.to_string(),
-            localized
-                .iter()
-                .map(|entry| (entry.0.id.clone(), entry.clone()))
-                .collect(),
-        );
-        Ok(localized.into_iter().unzip())
+        for entry in fresh {
+            cached.insert(entry.0.id.clone(), entry);
+        }
+        if cached.len() > partners.len() {
+            let ids: BTreeSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
+            cached.retain(|id, _| ids.contains(id.as_str()));
+        }
+        Ok(partners
+            .iter()
+            .filter_map(|partner| cached.get(&partner.id).cloned())
+            .unzip())
     }
 
     /// Drops the values of these partners (their records changed).
