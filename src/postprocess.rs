@@ -23,16 +23,21 @@ pub struct LinkStyle<'a> {
     pub other_languages: &'a [String],
 }
 
+/// Makes every page's links relative and minifies it when asked, pages
+/// side by side.
 pub fn finish(files: &mut [OutputFile], style: LinkStyle<'_>, minify: bool) {
-    for file in files.iter_mut().filter(|f| f.path.ends_with(".html")) {
-        let html = String::from_utf8_lossy(&file.contents);
-        let linked = relativize(&html, &file.path, style);
-        file.contents = if minify {
-            minify_html(linked.as_bytes())
-        } else {
-            linked.into_bytes()
-        };
-    }
+    files
+        .par_iter_mut()
+        .filter(|file| file.path.ends_with(".html"))
+        .for_each(|file| {
+            let html = String::from_utf8_lossy(&file.contents);
+            let linked = relativize(&html, &file.path, style);
+            file.contents = if minify {
+                minify_html(linked.as_bytes())
+            } else {
+                linked.into_bytes()
+            };
+        });
 }
 
 fn minify_html(html: &[u8]) -> Vec<u8> {
