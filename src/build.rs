@@ -232,7 +232,11 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
     apply_overrides(plan, &mut site);
     let produced = produce(&site, &mut clock, &mut Caches::default(), &|_, _| true)?;
     let all: Vec<&OutputFile> = produced.files.iter().collect();
-    refuse_private_values(&all, &private, &mut clock)?;
+    refuse_private_values(
+        &all,
+        &postprocess::PrivateScanner::new(&private),
+        &mut clock,
+    )?;
     let files = produced.files;
     let pages = produced.pages;
 
@@ -321,10 +325,10 @@ pub(crate) fn produce(
 /// or a private overlay.
 pub(crate) fn refuse_private_values(
     files: &[&OutputFile],
-    private: &model::PrivateValues,
+    scanner: &postprocess::PrivateScanner,
     clock: &mut Stopwatch,
 ) -> Result<(), BuildError> {
-    let leaks = postprocess::scan_for_private_values(files, private);
+    let leaks = scanner.scan(files);
     clock.lap("private-value scan");
     if leaks.is_empty() {
         Ok(())

@@ -3,6 +3,8 @@
 //! is minified, and the output is scanned for every internal value (rule
 //! P030): a hit aborts the build before anything is written.
 
+use std::path::PathBuf;
+
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
@@ -149,38 +151,62 @@ fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {
 /// Finds internal values in the output. Each hit names the private source
 /// and the output file; the build must stop.
 pub fn scan_for_private_values(files: &[&OutputFile], private: &PrivateValues) -> Vec<Diagnostic> {
-    if private.values.is_empty() {
-        return Vec::new();
-    }
-    // Templates escape text, so look for both the raw and the escaped form.
-    let mut needles: Vec<String> = Vec::new();
-    let mut owners = Vec::new();
-    for (value, path) in &private.values {
-        needles.push(value.clone());
-        owners.push(path);
-        let escaped = escape(value);
-        if escaped != *value {
-            needles.push(escaped);
-            owners.push(path);
+    PrivateScanner::new(private).scan(files)
+}
+
+/// The search for a hub's internal values, prepared once for a set of
+/// values (`haven serve` keeps it while they stay the same).
+pub struct PrivateScanner {
+    matcher: Option<AhoCorasick>,
+    needles: Vec<String>,
+    owners: Vec<PathBuf>,
+}
+
+impl PrivateScanner {
+    pub fn new(private: &PrivateValues) -> Self {
+        // Templates escape text, so look for both the raw and the escaped form.
+        let mut needles: Vec<String> = Vec::new();
+        let mut owners = Vec::new();
+        for (value, path) in &private.values {
+            needles.push(value.clone());
+            owners.push(path.clone());
+            let escaped = escape(value);
+            if escaped != *value {
+                needles.push(escaped);
+                owners.push(path.clone());
+            }
+        }
+        let matcher = if needles.is_empty() {
+            None
+        } else {
+            AhoCorasick::new(&needles).ok()
+        };
+        PrivateScanner {
+            matcher,
+            needles,
+            owners,
         }
     }
-    let Ok(matcher) = AhoCorasick::new(&needles) else {
-        return Vec::new();
-    };
-    files
-        .par_iter()
-        .filter_map(|file| {
-            let index = matcher.find(&file.contents)?.pattern().as_usize();
-            Some(
-                Diagnostic::error(
-                    "P030",
-                    owners[index],
-                    format!("build aborted: an internal value from this file appears in {} (\"{}\")", file.path, needles[index]),
+
+    pub fn scan(&self, files: &[&OutputFile]) -> Vec<Diagnostic> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        files
+            .par_iter()
+            .filter_map(|file| {
+                let index = matcher.find(&file.contents)?.pattern().as_usize();
+                Some(
+                    Diagnostic::error(
+                        "P030",
+                        &self.owners[index],
+                        format!("build aborted: an internal value from this file appears in {} (\"{}\")", file.path, self.needles[index]),
+                    )
+                    .help("internal data must never be published; remove the value from public fields and templates"),
                 )
-                .help("internal data must never be published; remove the value from public fields and templates"),
-            )
-        })
-        .collect()
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

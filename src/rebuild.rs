@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use crate::build::{self, BuildError, BuildPlan, Caches, SourceCache, Stopwatch};
 use crate::diagnostic::Diagnostic;
 use crate::model::{PrivateValues, Site};
+use crate::postprocess::PrivateScanner;
 use crate::render::pages::{site_wide_fingerprint, Shows};
 use crate::render::OutputFile;
 use crate::serve::watch::is_hub_file;
@@ -34,6 +35,9 @@ pub struct Preview {
     served: Option<Served>,
     sources: SourceCache,
     caches: Caches,
+    /// The scanner for the private values of the last build, by their
+    /// fingerprint.
+    scanner: Option<(u64, PrivateScanner)>,
 }
 
 /// What the site in the preview folder was built from.
@@ -119,6 +123,7 @@ impl Preview {
             served: None,
             sources: SourceCache::default(),
             caches: Caches::default(),
+            scanner: None,
         }
     }
 
@@ -166,6 +171,21 @@ impl Preview {
         Some(result)
     }
 
+    fn scanner(&mut self, private: &PrivateValues) -> &PrivateScanner {
+        let wanted = fingerprint(private);
+        if self
+            .scanner
+            .as_ref()
+            .is_some_and(|(current, _)| *current != wanted)
+        {
+            self.scanner = None;
+        }
+        &self
+            .scanner
+            .get_or_insert_with(|| (wanted, PrivateScanner::new(private)))
+            .1
+    }
+
     fn prepare(&mut self) -> Result<(Site, PrivateValues, Vec<Diagnostic>, Stopwatch), BuildError> {
         let mut clock = Stopwatch::new();
         // Without a git revision to compare with, this cannot fail.
@@ -201,7 +221,7 @@ impl Preview {
         self.caches.search.forget_texts();
         let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
         let all: Vec<&OutputFile> = produced.files.iter().collect();
-        build::refuse_private_values(&all, &private, &mut clock)?;
+        build::refuse_private_values(&all, self.scanner(&private), &mut clock)?;
         write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
         let outputs = outputs(&produced, &site);
@@ -267,7 +287,7 @@ impl Preview {
         } else {
             produced.files.iter().collect()
         };
-        build::refuse_private_values(&differing, &private, &mut clock)?;
+        build::refuse_private_values(&differing, self.scanner(&private), &mut clock)?;
         if let Err(error) = write::update(&self.plan.output, &differing, &removed) {
             // The folder is half updated: the next build writes it whole.
             return Err(BuildError::Write(error));

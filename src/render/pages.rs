@@ -182,6 +182,8 @@ pub fn render_selected(
         })
         .collect();
 
+    // Which partners each term lists: the same in every language.
+    let members = Members::of(site);
     // Each edition's list of pages, side by side: with thousands of
     // partners, listing the pages is a good part of a rebuild.
     let lists: Vec<Vec<Page<'_>>> = (0..editions.len())
@@ -190,7 +192,13 @@ pub fn render_selected(
             let (edition, language) = (&editions[edition_index], &languages[edition_index]);
             let mut pages = Vec::new();
             let prefix = language_prefix(site, language);
-            let mut list = page_list(edition, &partner_values[edition_index], &strings, language);
+            let mut list = page_list(
+                edition,
+                &members,
+                &partner_values[edition_index],
+                &strings,
+                language,
+            );
             if search_contexts[edition_index].is_some() {
                 let s = |key: &str| string(&strings, language, key).to_string();
                 list.push(Page {
@@ -489,6 +497,7 @@ fn string<'a>(strings: &'a Strings, language: &str, key: &'a str) -> &'a str {
 /// partners as template values, in the same order.
 fn page_list<'a>(
     site: &'a Site,
+    members: &Members<'_>,
     partners: &'a [Value],
     strings: &Strings,
     language: &'a str,
@@ -510,8 +519,7 @@ fn page_list<'a>(
         partners: Subset::All,
         ..Shows::default()
     };
-    let members = Members::of(site);
-    let sections = filter_sections(site, &members, language, strings);
+    let sections = filter_sections(site, members, language, strings);
 
     let featured: Vec<_> = site.guides.iter().take(3).collect();
     push(

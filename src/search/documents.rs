@@ -153,7 +153,7 @@ pub fn collect(
         )
     });
 
-    let raw: Vec<[Vec<String>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
+    let raw: Vec<[Vec<&str>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
     let mut facets = facet_specs(site, &raw, page_language);
     let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
     for (partner, codes) in partners.iter().zip(&raw) {
@@ -195,18 +195,18 @@ fn display_name<'a>(partner: &'a PublicPartner, language: &str) -> &'a str {
 
 /// Codes per facet: service areas, populations, languages, counties, and
 /// the access flags; the order of [`facet_specs`].
-fn facet_codes(partner: &PublicPartner) -> [Vec<String>; 4] {
-    let mut languages = partner.languages.clone();
+fn facet_codes(partner: &PublicPartner) -> [Vec<&str>; 4] {
+    let mut languages: Vec<&str> = partner.languages.iter().map(String::as_str).collect();
     for service in &partner.services {
-        languages.extend(service.all_languages.iter().cloned());
+        languages.extend(service.all_languages.iter().map(String::as_str));
     }
-    languages.sort();
+    languages.sort_unstable();
     languages.dedup();
     [
-        partner.categories.clone(),
-        partner.populations.clone(),
+        partner.categories.iter().map(String::as_str).collect(),
+        partner.populations.iter().map(String::as_str).collect(),
         languages,
-        partner.counties.iter().map(|c| c.slug.clone()).collect(),
+        partner.counties.iter().map(|c| c.slug.as_str()).collect(),
     ]
 }
 
@@ -226,7 +226,7 @@ fn access_flags(partner: &PublicPartner) -> Vec<u32> {
         .collect()
 }
 
-fn facet_specs(site: &Site, raw: &[[Vec<String>; 4]], language: &str) -> Vec<FacetSpec> {
+fn facet_specs(site: &Site, raw: &[[Vec<&str>; 4]], language: &str) -> Vec<FacetSpec> {
     let taxonomy = |kind: Kind, codes: Vec<String>| -> Vec<(String, String)> {
         codes
             .into_iter()
@@ -240,7 +240,7 @@ fn facet_specs(site: &Site, raw: &[[Vec<String>; 4]], language: &str) -> Vec<Fac
         let mut counts = BTreeMap::new();
         for codes in raw {
             for code in &codes[slot] {
-                *counts.entry(code.clone()).or_insert(0) += 1;
+                *counts.entry(code.to_string()).or_insert(0) += 1;
             }
         }
         counts
@@ -293,7 +293,7 @@ fn facet_specs(site: &Site, raw: &[[Vec<String>; 4]], language: &str) -> Vec<Fac
     .collect()
 }
 
-fn index_values(facets: &mut [FacetSpec], codes: &[Vec<String>; 4]) -> Vec<Vec<u32>> {
+fn index_values(facets: &mut [FacetSpec], codes: &[Vec<&str>; 4]) -> Vec<Vec<u32>> {
     let mut values = Vec::with_capacity(facets.len());
     for (facet, codes) in facets.iter_mut().zip(codes.iter()) {
         let mut indices: Vec<u32> = codes
@@ -338,7 +338,7 @@ fn partner_document(
 fn partner_texts(
     site: &Site,
     partner: &PublicPartner,
-    languages: &[String],
+    languages: &[&str],
     language: &str,
 ) -> Vec<Text> {
     let mut texts = Vec::new();
