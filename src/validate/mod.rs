@@ -212,7 +212,9 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
 /// W160: two files that look like the same partner (same phone number or
 /// website host), which usually means a copy that should be merged.
 fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<String, (&Path, usize)> = BTreeMap::new();
+    // Key → the first partner with it and the field: positions are looked
+    // up only for duplicates.
+    let mut seen: BTreeMap<String, (&crate::load::LoadedPartner, String)> = BTreeMap::new();
     for partner in &hub.partners {
         let record = &partner.record;
         let mut keys: Vec<(String, String)> = Vec::new();
@@ -237,27 +239,26 @@ fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
         }
         keys.dedup_by(|a, b| a.0 == b.0);
         for (key, field) in keys {
-            let position = partner.locator.find(&field);
             match seen.get(&key) {
-                Some((first, line)) if *first != partner.file.path.as_path() => out.push(
-                    Diagnostic::warning(
-                        "W160",
-                        &partner.file.path,
-                        format!(
-                            "possible duplicate partner: {key} also appears in {}:{line}",
-                            first.display()
-                        ),
+                Some((first, first_field)) if first.file.path != partner.file.path => {
+                    let line = first.locator.find(first_field).map_or(0, |p| p.line);
+                    out.push(
+                        Diagnostic::warning(
+                            "W160",
+                            &partner.file.path,
+                            format!(
+                                "possible duplicate partner: {key} also appears in {}:{line}",
+                                first.file.path.display()
+                            ),
+                        )
+                        .at(partner.locator.find(&field))
+                        .field(field)
+                        .help("if both files describe the same organisation, merge them into one"),
                     )
-                    .at(position)
-                    .field(field)
-                    .help("if both files describe the same organisation, merge them into one"),
-                ),
+                }
                 Some(_) => {}
                 None => {
-                    seen.insert(
-                        key,
-                        (partner.file.path.as_path(), position.map_or(0, |p| p.line)),
-                    );
+                    seen.insert(key, (partner, field));
                 }
             }
         }
