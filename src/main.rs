@@ -58,7 +58,8 @@ enum Command {
     },
     /// Print the JSON Schema of a partner record (for editor autocomplete).
     Schema,
-    /// Build the site into a temporary folder and preview it in a browser.
+    /// Preview the site in a browser: rebuild what an edit changes and
+    /// reload open pages, with any mistakes shown on the page.
     Serve(ServeArgs),
 }
 
@@ -178,8 +179,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Builds into a private temporary folder and serves it. Watching and live
-/// reload are not there yet: stop with Ctrl+C and run again after a change.
+/// Builds into a private temporary folder, serves it, and rebuilds on every
+/// edit until Ctrl+C.
 fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     if !haven::serve::is_loopback(args.bind) && !args.allow_remote {
         eprintln!(
@@ -381,13 +382,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path, quiet: bool, verbo
     if shown.is_empty() {
         return;
     }
-    let text = report::render(&shown, root, Format::Human, stderr_style());
-    // The human report ends with a count line; builds print their own.
-    let body = text
-        .trim_end()
-        .rsplit_once('\n')
-        .map_or("", |(body, _)| body);
-    eprintln!("{body}");
+    // Builds print their own count line.
+    eprint!("{}", report::human_messages(&shown, root, stderr_style()));
 }
 
 fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {

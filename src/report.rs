@@ -63,6 +63,16 @@ pub fn render(diagnostics: &[Diagnostic], root: &Path, format: Format, style: St
 }
 
 fn human(diagnostics: &[Diagnostic], root: &Path, style: Style) -> String {
+    let mut out = human_messages(diagnostics, root, style);
+    let (errors, warnings) = diagnostic::counts(diagnostics);
+    let _ = writeln!(out, "{errors} error(s), {warnings} warning(s)");
+    out
+}
+
+/// The human report without its count line, for callers that say how many
+/// problems there are in their own words (a build's summary, the browser
+/// panel of `haven serve`). Each message ends with a blank line.
+pub fn human_messages(diagnostics: &[Diagnostic], root: &Path, style: Style) -> String {
     let mut sources = Sources::default();
     let mut out = String::new();
     for d in diagnostics {
@@ -111,8 +121,6 @@ fn human(diagnostics: &[Diagnostic], root: &Path, style: Style) -> String {
         }
         out.push('\n');
     }
-    let (errors, warnings) = diagnostic::counts(diagnostics);
-    let _ = writeln!(out, "{errors} error(s), {warnings} warning(s)");
     out
 }
 

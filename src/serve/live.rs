@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::report::{self, Format, Style};
+use crate::report::{self, Style};
 
 /// How often an idle event stream sends a comment, so a closed tab ends
 /// its connection's thread.
@@ -138,19 +138,13 @@ fn problem(diagnostic: &Diagnostic, root: &Path) -> Problem {
     if let Some(position) = diagnostic.position {
         location = format!("{location}:{}:{}", position.line, position.column);
     }
-    let report = report::render(
+    let text = report::human_messages(
         std::slice::from_ref(diagnostic),
         root,
-        Format::Human,
         Style { color: false },
-    );
-    // The human report ends with a count line, not wanted per problem.
-    let text = report
-        .trim_end()
-        .rsplit_once('\n')
-        .map_or(report.as_str(), |(body, _)| body)
-        .trim_end()
-        .to_string();
+    )
+    .trim_end()
+    .to_string();
     Problem { location, text }
 }
 
