@@ -148,14 +148,9 @@ fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {
     format!("{target}{suffix}")
 }
 
-/// Finds internal values in the output. Each hit names the private source
-/// and the output file; the build must stop.
-pub fn scan_for_private_values(files: &[&OutputFile], private: &PrivateValues) -> Vec<Diagnostic> {
-    PrivateScanner::new(private).scan(files)
-}
-
-/// The search for a hub's internal values, prepared once for a set of
-/// values (`haven serve` keeps it while they stay the same).
+/// Finds internal values in the output (rule P030), prepared once for a
+/// set of values (`haven serve` keeps it while they stay the same). Each
+/// hit names the private source and the output file; the build must stop.
 pub struct PrivateScanner {
     matcher: Option<AhoCorasick>,
     needles: Vec<String>,
@@ -269,7 +264,7 @@ mod tests {
         let private = PrivateValues {
             values: vec![("Jordan O'Example".into(), "private/a.yaml".into())],
         };
-        let found = scan_for_private_values(&[&file], &private);
+        let found = PrivateScanner::new(&private).scan(&[&file]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, "P030");
     }

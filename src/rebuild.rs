@@ -171,8 +171,8 @@ impl Preview {
         Some(result)
     }
 
-    fn scanner(&mut self, private: &PrivateValues) -> &PrivateScanner {
-        let wanted = fingerprint(private);
+    /// The scanner for `private`, whose fingerprint is `wanted`.
+    fn scanner(&mut self, private: &PrivateValues, wanted: u64) -> &PrivateScanner {
         if self
             .scanner
             .as_ref()
@@ -221,13 +221,14 @@ impl Preview {
         self.caches.search.forget_texts();
         let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
         let all: Vec<&OutputFile> = produced.files.iter().collect();
-        build::refuse_private_values(&all, self.scanner(&private), &mut clock)?;
+        let private_values = fingerprint(&private);
+        build::refuse_private_values(&all, self.scanner(&private, private_values), &mut clock)?;
         write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
         let outputs = outputs(&produced, &site);
         let pages = produced.pages;
         self.served = Some(Served {
-            private_values: fingerprint(&private),
+            private_values,
             site_wide: site_wide_fingerprint(&site),
             partners_of_guide: partners_of_guide(&site),
             shows: produced.shows,
@@ -287,7 +288,11 @@ impl Preview {
         } else {
             produced.files.iter().collect()
         };
-        build::refuse_private_values(&differing, self.scanner(&private), &mut clock)?;
+        build::refuse_private_values(
+            &differing,
+            self.scanner(&private, private_values),
+            &mut clock,
+        )?;
         if let Err(error) = write::update(&self.plan.output, &differing, &removed) {
             // The folder is half updated: the next build writes it whole.
             return Err(BuildError::Write(error));
