@@ -45,6 +45,11 @@ enum Command {
     Init {
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Also write the CI file that checks changes and publishes the
+        /// site: GitHub Actions with GitHub Pages, GitLab CI with GitLab
+        /// Pages, or none.
+        #[arg(long, value_enum, default_value = "github")]
+        ci: CiChoice,
     },
     /// Write a skeleton partner record or guide.
     New {
@@ -90,6 +95,13 @@ struct ServeArgs {
     /// folder (its contents are replaced).
     #[arg(long)]
     output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CiChoice {
+    Github,
+    Gitlab,
+    None,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -156,7 +168,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Build(args) => run_build(&cli, args),
         Command::Check(args) => run_check(&cli, args),
-        Command::Init { dir } => report_written(haven::scaffold::init(dir, Date::today()), &cli),
+        Command::Init { dir, ci } => run_init(&cli, dir, *ci),
         Command::New { kind, name, root } => {
             if !root.join("hub.yaml").is_file() {
                 eprintln!(
@@ -336,6 +348,31 @@ fn open_in_browser(url: &str) {
     }
 }
 
+fn run_init(cli: &Cli, dir: &Path, ci: CiChoice) -> ExitCode {
+    let ci = match ci {
+        CiChoice::Github => haven::scaffold::Ci::Github,
+        CiChoice::Gitlab => haven::scaffold::Ci::Gitlab,
+        CiChoice::None => haven::scaffold::Ci::None,
+    };
+    let code = report_written(haven::scaffold::init(dir, ci, Date::today()), cli);
+    if code == ExitCode::SUCCESS && !cli.quiet {
+        let enter = if dir == Path::new(".") {
+            String::new()
+        } else {
+            format!("  cd {}\n", dir.display())
+        };
+        let publish = match ci {
+            haven::scaffold::Ci::Github => "\nPublishing: push the folder to a GitHub repository; .github/workflows/haven.yml\nchecks every pull request and publishes main to GitHub Pages (haven's docs/deploy.md).\n",
+            haven::scaffold::Ci::Gitlab => "\nPublishing: push the folder to a GitLab repository; .gitlab-ci.yml checks every\nmerge request and publishes the default branch to GitLab Pages (haven's docs/deploy.md).\n",
+            haven::scaffold::Ci::None => "",
+        };
+        println!(
+            "\nNext:\n{enter}  haven serve --open     preview the site; it reloads as you edit\n  haven new partner ID   add a partner (then fill in partners/ID.yaml)\n  haven check            find mistakes in every file\n{publish}"
+        );
+    }
+    code
+}
+
 fn report_written(
     result: Result<Vec<PathBuf>, haven::scaffold::ScaffoldError>,
     cli: &Cli,
@@ -354,6 +391,10 @@ fn report_written(
             ExitCode::from(2)
         }
     }
+}
+
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// Colours only on a terminal, and never with NO_COLOR set (no-color.org).
@@ -407,10 +448,10 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
             if !cli.quiet {
                 let (_, warnings) = diagnostic::counts(&report.warnings);
                 let mut line = format!(
-                    "Built {} pages ({} partners, {} guides) into {} in {:.2} s; {} warning(s)",
-                    report.pages,
-                    report.partners,
-                    report.guides,
+                    "Built {} ({}, {}) into {} in {:.2} s; {} warning(s)",
+                    counted(report.pages, "page", "pages"),
+                    counted(report.partners, "partner", "partners"),
+                    counted(report.guides, "guide", "guides"),
                     plan.output.display(),
                     started.elapsed().as_secs_f64(),
                     warnings

@@ -152,7 +152,7 @@ pub fn new_guide(root: &Path, slug: &str, today: Date) -> Result<PathBuf, Scaffo
 const INIT_HUB: &str = r#"# Site configuration. Every key is explained in haven's README.
 title: Our Survivor Resource Hub
 description: Free, confidential help for survivors of trafficking and domestic violence in our county.
-base_url: https://example.org/
+base_url: https://example.org/     # the site's address; the CI file fills in the Pages address
 default_language: en
 quick_exit:
   url: https://www.bbc.co.uk/weather   # a neutral page that loads fast
@@ -172,62 +172,66 @@ staleness: { warn_after_days: 180, hide_after_days: 365 }
 default_country: US
 "#;
 
-const INIT_WORKFLOW: &str = r#"# Checks every pull request (errors appear on the changed lines) and
-# publishes the site to GitHub Pages from main.
-# Settings → Pages → Source: "GitHub Actions".
-name: haven
-on:
-  pull_request:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-env:
-  # Where to install haven from; pin a tag so builds stay reproducible.
-  HAVEN_GIT: ${{ vars.HAVEN_GIT }}
-  HAVEN_TAG: ${{ vars.HAVEN_TAG }}
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0   # rule E023 compares partner ids with the base branch
-      - uses: dtolnay/rust-toolchain@stable
-      - run: cargo install --locked --git "$HAVEN_GIT" --tag "$HAVEN_TAG" haven
-      - if: github.event_name == 'pull_request'
-        run: haven check --format github --since "origin/$GITHUB_BASE_REF"
-      - run: haven check --format github
-      - run: haven build
-      - uses: actions/upload-pages-artifact@v3
-        if: github.ref == 'refs/heads/main'
-        with:
-          path: public
-  deploy:
-    if: github.ref == 'refs/heads/main'
-    needs: build
-    runs-on: ubuntu-latest
-    permissions:
-      pages: write
-      id-token: write
-    environment:
-      name: github-pages
-    steps:
-      - uses: actions/deploy-pages@v4
-"#;
+/// Where a new hub is checked and published from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ci {
+    /// `.github/workflows/haven.yml`: GitHub Actions and GitHub Pages.
+    Github,
+    /// `.gitlab-ci.yml`: GitLab CI and GitLab Pages.
+    Gitlab,
+    None,
+}
+
+/// The ready-to-copy CI definitions, kept in docs/ci/ so people can copy
+/// them from the repository and `haven init` writes the very same text.
+pub const GITHUB_WORKFLOW: &str = include_str!("../docs/ci/github-pages.yml");
+pub const GITLAB_PIPELINE: &str = include_str!("../docs/ci/gitlab-pages.yml");
+
+/// The git address this haven was built from (`repository` in
+/// Cargo.toml), so a new hub's CI installs the same haven; empty when
+/// unknown, and the CI file then asks for it.
+const HAVEN_REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+fn ci_file(ci: Ci) -> Option<(&'static str, String)> {
+    match ci {
+        Ci::Github => Some((
+            ".github/workflows/haven.yml",
+            with_repository(GITHUB_WORKFLOW, "HAVEN_GIT: ${{ vars.HAVEN_GIT }}"),
+        )),
+        Ci::Gitlab => Some((
+            ".gitlab-ci.yml",
+            with_repository(GITLAB_PIPELINE, "HAVEN_GIT: \"\""),
+        )),
+        Ci::None => None,
+    }
+}
+
+fn with_repository(template: &str, unset: &str) -> String {
+    if HAVEN_REPOSITORY.is_empty() {
+        template.to_string()
+    } else {
+        template.replace(unset, &format!("HAVEN_GIT: {HAVEN_REPOSITORY}"))
+    }
+}
+
+/// Internal records stay out of a public repository (hub.yaml says
+/// `data_repository: public`); the built site is never committed.
+const INIT_GITIGNORE: &str = "# The built site: CI builds it, it is not kept in git.\n/public/\n# Internal records (MOU dates, contacts, notes) never go into a public\n# repository: keep private/ in a private one (haven's docs/deploy.md).\n/private/\n";
 
 /// Writes a minimal working hub into `dir` (created if needed). Refuses a
 /// folder that already has a hub.yaml.
-pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
+pub fn init(dir: &Path, ci: Ci, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.join("hub.yaml").exists() {
         return Err(ScaffoldError::Exists(dir.join("hub.yaml")));
     }
     let mut written = vec![
         write_new(&dir.join("hub.yaml"), INIT_HUB)?,
         write_new(&dir.join("schema/partner.schema.json"), &partner_schema())?,
-        write_new(&dir.join(".github/workflows/haven.yml"), INIT_WORKFLOW)?,
-        write_new(&dir.join(".gitignore"), "/public\n")?,
+        write_new(&dir.join(".gitignore"), INIT_GITIGNORE)?,
     ];
+    if let Some((path, text)) = ci_file(ci) {
+        written.push(write_new(&dir.join(path), &text)?);
+    }
     let partner =
         partner_skeleton("example-partner", today).replace("published: false", "published: true");
     written.push(write_new(

@@ -22,7 +22,7 @@ fn build_prints_a_summary_and_exits_zero() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.starts_with("Built ") && stdout.contains("1 partners"),
+        stdout.starts_with("Built ") && stdout.contains("(1 partner, 0 guides)"),
         "{stdout}"
     );
     assert!(hub.path().join("public/partners/food/index.html").is_file());

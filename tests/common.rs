@@ -118,3 +118,19 @@ pub fn links(html: &str) -> Vec<String> {
     }
     found
 }
+
+/// Runs git in `root` as a test user; fails the test when git fails.
+pub fn git(root: &Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

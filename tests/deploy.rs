@@ -1,0 +1,322 @@
+//! The ready-to-copy CI files (docs/ci/, written by `haven init`) and the
+//! deploy guide, checked the way a coalition would use them: parsed as
+//! their CI reads them, and their haven commands run on a new hub.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use haven::scaffold::{self, Ci};
+use serde_yaml::Value;
+
+fn github_workflow() -> Value {
+    serde_yaml::from_str(scaffold::GITHUB_WORKFLOW).expect("the GitHub workflow is YAML")
+}
+
+fn gitlab_pipeline() -> Value {
+    serde_yaml::from_str(scaffold::GITLAB_PIPELINE).expect("the GitLab pipeline is YAML")
+}
+
+fn steps(job: &Value) -> Vec<&Value> {
+    job["steps"].as_sequence().expect("steps").iter().collect()
+}
+
+fn step_running<'a>(job: &'a Value, command: &str) -> &'a Value {
+    steps(job)
+        .into_iter()
+        .find(|step| {
+            step["run"]
+                .as_str()
+                .is_some_and(|run| run.starts_with(command))
+        })
+        .unwrap_or_else(|| panic!("no step runs {command}"))
+}
+
+fn step_using<'a>(job: &'a Value, action: &str) -> &'a Value {
+    steps(job)
+        .into_iter()
+        .find(|step| {
+            step["uses"]
+                .as_str()
+                .is_some_and(|uses| uses.starts_with(action))
+        })
+        .unwrap_or_else(|| panic!("no step uses {action}"))
+}
+
+fn condition(step: &Value) -> &str {
+    step["if"].as_str().unwrap_or_default()
+}
+
+#[test]
+fn the_github_workflow_checks_pull_requests_with_annotations_against_their_base() {
+    let workflow = github_workflow();
+    assert!(
+        workflow["on"]["pull_request"].is_null() || workflow["on"]["pull_request"].is_mapping()
+    );
+    let build = &workflow["jobs"]["build"];
+    let check = step_running(build, "haven check --format github --since");
+    assert_eq!(condition(check), "github.event_name == 'pull_request'");
+    assert!(check["run"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("origin/$GITHUB_BASE_REF"));
+    // --since needs the base branch in the clone.
+    assert_eq!(
+        step_using(build, "actions/checkout")["with"]["fetch-depth"].as_i64(),
+        Some(0)
+    );
+    let build_step = step_running(build, "haven build");
+    assert!(
+        condition(build_step).contains("!="),
+        "pull requests are built too"
+    );
+}
+
+#[test]
+fn the_github_workflow_deploys_main_to_pages_at_the_pages_address() {
+    let workflow = github_workflow();
+    assert_eq!(workflow["on"]["push"]["branches"][0].as_str(), Some("main"));
+    let build = &workflow["jobs"]["build"];
+    let pages_build = step_running(build, "haven build --base-url \"$PAGES_URL/\"");
+    assert_eq!(condition(pages_build), "github.ref == 'refs/heads/main'");
+    assert_eq!(
+        pages_build["env"]["PAGES_URL"].as_str(),
+        Some("${{ steps.pages.outputs.base_url }}")
+    );
+    assert_eq!(
+        step_using(build, "actions/configure-pages")["id"].as_str(),
+        Some("pages")
+    );
+    let upload = step_using(build, "actions/upload-pages-artifact");
+    assert_eq!(upload["with"]["path"].as_str(), Some("public"));
+    assert_eq!(condition(upload), "github.ref == 'refs/heads/main'");
+
+    let deploy = &workflow["jobs"]["deploy"];
+    assert_eq!(deploy["needs"].as_str(), Some("build"));
+    assert_eq!(deploy["permissions"]["pages"].as_str(), Some("write"));
+    assert_eq!(deploy["permissions"]["id-token"].as_str(), Some("write"));
+    assert!(step_using(deploy, "actions/deploy-pages").is_mapping());
+    // Nothing else may write to the repository.
+    assert_eq!(workflow["permissions"]["contents"].as_str(), Some("read"));
+}
+
+#[test]
+fn the_github_workflow_installs_the_pinned_release_once_and_caches_it() {
+    let workflow = github_workflow();
+    assert_eq!(
+        workflow["env"]["HAVEN_VERSION"].as_str(),
+        Some(env!("CARGO_PKG_VERSION")),
+        "docs/ci/github-pages.yml pins another haven than this one"
+    );
+    let build = &workflow["jobs"]["build"];
+    let cache = step_using(build, "actions/cache");
+    assert!(cache["with"]["key"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("env.HAVEN_VERSION"));
+    assert_eq!(cache["with"]["path"].as_str(), Some("~/.haven"));
+    let install = steps(build)
+        .into_iter()
+        .find(|step| {
+            step["run"]
+                .as_str()
+                .is_some_and(|run| run.contains("cargo install"))
+        })
+        .expect("an install step");
+    assert_eq!(
+        condition(install),
+        "steps.cache.outputs.cache-hit != 'true'"
+    );
+    let command = install["run"].as_str().unwrap_or_default();
+    assert!(command.contains("--locked") && command.contains("--tag \"v$HAVEN_VERSION\""));
+    assert!(command.contains("--root ~/.haven"));
+}
+
+#[test]
+fn the_gitlab_pipeline_checks_merge_requests_and_publishes_the_default_branch() {
+    let pipeline = gitlab_pipeline();
+    assert_eq!(
+        pipeline["variables"]["HAVEN_VERSION"].as_str(),
+        Some(env!("CARGO_PKG_VERSION")),
+        "docs/ci/gitlab-pages.yml pins another haven than this one"
+    );
+    assert_eq!(
+        pipeline["default"]["cache"]["key"].as_str(),
+        Some("haven-$HAVEN_VERSION")
+    );
+    assert_eq!(
+        pipeline["default"]["cache"]["paths"][0].as_str(),
+        Some(".haven/")
+    );
+
+    let check = &pipeline["check"];
+    assert_eq!(
+        check["rules"][0]["if"].as_str(),
+        Some("$CI_PIPELINE_SOURCE == \"merge_request_event\"")
+    );
+    let script = lines(&check["script"]);
+    assert!(script
+        .iter()
+        .any(|line| line.starts_with("haven check --since")));
+    // GitLab publishes only a job called pages, from its public/ artifact.
+    let pages = &pipeline["pages"];
+    assert_eq!(pages["artifacts"]["paths"][0].as_str(), Some("public"));
+    assert!(
+        lines(&pages["script"]).contains(&"haven build --base-url \"$CI_PAGES_URL/\"".to_string())
+    );
+    assert_eq!(
+        pages["rules"][0]["if"].as_str(),
+        Some("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH")
+    );
+}
+
+fn lines(script: &Value) -> Vec<String> {
+    script
+        .as_sequence()
+        .expect("a script")
+        .iter()
+        .filter_map(|line| line.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Every shell snippet of both files, as the CI would hand it to a shell.
+fn shell_snippets() -> Vec<String> {
+    let workflow = github_workflow();
+    let mut snippets: Vec<String> = workflow["jobs"]
+        .as_mapping()
+        .expect("jobs")
+        .values()
+        .flat_map(steps)
+        .filter_map(|step| step["run"].as_str().map(str::to_string))
+        .collect();
+    let pipeline = gitlab_pipeline();
+    snippets.extend(lines(&pipeline["default"]["before_script"]));
+    for job in ["check", "pages"] {
+        snippets.extend(lines(&pipeline[job]["script"]));
+    }
+    snippets
+}
+
+#[test]
+fn every_shell_snippet_of_the_ci_files_is_valid_shell() {
+    for snippet in shell_snippets() {
+        let output = Command::new("bash")
+            .args(["-n", "-c", &snippet])
+            .output()
+            .expect("bash runs");
+        assert!(
+            output.status.success(),
+            "{snippet}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// The haven commands of both CI files, run as CI runs them in a new hub
+/// that is a git repository with a base branch: a flag haven does not
+/// know, or a check that fails on `haven init`'s output, fails here.
+#[test]
+fn the_haven_commands_of_the_ci_files_pass_on_a_new_hub() {
+    let dir = tempfile::tempdir().expect("temp");
+    let hub = &dir.path().join("hub");
+    scaffold::init(hub, Ci::Github, today()).expect("init");
+    git(hub, &["init", "-q", "-b", "main"]);
+    git(hub, &["add", "."]);
+    git(hub, &["commit", "-q", "-m", "first"]);
+    let origin = dir.path().join("origin.git");
+    let origin_url = format!("file://{}", origin.display());
+    git(
+        hub,
+        &["clone", "-q", "--bare", ".", &origin.display().to_string()],
+    );
+    git(hub, &["remote", "add", "origin", &origin_url]);
+    git(hub, &["fetch", "-q", "origin"]);
+
+    let haven = Path::new(env!("CARGO_BIN_EXE_haven"));
+    let path = format!(
+        "{}:{}",
+        haven.parent().expect("bin dir").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let commands: Vec<String> = shell_snippets()
+        .into_iter()
+        .filter(|snippet| snippet.starts_with("haven ") || snippet.starts_with("git fetch"))
+        .collect();
+    assert!(commands.len() >= 7, "{commands:?}");
+    for command in &commands {
+        let output = Command::new("bash")
+            .args(["-c", command])
+            .current_dir(hub)
+            .env("PATH", &path)
+            .env("GITHUB_BASE_REF", "main")
+            .env("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main")
+            .env("PAGES_URL", "https://coalition.github.io/hub")
+            .env("CI_PAGES_URL", "https://coalition.gitlab.io/hub")
+            .output()
+            .expect("bash runs");
+        assert!(
+            output.status.success(),
+            "{command}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let sitemap = fs::read_to_string(hub.join("public/sitemap.xml")).expect("built");
+    assert!(
+        sitemap.contains("https://coalition.gitlab.io/hub/partners/example-partner/"),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn init_writes_the_chosen_ci_file_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    let github = dir.path().join("github");
+    let gitlab = dir.path().join("gitlab");
+    let none = dir.path().join("none");
+    scaffold::init(&github, Ci::Github, today()).expect("init");
+    scaffold::init(&gitlab, Ci::Gitlab, today()).expect("init");
+    scaffold::init(&none, Ci::None, today()).expect("init");
+
+    let written = fs::read_to_string(github.join(".github/workflows/haven.yml")).expect("workflow");
+    assert!(written.contains("actions/deploy-pages"));
+    assert!(!github.join(".gitlab-ci.yml").exists());
+    let written = fs::read_to_string(gitlab.join(".gitlab-ci.yml")).expect("pipeline");
+    assert!(written.contains("$CI_PAGES_URL"));
+    assert!(!gitlab.join(".github").exists());
+    assert!(!none.join(".github").exists() && !none.join(".gitlab-ci.yml").exists());
+}
+
+#[test]
+fn a_new_hub_keeps_private_records_and_the_built_site_out_of_git() {
+    let dir = tempfile::tempdir().expect("temp");
+    scaffold::init(dir.path(), Ci::None, today()).expect("init");
+    fs::create_dir_all(dir.path().join("private")).expect("mkdir");
+    fs::write(
+        dir.path().join("private/example-partner.yaml"),
+        "internal: {}\n",
+    )
+    .expect("private");
+    git(dir.path(), &["init", "-q"]);
+    haven()
+        .args(["build", "--quiet", "--root"])
+        .arg(dir.path())
+        .output()
+        .expect("builds");
+    git(dir.path(), &["add", "."]);
+    let tracked = Command::new("git")
+        .arg("-C")
+        .arg(dir.path())
+        .args(["ls-files"])
+        .output()
+        .expect("git runs");
+    let tracked = String::from_utf8_lossy(&tracked.stdout);
+    assert!(
+        tracked.contains("partners/example-partner.yaml"),
+        "{tracked}"
+    );
+    assert!(!tracked.contains("private/"), "{tracked}");
+    assert!(!tracked.contains("public/"), "{tracked}");
+}
