@@ -51,7 +51,7 @@ fn condition(step: &Value) -> &str {
 }
 
 #[test]
-fn the_github_workflow_checks_pull_requests_with_annotations_against_their_base() {
+fn the_github_workflow_checks_pull_requests_with_annotations_and_keeps_a_preview() {
     let workflow = github_workflow();
     assert!(
         workflow["on"]["pull_request"].is_null() || workflow["on"]["pull_request"].is_mapping()
@@ -68,11 +68,15 @@ fn the_github_workflow_checks_pull_requests_with_annotations_against_their_base(
         step_using(build, "actions/checkout")["with"]["fetch-depth"].as_i64(),
         Some(0)
     );
-    let build_step = step_running(build, "haven build");
-    assert!(
-        condition(build_step).contains("!="),
+    let preview = step_running(build, "haven build --portable");
+    assert_eq!(
+        condition(preview),
+        "github.ref != 'refs/heads/main'",
         "pull requests are built too"
     );
+    let kept = step_using(build, "actions/upload-artifact");
+    assert_eq!(condition(kept), "github.event_name == 'pull_request'");
+    assert_eq!(kept["with"]["path"].as_str(), Some("public"));
 }
 
 #[test]
@@ -161,6 +165,8 @@ fn the_gitlab_pipeline_checks_merge_requests_and_publishes_the_default_branch() 
     assert!(script
         .iter()
         .any(|line| line.starts_with("haven check --since")));
+    assert!(script.contains(&"haven build --portable".to_string()));
+    assert_eq!(check["artifacts"]["paths"][0].as_str(), Some("public/"));
     // GitLab publishes only a job called pages, from its public/ artifact.
     let pages = &pipeline["pages"];
     assert_eq!(pages["artifacts"]["paths"][0].as_str(), Some("public"));
@@ -319,4 +325,48 @@ fn a_new_hub_keeps_private_records_and_the_built_site_out_of_git() {
     );
     assert!(!tracked.contains("private/"), "{tracked}");
     assert!(!tracked.contains("public/"), "{tracked}");
+}
+
+/// The fenced blocks of a Markdown file in the given language.
+fn fenced_blocks(markdown: &str, language: &str) -> Vec<String> {
+    let opening = format!("```{language}");
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match current.as_mut() {
+            None if line.trim() == opening => current = Some(String::new()),
+            Some(_) if line.trim() == "```" => blocks.extend(current.take()),
+            Some(block) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            None => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_deploy_guide_steps_for_other_hosts_are_workflow_steps() {
+    let guide = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/deploy.md"))
+        .expect("docs/deploy.md");
+    let blocks = fenced_blocks(&guide, "yaml");
+    assert!(blocks.len() >= 2, "the Netlify and Cloudflare steps");
+    for block in blocks {
+        let steps: Value = serde_yaml::from_str(&block).expect("a YAML step list");
+        for step in steps.as_sequence().expect("a list of steps") {
+            assert!(step["name"].is_string(), "{block}");
+            assert_eq!(
+                condition(step),
+                "github.ref == 'refs/heads/main'",
+                "{block}"
+            );
+            let run = step["run"].as_str().expect("a run step");
+            let syntax = Command::new("bash")
+                .args(["-n", "-c", run])
+                .output()
+                .expect("bash runs");
+            assert!(syntax.status.success(), "{run}");
+        }
+    }
 }
