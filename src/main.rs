@@ -177,11 +177,21 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let written = match kind {
-                NewKind::Partner => haven::scaffold::new_partner(root, name, Date::today()),
-                NewKind::Guide => haven::scaffold::new_guide(root, name, Date::today()),
+            let (written, next) = match kind {
+                NewKind::Partner => (
+                    haven::scaffold::new_partner(root, name, Date::today()),
+                    "Fill it in, run haven check, and set published: true when it is complete.",
+                ),
+                NewKind::Guide => (
+                    haven::scaffold::new_guide(root, name, Date::today()),
+                    "Write it, run haven check, and set draft: false when it is ready.",
+                ),
             };
-            report_written(written.map(|path| vec![path]), &cli)
+            let code = report_written(written.map(|path| vec![path]), &cli);
+            if code == ExitCode::SUCCESS && !cli.quiet {
+                println!("{next}");
+            }
+            code
         }
         Command::Schema => {
             print!("{}", haven::scaffold::partner_schema());

@@ -65,6 +65,7 @@ fn checked_name(name: &str) -> Result<&str, ScaffoldError> {
 }
 
 pub fn partner_skeleton(id: &str, today: Date) -> String {
+    let line = placeholder_line(id);
     format!(
         r#"{SCHEMA_COMMENT}
 # A partner record. Every field is explained in the hub's README.
@@ -80,10 +81,10 @@ description: |
   Two or three short paragraphs in plain language: what the partner does,
   for whom, and what a first contact is like.
 partner_types: [other]
-website: https://partner.example.org
+website: https://{id}.example.org
 phones:
   - id: main
-    number: "+1 505-555-0100"
+    number: "+1 505-555-01{line:02}"
     kind: voice
     label: Main line
     hours:
@@ -111,6 +112,15 @@ services:
     phones: [main]
 "#
     )
+}
+
+/// A number in 555-0100..0199, the range kept for fiction, that differs
+/// between skeletons so two new partners are not taken for duplicates
+/// (rule W160).
+fn placeholder_line(id: &str) -> u32 {
+    id.bytes().fold(17u32, |hash, byte| {
+        hash.wrapping_mul(31).wrapping_add(u32::from(byte))
+    }) % 100
 }
 
 pub fn guide_skeleton(slug: &str, today: Date) -> String {

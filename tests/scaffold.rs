@@ -94,6 +94,23 @@ fn new_partner_and_guide_skeletons_pass_check() {
 }
 
 #[test]
+fn partners_added_to_a_new_hub_are_not_taken_for_duplicates() {
+    let dir = tempfile::tempdir().expect("temp");
+    let hub = dir.path();
+    haven::scaffold::init(hub, haven::scaffold::Ci::None, today()).expect("init");
+    for id in ["riverbend-legal", "casa-segura"] {
+        haven::scaffold::new_partner(hub, id, today()).expect("new partner");
+    }
+    let check = haven()
+        .args(["check", "--root"])
+        .arg(hub)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(stderr.contains("0 error(s), 0 warning(s)"), "{stderr}");
+}
+
+#[test]
 fn schema_prints_a_json_schema_of_the_record() {
     let output = haven().arg("schema").output().expect("runs");
     assert!(output.status.success());
