@@ -17,6 +17,8 @@ pub const SCHEMA_COMMENT: &str = "# yaml-language-server: $schema=../schema/part
 pub enum ScaffoldError {
     /// The file exists; haven never overwrites.
     Exists(PathBuf),
+    /// `haven init` would overwrite these files; nothing was written.
+    InTheWay(Vec<PathBuf>),
     /// An id or slug that cannot be a file name and URL.
     BadName(String),
     Io(PathBuf, io::Error),
@@ -26,6 +28,14 @@ impl std::fmt::Display for ScaffoldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ScaffoldError::Exists(path) => write!(f, "{} already exists; haven does not overwrite files", path.display()),
+            ScaffoldError::InTheWay(paths) => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                write!(
+                    f,
+                    "{} already exist(s) and haven does not overwrite files; start the hub in an empty folder, or move them away first",
+                    names.join(", ")
+                )
+            }
             ScaffoldError::BadName(name) => write!(
                 f,
                 "\"{name}\" cannot be used as a name: use lowercase letters, digits and single hyphens, e.g. riverbend-legal-aid"
@@ -228,30 +238,70 @@ fn with_repository(template: &str, unset: &str) -> String {
 /// `data_repository: public`); the built site is never committed.
 const INIT_GITIGNORE: &str = "# The built site: CI builds it, it is not kept in git.\n/public/\n# Internal records (MOU dates, contacts, notes) never go into a public\n# repository: keep private/ in a private one (haven's docs/deploy.md).\n/private/\n";
 
-/// Writes a minimal working hub into `dir` (created if needed). Refuses a
-/// folder that already has a hub.yaml.
+/// Writes a minimal working hub into `dir` (created if needed), for
+/// instance a repository just cloned with its README and .gitignore: an
+/// existing .gitignore gets the lines it lacks. Any other file in the way
+/// stops it before anything is written.
 pub fn init(dir: &Path, ci: Ci, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
-    if dir.join("hub.yaml").exists() {
-        return Err(ScaffoldError::Exists(dir.join("hub.yaml")));
-    }
-    let mut written = vec![
-        write_new(&dir.join("hub.yaml"), INIT_HUB)?,
-        write_new(&dir.join("schema/partner.schema.json"), &partner_schema())?,
-        write_new(&dir.join(".gitignore"), INIT_GITIGNORE)?,
-    ];
-    if let Some((path, text)) = ci_file(ci) {
-        written.push(write_new(&dir.join(path), &text)?);
-    }
     let partner =
         partner_skeleton("example-partner", today).replace("published: false", "published: true");
-    written.push(write_new(
-        &dir.join("partners/example-partner.yaml"),
-        &partner,
-    )?);
     let guide = guide_skeleton("welcome", today).replace("draft: true", "draft: false");
-    written.push(write_new(&dir.join("guides/welcome.md"), &guide)?);
-    written.push(write_new(&dir.join("static/.gitkeep"), "")?);
+    let mut files: Vec<(PathBuf, String)> = vec![
+        (dir.join("hub.yaml"), INIT_HUB.to_string()),
+        (dir.join("schema/partner.schema.json"), partner_schema()),
+    ];
+    if let Some((path, text)) = ci_file(ci) {
+        files.push((dir.join(path), text));
+    }
+    files.extend([
+        (dir.join("partners/example-partner.yaml"), partner),
+        (dir.join("guides/welcome.md"), guide),
+        (dir.join("static/.gitkeep"), String::new()),
+    ]);
+    let in_the_way: Vec<PathBuf> = files
+        .iter()
+        .map(|(path, _)| path.clone())
+        .filter(|path| path.exists())
+        .collect();
+    if !in_the_way.is_empty() {
+        return Err(ScaffoldError::InTheWay(in_the_way));
+    }
+    let mut written = vec![merge_gitignore(&dir.join(".gitignore"))?];
+    for (path, text) in &files {
+        written.push(write_new(path, text)?);
+    }
     Ok(written)
+}
+
+/// Writes haven's .gitignore, or adds its lines to one that exists.
+fn merge_gitignore(path: &Path) -> Result<PathBuf, ScaffoldError> {
+    let existing = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            return write_new(path, INIT_GITIGNORE);
+        }
+        Err(error) => return Err(ScaffoldError::Io(path.to_path_buf(), error)),
+    };
+    // `public`, `/public` and `public/` all keep the folder out.
+    let bare = |line: &str| line.trim().trim_matches('/').to_string();
+    let present: Vec<String> = existing.lines().map(bare).collect();
+    let missing: Vec<&str> = INIT_GITIGNORE
+        .lines()
+        .filter(|line| !line.starts_with('#') && !present.contains(&bare(line)))
+        .collect();
+    if !missing.is_empty() {
+        let mut text = existing.clone();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str("# haven: the built site and internal records stay out of git.\n");
+        for line in missing {
+            text.push_str(line);
+            text.push('\n');
+        }
+        fs::write(path, text).map_err(|e| ScaffoldError::Io(path.to_path_buf(), e))?;
+    }
+    Ok(path.to_path_buf())
 }
 
 #[cfg(test)]

@@ -111,6 +111,48 @@ fn partners_added_to_a_new_hub_are_not_taken_for_duplicates() {
 }
 
 #[test]
+fn init_works_in_a_freshly_cloned_repository_and_keeps_its_gitignore() {
+    let dir = tempfile::tempdir().expect("temp");
+    let repo = dir.path();
+    fs::write(repo.join("README.md"), "# Our hub\n").expect("readme");
+    fs::write(repo.join(".gitignore"), ".DS_Store\npublic\n").expect("gitignore");
+    haven::scaffold::init(repo, haven::scaffold::Ci::Github, today()).expect("init");
+    assert_eq!(
+        fs::read_to_string(repo.join("README.md")).expect("readme"),
+        "# Our hub\n"
+    );
+    let ignored = fs::read_to_string(repo.join(".gitignore")).expect("gitignore");
+    assert!(ignored.starts_with(".DS_Store\npublic\n"), "{ignored}");
+    assert!(ignored.lines().any(|line| line == "/private/"), "{ignored}");
+    assert!(
+        !ignored.contains("/public/"),
+        "public is already ignored: {ignored}"
+    );
+    assert!(repo.join("hub.yaml").is_file());
+}
+
+#[test]
+fn init_writes_nothing_when_a_file_is_in_the_way() {
+    let dir = tempfile::tempdir().expect("temp");
+    let repo = dir.path();
+    fs::create_dir_all(repo.join("guides")).expect("mkdir");
+    fs::write(repo.join("guides/welcome.md"), "ours\n").expect("guide");
+    let error = haven::scaffold::init(repo, haven::scaffold::Ci::Github, today())
+        .expect_err("refuses")
+        .to_string();
+    assert!(
+        error.contains("welcome.md") && error.contains("does not overwrite"),
+        "{error}"
+    );
+    assert!(!repo.join("hub.yaml").exists());
+    assert!(!repo.join(".gitignore").exists());
+    assert_eq!(
+        fs::read_to_string(repo.join("guides/welcome.md")).expect("guide"),
+        "ours\n"
+    );
+}
+
+#[test]
 fn schema_prints_a_json_schema_of_the_record() {
     let output = haven().arg("schema").output().expect("runs");
     assert!(output.status.success());
