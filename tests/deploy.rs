@@ -351,7 +351,7 @@ fn the_deploy_guide_steps_for_other_hosts_are_workflow_steps() {
     let guide = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/deploy.md"))
         .expect("docs/deploy.md");
     let blocks = fenced_blocks(&guide, "yaml");
-    assert!(blocks.len() >= 2, "the Netlify and Cloudflare steps");
+    assert!(blocks.len() >= 3, "the Netlify, Cloudflare and S3 steps");
     for block in blocks {
         let steps: Value = serde_yaml::from_str(&block).expect("a YAML step list");
         for step in steps.as_sequence().expect("a list of steps") {
