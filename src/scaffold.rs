@@ -212,26 +212,25 @@ pub const GITLAB_PIPELINE: &str = include_str!("../docs/ci/gitlab-pages.yml");
 /// unknown, and the CI file then asks for it.
 const HAVEN_REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
-fn ci_file(ci: Ci) -> Option<(&'static str, String)> {
-    match ci {
-        Ci::Github => Some((
-            ".github/workflows/haven.yml",
-            with_repository(GITHUB_WORKFLOW, "HAVEN_GIT: ${{ vars.HAVEN_GIT }}"),
-        )),
-        Ci::Gitlab => Some((
-            ".gitlab-ci.yml",
-            with_repository(GITLAB_PIPELINE, "HAVEN_GIT: \"\""),
-        )),
-        Ci::None => None,
-    }
-}
+/// The lines of the CI files that leave `HAVEN_GIT` to the repository's
+/// settings.
+const GITHUB_UNSET: &str = "HAVEN_GIT: ${{ vars.HAVEN_GIT }}";
+const GITLAB_UNSET: &str = "HAVEN_GIT: \"\"";
 
-fn with_repository(template: &str, unset: &str) -> String {
-    if HAVEN_REPOSITORY.is_empty() {
+/// The CI file of `ci` and where it goes, installing haven from
+/// `repository` when that is known.
+fn ci_file(ci: Ci, repository: &str) -> Option<(&'static str, String)> {
+    let (path, template, unset) = match ci {
+        Ci::Github => (".github/workflows/haven.yml", GITHUB_WORKFLOW, GITHUB_UNSET),
+        Ci::Gitlab => (".gitlab-ci.yml", GITLAB_PIPELINE, GITLAB_UNSET),
+        Ci::None => return None,
+    };
+    let text = if repository.is_empty() {
         template.to_string()
     } else {
-        template.replace(unset, &format!("HAVEN_GIT: {HAVEN_REPOSITORY}"))
-    }
+        template.replace(unset, &format!("HAVEN_GIT: {repository}"))
+    };
+    Some((path, text))
 }
 
 /// Internal records stay out of a public repository (hub.yaml says
@@ -250,7 +249,7 @@ pub fn init(dir: &Path, ci: Ci, today: Date) -> Result<Vec<PathBuf>, ScaffoldErr
         (dir.join("hub.yaml"), INIT_HUB.to_string()),
         (dir.join("schema/partner.schema.json"), partner_schema()),
     ];
-    if let Some((path, text)) = ci_file(ci) {
+    if let Some((path, text)) = ci_file(ci, HAVEN_REPOSITORY) {
         files.push((dir.join(path), text));
     }
     files.extend([
@@ -314,6 +313,22 @@ mod tests {
         assert!(schema.contains("\"law_enforcement_involvement\""));
         assert!(schema.contains("\"not_required\""));
         assert!(schema.contains("\"last_verified\""));
+    }
+
+    #[test]
+    fn a_known_haven_repository_is_written_into_the_ci_files() {
+        let repository = "https://git.example.org/haven";
+        for ci in [Ci::Github, Ci::Gitlab] {
+            let (_, text) = ci_file(ci, repository).expect("a CI file");
+            assert!(
+                text.contains("HAVEN_GIT: https://git.example.org/haven\n"),
+                "{text}"
+            );
+            assert!(!text.contains(GITHUB_UNSET) && !text.contains(GITLAB_UNSET));
+            let unknown = ci_file(ci, "").expect("a CI file").1;
+            assert!(unknown.contains(GITHUB_UNSET) || unknown.contains(GITLAB_UNSET));
+        }
+        assert!(ci_file(Ci::None, repository).is_none());
     }
 
     #[test]
