@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{GuideFrontMatter, HubConfig};
@@ -143,40 +144,72 @@ impl ParseCache {
     }
 }
 
-/// `path`'s parse: the cached one while the file is unchanged, else the
-/// file read and parsed again (unless it holds the same text). `None` when
-/// the file cannot be read (reported in `diagnostics`).
-fn parse_cached<T: Clone>(
+/// What became of one file in [`parse_all_cached`].
+enum Outcome<T> {
+    /// Unchanged (same stamp, or same text): the cached parse.
+    Kept(Option<Stamp>, T),
+    Parsed(Option<Stamp>, String, T),
+    Unreadable(Vec<Diagnostic>),
+}
+
+/// Each path's parse, in order: the cached one while the file is
+/// unchanged, else the file read and parsed again (unless it holds the same
+/// text), files side by side. `None` for a file that cannot be read
+/// (reported in `diagnostics`).
+fn parse_all_cached<T: Clone + Send + Sync>(
     entries: &mut HashMap<PathBuf, Cached<T>>,
     root: &Path,
-    path: &Path,
+    paths: &[PathBuf],
     diagnostics: &mut Vec<Diagnostic>,
-    parse: impl FnOnce(SourceFile) -> T,
-) -> Option<T> {
-    let stamp = Stamp::of(&root.join(path));
-    if let Some(entry) = entries.get(path) {
-        if stamp.is_some() && entry.stamp == stamp {
-            return Some(entry.parsed.clone());
-        }
-    }
-    let file = read_text(root, path, diagnostics)?;
-    if let Some(entry) = entries.get_mut(path) {
-        if entry.text == file.text {
-            entry.stamp = stamp;
-            return Some(entry.parsed.clone());
-        }
-    }
-    let text = file.text.clone();
-    let parsed = parse(file);
-    entries.insert(
-        path.to_path_buf(),
-        Cached {
-            stamp,
-            text,
-            parsed: parsed.clone(),
-        },
-    );
-    Some(parsed)
+    parse: impl Fn(SourceFile) -> T + Sync,
+) -> Vec<Option<T>> {
+    let known = &*entries;
+    let outcomes: Vec<Outcome<T>> = paths
+        .par_iter()
+        .map(|path| {
+            let stamp = Stamp::of(&root.join(path));
+            let entry = known.get(path);
+            if let Some(entry) = entry.filter(|e| stamp.is_some() && e.stamp == stamp) {
+                return Outcome::Kept(stamp, entry.parsed.clone());
+            }
+            let mut unreadable = Vec::new();
+            let Some(file) = read_text(root, path, &mut unreadable) else {
+                return Outcome::Unreadable(unreadable);
+            };
+            if let Some(entry) = entry.filter(|e| e.text == file.text) {
+                return Outcome::Kept(stamp, entry.parsed.clone());
+            }
+            let text = file.text.clone();
+            Outcome::Parsed(stamp, text, parse(file))
+        })
+        .collect();
+    paths
+        .iter()
+        .zip(outcomes)
+        .map(|(path, outcome)| match outcome {
+            Outcome::Kept(stamp, parsed) => {
+                if let Some(entry) = entries.get_mut(path) {
+                    entry.stamp = stamp;
+                }
+                Some(parsed)
+            }
+            Outcome::Parsed(stamp, text, parsed) => {
+                entries.insert(
+                    path.clone(),
+                    Cached {
+                        stamp,
+                        text,
+                        parsed: parsed.clone(),
+                    },
+                );
+                Some(parsed)
+            }
+            Outcome::Unreadable(errors) => {
+                diagnostics.extend(errors);
+                None
+            }
+        })
+        .collect()
 }
 
 /// [`load`], re-using what `cache` parsed before from the same text.
@@ -249,35 +282,49 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
 
     let mut unreadable_partners = BTreeSet::new();
     let mut unreadable_guides = BTreeSet::new();
-    let mut partners = Vec::new();
+    let mut partner_paths = Vec::new();
     for path in files_in(root, "partners", diagnostics) {
-        if !has_extension(&path, &["yaml", "yml"]) {
+        if has_extension(&path, &["yaml", "yml"]) {
+            partner_paths.push(path);
+        } else {
             diagnostics.push(unexpected_file(
                 &path,
                 "partner records are YAML files named <id>.yaml",
             ));
-            continue;
         }
-        let Some(parsed) =
-            parse_cached(&mut cache.partners, root, &path, diagnostics, parse_partner)
-        else {
-            continue;
-        };
+    }
+    let parsed = parse_all_cached(
+        &mut cache.partners,
+        root,
+        &partner_paths,
+        diagnostics,
+        parse_partner,
+    );
+    let mut partners = Vec::new();
+    for (path, parsed) in partner_paths.iter().zip(parsed) {
         match parsed {
-            Ok(partner) => partners.push(partner),
-            Err(errors) => {
-                unreadable_partners.insert(file_stem(&path));
+            Some(Ok(partner)) => partners.push(partner),
+            Some(Err(errors)) => {
+                unreadable_partners.insert(file_stem(path));
                 diagnostics.extend(errors);
             }
+            None => {}
         }
     }
 
+    let overlay_paths: Vec<PathBuf> = files_in(root, "private", diagnostics)
+        .into_iter()
+        .filter(|path| has_extension(path, &["yaml", "yml"]))
+        .collect();
     let mut overlays = Vec::new();
-    for path in files_in(root, "private", diagnostics) {
-        if !has_extension(&path, &["yaml", "yml"]) {
-            continue;
-        }
-        match parse_cached(&mut cache.overlays, root, &path, diagnostics, parse_overlay) {
+    for parsed in parse_all_cached(
+        &mut cache.overlays,
+        root,
+        &overlay_paths,
+        diagnostics,
+        parse_overlay,
+    ) {
+        match parsed {
             Some(Ok(overlay)) => overlays.push(overlay),
             Some(Err(diagnostic)) => diagnostics.push(diagnostic),
             None => {}

@@ -15,6 +15,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeHugoSite } from './hugo.mjs';
 
 // ---------------------------------------------------------------------------
 // Command line
@@ -30,6 +31,8 @@ const USAGE = `usage: node benches/corpus/generate.mjs --out DIR [options]
   --private-fraction F  share of partners with a private/<id>.yaml overlay
                         (default 0.25)
   --languages LIST      hub.yaml languages (default en,es)
+  --hugo DIR            also write the equivalent Hugo site there (for
+                        benches/build/run.sh; DIR is replaced)
   --force               replace DIR even if it holds a hub this script did
                         not write
   --help                this text
@@ -47,6 +50,7 @@ function parseArgs(argv) {
     privateFraction: 0.25,
     languages: ['en', 'es'],
     force: false,
+    hugo: null,
   };
   const integer = (name, value, min) => {
     if (!/^\d+$/.test(value ?? '') || Number(value) < min) fail(`${name} must be an integer >= ${min}`);
@@ -85,6 +89,7 @@ function parseArgs(argv) {
         break;
       }
       case '--force': options.force = true; break;
+      case '--hugo': options.hugo = value(); break;
       case '--help': case '-h': process.stdout.write(USAGE + '\n'); process.exit(0); break;
       default: fail(`unknown argument ${arg}`);
     }
@@ -1407,7 +1412,7 @@ function generatePartner(index, ctx) {
   }
   y.push('');
 
-  return { id, name: name.en, county, services, yaml: y.join('\n'), host, phones };
+  return { id, name: name.en, county, services, yaml: y.join('\n'), host, phones, summary: summaryEn, description: descriptionEn };
 }
 
 // ---------------------------------------------------------------------------
@@ -1938,7 +1943,16 @@ function main() {
       overlays++;
     }
   }
-  for (const meta of metas) write(path.join('guides', `${meta.slug}.md`), generateGuide(meta, metas, partners, ctx));
+  const guides = [];
+  for (const meta of metas) {
+    const markdown = generateGuide(meta, metas, partners, ctx);
+    write(path.join('guides', `${meta.slug}.md`), markdown);
+    if (options.hugo) guides.push([meta.slug, markdown]);
+  }
+  if (options.hugo) {
+    const hugoFiles = writeHugoSite(options.hugo, partners, guides);
+    process.stdout.write(`hugo: ${hugoFiles} files -> ${options.hugo}\n`);
+  }
 
   const marker = JSON.stringify({ generator: 'benches/corpus/generate.mjs', seed: options.seed, partners: options.partners, guides: options.guides, today: options.today, private_fraction: options.privateFraction, languages: options.languages }, null, 2) + '\n';
   write(MARKER, marker);
