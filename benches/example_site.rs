@@ -33,11 +33,11 @@ fn main() {
         };
         totals.push(started.elapsed());
         pages = report.pages;
-        for (index, (stage, time)) in report.timings.into_iter().enumerate() {
+        for (index, lap) in report.timings.into_iter().enumerate() {
             if stages.len() <= index {
-                stages.push((stage, Vec::new()));
+                stages.push((lap.stage, Vec::new()));
             }
-            stages[index].1.push(time);
+            stages[index].1.push(lap.time);
         }
     }
     let _ = std::fs::remove_dir_all(&out);

@@ -52,7 +52,7 @@ pub struct BuildReport {
     pub hidden_stale: Vec<String>,
     pub drafts: Vec<String>,
     pub warnings: Vec<Diagnostic>,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
 }
 
 #[derive(Debug)]
@@ -88,9 +88,18 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+/// One stage of a build: how long it took, and the process's peak memory
+/// when it ended (where the system says: Linux).
+#[derive(Debug, Clone, Copy)]
+pub struct Lap {
+    pub stage: &'static str,
+    pub time: Duration,
+    pub peak_memory: Option<u64>,
+}
+
 pub(crate) struct Stopwatch {
     started: Instant,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<Lap>,
 }
 
 impl Stopwatch {
@@ -103,9 +112,21 @@ impl Stopwatch {
 
     pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.timings.push((stage, now - self.started));
+        self.timings.push(Lap {
+            stage,
+            time: now - self.started,
+            peak_memory: peak_memory(),
+        });
         self.started = now;
     }
+}
+
+/// The most memory the process has held so far, in bytes (`VmHWM`).
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes * 1024)
 }
 
 /// Loads, validates and models the hub: what `haven check` and the first

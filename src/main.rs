@@ -330,9 +330,17 @@ fn report_rebuild(
     let _ = std::io::Write::flush(&mut std::io::stdout());
 }
 
-fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
-    for (stage, time) in timings {
-        eprintln!("  {stage:<26} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+fn print_timings(timings: &[haven::build::Lap]) {
+    for lap in timings {
+        let peak = lap
+            .peak_memory
+            .map(|bytes| format!("   peak memory {:>6} MB", bytes / 1_048_576))
+            .unwrap_or_default();
+        eprintln!(
+            "  {:<26} {:>8.1} ms{peak}",
+            lap.stage,
+            lap.time.as_secs_f64() * 1000.0
+        );
     }
 }
 

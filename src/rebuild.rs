@@ -64,7 +64,7 @@ pub struct Rebuilt {
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
     /// Time per stage, as `haven build --verbose` prints them.
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Vec<crate::build::Lap>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
