@@ -3,6 +3,7 @@
 //! when every file is in place: a failed build leaves the previous site
 //! untouched.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -156,14 +157,19 @@ fn fill(
         }
         fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
     }
-    for file in files {
-        let target = staging.join(&file.path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
-        }
-        fs::write(&target, &file.contents).map_err(io_error(&target))?;
+    // Folders first, each once; then the files side by side.
+    let folders: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|file| Path::new(&file.path).parent())
+        .collect();
+    for folder in folders {
+        let dir = staging.join(folder);
+        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
     }
-    Ok(())
+    files.par_iter().try_for_each(|file| {
+        let target = staging.join(&file.path);
+        fs::write(&target, &file.contents).map_err(io_error(&target))
+    })
 }
 
 fn swap(staging: &Path, output: &Path, retired: &Path) -> Result<(), WriteError> {
