@@ -49,7 +49,9 @@ fn minify_html(html: &[u8]) -> Vec<u8> {
     cfg.keep_html_and_head_opening_tags = true;
     cfg.minify_doctype = false;
     cfg.minify_css = true;
-    minify_html::minify(html, &cfg)
+    let mut minified = minify_html::minify(html, &cfg);
+    minified.shrink_to_fit();
+    minified
 }
 
 /// Rewrites `href="/…"`, `src="/…"` and `action="/…"` from site paths to

@@ -256,9 +256,15 @@ pub fn render_selected(
                 context.insert("search", search);
             }
             templates::in_language(&page.info.lang, || tera.render(page.template, &context))
-                .map(|html| OutputFile {
-                    path: page.output.clone(),
-                    contents: html.into_bytes(),
+                .map(|html| {
+                    let mut contents = html.into_bytes();
+                    // The output grows by doubling; thousands of pages wait
+                    // for post-processing, so give back the spare room.
+                    contents.shrink_to_fit();
+                    OutputFile {
+                        path: page.output.clone(),
+                        contents,
+                    }
                 })
                 .map_err(|error| template_diagnostic(&error, &engine.sources, Some(&page.output)))
         })
