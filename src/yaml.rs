@@ -25,15 +25,31 @@ pub fn parse<T: DeserializeOwned>(
     path: &Path,
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
-    serde_yaml::from_str(source).map_err(|error| to_diagnostic(&error, path, line_offset))
+    serde_yaml::from_str(source).map_err(|error| to_diagnostic(&error, source, path, line_offset))
 }
 
-fn to_diagnostic(error: &serde_yaml::Error, path: &Path, line_offset: usize) -> Diagnostic {
-    let position = error.location().map(|location| Position {
-        line: location.line() + line_offset,
-        column: location.column(),
-    });
+fn to_diagnostic(
+    error: &serde_yaml::Error,
+    source: &str,
+    path: &Path,
+    line_offset: usize,
+) -> Diagnostic {
     let (field, message) = split_message(&error.to_string());
+    let position = error.location().map(|location| {
+        let reported = Position {
+            line: location.line(),
+            column: location.column(),
+        };
+        // serde_yaml puts a duplicate key at the start of its mapping.
+        let at = quoted_word(&message)
+            .filter(|_| message.starts_with("duplicate"))
+            .and_then(|key| second_key(source, reported, key))
+            .unwrap_or(reported);
+        Position {
+            line: at.line + line_offset,
+            column: at.column,
+        }
+    });
     let (code, help) = classify(&message);
     Diagnostic::error(code, path, humanize(&message))
         .at(position)
@@ -79,6 +95,61 @@ fn classify(message: &str) -> (&'static str, String) {
             "check indentation and quoting near this line; values containing \": \" must be quoted";
         ("E001", help.into())
     }
+}
+
+/// The word quoted in a message: "duplicate field `x`" or
+/// "duplicate entry with key \"x\"" → `x`.
+fn quoted_word(message: &str) -> Option<&str> {
+    message
+        .split('`')
+        .nth(1)
+        .or_else(|| message.split('"').nth(1))
+        .filter(|word| !word.is_empty())
+}
+
+/// Where `key` appears the second time in the block mapping whose first
+/// key is at `start` (1-based line and column): the lines after it at the
+/// same indentation, until the mapping ends.
+fn second_key(source: &str, start: Position, key: &str) -> Option<Position> {
+    let indent = start.column.checked_sub(1)?;
+    let is_key = |text: &str| {
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|written| {
+                text.strip_prefix(written.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+    };
+    let mut seen = 0;
+    for (index, line) in source.lines().enumerate().skip(start.line.checked_sub(1)?) {
+        let first = index + 1 == start.line;
+        let text = if first {
+            line.get(indent..)?
+        } else {
+            let trimmed = line.trim_start_matches(' ');
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let spaces = line.len() - trimmed.len();
+            if spaces < indent {
+                return None;
+            }
+            if spaces > indent {
+                continue;
+            }
+            trimmed
+        };
+        if is_key(text) {
+            seen += 1;
+            if seen == 2 {
+                return Some(Position {
+                    line: index + 1,
+                    column: start.column,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// From "unknown field `x`, expected one of `a`, `b`": the offending word
@@ -272,6 +343,34 @@ mod tests {
     struct Item {
         name: String,
         tags: Vec<String>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Listing {
+        title: String,
+        items: Vec<Item>,
+    }
+
+    fn error_position(source: &str) -> (String, Option<Position>) {
+        let error = parse::<Listing>(source, Path::new("x.yaml"), 0).expect_err("invalid");
+        (error.message.clone(), error.position)
+    }
+
+    #[test]
+    fn a_duplicate_key_is_reported_where_it_is_repeated() {
+        let source = "# a comment\ntitle: A\nitems: []\n\n# later\ntitle: B\n";
+        let (message, position) = error_position(source);
+        assert!(message.contains("duplicate"), "{message}");
+        assert_eq!(position, Some(Position { line: 6, column: 1 }));
+    }
+
+    #[test]
+    fn a_duplicate_key_in_a_list_item_is_reported_where_it_is_repeated() {
+        let source = "title: A\nitems:\n  - name: a\n    tags: []\n  - name: b\n    tags:\n      - name\n    name: c\n";
+        let (message, position) = error_position(source);
+        assert!(message.contains("duplicate"), "{message}");
+        assert_eq!(position, Some(Position { line: 8, column: 5 }));
     }
 
     #[test]
