@@ -209,16 +209,21 @@ fn shell_snippets() -> Vec<String> {
 #[test]
 fn every_shell_snippet_of_the_ci_files_is_valid_shell() {
     for snippet in shell_snippets() {
-        let output = Command::new("bash")
-            .args(["-n", "-c", &snippet])
-            .output()
-            .expect("bash runs");
-        assert!(
-            output.status.success(),
-            "{snippet}\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert_valid_shell(&snippet);
     }
+}
+
+/// Fails the test when bash cannot parse `snippet` (`bash -n`).
+fn assert_valid_shell(snippet: &str) {
+    let output = Command::new("bash")
+        .args(["-n", "-c", snippet])
+        .output()
+        .expect("bash runs");
+    assert!(
+        output.status.success(),
+        "{snippet}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// The haven commands of both CI files, run as CI runs them in a new hub
@@ -361,12 +366,7 @@ fn the_deploy_guide_steps_for_other_hosts_are_workflow_steps() {
                 "github.ref == 'refs/heads/main'",
                 "{block}"
             );
-            let run = step["run"].as_str().expect("a run step");
-            let syntax = Command::new("bash")
-                .args(["-n", "-c", run])
-                .output()
-                .expect("bash runs");
-            assert!(syntax.status.success(), "{run}");
+            assert_valid_shell(step["run"].as_str().expect("a run step"));
         }
     }
 }
