@@ -3,14 +3,17 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::date::Date;
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{self, Site};
 use crate::render::pages::Shows;
+use crate::render::values::Fragments;
 use crate::render::OutputFile;
 use crate::{load, postprocess, render, search, validate, write};
+use rayon::prelude::*;
 
 /// Everything a build needs, decided before it starts.
 #[derive(Debug, Clone)]
@@ -251,22 +254,15 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Content(diagnostics));
     };
     apply_overrides(plan, &mut site);
-    let produced = produce(&site, &mut clock, &mut Caches::default(), &|_, _| true)?;
-    let all: Vec<&OutputFile> = produced.files.iter().collect();
-    refuse_private_values(
-        &all,
-        &postprocess::PrivateScanner::new(&private),
-        &mut clock,
-    )?;
-    let files = produced.files;
-    let pages = produced.pages;
-
-    write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
-    clock.lap("write");
+    let scanner = postprocess::PrivateScanner::new(&private);
+    let staging = write::Staging::new(&output, &site.static_files).map_err(BuildError::Write)?;
+    let (pages, files) = stream(&site, &mut clock, &scanner, &staging)?;
+    staging.commit().map_err(BuildError::Write)?;
+    clock.lap("swap into place");
 
     Ok(BuildReport {
         pages,
-        files: files.len() + site.static_files.len(),
+        files: files + site.static_files.len(),
         partners: site.partners.len(),
         guides: site.guides.len(),
         hidden_stale: site.summary.hidden_stale.clone(),
@@ -306,34 +302,137 @@ pub(crate) struct Produced {
     pub shows: BTreeMap<String, Shows>,
 }
 
+/// The indexes of the languages the site searches in.
+fn search_indexes(site: &Site, cache: &mut search::Cache) -> Vec<search::SearchIndex> {
+    if site.config.search.enabled {
+        let languages = site.config.site_languages();
+        search::build_languages(site, site.config.portable, &languages, cache)
+    } else {
+        Vec::new()
+    }
+}
+
+fn finisher<'a>(
+    site: &Site,
+    style: &'a LinkSettings,
+    scanner: Option<&'a postprocess::PrivateScanner>,
+) -> postprocess::Finisher<'a> {
+    postprocess::Finisher::new(
+        postprocess::LinkStyle {
+            portable: site.config.portable,
+            base_path: &style.base_path,
+            other_languages: &style.other_languages,
+        },
+        site.config.minify,
+        scanner,
+    )
+}
+
+/// What links are made relative with.
+struct LinkSettings {
+    base_path: String,
+    other_languages: Vec<String>,
+}
+
+impl LinkSettings {
+    fn of(site: &Site) -> Self {
+        LinkSettings {
+            base_path: base_path(&site.config.base_url),
+            other_languages: site.config.site_languages().split_off(1),
+        }
+    }
+}
+
+/// The middle and end of a full build, one page at a time: each page is
+/// rendered, finished, scanned for internal values and written to
+/// `staging` as soon as it is ready, so the site is never all in memory.
+/// Any internal value found fails the build, and `staging` is then never
+/// committed. Returns the number of pages and of files written.
+fn stream(
+    site: &Site,
+    clock: &mut Stopwatch,
+    scanner: &postprocess::PrivateScanner,
+    staging: &write::Staging,
+) -> Result<(usize, usize), BuildError> {
+    let indexes = search_indexes(site, &mut search::Cache::default());
+    clock.lap("search index");
+    let links = LinkSettings::of(site);
+    let finisher = finisher(site, &links, Some(scanner));
+    let problems: Mutex<Problems> = Mutex::default();
+    let finish_and_write = |file: OutputFile, fragments: &Fragments| {
+        let finished = finisher.finish(file, fragments);
+        let written = if finished.leaks.is_empty() {
+            staging.put(&finished.file).err()
+        } else {
+            None
+        };
+        if let Ok(mut problems) = problems.lock() {
+            problems.leaks.extend(finished.leaks);
+            problems.write = problems.write.take().or(written);
+        }
+    };
+    let rendered = render::pages::render_selected(
+        site,
+        &indexes,
+        &|_, _| true,
+        &mut render::values::ValueCache::default(),
+        &|page, fragments| {
+            finish_and_write(page, fragments);
+            None
+        },
+    )
+    .map_err(|e| BuildError::Template(e.diagnostics))?;
+    clock.lap("pages: render, finish, scan, write");
+    let files = rendered.files.len() + rendered.pages;
+    rendered
+        .files
+        .into_par_iter()
+        .for_each(|file| finish_and_write(file, &rendered.fragments));
+    clock.lap("other files");
+    let problems = problems.into_inner().unwrap_or_default();
+    if !problems.leaks.is_empty() {
+        let mut leaks = problems.leaks;
+        diagnostic::sort(&mut leaks);
+        return Err(BuildError::Content(leaks));
+    }
+    if let Some(error) = problems.write {
+        return Err(BuildError::Write(error));
+    }
+    Ok((rendered.pages, files))
+}
+
+/// What went wrong while pages were streamed to disk.
+#[derive(Default)]
+struct Problems {
+    leaks: Vec<Diagnostic>,
+    write: Option<write::WriteError>,
+}
+
 /// Search indexes, the pages `wanted` picks (with every other file) and
-/// post-processing. The files still need [`refuse_private_values`].
+/// post-processing, all kept in memory (`haven serve`). The files still
+/// need [`refuse_private_values`].
 pub(crate) fn produce(
     site: &Site,
     clock: &mut Stopwatch,
     caches: &mut Caches,
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
 ) -> Result<Produced, BuildError> {
-    let indexes: Vec<search::SearchIndex> = if site.config.search.enabled {
-        let languages = site.config.site_languages();
-        search::build_languages(site, site.config.portable, &languages, &mut caches.search)
-    } else {
-        Vec::new()
-    };
+    let indexes = search_indexes(site, &mut caches.search);
     clock.lap("search index");
-    let rendered = render::pages::render_selected(site, &indexes, wanted, &mut caches.values)
+    let rendered =
+        render::pages::render_selected(site, &indexes, wanted, &mut caches.values, &|page, _| {
+            Some(page)
+        })
         .map_err(|e| BuildError::Template(e.diagnostics))?;
     clock.lap("render");
 
-    let mut files = rendered.files;
-    let base_path = base_path(&site.config.base_url);
-    let other_languages: Vec<String> = site.config.site_languages().split_off(1);
-    let style = postprocess::LinkStyle {
-        portable: site.config.portable,
-        base_path: &base_path,
-        other_languages: &other_languages,
-    };
-    postprocess::finish(&mut files, style, site.config.minify);
+    let links = LinkSettings::of(site);
+    let finisher = finisher(site, &links, None);
+    let files = rendered
+        .files
+        .into_par_iter()
+        .map(|file| finisher.finish(file, &rendered.fragments).file)
+        .collect();
     clock.lap("post-process");
     Ok(Produced {
         files,

@@ -133,6 +133,17 @@ impl PublicPartner {
     /// This partner as a page in `language` shows it: translated texts
     /// where there are some, the default language's elsewhere (and
     /// `text_lang` saying which).
+    /// [`PublicPartner::localized`], sharing `partner` itself when it has
+    /// no texts in `language` (the usual case), so an edition of the site
+    /// does not copy every partner.
+    pub fn localized_shared(partner: &Arc<PublicPartner>, language: &str) -> Arc<PublicPartner> {
+        if partner.localized.contains_key(language) {
+            Arc::new(partner.localized(language))
+        } else {
+            partner.clone()
+        }
+    }
+
     pub fn localized(&self, language: &str) -> PublicPartner {
         let mut partner = self.clone();
         partner.localized = BTreeMap::new();

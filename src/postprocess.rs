@@ -3,7 +3,9 @@
 //! is minified, and the output is scanned for every internal value (rule
 //! P030): a hit aborts the build before anything is written.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
@@ -11,6 +13,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::escape;
 use crate::model::PrivateValues;
+use crate::render::values::{pieces, Fragments, Piece, Placeholder, PLACEHOLDER_START};
 use crate::render::OutputFile;
 
 #[derive(Debug, Clone, Copy)]
@@ -25,21 +28,143 @@ pub struct LinkStyle<'a> {
     pub other_languages: &'a [String],
 }
 
-/// Makes every page's links relative and minifies it when asked, pages
-/// side by side.
-pub fn finish(files: &mut [OutputFile], style: LinkStyle<'_>, minify: bool) {
-    files
-        .par_iter_mut()
-        .filter(|file| file.path.ends_with(".html"))
-        .for_each(|file| {
-            let html = String::from_utf8_lossy(&file.contents);
-            let linked = relativize(&html, &file.path, style);
-            file.contents = if minify {
-                minify_html(linked.as_bytes())
-            } else {
-                linked.into_bytes()
+/// Finishes rendered files: HTML pages get relative links, are minified
+/// when asked and get the partner fragments their placeholders stand for;
+/// with a scanner, every file is checked for internal values as well.
+/// A fragment is linked, minified and scanned once per page depth and
+/// language, however many list pages show it.
+pub struct Finisher<'a> {
+    style: LinkStyle<'a>,
+    minify: bool,
+    scanner: Option<&'a PrivateScanner>,
+    finished: RwLock<HashMap<FragmentKey, Arc<[u8]>>>,
+}
+
+/// A fragment as finished for pages whose links start with `prefix`, in
+/// `page_language`.
+type FragmentKey = (String, usize, String, String, Option<String>);
+
+impl<'a> Finisher<'a> {
+    pub fn new(style: LinkStyle<'a>, minify: bool, scanner: Option<&'a PrivateScanner>) -> Self {
+        Finisher {
+            style,
+            minify,
+            scanner,
+            finished: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// The finished file, with the internal values found in it (rule
+    /// P030) when there is a scanner. `fragments` holds what the
+    /// placeholders of list pages stand for.
+    pub fn finish(&self, mut file: OutputFile, fragments: &Fragments) -> Finished {
+        let mut leaks = Vec::new();
+        if !file.path.ends_with(".html") {
+            leaks.extend(self.scan(&file.contents, &file.path));
+            return Finished { file, leaks };
+        }
+        let links = Links::of(&file.path, self.style);
+        let shell = self.link_and_minify(&String::from_utf8_lossy(&file.contents), &links);
+        leaks.extend(self.scan(&shell, &file.path));
+        let page = Page {
+            path: &file.path,
+            links: &links,
+            fragments,
+        };
+        file.contents = self.fill_placeholders(shell, &page, &mut leaks);
+        Finished { file, leaks }
+    }
+
+    fn link_and_minify(&self, html: &str, links: &Links<'_>) -> Vec<u8> {
+        let linked = relativize_with(html, links, self.style);
+        if self.minify {
+            minify_html(linked.as_bytes())
+        } else {
+            linked.into_bytes()
+        }
+    }
+
+    fn scan(&self, contents: &[u8], path: &str) -> Option<Diagnostic> {
+        self.scanner?.find(contents, path)
+    }
+
+    /// `shell` with each placeholder replaced by its finished fragment.
+    /// Placeholders sit between tags, so no internal value can straddle
+    /// a fragment's edge: scanning the shell and each fragment finds what
+    /// scanning the whole page would.
+    fn fill_placeholders(
+        &self,
+        shell: Vec<u8>,
+        page: &Page<'_>,
+        leaks: &mut Vec<Diagnostic>,
+    ) -> Vec<u8> {
+        let text = match std::str::from_utf8(&shell) {
+            Ok(text) if text.contains(PLACEHOLDER_START) => text,
+            _ => return shell,
+        };
+        let mut filled = Vec::with_capacity(shell.len() * 4);
+        for piece in pieces(text) {
+            let fragment = match &piece {
+                Piece::Placeholder(placeholder, _) => {
+                    self.finished_fragment(placeholder, page, leaks)
+                }
+                Piece::Text(_) => None,
             };
-        });
+            match (fragment, piece) {
+                (Some(fragment), _) => filled.extend_from_slice(&fragment),
+                (None, Piece::Text(text) | Piece::Placeholder(_, text)) => {
+                    filled.extend_from_slice(text.as_bytes())
+                }
+            }
+        }
+        filled.shrink_to_fit();
+        filled
+    }
+
+    fn finished_fragment(
+        &self,
+        placeholder: &Placeholder<'_>,
+        page: &Page<'_>,
+        leaks: &mut Vec<Diagnostic>,
+    ) -> Option<Arc<[u8]>> {
+        let links = page.links;
+        let key = (
+            placeholder.language.to_string(),
+            placeholder.fragment,
+            placeholder.id.to_string(),
+            links.prefix.clone(),
+            links.page_language.cloned(),
+        );
+        let cached = self
+            .finished
+            .read()
+            .ok()
+            .and_then(|finished| finished.get(&key).cloned());
+        if cached.is_some() {
+            return cached;
+        }
+        let html = page.fragments.html(placeholder)?;
+        let fragment: Arc<[u8]> = self.link_and_minify(html, links).into();
+        // Found once, reported with the first page that shows it.
+        leaks.extend(self.scan(&fragment, page.path));
+        if let Ok(mut finished) = self.finished.write() {
+            finished.insert(key, fragment.clone());
+        }
+        Some(fragment)
+    }
+}
+
+/// The page being finished.
+struct Page<'a> {
+    path: &'a str,
+    links: &'a Links<'a>,
+    fragments: &'a Fragments,
+}
+
+/// A finished file and the internal values found in it.
+pub struct Finished {
+    pub file: OutputFile,
+    pub leaks: Vec<Diagnostic>,
 }
 
 fn minify_html(html: &[u8]) -> Vec<u8> {
@@ -57,16 +182,37 @@ fn minify_html(html: &[u8]) -> Vec<u8> {
 /// Rewrites `href="/…"`, `src="/…"` and `action="/…"` from site paths to
 /// paths relative to `page` (an output path such as `partners/x/index.html`).
 pub fn relativize(html: &str, page: &str, style: LinkStyle<'_>) -> String {
-    let depth = page.matches('/').count();
-    let prefix = if page == "404.html" && !style.portable {
-        style.base_path.to_string()
-    } else {
-        "../".repeat(depth)
-    };
-    let page_language = style.other_languages.iter().find(|language| {
-        page.strip_prefix(language.as_str())
-            .is_some_and(|rest| rest.starts_with('/'))
-    });
+    relativize_with(html, &Links::of(page, style), style)
+}
+
+/// What a page's links depend on: how they start, and the language the
+/// page is in (when not the default).
+struct Links<'a> {
+    prefix: String,
+    page_language: Option<&'a String>,
+}
+
+impl<'a> Links<'a> {
+    fn of(page: &str, style: LinkStyle<'a>) -> Self {
+        let depth = page.matches('/').count();
+        let prefix = if page == "404.html" && !style.portable {
+            style.base_path.to_string()
+        } else {
+            "../".repeat(depth)
+        };
+        let page_language = style.other_languages.iter().find(|language| {
+            page.strip_prefix(language.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        });
+        Links {
+            prefix,
+            page_language,
+        }
+    }
+}
+
+fn relativize_with(html: &str, links: &Links<'_>, style: LinkStyle<'_>) -> String {
+    let (prefix, page_language) = (&links.prefix, links.page_language);
     let mut output = String::with_capacity(html.len() + 256);
     let mut rest = html;
     while let Some(found) = next_site_link(rest) {
@@ -96,7 +242,7 @@ pub fn relativize(html: &str, page: &str, style: LinkStyle<'_>) -> String {
             }
             _ => site_path.to_string(),
         };
-        output.push_str(&rewrite(&localized, &prefix, style.portable));
+        output.push_str(&rewrite(&localized, prefix, style.portable));
         rest = &value_and_rest[end..];
     }
     output.push_str(rest);
@@ -186,23 +332,23 @@ impl PrivateScanner {
     }
 
     pub fn scan(&self, files: &[&OutputFile]) -> Vec<Diagnostic> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
         files
             .par_iter()
-            .filter_map(|file| {
-                let index = matcher.find(&file.contents)?.pattern().as_usize();
-                Some(
-                    Diagnostic::error(
-                        "P030",
-                        &self.owners[index],
-                        format!("build aborted: an internal value from this file appears in {} (\"{}\")", file.path, self.needles[index]),
-                    )
-                    .help("internal data must never be published; remove the value from public fields and templates"),
-                )
-            })
+            .filter_map(|file| self.find(&file.contents, &file.path))
             .collect()
+    }
+
+    /// The first internal value in `contents`, the file at `path`.
+    pub fn find(&self, contents: &[u8], path: &str) -> Option<Diagnostic> {
+        let index = self.matcher.as_ref()?.find(contents)?.pattern().as_usize();
+        Some(
+            Diagnostic::error(
+                "P030",
+                &self.owners[index],
+                format!("build aborted: an internal value from this file appears in {path} (\"{}\")", self.needles[index]),
+            )
+            .help("internal data must never be published; remove the value from public fields and templates"),
+        )
     }
 }
 
@@ -255,6 +401,59 @@ mod tests {
             relativize(r#"<a href="/guides/">g</a>"#, "404.html", SERVED),
             r#"<a href="/hub/guides/">g</a>"#
         );
+    }
+
+    #[test]
+    fn a_card_is_linked_and_minified_for_the_page_that_lists_it() {
+        let fragments = Fragments::of(
+            "en",
+            "food",
+            vec![
+                "<article class=\"card\">\n  <a href=\"/partners/food/\">Food</a>\n</article>"
+                    .into(),
+            ],
+        );
+        let page = OutputFile {
+            path: "services/basic_needs/index.html".into(),
+            contents: format!(
+                "<ul>\n<li>{}</li>\n</ul>",
+                Fragments::placeholder("en", 0, "food")
+            )
+            .into_bytes(),
+        };
+        let finished = Finisher::new(SERVED, true, None).finish(page, &fragments);
+        let html = String::from_utf8(finished.file.contents).unwrap();
+        assert!(
+            html.contains(
+                "<li><article class=card><a href=../../partners/food/>Food</a></article></li>"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn an_internal_value_only_in_a_card_is_found() {
+        let fragments = Fragments::of(
+            "en",
+            "food",
+            vec!["<article>Ask for Jordan Example</article>".into()],
+        );
+        let page = OutputFile {
+            path: "partners/index.html".into(),
+            contents: format!(
+                "<ul><li>{}</li></ul>",
+                Fragments::placeholder("en", 0, "food")
+            )
+            .into_bytes(),
+        };
+        let private = PrivateValues {
+            values: vec![("Jordan Example".into(), "private/food.yaml".into())],
+        };
+        let scanner = PrivateScanner::new(&private);
+        let finished = Finisher::new(SERVED, true, Some(&scanner)).finish(page, &fragments);
+        assert_eq!(finished.leaks.len(), 1);
+        assert_eq!(finished.leaks[0].code, "P030");
+        assert!(finished.leaks[0].message.contains("partners/index.html"));
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! when every file is in place: a failed build leaves the previous site
 //! untouched.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -68,26 +67,86 @@ pub fn check_output(output: &Path, hub_root: &Path) -> Result<PathBuf, WriteErro
     Ok(absolute)
 }
 
+/// Writes the whole site at once: [`Staging`] for files already in memory.
 pub fn write(
     output: &Path,
     files: &[OutputFile],
     static_files: &[StaticFile],
 ) -> Result<(), WriteError> {
-    let parent = output.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io_error(parent))?;
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.haven-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.haven-old-{}", std::process::id()));
+    let staging = Staging::new(output, static_files)?;
+    files.par_iter().try_for_each(|file| staging.put(file))?;
+    staging.commit()
+}
 
-    let result =
-        fill(&staging, files, static_files).and_then(|()| swap(&staging, output, &retired));
-    if result.is_err() {
-        // Best effort: the staging folder is ours and only ours.
-        let _ = fs::remove_dir_all(&staging);
+/// A site being written: a hidden folder next to the output that takes
+/// files as they come (from several threads) and replaces the output only
+/// when committed. Dropped without a commit, it removes itself, and the
+/// previous site stays as it was.
+pub struct Staging {
+    folder: PathBuf,
+    output: PathBuf,
+    retired: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// An empty staging folder for `output`, holding the static files.
+    pub fn new(output: &Path, static_files: &[StaticFile]) -> Result<Self, WriteError> {
+        let parent = output.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let staging = Staging {
+            folder: parent.join(format!(".{name}.haven-new-{}", std::process::id())),
+            output: output.to_path_buf(),
+            retired: parent.join(format!(".{name}.haven-old-{}", std::process::id())),
+            committed: false,
+        };
+        if staging.folder.exists() {
+            fs::remove_dir_all(&staging.folder).map_err(io_error(&staging.folder))?;
+        }
+        fs::create_dir_all(&staging.folder).map_err(io_error(&staging.folder))?;
+        // Static files first, so a generated file of the same name wins.
+        for file in static_files {
+            let target = staging.folder.join(&file.output_path);
+            if let Some(dir) = target.parent() {
+                fs::create_dir_all(dir).map_err(io_error(dir))?;
+            }
+            fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
+        }
+        Ok(staging)
     }
-    result
+
+    /// Writes one file, creating its folder the first time it is needed.
+    pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        let target = self.folder.join(&file.path);
+        match fs::write(&target, &file.contents) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                if let Some(dir) = target.parent() {
+                    fs::create_dir_all(dir).map_err(io_error(dir))?;
+                }
+                fs::write(&target, &file.contents).map_err(io_error(&target))
+            }
+            result => result.map_err(io_error(&target)),
+        }
+    }
+
+    /// Puts the written site in the output's place.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        swap(&self.folder, &self.output, &self.retired)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: the staging folder is ours and only ours.
+            let _ = fs::remove_dir_all(&self.folder);
+        }
+    }
 }
 
 /// The files whose contents differ from what `output` holds (or that it
@@ -138,38 +197,6 @@ pub fn update(
         }
     }
     Ok(written)
-}
-
-fn fill(
-    staging: &Path,
-    files: &[OutputFile],
-    static_files: &[StaticFile],
-) -> Result<(), WriteError> {
-    if staging.exists() {
-        fs::remove_dir_all(staging).map_err(io_error(staging))?;
-    }
-    fs::create_dir_all(staging).map_err(io_error(staging))?;
-    // Static files first, so a generated page of the same name wins.
-    for file in static_files {
-        let target = staging.join(&file.output_path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
-        }
-        fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
-    }
-    // Folders first, each once; then the files side by side.
-    let folders: BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|file| Path::new(&file.path).parent())
-        .collect();
-    for folder in folders {
-        let dir = staging.join(folder);
-        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let target = staging.join(&file.path);
-        fs::write(&target, &file.contents).map_err(io_error(&target))
-    })
 }
 
 fn swap(staging: &Path, output: &Path, retired: &Path) -> Result<(), WriteError> {

@@ -388,6 +388,41 @@ fn an_overridden_partner_card_shows_on_every_list_of_partners() {
 }
 
 #[test]
+fn list_templates_see_each_partners_summary_fields() {
+    let partners = "{% extends \"base.html\" %}{% block main %}{% for partner in partners %}\
+<p class=\"listed\">{{ partner.name }} ({{ partner.id }}): {{ partner.categories | join(sep=\",\") }}</p>\
+{% endfor %}{% endblock main %}";
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("templates/partners.html", partners),
+    ]);
+    let output = hub.path().join("public");
+    haven::build(&plan(hub.path(), &output)).expect("build");
+    let page = fs::read_to_string(output.join("partners/index.html")).expect("page");
+    assert!(page.contains("food org (food): basic_needs"), "{page}");
+}
+
+#[test]
+fn cards_are_filled_in_and_no_placeholder_is_left_in_any_file() {
+    let (_out, tree) = build_example();
+    let placeholder = '\u{E000}'.to_string();
+    for (path, bytes) in &tree {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains(&placeholder),
+            "{path} has a placeholder left"
+        );
+    }
+    let partners = String::from_utf8_lossy(&tree["partners/index.html"]);
+    assert!(partners.contains("<article class=card>"), "no card");
+    assert!(
+        partners.contains("href=../partners/casa-de-refugio-riverbend/"),
+        "cards link relative to the list page"
+    );
+}
+
+#[test]
 fn overridden_components_without_a_list_fragment_name_the_missing_component() {
     let start = theme_components()
         .find("{#- One partner in the printable directory")

@@ -15,7 +15,7 @@ use crate::i18n::Strings;
 use crate::markdown;
 use crate::model::{PublicPartner, Site};
 use crate::render::templates::{self, template_diagnostic};
-use crate::render::values::ValueCache;
+use crate::render::values::{self, Fragments, ValueCache};
 use crate::render::{assets, theme, OutputFile, RenderError};
 use crate::search::{SearchContext, SearchIndex};
 use crate::taxonomy::Kind;
@@ -78,6 +78,8 @@ pub struct Rendered {
     pub pages: usize,
     /// Output path → what the page shows, for every page of the site.
     pub shows: BTreeMap<String, Shows>,
+    /// What the placeholders in the pages stand for.
+    pub fragments: Fragments,
 }
 
 impl Page<'_> {
@@ -104,22 +106,42 @@ struct TermInfo {
 /// Renders every page in every language of the hub; with search indexes
 /// (one per language), the search page and panel too (the indexes' own
 /// files are added to the output).
+/// Pages are as the templates wrote them (site-path links, not minified).
 pub fn render(
     site: &Site,
     search: &[SearchIndex],
 ) -> Result<(Vec<OutputFile>, usize), RenderError> {
-    let rendered = render_selected(site, search, &|_, _| true, &mut ValueCache::default())?;
+    let mut values = ValueCache::default();
+    let rendered = render_selected(
+        site,
+        search,
+        &|_, _| true,
+        &mut values,
+        &|page, fragments| {
+            Some(OutputFile {
+                contents: values::fill_placeholders(&page.contents, fragments),
+                ..page
+            })
+        },
+    )?;
     Ok((rendered.files, rendered.pages))
 }
 
+/// What becomes of each page once it is rendered, side by side: a build
+/// finishes and writes it at once and keeps nothing (`None`); `haven
+/// serve` keeps it. List pages carry placeholders for their partners'
+/// fragments, which `Fragments` holds.
+pub type PageSink<'s> = dyn Fn(OutputFile, &Fragments) -> Option<OutputFile> + Sync + 's;
+
 /// [`render`], for only the pages `wanted` picks by output path and what
-/// they show; the site's other files (assets, search index, sitemap) are
-/// always included.
+/// they show, each handed to `sink`; the site's other files (assets,
+/// search index, sitemap) are always included in what it returns.
 pub fn render_selected(
     site: &Site,
     search: &[SearchIndex],
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
     values: &mut ValueCache,
+    sink: &PageSink<'_>,
 ) -> Result<Rendered, RenderError> {
     let languages = site.config.site_languages();
     let strings = Arc::new(ui_strings(site, &languages)?);
@@ -244,8 +266,9 @@ pub fn render_selected(
         })
         .collect();
     let pages: Vec<Page<'_>> = lists.into_iter().flatten().collect();
+    let fragments = values.fragments();
 
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
+    let rendered: Vec<Result<Option<OutputFile>, Diagnostic>> = pages
         .par_iter()
         .filter(|page| wanted(&page.output, &page.shows))
         .map(|page| {
@@ -257,14 +280,11 @@ pub fn render_selected(
             }
             templates::in_language(&page.info.lang, || tera.render(page.template, &context))
                 .map(|html| {
-                    let mut contents = html.into_bytes();
-                    // The output grows by doubling; thousands of pages wait
-                    // for post-processing, so give back the spare room.
-                    contents.shrink_to_fit();
-                    OutputFile {
+                    let page = OutputFile {
                         path: page.output.clone(),
-                        contents,
-                    }
+                        contents: html.into_bytes(),
+                    };
+                    sink(page, &fragments)
                 })
                 .map_err(|error| template_diagnostic(&error, &engine.sources, Some(&page.output)))
         })
@@ -274,11 +294,14 @@ pub fn render_selected(
     for index in search {
         files.extend(index.files.iter().cloned());
     }
-    let files_before_pages = files.len();
+    let mut page_count = 0;
     let mut diagnostics = Vec::new();
     for result in rendered {
         match result {
-            Ok(file) => files.push(file),
+            Ok(kept) => {
+                page_count += 1;
+                files.extend(kept);
+            }
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
@@ -290,7 +313,6 @@ pub fn render_selected(
         });
         return Err(RenderError { diagnostics });
     }
-    let page_count = files.len() - files_before_pages;
     files.push(sitemap(site, &pages));
     files.push(robots(site));
     files.push(headers_file(site));
@@ -303,6 +325,7 @@ pub fn render_selected(
         files,
         pages: page_count,
         shows,
+        fragments,
     })
 }
 
@@ -560,7 +583,7 @@ fn page_list<'a>(
             })
         },
     );
-    for (partner, value) in site.partners.iter().zip(partners) {
+    for partner in &site.partners {
         let url = format!("/partners/{}/", partner.id);
         let description = partner
             .summary
@@ -576,8 +599,10 @@ fn page_list<'a>(
                 guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
                 ..Shows::default()
             },
+            // Serialized as the page renders: only list pages keep every
+            // partner as a value.
             Box::new(move |c| {
-                c.insert_value("partner", value.clone());
+                c.insert("partner", partner.as_ref());
             }),
         );
     }

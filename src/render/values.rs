@@ -1,18 +1,23 @@
 //! Partners as template values: localized once per language, serialized
 //! once, with the pieces of markup that list pages print for every partner
 //! (its card, its entry in the printable directory) rendered once. A hub
-//! of 1,000 partners lists each partner on several pages per language;
-//! rendering its card once instead of on every page is what keeps those
-//! pages cheap, in a build and in `haven serve`'s rebuilds.
+//! of 10,000 partners lists each partner on a dozen pages; rendering its
+//! card once instead of on every page is what keeps those pages cheap, in
+//! a build and in `haven serve`'s rebuilds.
+//!
+//! A list page does not even copy the card: the template prints a short
+//! placeholder, and post-processing replaces it with the card, linked and
+//! minified once per page depth ([`Fragments`]).
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::PublicPartner;
+use crate::model::{County, PublicPartner, PublicPhone};
 use crate::render::templates::{self, template_diagnostic, TemplateSources};
 
 /// `(field of the partner value, component that renders it)`: list
@@ -29,7 +34,95 @@ pub struct ValueCache {
     by_language: HashMap<String, HashMap<String, Localized>>,
 }
 
-type Localized = (Arc<PublicPartner>, Value);
+#[derive(Clone)]
+struct Localized {
+    partner: Arc<PublicPartner>,
+    /// The partner as list pages see it ([`Listed`]).
+    value: Value,
+    /// The fragments' markup, in [`FRAGMENTS`] order.
+    fragments: Arc<[String]>,
+}
+
+/// Every partner's fragments (card, print entry) in every language, for
+/// replacing the placeholders list pages carry.
+#[derive(Default, Clone)]
+pub struct Fragments {
+    by_language: HashMap<String, HashMap<String, Arc<[String]>>>,
+}
+
+impl Fragments {
+    /// Fragments of one partner in one language, in [`FRAGMENTS`] order.
+    #[cfg(test)]
+    pub(crate) fn of(language: &str, id: &str, fragments: Vec<String>) -> Self {
+        let partners = HashMap::from([(id.to_string(), fragments.into())]);
+        Fragments {
+            by_language: HashMap::from([(language.to_string(), partners)]),
+        }
+    }
+
+    /// The text of the placeholder for one fragment of a partner.
+    pub fn placeholder(language: &str, fragment: usize, id: &str) -> String {
+        Placeholder {
+            language,
+            fragment,
+            id,
+        }
+        .text()
+    }
+
+    /// The markup a placeholder stands for.
+    pub fn html(&self, placeholder: &Placeholder<'_>) -> Option<&str> {
+        let fragments = self
+            .by_language
+            .get(placeholder.language)?
+            .get(placeholder.id)?;
+        fragments.get(placeholder.fragment).map(String::as_str)
+    }
+}
+
+/// Opens a placeholder: a character from Unicode's private use area, which
+/// no hub text uses and which minification leaves alone.
+pub const PLACEHOLDER_START: char = '\u{E000}';
+const PLACEHOLDER_END: char = '\u{E001}';
+
+/// What a list page prints for one partner's fragment until
+/// post-processing puts the fragment in: language, fragment and partner
+/// id (ids are slugs, so they never contain the separators).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Placeholder<'a> {
+    pub language: &'a str,
+    /// Index in [`FRAGMENTS`].
+    pub fragment: usize,
+    pub id: &'a str,
+}
+
+impl<'a> Placeholder<'a> {
+    fn text(&self) -> String {
+        format!(
+            "{PLACEHOLDER_START}{}:{}:{}{PLACEHOLDER_END}",
+            self.language, self.fragment, self.id
+        )
+    }
+
+    /// The placeholder at the start of `text` and its length in bytes.
+    pub fn parse(text: &'a str) -> Option<(Placeholder<'a>, usize)> {
+        let inner = text.strip_prefix(PLACEHOLDER_START)?;
+        let end = inner.find(PLACEHOLDER_END)?;
+        let mut parts = inner[..end].splitn(3, ':');
+        let language = parts.next()?;
+        let fragment = parts.next()?.parse().ok()?;
+        let id = parts.next()?;
+        let length = PLACEHOLDER_START.len_utf8() + end + PLACEHOLDER_END.len_utf8();
+        Some((
+            Placeholder {
+                language,
+                fragment,
+                id,
+            },
+            length,
+        ))
+    }
+}
 
 impl ValueCache {
     /// Every partner in `language` and its value, localizing, serializing
@@ -48,17 +141,20 @@ impl ValueCache {
             .par_iter()
             .filter(|partner| !cached.contains_key(&partner.id))
             .map(|partner| {
-                let partner = partner.localized(language);
-                let value = with_fragments(tera, language, Value::from_serializable(&partner))
-                    .map_err(|error| {
-                        let page = format!("the card of partner {}", partner.id);
-                        template_diagnostic(&error, sources, Some(&page))
-                    })?;
-                Ok((Arc::new(partner), value))
+                let partner = PublicPartner::localized_shared(partner, language);
+                let fragments = render_fragments(tera, language, &partner).map_err(|error| {
+                    let page = format!("the card of partner {}", partner.id);
+                    template_diagnostic(&error, sources, Some(&page))
+                })?;
+                Ok(Localized {
+                    value: Listed::value(&partner, language),
+                    partner,
+                    fragments,
+                })
             })
             .collect::<Result<_, Diagnostic>>()?;
         for entry in fresh {
-            cached.insert(entry.0.id.clone(), entry);
+            cached.insert(entry.partner.id.clone(), entry);
         }
         if cached.len() > partners.len() {
             let ids: BTreeSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
@@ -66,8 +162,26 @@ impl ValueCache {
         }
         Ok(partners
             .iter()
-            .filter_map(|partner| cached.get(&partner.id).cloned())
+            .filter_map(|partner| cached.get(&partner.id))
+            .map(|entry| (entry.partner.clone(), entry.value.clone()))
             .unzip())
+    }
+
+    /// The fragments of the partners of the last editions.
+    pub fn fragments(&self) -> Fragments {
+        Fragments {
+            by_language: self
+                .by_language
+                .iter()
+                .map(|(language, partners)| {
+                    let fragments = partners
+                        .iter()
+                        .map(|(id, entry)| (id.clone(), entry.fragments.clone()))
+                        .collect();
+                    (language.clone(), fragments)
+                })
+                .collect(),
+        }
     }
 
     /// Drops the values of these partners (their records changed).
@@ -78,20 +192,122 @@ impl ValueCache {
     }
 }
 
-/// The partner's value with each fragment rendered into it.
-fn with_fragments(tera: &Tera, language: &str, partner: Value) -> Result<Value, tera::Error> {
+/// `html` with each placeholder replaced by its fragment, as rendered.
+pub fn fill_placeholders(html: &[u8], fragments: &Fragments) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let mut filled = String::with_capacity(text.len());
+    for piece in pieces(&text) {
+        filled.push_str(match piece {
+            Piece::Text(text) => text,
+            Piece::Placeholder(placeholder, text) => fragments.html(&placeholder).unwrap_or(text),
+        });
+    }
+    filled.into_bytes()
+}
+
+/// A run of a page's text: plain text, or a placeholder (with its text).
+pub enum Piece<'a> {
+    Text(&'a str),
+    Placeholder(Placeholder<'a>, &'a str),
+}
+
+/// The text between placeholders, and the placeholders, in order.
+pub fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let piece = match rest.find(PLACEHOLDER_START) {
+            Some(0) => match Placeholder::parse(rest) {
+                Some((placeholder, length)) => Piece::Placeholder(placeholder, &rest[..length]),
+                // A stray start character is text.
+                None => Piece::Text(&rest[..PLACEHOLDER_START.len_utf8()]),
+            },
+            Some(at) => Piece::Text(&rest[..at]),
+            None => Piece::Text(rest),
+        };
+        let length = match &piece {
+            Piece::Text(text) | Piece::Placeholder(_, text) => text.len(),
+        };
+        rest = &rest[length..];
+        Some(piece)
+    })
+}
+
+/// The fragments of a partner, in [`FRAGMENTS`] order. The partner's
+/// full value lives only while they render.
+fn render_fragments(
+    tera: &Tera,
+    language: &str,
+    partner: &PublicPartner,
+) -> Result<Arc<[String]>, tera::Error> {
     let mut arguments = Context::new();
-    arguments.insert("partner", &partner);
+    arguments.insert("partner", partner);
     let mut implicits = Context::new();
     implicits.insert("lang", language);
-    let mut map = partner.into_map().unwrap_or_default();
-    for (field, component) in FRAGMENTS {
-        let html = templates::in_language(language, || {
-            tera.render_component_with_implicits(component, &arguments, &implicits, None, true)
-        })?;
-        map.insert(field.into(), Value::safe_string(&html));
+    FRAGMENTS
+        .iter()
+        .map(|(_, component)| {
+            templates::in_language(language, || {
+                tera.render_component_with_implicits(component, &arguments, &implicits, None, true)
+            })
+        })
+        .collect()
+}
+
+/// A partner as the list pages see it: what a list shows of a partner,
+/// and a placeholder for each fragment. Kept for every partner in every
+/// language, so it stays small; the partner's own page gets every field.
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    name: &'a str,
+    summary: Option<&'a str>,
+    text_lang: &'a str,
+    website: Option<&'a str>,
+    primary_phone: Option<&'a PublicPhone>,
+    categories: &'a [String],
+    populations: &'a [String],
+    languages: &'a [String],
+    counties: &'a [County],
+    last_verified: &'a str,
+    aging: bool,
+}
+
+impl Listed<'_> {
+    fn value(partner: &PublicPartner, language: &str) -> Value {
+        let placeholder = |fragment| {
+            Placeholder {
+                language,
+                fragment,
+                id: &partner.id,
+            }
+            .text()
+        };
+        let listed = Listed {
+            id: &partner.id,
+            name: &partner.name,
+            summary: partner.summary.as_deref(),
+            text_lang: &partner.text_lang,
+            website: partner.website.as_deref(),
+            primary_phone: partner.primary_phone.as_ref(),
+            categories: &partner.categories,
+            populations: &partner.populations,
+            languages: &partner.languages,
+            counties: &partner.counties,
+            last_verified: &partner.last_verified,
+            aging: partner.aging,
+        };
+        let mut map = Value::from_serializable(&listed)
+            .into_map()
+            .unwrap_or_default();
+        // Fragments are markup: printed with `| safe`, never escaped.
+        for (fragment, (field, _)) in FRAGMENTS.into_iter().enumerate() {
+            map.insert(field.into(), Value::safe_string(&placeholder(fragment)));
+        }
+        Value::from(map)
     }
-    Ok(Value::from(map))
 }
 
 /// A hub's own `components.html` replaces the theme's; the theme's list
@@ -112,4 +328,42 @@ fn missing_component(tera: &Tera, sources: &TemplateSources) -> Option<Diagnosti
             "copy the `{component}` component from themes/default/templates/components.html into this file"
         )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_placeholder_reads_back_as_written() {
+        let text = Fragments::placeholder("es", 1, "casa-de-refugio");
+        let (placeholder, length) = Placeholder::parse(&text).expect("parses");
+        assert_eq!(length, text.len());
+        assert_eq!(
+            placeholder,
+            Placeholder {
+                language: "es",
+                fragment: 1,
+                id: "casa-de-refugio"
+            }
+        );
+    }
+
+    #[test]
+    fn placeholders_are_replaced_and_other_text_kept() {
+        let fragments = Fragments::of("en", "food", vec!["<article>Food</article>".into()]);
+        let page = format!(
+            "<li>{}</li><li>{}</li>\u{E000}stray",
+            Fragments::placeholder("en", 0, "food"),
+            Fragments::placeholder("en", 0, "unknown")
+        );
+        let filled = String::from_utf8(fill_placeholders(page.as_bytes(), &fragments)).unwrap();
+        assert_eq!(
+            filled,
+            format!(
+                "<li><article>Food</article></li><li>{}</li>\u{E000}stray",
+                Fragments::placeholder("en", 0, "unknown")
+            )
+        );
+    }
 }
