@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -121,6 +122,16 @@ impl Stopwatch {
             peak_memory: peak_memory(),
         });
         self.started = now;
+    }
+
+    /// Adds a part of the last stage, timed by its own clock (`time` may
+    /// be summed over threads).
+    pub(crate) fn part(&mut self, stage: &'static str, time: Duration) {
+        self.timings.push(Lap {
+            stage,
+            time,
+            peak_memory: None,
+        });
     }
 }
 
@@ -359,10 +370,11 @@ fn stream(
     let links = LinkSettings::of(site);
     let finisher = finisher(site, &links, Some(scanner));
     let problems: Mutex<Problems> = Mutex::default();
+    let (finishing, writing) = (ThreadTime::default(), ThreadTime::default());
     let finish_and_write = |file: OutputFile, fragments: &Fragments| {
-        let finished = finisher.finish(file, fragments);
+        let finished = finishing.add(|| finisher.finish(file, fragments));
         let written = if finished.leaks.is_empty() {
-            staging.put(&finished.file).err()
+            writing.add(|| staging.put(&finished.file)).err()
         } else {
             None
         };
@@ -382,7 +394,10 @@ fn stream(
         },
     )
     .map_err(|e| BuildError::Template(e.diagnostics))?;
-    clock.lap("pages: render, finish, scan, write");
+    clock.lap("pages");
+    // The rest of the pages' time is rendering.
+    clock.part("· finish and scan (threads)", finishing.total());
+    clock.part("· write (threads)", writing.total());
     let files = rendered.files.len() + rendered.pages;
     rendered
         .files
@@ -399,6 +414,24 @@ fn stream(
         return Err(BuildError::Write(error));
     }
     Ok((rendered.pages, files))
+}
+
+/// Time spent in one step of work done side by side, summed over threads.
+#[derive(Default)]
+struct ThreadTime(AtomicU64);
+
+impl ThreadTime {
+    fn add<T>(&self, step: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let result = step();
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.0.fetch_add(nanos, Ordering::Relaxed);
+        result
+    }
+
+    fn total(&self) -> Duration {
+        Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
 }
 
 /// What went wrong while pages were streamed to disk.

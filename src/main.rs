@@ -337,7 +337,7 @@ fn print_timings(timings: &[haven::build::Lap]) {
             .map(|bytes| format!("   peak memory {:>6} MB", bytes / 1_048_576))
             .unwrap_or_default();
         eprintln!(
-            "  {:<26} {:>8.1} ms{peak}",
+            "  {:<28} {:>8.1} ms{peak}",
             lap.stage,
             lap.time.as_secs_f64() * 1000.0
         );

@@ -80,9 +80,9 @@ fn every_page_declares_its_language_and_its_alternates() {
             html.contains(&format!("<html lang={language}>")),
             "{path}: html lang"
         );
-        let english = format!("<link href={base}{url} hreflang=en rel=alternate>");
-        let spanish = format!("<link href={base}/es{url} hreflang=es rel=alternate>");
-        let default = format!("<link href={base}{url} hreflang=x-default rel=alternate>");
+        let english = format!("<link rel=alternate hreflang=en href={base}{url}>");
+        let spanish = format!("<link rel=alternate hreflang=es href={base}/es{url}>");
+        let default = format!("<link rel=alternate hreflang=x-default href={base}{url}>");
         for link in [&english, &spanish, &default] {
             assert!(html.contains(link.as_str()), "{path}: missing {link}");
         }
@@ -92,7 +92,7 @@ fn every_page_declares_its_language_and_its_alternates() {
             format!("{base}{url}")
         };
         assert!(
-            html.contains(&format!("<link href={own} rel=canonical>")),
+            html.contains(&format!("<link rel=canonical href={own}>")),
             "{path}: canonical"
         );
     }
@@ -192,7 +192,7 @@ fn the_language_switcher_names_each_language_in_itself_and_its_links_resolve() {
             continue;
         }
         let switcher = html
-            .split("class=language-switcher>")
+            .split("class=language-switcher ")
             .nth(1)
             .and_then(|rest| rest.split("</nav>").next())
             .unwrap_or_else(|| panic!("{path}: no language switcher"));
