@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
@@ -201,35 +202,63 @@ fn humanize(message: &str) -> String {
 }
 
 /// Field paths (`services[0].phones[1]`) mapped to where they start in a
-/// YAML document. Built once per file, queried by validation rules.
+/// YAML document, queried by validation rules. The document is indexed the
+/// first time a rule asks: most files of a large hub have nothing to
+/// report, and their index would only take time and memory.
 #[derive(Debug, Default, Clone)]
 pub struct Locator {
-    positions: HashMap<String, Position>,
+    source: String,
+    line_offset: usize,
+    positions: OnceLock<HashMap<String, Position>>,
 }
 
 impl Locator {
-    /// Indexes every key and list item of `source`. Returns an empty locator
-    /// for a document that does not parse (the parse error is reported
-    /// elsewhere).
     pub fn new(source: &str, line_offset: usize) -> Self {
-        let mut builder = LocatorBuilder {
+        Locator {
+            source: source.to_string(),
             line_offset,
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// Every key and list item of the document; none for a document that
+    /// does not parse (the parse error is reported elsewhere).
+    fn index(&self) -> HashMap<String, Position> {
+        let mut builder = LocatorBuilder {
+            line_offset: self.line_offset,
             ..LocatorBuilder::default()
         };
-        let mut parser = Parser::new_from_str(source);
-        if parser.load(&mut builder, false).is_err() {
-            return Locator::default();
+        let mut parser = Parser::new_from_str(&self.source);
+        match parser.load(&mut builder, false) {
+            Ok(()) => builder.positions,
+            Err(_) => HashMap::new(),
         }
-        Locator {
-            positions: builder.positions,
+    }
+
+    /// Position of a top-level key, found by reading lines rather than
+    /// indexing the document: for notes on every file of a large hub.
+    /// Falls back to [`Locator::find`] for a key written another way
+    /// (quoted, say).
+    pub fn find_top_level(&self, key: &str) -> Option<Position> {
+        let index = self.source.lines().position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        });
+        match index {
+            Some(index) => Some(Position {
+                line: self.line_offset + index + 1,
+                column: 1,
+            }),
+            None => self.find(key),
         }
     }
 
     /// Position of `field`, or of its nearest located ancestor.
     pub fn find(&self, field: &str) -> Option<Position> {
+        let positions = self.positions.get_or_init(|| self.index());
         let mut candidate = field;
         loop {
-            if let Some(position) = self.positions.get(candidate) {
+            if let Some(position) = positions.get(candidate) {
                 return Some(*position);
             }
             let cut = candidate.rfind(['.', '['])?;
@@ -336,6 +365,23 @@ impl MarkedEventReceiver for LocatorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_level_keys_are_found_without_indexing_where_the_index_puts_them() {
+        let source = "id: a\nname: A\ndescription: |\n  text\n\"summary\": s\n";
+        let locator = Locator::new(source, 2);
+        for key in ["id", "description", "summary"] {
+            assert_eq!(
+                locator.find_top_level(key),
+                Locator::new(source, 2).find(key),
+                "{key}"
+            );
+        }
+        assert_eq!(
+            locator.find_top_level("description").map(|p| p.line),
+            Some(5)
+        );
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -67,7 +67,10 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
                     &partner.file.path,
                     format!("no {name} ({language}) description in translations.{language}"),
                 )
-                .at(partner.locator.find("translations").or(partner.locator.find("description")))
+                .at(partner
+                    .locator
+                    .find_top_level("translations")
+                    .or(partner.locator.find_top_level("description")))
                 .help(format!(
                     "add translations:\n      {language}:\n        summary: …\n        description: …"
                 )),
