@@ -408,6 +408,8 @@ fn stream(
     if !problems.leaks.is_empty() {
         let mut leaks = problems.leaks;
         diagnostic::sort(&mut leaks);
+        // A card is scanned once per page depth it is shown at.
+        leaks.dedup();
         return Err(BuildError::Content(leaks));
     }
     if let Some(error) = problems.write {

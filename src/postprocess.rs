@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::escape;
 use crate::model::PrivateValues;
-use crate::render::values::{pieces, Fragments, Piece, Placeholder, PLACEHOLDER_START};
+use crate::render::values::{pieces, Fragments, Piece, Placeholder, FRAGMENTS, PLACEHOLDER_START};
 use crate::render::OutputFile;
 
 #[derive(Debug, Clone, Copy)]
@@ -67,7 +67,6 @@ impl<'a> Finisher<'a> {
         let shell = self.link_and_minify(&String::from_utf8_lossy(&file.contents), &links);
         leaks.extend(self.scan(&shell, &file.path));
         let page = Page {
-            path: &file.path,
             links: &links,
             fragments,
         };
@@ -145,8 +144,15 @@ impl<'a> Finisher<'a> {
         }
         let html = page.fragments.html(placeholder)?;
         let fragment: Arc<[u8]> = self.link_and_minify(html, links).into();
-        // Found once, reported with the first page that shows it.
-        leaks.extend(self.scan(&fragment, page.path));
+        let shown_in = format!(
+            "the {} of partner {} ({}) on list pages",
+            FRAGMENTS
+                .get(placeholder.fragment)
+                .map_or("fragment", |(field, _)| field),
+            placeholder.id,
+            placeholder.language
+        );
+        leaks.extend(self.scan(&fragment, &shown_in));
         if let Ok(mut finished) = self.finished.write() {
             finished.insert(key, fragment.clone());
         }
@@ -156,7 +162,6 @@ impl<'a> Finisher<'a> {
 
 /// The page being finished.
 struct Page<'a> {
-    path: &'a str,
     links: &'a Links<'a>,
     fragments: &'a Fragments,
 }
@@ -519,7 +524,13 @@ mod tests {
         let finished = Finisher::new(SERVED, true, Some(&scanner)).finish(page, &fragments);
         assert_eq!(finished.leaks.len(), 1);
         assert_eq!(finished.leaks[0].code, "P030");
-        assert!(finished.leaks[0].message.contains("partners/index.html"));
+        assert!(
+            finished.leaks[0]
+                .message
+                .contains("appears in the card of partner food (en) on list pages"),
+            "{}",
+            finished.leaks[0]
+        );
     }
 
     #[test]

@@ -260,6 +260,55 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
 }
 
 #[test]
+fn an_internal_value_found_while_pages_are_written_leaves_the_previous_site_untouched() {
+    let hub = copy_of_example_site();
+    let output = hub.path().join("public");
+    haven::build(&plan(hub.path(), &output)).expect("first build");
+    let before = read_tree(&output);
+
+    // A private data repository may keep internal notes in partner files;
+    // this note is another partner's public name, shown on many pages.
+    let settings = hub.path().join("hub.yaml");
+    let text = fs::read_to_string(&settings).expect("hub.yaml");
+    fs::write(
+        &settings,
+        text.replace("data_repository: public", "data_repository: private"),
+    )
+    .expect("write");
+    let casa = hub.path().join("partners/casa-de-refugio-riverbend.yaml");
+    let record = fs::read_to_string(&casa).expect("record");
+    fs::write(
+        &casa,
+        record.replacen(
+            "name: Casa de Refugio Riverbend",
+            "internal: { notes: Juniper County Legal Aid }\nname: Casa de Refugio Riverbend",
+            1,
+        ),
+    )
+    .expect("write");
+
+    let error = haven::build(&plan(hub.path(), &output)).expect_err("the leak must stop the build");
+    let leaks: Vec<_> = error
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == "P030")
+        .collect();
+    assert!(
+        leaks.iter().any(|d| d
+            .message
+            .contains("the card of partner juniper-county-legal-aid (en) on list pages")),
+        "{error}"
+    );
+    assert_eq!(read_tree(&output), before, "the previous site changed");
+    let leftovers: Vec<_> = fs::read_dir(hub.path())
+        .expect("hub")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("haven-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind");
+}
+
+#[test]
 fn every_page_carries_quick_exit_skip_link_landmarks_and_crisis_lines() {
     let (_out, tree) = build_example();
     for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
