@@ -251,12 +251,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert!(matches!(error, BuildError::Content(_)));
 
     assert_eq!(read_tree(&output), before, "the previous site changed");
-    let leftovers: Vec<_> = fs::read_dir(hub.path())
-        .expect("hub")
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("haven-"))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary folders left behind");
+    assert_no_temporary_folders(hub.path());
 }
 
 #[test]
@@ -268,13 +263,7 @@ fn an_internal_value_found_while_pages_are_written_leaves_the_previous_site_unto
 
     // A private data repository may keep internal notes in partner files;
     // this note is another partner's public name, shown on many pages.
-    let settings = hub.path().join("hub.yaml");
-    let text = fs::read_to_string(&settings).expect("hub.yaml");
-    fs::write(
-        &settings,
-        text.replace("data_repository: public", "data_repository: private"),
-    )
-    .expect("write");
+    make_data_repository_private(hub.path());
     let casa = hub.path().join("partners/casa-de-refugio-riverbend.yaml");
     let record = fs::read_to_string(&casa).expect("record");
     fs::write(
@@ -300,12 +289,7 @@ fn an_internal_value_found_while_pages_are_written_leaves_the_previous_site_unto
         "{error}"
     );
     assert_eq!(read_tree(&output), before, "the previous site changed");
-    let leftovers: Vec<_> = fs::read_dir(hub.path())
-        .expect("hub")
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains("haven-"))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary folders left behind");
+    assert_no_temporary_folders(hub.path());
 }
 
 #[test]

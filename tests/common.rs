@@ -134,3 +134,27 @@ pub fn git(root: &Path, args: &[&str]) {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// Makes the hub's data repository private, where partner files may keep
+/// internal notes.
+#[allow(dead_code)]
+pub fn make_data_repository_private(root: &Path) {
+    let settings = root.join("hub.yaml");
+    let text = fs::read_to_string(&settings).expect("hub.yaml");
+    fs::write(
+        &settings,
+        text.replace("data_repository: public", "data_repository: private"),
+    )
+    .expect("write hub.yaml");
+}
+
+/// Fails when a build left its temporary folders next to the output.
+#[allow(dead_code)]
+pub fn assert_no_temporary_folders(dir: &Path) {
+    let leftovers: Vec<_> = fs::read_dir(dir)
+        .expect("folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("haven-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind");
+}

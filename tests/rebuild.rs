@@ -232,13 +232,7 @@ fn a_code_added_to_the_taxonomies_reaches_the_records_that_use_it() {
 fn an_edit_that_makes_shown_text_private_is_refused() {
     // A private data repository may keep internal notes in partner files.
     let hub = copy_of_example_site();
-    let settings = hub.path().join("hub.yaml");
-    let text = fs::read_to_string(&settings).expect("hub.yaml");
-    fs::write(
-        &settings,
-        text.replace("data_repository: public", "data_repository: private"),
-    )
-    .expect("write");
+    make_data_repository_private(hub.path());
     let mut previewing = preview_of(hub);
     // Another partner's name, on pages this edit does not re-render.
     let changed = previewing.edit(
