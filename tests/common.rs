@@ -137,7 +137,6 @@ pub fn git(root: &Path, args: &[&str]) {
 
 /// Makes the hub's data repository private, where partner files may keep
 /// internal notes.
-#[allow(dead_code)]
 pub fn make_data_repository_private(root: &Path) {
     let settings = root.join("hub.yaml");
     let text = fs::read_to_string(&settings).expect("hub.yaml");
@@ -149,7 +148,6 @@ pub fn make_data_repository_private(root: &Path) {
 }
 
 /// Fails when a build left its temporary folders next to the output.
-#[allow(dead_code)]
 pub fn assert_no_temporary_folders(dir: &Path) {
     let leftovers: Vec<_> = fs::read_dir(dir)
         .expect("folder")
