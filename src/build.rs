@@ -378,10 +378,12 @@ fn stream(
         } else {
             None
         };
-        if let Ok(mut problems) = problems.lock() {
-            problems.leaks.extend(finished.leaks);
-            problems.write = problems.write.take().or(written);
-        }
+        // A leak must never be lost, even to a poisoned lock.
+        let mut problems = problems
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        problems.leaks.extend(finished.leaks);
+        problems.write = problems.write.take().or(written);
     };
     let rendered = render::pages::render_selected(
         site,
@@ -404,7 +406,9 @@ fn stream(
         .into_par_iter()
         .for_each(|file| finish_and_write(file, &rendered.fragments));
     clock.lap("other files");
-    let problems = problems.into_inner().unwrap_or_default();
+    let problems = problems
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if !problems.leaks.is_empty() {
         let mut leaks = problems.leaks;
         diagnostic::sort(&mut leaks);

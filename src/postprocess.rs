@@ -70,7 +70,7 @@ impl<'a> Finisher<'a> {
             links: &links,
             fragments,
         };
-        file.contents = self.fill_placeholders(shell, &page, &mut leaks);
+        file.contents = self.fill_placeholders(shell, &page, &file.path, &mut leaks);
         Finished { file, leaks }
     }
 
@@ -88,13 +88,15 @@ impl<'a> Finisher<'a> {
     }
 
     /// `shell` with each placeholder replaced by its finished fragment.
-    /// Placeholders sit between tags, so no internal value can straddle
-    /// a fragment's edge: scanning the shell and each fragment finds what
-    /// scanning the whole page would.
+    /// Where a tag meets each edge of a fragment, no text runs across it,
+    /// so no internal value can straddle it: scanning the shell and each
+    /// fragment finds what scanning the whole page would. A page where
+    /// text meets text at an edge (a hub's own component) is scanned whole.
     fn fill_placeholders(
         &self,
         shell: Vec<u8>,
         page: &Page<'_>,
+        path: &str,
         leaks: &mut Vec<Diagnostic>,
     ) -> Vec<u8> {
         let text = match std::str::from_utf8(&shell) {
@@ -102,6 +104,7 @@ impl<'a> Finisher<'a> {
             _ => return shell,
         };
         let mut filled = Vec::with_capacity(shell.len() * 4);
+        let mut edges = Vec::new();
         for piece in pieces(text) {
             let fragment = match &piece {
                 Piece::Placeholder(placeholder, _) => {
@@ -110,11 +113,23 @@ impl<'a> Finisher<'a> {
                 Piece::Text(_) => None,
             };
             match (fragment, piece) {
-                (Some(fragment), _) => filled.extend_from_slice(&fragment),
+                (Some(fragment), _) => {
+                    edges.push(filled.len());
+                    filled.extend_from_slice(&fragment);
+                    edges.push(filled.len());
+                }
                 (None, Piece::Text(text) | Piece::Placeholder(_, text)) => {
                     filled.extend_from_slice(text.as_bytes())
                 }
             }
+        }
+        let text_meets_text = edges.iter().any(|&edge| {
+            let before = edge.checked_sub(1).and_then(|i| filled.get(i));
+            let after = filled.get(edge);
+            before.is_some_and(|&b| b != b'>') && after.is_some_and(|&b| b != b'<')
+        });
+        if text_meets_text {
+            leaks.extend(self.scan(&filled, path));
         }
         filled.shrink_to_fit();
         filled
@@ -562,6 +577,26 @@ mod tests {
             ),
             "{minified}"
         );
+    }
+
+    #[test]
+    fn an_internal_value_across_a_cards_edge_is_found() {
+        let fragments = Fragments::of("en", "food", vec!["Example, at the door".into()]);
+        let page = OutputFile {
+            path: "partners/index.html".into(),
+            contents: format!(
+                "<p>Ask for Jordan {}</p>",
+                Fragments::placeholder("en", 0, "food")
+            )
+            .into_bytes(),
+        };
+        let private = PrivateValues {
+            values: vec![("Jordan Example".into(), "private/food.yaml".into())],
+        };
+        let scanner = PrivateScanner::new(&private);
+        let finished = Finisher::new(SERVED, false, Some(&scanner)).finish(page, &fragments);
+        assert_eq!(finished.leaks.len(), 1, "{:?}", finished.leaks);
+        assert!(finished.leaks[0].message.contains("partners/index.html"));
     }
 
     #[test]
