@@ -106,21 +106,19 @@ impl<'a> Finisher<'a> {
         let mut filled = Vec::with_capacity(shell.len() * 4);
         let mut edges = Vec::new();
         for piece in pieces(text) {
-            let fragment = match &piece {
-                Piece::Placeholder(placeholder, _) => {
-                    self.finished_fragment(placeholder, page, leaks)
+            match piece {
+                Piece::Placeholder(placeholder, text) => {
+                    match self.finished_fragment(&placeholder, page, leaks) {
+                        Some(fragment) => {
+                            edges.push(filled.len());
+                            filled.extend_from_slice(&fragment);
+                            edges.push(filled.len());
+                        }
+                        // An unknown partner's placeholder stays as it is.
+                        None => filled.extend_from_slice(text.as_bytes()),
+                    }
                 }
-                Piece::Text(_) => None,
-            };
-            match (fragment, piece) {
-                (Some(fragment), _) => {
-                    edges.push(filled.len());
-                    filled.extend_from_slice(&fragment);
-                    edges.push(filled.len());
-                }
-                (None, Piece::Text(text) | Piece::Placeholder(_, text)) => {
-                    filled.extend_from_slice(text.as_bytes())
-                }
+                Piece::Text(text) => filled.extend_from_slice(text.as_bytes()),
             }
         }
         let text_meets_text = edges.iter().any(|&edge| {

@@ -277,14 +277,6 @@ struct Listed<'a> {
 
 impl Listed<'_> {
     fn value(partner: &PublicPartner, language: &str) -> Value {
-        let placeholder = |fragment| {
-            Placeholder {
-                language,
-                fragment,
-                id: &partner.id,
-            }
-            .text()
-        };
         let listed = Listed {
             id: &partner.id,
             name: &partner.name,
@@ -304,7 +296,8 @@ impl Listed<'_> {
             .unwrap_or_default();
         // Fragments are markup: printed with `| safe`, never escaped.
         for (fragment, (field, _)) in FRAGMENTS.into_iter().enumerate() {
-            map.insert(field.into(), Value::safe_string(&placeholder(fragment)));
+            let placeholder = Fragments::placeholder(language, fragment, &partner.id);
+            map.insert(field.into(), Value::safe_string(&placeholder));
         }
         Value::from(map)
     }
