@@ -167,7 +167,7 @@ pub fn prepare_since(
         today,
         include_drafts,
         since,
-        &mut SourceCache::default(),
+        &mut SourceCache::one_shot(),
     )
 }
 
@@ -181,6 +181,15 @@ pub struct SourceCache {
 }
 
 impl SourceCache {
+    /// Caches that remember nothing, for a build or check that runs once.
+    pub fn one_shot() -> Self {
+        SourceCache {
+            parsed: load::ParseCache::one_shot(),
+            checked: validate::CheckCache::one_shot(),
+            modelled: model::ModelCache::one_shot(),
+        }
+    }
+
     /// Forgets the checked and modelled records, keeping the parsed files:
     /// for changes to what records are checked and modelled with
     /// (taxonomies, private overlays, settings).
@@ -256,7 +265,7 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         plan.today,
         plan.include_drafts,
         None,
-        &mut SourceCache::default(),
+        &mut SourceCache::one_shot(),
         &mut clock,
     )
     // Without a git revision to compare with, git is never asked.

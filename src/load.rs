@@ -25,7 +25,9 @@ const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
-    pub text: String,
+    /// Shared by everything that reads or remembers the file: its
+    /// locator, the caches of `haven serve`.
+    pub text: Arc<str>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,7 +95,7 @@ pub struct Loaded {
 }
 
 pub fn load(root: &Path) -> Loaded {
-    load_cached(root, &mut ParseCache::default())
+    load_cached(root, &mut ParseCache::one_shot())
 }
 
 /// Parsed partner and private files by path, with the text they were
@@ -103,6 +105,9 @@ pub fn load(root: &Path) -> Loaded {
 pub struct ParseCache {
     partners: HashMap<PathBuf, Cached<ParsedPartner>>,
     overlays: HashMap<PathBuf, Cached<ParsedOverlay>>,
+    /// Remembers nothing: for a build that runs once, where the entries
+    /// would only keep every record alive until the build ends.
+    one_shot: bool,
 }
 
 type ParsedPartner = Result<Arc<LoadedPartner>, Vec<Diagnostic>>;
@@ -110,7 +115,7 @@ type ParsedOverlay = Result<LoadedOverlay, Diagnostic>;
 
 struct Cached<T> {
     stamp: Option<Stamp>,
-    text: String,
+    text: Arc<str>,
     parsed: T,
 }
 
@@ -133,6 +138,13 @@ impl Stamp {
 }
 
 impl ParseCache {
+    pub fn one_shot() -> Self {
+        ParseCache {
+            one_shot: true,
+            ..ParseCache::default()
+        }
+    }
+
     /// Forgets these files (paths relative to the hub): a watcher saw them
     /// change, whatever their stamps say (a clock with coarse steps, a tool
     /// that restores modification times).
@@ -148,16 +160,18 @@ impl ParseCache {
 enum Outcome<T> {
     /// Unchanged (same stamp, or same text): the cached parse.
     Kept(Option<Stamp>, T),
-    Parsed(Option<Stamp>, String, T),
+    Parsed(Option<Stamp>, Arc<str>, T),
     Unreadable(Vec<Diagnostic>),
 }
 
 /// Each path's parse, in order: the cached one while the file is
 /// unchanged, else the file read and parsed again (unless it holds the same
 /// text), files side by side. `None` for a file that cannot be read
-/// (reported in `diagnostics`).
+/// (reported in `diagnostics`). Parses are remembered unless `remember`
+/// is false.
 fn parse_all_cached<T: Clone + Send + Sync>(
     entries: &mut HashMap<PathBuf, Cached<T>>,
+    remember: bool,
     root: &Path,
     paths: &[PathBuf],
     diagnostics: &mut Vec<Diagnostic>,
@@ -193,7 +207,7 @@ fn parse_all_cached<T: Clone + Send + Sync>(
                 }
                 Some(parsed)
             }
-            Outcome::Parsed(stamp, text, parsed) => {
+            Outcome::Parsed(stamp, text, parsed) if remember => {
                 entries.insert(
                     path.clone(),
                     Cached {
@@ -204,6 +218,7 @@ fn parse_all_cached<T: Clone + Send + Sync>(
                 );
                 Some(parsed)
             }
+            Outcome::Parsed(_, _, parsed) => Some(parsed),
             Outcome::Unreadable(errors) => {
                 diagnostics.extend(errors);
                 None
@@ -224,7 +239,7 @@ fn parse_partner(file: SourceFile) -> ParsedPartner {
     match yaml::parse::<PartnerRecord>(&file.text, &path, 0) {
         Ok(record) => Ok(Arc::new(LoadedPartner {
             stem: file_stem(&path),
-            locator: Locator::new(&file.text, 0),
+            locator: Locator::new(file.text.clone(), 0),
             record,
             file,
         })),
@@ -293,8 +308,10 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
             ));
         }
     }
+    let remember = !cache.one_shot;
     let parsed = parse_all_cached(
         &mut cache.partners,
+        remember,
         root,
         &partner_paths,
         diagnostics,
@@ -319,6 +336,7 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
     let mut overlays = Vec::new();
     for parsed in parse_all_cached(
         &mut cache.overlays,
+        remember,
         root,
         &overlay_paths,
         diagnostics,
@@ -492,8 +510,7 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
                 // Some Windows editors start UTF-8 files with a byte-order mark.
                 text: text
                     .strip_prefix('\u{feff}')
-                    .map(str::to_string)
-                    .unwrap_or(text),
+                    .map_or_else(|| Arc::from(text.as_str()), Arc::from),
             }),
             Err(error) => {
                 let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
@@ -635,6 +652,25 @@ mod tests {
         );
         cache.changed(&[PathBuf::from("partners/food.yaml")]);
         assert_eq!(loaded_name(hub.path(), &mut cache), "Food shop");
+    }
+
+    #[test]
+    fn a_one_shot_cache_keeps_no_record_alive() {
+        let hub = tempfile::tempdir().unwrap();
+        hub_with_partner(hub.path(), "Food bank");
+        let mut cache = ParseCache::one_shot();
+        let loaded = load_cached(hub.path(), &mut cache).hub.unwrap();
+        assert_eq!(Arc::strong_count(&loaded.partners[0]), 1);
+        assert!(cache.partners.is_empty());
+    }
+
+    #[test]
+    fn the_text_of_a_file_is_shared_with_its_locator() {
+        let hub = tempfile::tempdir().unwrap();
+        hub_with_partner(hub.path(), "Food bank");
+        let loaded = load(hub.path()).hub.unwrap();
+        let partner = &loaded.partners[0];
+        assert!(partner.locator.shares_source(&partner.file.text));
     }
 
     #[test]

@@ -266,7 +266,7 @@ pub struct Modelled {
 }
 
 pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
-    build_cached(hub, today, include_drafts, &mut ModelCache::default())
+    build_cached(hub, today, include_drafts, &mut ModelCache::one_shot())
 }
 
 /// Partners modelled by an earlier build, by file, with the text they were
@@ -281,13 +281,24 @@ pub struct ModelCache {
     /// By file, with a hash of the text and the names of the partners the
     /// guide relates to.
     guides: HashMap<PathBuf, (u64, ModelledGuide)>,
+    /// Remembers nothing: for a build that runs once.
+    one_shot: bool,
+}
+
+impl ModelCache {
+    pub fn one_shot() -> Self {
+        ModelCache {
+            one_shot: true,
+            ..ModelCache::default()
+        }
+    }
 }
 
 type ModelledGuide = (Guide, Vec<Diagnostic>);
 
 #[derive(Clone)]
 struct ModelledPartner {
-    text: String,
+    text: Arc<str>,
     public: Arc<PublicPartner>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -417,8 +428,12 @@ pub fn build_cached(
     let mut partners: Vec<Arc<PublicPartner>> = Vec::with_capacity(modelled.len());
     for (partner, done) in published.iter().zip(modelled) {
         partners.push(done.public.clone());
-        diagnostics.extend(done.diagnostics.iter().cloned());
-        cache.partners.insert(partner.file.path.clone(), done);
+        if cache.one_shot {
+            diagnostics.extend(done.diagnostics);
+        } else {
+            diagnostics.extend(done.diagnostics.iter().cloned());
+            cache.partners.insert(partner.file.path.clone(), done);
+        }
     }
     partners.sort_by(|a, b| {
         sort_key(&a.name)
@@ -478,10 +493,14 @@ pub fn build_cached(
         .collect();
     let mut guides: Vec<Guide> = Vec::with_capacity(visible_guides.len());
     for ((guide, key), (built, found)) in to_model.iter().zip(keys).zip(built) {
-        diagnostics.extend(found.iter().cloned());
-        cache
-            .guides
-            .insert(guide.file.path.clone(), (key, (built.clone(), found)));
+        if cache.one_shot {
+            diagnostics.extend(found);
+        } else {
+            diagnostics.extend(found.iter().cloned());
+            cache
+                .guides
+                .insert(guide.file.path.clone(), (key, (built.clone(), found)));
+        }
         if guide.language.is_none() {
             guides.push(built);
         } else if let Some(original) = guides.iter_mut().find(|g| g.slug == guide.slug) {

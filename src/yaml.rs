@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
@@ -207,18 +207,25 @@ fn humanize(message: &str) -> String {
 /// report, and their index would only take time and memory.
 #[derive(Debug, Default, Clone)]
 pub struct Locator {
-    source: String,
+    /// Shared with the file it locates in.
+    source: Arc<str>,
     line_offset: usize,
     positions: OnceLock<HashMap<String, Position>>,
 }
 
 impl Locator {
-    pub fn new(source: &str, line_offset: usize) -> Self {
+    pub fn new(source: impl Into<Arc<str>>, line_offset: usize) -> Self {
         Locator {
-            source: source.to_string(),
+            source: source.into(),
             line_offset,
             positions: OnceLock::new(),
         }
+    }
+
+    /// Whether this locator reads `text` itself rather than a copy.
+    #[cfg(test)]
+    pub(crate) fn shares_source(&self, text: &Arc<str>) -> bool {
+        Arc::ptr_eq(&self.source, text)
     }
 
     /// Every key and list item of the document; none for a document that

@@ -71,7 +71,7 @@ pub fn engine(
         .map(|(name, text)| (name.to_string(), text.to_string()))
         .collect();
     for (name, file) in overrides {
-        templates.insert(name.clone(), file.text.clone());
+        templates.insert(name.clone(), file.text.to_string());
         sources.paths.insert(name.clone(), file.path.clone());
     }
     match tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {

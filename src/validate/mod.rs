@@ -10,6 +10,7 @@ pub mod translation;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -49,7 +50,7 @@ pub fn freshness(last_verified: &str, today: Date, config: &HubConfig) -> Freshn
 }
 
 pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
-    validate_cached(hub, today, &mut CheckCache::default())
+    validate_cached(hub, today, &mut CheckCache::one_shot())
 }
 
 /// Each record's own findings from an earlier run, by file, with the text
@@ -60,7 +61,18 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
 #[derive(Default)]
 pub struct CheckCache {
     context: u64,
-    records: HashMap<PathBuf, (String, Vec<Diagnostic>)>,
+    records: HashMap<PathBuf, (Arc<str>, Vec<Diagnostic>)>,
+    /// Remembers nothing: for a check that runs once.
+    one_shot: bool,
+}
+
+impl CheckCache {
+    pub fn one_shot() -> Self {
+        CheckCache {
+            one_shot: true,
+            ..CheckCache::default()
+        }
+    }
 }
 
 pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Diagnostic> {
@@ -121,11 +133,15 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         })
         .collect();
     for (partner, found) in hub.partners.iter().zip(per_partner) {
-        diagnostics.extend(found.iter().cloned());
-        cache.records.insert(
-            partner.file.path.clone(),
-            (partner.file.text.clone(), found),
-        );
+        if cache.one_shot {
+            diagnostics.extend(found);
+        } else {
+            diagnostics.extend(found.iter().cloned());
+            cache.records.insert(
+                partner.file.path.clone(),
+                (partner.file.text.clone(), found),
+            );
+        }
     }
     duplicate_partners(hub, &mut diagnostics);
     diagnostics.extend(translation::check(hub));
@@ -360,7 +376,7 @@ fn check_config(
     file: &crate::load::SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let locator = crate::yaml::Locator::new(&file.text, 0);
+    let locator = crate::yaml::Locator::new(file.text.clone(), 0);
     let path = file.path.as_path();
     let error = |code: &'static str, field: String, message: String| {
         Diagnostic::error(code, path, message)

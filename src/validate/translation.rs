@@ -16,7 +16,7 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
     let languages = hub.config.site_languages();
     let published = || hub.partners.iter().filter(|p| p.record.published);
     let originals = || hub.guides.iter().filter(|g| g.language.is_none());
-    let locator = Locator::new(&hub.config_file.text, 0);
+    let locator = Locator::new(hub.config_file.text.clone(), 0);
     for (index, language) in languages.iter().enumerate().skip(1) {
         let name = hub.taxonomies.label(Kind::Languages, language, "en");
         let untranslated: Vec<_> = published()
