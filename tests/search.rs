@@ -403,6 +403,19 @@ fn an_index_built_from_cached_texts_and_analyses_is_the_index_built_afresh() {
     assert!(dictionary(&head_of(&fresh)).contains(&"xylophone".to_string()));
 }
 
+#[test]
+fn indexes_built_together_share_analyses_yet_equal_indexes_built_alone() {
+    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    let (site, _) = site.expect("example site is valid");
+    let languages = ["en".to_string(), "es".to_string()];
+    let together = search::build_languages(&site, false, &languages, &mut search::Cache::default());
+    for (index, language) in together.iter().zip(&languages) {
+        let alone = search::build(&site, false, language);
+        assert_eq!(index.files, alone.files, "{language}");
+    }
+    assert_ne!(together[0].files, together[1].files);
+}
+
 fn head_of(index: &search::SearchIndex) -> Value {
     let head = index
         .files

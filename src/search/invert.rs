@@ -9,7 +9,7 @@
 //! walks ids, not strings. What is written depends only on the documents:
 //! words and stems no document uses any more take no part.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -28,8 +28,9 @@ pub(super) struct Inverted {
     pub(super) postings: Vec<Vec<(u32, u8)>>,
 }
 
-/// What one index's builds hand each other: analyses by text hash, and
-/// the vocabulary their ids point into.
+/// Analyses by text hash, and the vocabulary their ids point into:
+/// shared by the indexes of every language (a partner's texts are the
+/// same in each) and, in `haven serve`, by one build and the next.
 #[derive(Default)]
 pub(super) struct Analyses {
     by_key: HashMap<u64, Arc<Analysed>>,
@@ -43,7 +44,11 @@ type Analysed = Vec<(u32, u32, u8)>;
 
 /// A document's words as analysis finds them: `(word, language, field
 /// mask)`, each pair once.
-type Found = Vec<(String, String, u8)>;
+type Found<'a> = Vec<(String, &'a str, u8)>;
+
+/// Documents analysed side by side at a time, then interned: bounds the
+/// memory their words take before they become ids.
+const ANALYSIS_CHUNK: usize = 512;
 
 #[derive(Default)]
 struct Vocabulary {
@@ -60,13 +65,13 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn word(&mut self, word: &str) -> u32 {
-        if let Some(id) = self.word_ids.get(word) {
+    fn word(&mut self, word: String) -> u32 {
+        if let Some(id) = self.word_ids.get(&word) {
             return *id;
         }
         let id = self.words.len() as u32;
-        self.words.push(word.to_string());
-        self.word_ids.insert(word.to_string(), id);
+        self.words.push(word.clone());
+        self.word_ids.insert(word, id);
         id
     }
 
@@ -118,40 +123,77 @@ impl Vocabulary {
         }
     }
 
-    fn intern(&mut self, found: Found) -> Analysed {
+    fn intern(&mut self, found: Found<'_>) -> Analysed {
         found
             .into_iter()
             .map(|(word, language, mask)| {
-                let id = self.word(&word);
-                (id, self.stem(id, &language), mask)
+                let id = self.word(word);
+                (id, self.stem(id, language), mask)
             })
             .collect()
     }
 }
 
-/// The word classes and postings of `documents`, analysing (in parallel)
-/// only those `cache` has not seen.
-pub(super) fn invert(documents: &[Document], cache: &mut Analyses) -> Inverted {
-    let fresh: Vec<(u64, Found)> = documents
-        .par_iter()
-        .filter(|document| !cache.by_key.contains_key(&document.texts.key))
-        .map(|document| (document.texts.key, analyse(document)))
-        .collect();
-    for (key, found) in fresh {
-        let analysed = cache.vocabulary.intern(found);
-        cache.by_key.insert(key, Arc::new(analysed));
+impl Analyses {
+    /// Analyses (side by side) the documents not seen before, and forgets
+    /// the analyses of texts no document has any more.
+    pub(super) fn update<'a>(&mut self, documents: impl IntoIterator<Item = &'a Document>) {
+        let mut wanted: HashMap<u64, Arc<Analysed>> = HashMap::new();
+        let mut fresh: Vec<&Document> = Vec::new();
+        let mut fresh_keys: HashSet<u64> = HashSet::new();
+        for document in documents {
+            let key = document.texts.key;
+            if wanted.contains_key(&key) || fresh_keys.contains(&key) {
+                continue;
+            }
+            match self.by_key.get(&key) {
+                Some(analysed) => {
+                    wanted.insert(key, analysed.clone());
+                }
+                None => {
+                    fresh.push(document);
+                    fresh_keys.insert(key);
+                }
+            }
+            if fresh.len() == ANALYSIS_CHUNK {
+                self.analyse_into(&mut wanted, &fresh);
+                fresh.clear();
+            }
+        }
+        self.analyse_into(&mut wanted, &fresh);
+        self.by_key = wanted;
+        // Edits leave words no document uses; when they outnumber the
+        // words in use, the next build starts a new vocabulary.
+        let mut used = vec![false; self.vocabulary.words.len()];
+        for analysed in self.by_key.values() {
+            for &(word, _, _) in analysed.iter() {
+                used[word as usize] = true;
+            }
+        }
+        let in_use = used.iter().filter(|u| **u).count();
+        if self.vocabulary.words.len() > 2 * in_use + 10_000 {
+            *self = Analyses::default();
+        }
+        self.vocabulary.sort();
     }
-    let analysed: Vec<Arc<Analysed>> = documents
+
+    fn analyse_into(&mut self, into: &mut HashMap<u64, Arc<Analysed>>, fresh: &[&Document]) {
+        let found: Vec<Found<'_>> = fresh.par_iter().map(|document| analyse(document)).collect();
+        for (document, found) in fresh.iter().zip(found) {
+            let analysed = self.vocabulary.intern(found);
+            into.insert(document.texts.key, Arc::new(analysed));
+        }
+    }
+}
+
+/// The word classes and postings of `documents`, from their analyses
+/// (see [`Analyses::update`]).
+pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
+    let analysed: Vec<&Analysed> = documents
         .iter()
-        .filter_map(|document| cache.by_key.get(&document.texts.key).cloned())
+        .filter_map(|document| cache.by_key.get(&document.texts.key).map(|a| &**a))
         .collect();
-    cache.by_key = documents
-        .iter()
-        .map(|document| document.texts.key)
-        .zip(analysed.iter().cloned())
-        .collect();
-    let vocabulary = &mut cache.vocabulary;
-    vocabulary.sort();
+    let vocabulary = &cache.vocabulary;
 
     // A word joins the class of every stem it has in a language it is
     // written in; stems are nodes after the words.
@@ -200,12 +242,6 @@ pub(super) fn invert(documents: &[Document], cache: &mut Analyses) -> Inverted {
             postings[class as usize].push((document as u32, mask));
         }
     }
-
-    // Edits leave words no document uses; when they outnumber the words in
-    // use, the next build starts a new vocabulary.
-    if word_count > 2 * words.len() + 10_000 {
-        *cache = Analyses::default();
-    }
     Inverted {
         words,
         word_class,
@@ -215,19 +251,39 @@ pub(super) fn invert(documents: &[Document], cache: &mut Analyses) -> Inverted {
 
 /// The words of a document's texts, without stop words and overlong
 /// words, with the fields each occurs in.
-fn analyse(document: &Document) -> Found {
-    let mut found: HashMap<(String, &str), u8> = HashMap::new();
+fn analyse(document: &Document) -> Found<'_> {
+    let mut by_language: Vec<(&str, FastMap<String, u8>)> = Vec::new();
     for piece in document.texts.pieces.iter() {
-        for word in text::words(&piece.text) {
-            if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(&word) {
+        let language = piece.language.as_str();
+        let index = match by_language.iter().position(|(known, _)| *known == language) {
+            Some(index) => index,
+            None => {
+                by_language.push((language, FastMap::default()));
+                by_language.len() - 1
+            }
+        };
+        let words = &mut by_language[index].1;
+        let bit = piece.field.bit();
+        let folded = text::fold(&piece.text);
+        for word in text::split_words(&folded) {
+            if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(word) {
                 continue;
             }
-            *found.entry((word, piece.language.as_str())).or_insert(0) |= piece.field.bit();
+            match words.get_mut(word) {
+                Some(mask) => *mask |= bit,
+                None => {
+                    words.insert(word.to_string(), bit);
+                }
+            }
         }
     }
-    found
+    by_language
         .into_iter()
-        .map(|((word, language), mask)| (word, language.to_string(), mask))
+        .flat_map(|(language, words)| {
+            words
+                .into_iter()
+                .map(move |(word, mask)| (word, language, mask))
+        })
         .collect()
 }
 

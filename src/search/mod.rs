@@ -14,7 +14,7 @@ mod invert;
 pub mod synonyms;
 pub mod text;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -109,13 +109,12 @@ pub fn build(site: &Site, portable: bool, language: &str) -> SearchIndex {
 
 /// [`build`], analysing only documents `cache` has not seen.
 pub fn build_cached(site: &Site, portable: bool, language: &str, cache: &mut Cache) -> SearchIndex {
-    documents::prepare_texts(site, &mut cache.texts);
-    let analyses = cache.analyses.entry(language.to_string()).or_default();
-    build_from(site, portable, language, &cache.texts, analyses)
+    let mut indexes = build_languages(site, portable, &[language.to_string()], cache);
+    indexes.remove(0)
 }
 
 /// The index of every language in `languages`, in that order, built side by
-/// side.
+/// side; a partner's texts, the same in every index, are analysed once.
 pub fn build_languages(
     site: &Site,
     portable: bool,
@@ -123,19 +122,21 @@ pub fn build_languages(
     cache: &mut Cache,
 ) -> Vec<SearchIndex> {
     documents::prepare_texts(site, &mut cache.texts);
-    for language in languages {
-        cache.analyses.entry(language.clone()).or_default();
-    }
     let texts = &cache.texts;
-    let mut slots: Vec<(&String, &mut invert::Analyses)> = cache
-        .analyses
-        .iter_mut()
-        .filter(|(language, _)| languages.contains(language))
+    let collected: Vec<(Vec<Document>, Vec<FacetSpec>)> = languages
+        .par_iter()
+        .map(|language| documents::collect(site, language, texts))
         .collect();
-    slots.sort_by_key(|(language, _)| languages.iter().position(|l| l == *language));
-    slots
-        .into_par_iter()
-        .map(|(language, analyses)| build_from(site, portable, language, texts, analyses))
+    cache
+        .analyses
+        .update(collected.iter().flat_map(|(documents, _)| documents));
+    let analyses = &cache.analyses;
+    languages
+        .par_iter()
+        .zip(collected)
+        .map(|(language, (documents, facets))| {
+            build_from(site, portable, language, documents, facets, analyses)
+        })
         .collect()
 }
 
@@ -143,10 +144,10 @@ fn build_from(
     site: &Site,
     portable: bool,
     language: &str,
-    texts: &documents::TextCache,
-    analyses: &mut invert::Analyses,
+    documents: Vec<Document>,
+    facets: Vec<FacetSpec>,
+    analyses: &invert::Analyses,
 ) -> SearchIndex {
-    let (documents, facets) = documents::collect(site, language, texts);
     let partners = documents
         .iter()
         .filter(|d| !d.facet_values.is_empty())
@@ -254,8 +255,9 @@ impl Writer<'_> {
 #[derive(Default)]
 pub struct Cache {
     texts: documents::TextCache,
-    /// Per index language, by text hash; a build keeps only what it used.
-    analyses: HashMap<String, invert::Analyses>,
+    /// By text hash, for the indexes of every language; a build keeps
+    /// only what it used.
+    analyses: invert::Analyses,
 }
 
 impl Cache {

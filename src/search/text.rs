@@ -14,6 +14,9 @@ pub const MAX_WORD_CHARS: usize = 40;
 /// Lowercasing comes first because some capitals lowercase to a letter plus
 /// a combining mark (İ → i̇), which the next step then drops.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.to_lowercase()
         .nfd()
         .filter(|c| !is_combining_mark(*c))
@@ -25,12 +28,17 @@ pub fn fold(text: &str) -> String {
 /// as `char::is_alphanumeric`.
 pub fn words(text: &str) -> impl Iterator<Item = String> {
     let folded = fold(text);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
+    split_words(&folded)
         .map(str::to_string)
         .collect::<Vec<_>>()
         .into_iter()
+}
+
+/// The words of text already folded (see [`fold`]).
+pub fn split_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
 }
 
 /// Function words dropped from the index and, by the script, from queries.
