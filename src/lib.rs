@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod needles;
 pub mod postprocess;
 pub mod rebuild;
 pub mod record;

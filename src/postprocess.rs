@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
-use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::escape;
 use crate::model::PrivateValues;
+use crate::needles::Needles;
 use crate::render::values::{pieces, Fragments, Piece, Placeholder, FRAGMENTS, PLACEHOLDER_START};
 use crate::render::OutputFile;
 
@@ -386,7 +386,7 @@ fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {
 /// set of values (`haven serve` keeps it while they stay the same). Each
 /// hit names the private source and the output file; the build must stop.
 pub struct PrivateScanner {
-    matcher: Option<AhoCorasick>,
+    matcher: Needles,
     needles: Vec<String>,
     owners: Vec<PathBuf>,
 }
@@ -405,13 +405,8 @@ impl PrivateScanner {
                 owners.push(path.clone());
             }
         }
-        let matcher = if needles.is_empty() {
-            None
-        } else {
-            AhoCorasick::new(&needles).ok()
-        };
         PrivateScanner {
-            matcher,
+            matcher: Needles::new(&needles),
             needles,
             owners,
         }
@@ -426,7 +421,7 @@ impl PrivateScanner {
 
     /// The first internal value in `contents`, the file at `path`.
     pub fn find(&self, contents: &[u8], path: &str) -> Option<Diagnostic> {
-        let index = self.matcher.as_ref()?.find(contents)?.pattern().as_usize();
+        let index = self.matcher.find(contents)?;
         Some(
             Diagnostic::error(
                 "P030",
