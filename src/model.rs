@@ -110,6 +110,16 @@ pub struct PublicPartner {
     pub localized: BTreeMap<String, LocalizedPartner>,
 }
 
+/// The texts of a partner a page in one language shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartnerTexts<'a> {
+    pub name: &'a str,
+    pub summary: Option<&'a str>,
+    pub description_html: &'a str,
+    /// Language of the summary and description.
+    pub text_lang: &'a str,
+}
+
 /// A partner's texts in one other language (its `translations` block).
 #[derive(Debug, Clone, Default)]
 pub struct LocalizedPartner {
@@ -144,20 +154,42 @@ impl PublicPartner {
         }
     }
 
+    /// The name, summary and description a page in `language` shows,
+    /// without copying the partner: what [`PublicPartner::localized`]
+    /// puts in place.
+    pub fn texts_in<'a>(&'a self, language: &'a str) -> PartnerTexts<'a> {
+        let own = PartnerTexts {
+            name: &self.name,
+            summary: self.summary.as_deref(),
+            description_html: &self.description_html,
+            text_lang: &self.text_lang,
+        };
+        let Some(texts) = self.localized.get(language) else {
+            return own;
+        };
+        let name = texts.name.as_deref().unwrap_or(own.name);
+        match &texts.description_html {
+            Some(description) => PartnerTexts {
+                name,
+                summary: texts.summary.as_deref().or(own.summary),
+                description_html: description,
+                text_lang: language,
+            },
+            None => PartnerTexts { name, ..own },
+        }
+    }
+
     pub fn localized(&self, language: &str) -> PublicPartner {
         let mut partner = self.clone();
         partner.localized = BTreeMap::new();
         let Some(texts) = self.localized.get(language) else {
             return partner;
         };
-        if let Some(name) = &texts.name {
-            partner.name = name.clone();
-        }
-        if let Some(description) = &texts.description_html {
-            partner.description_html = description.clone();
-            partner.summary = texts.summary.clone().or(partner.summary);
-            partner.text_lang = language.to_string();
-        }
+        let shown = self.texts_in(language);
+        partner.name = shown.name.to_string();
+        partner.summary = shown.summary.map(str::to_string);
+        partner.description_html = shown.description_html.to_string();
+        partner.text_lang = shown.text_lang.to_string();
         for service in &mut partner.services {
             if let Some(texts) = texts.services.get(&service.service.id) {
                 if let Some(name) = &texts.name {

@@ -403,3 +403,35 @@ fn check_summarises_untranslated_records_and_lists_them_with_verbose() {
     let verbose = run(true);
     assert!(verbose.matches("warning[W091]").count() >= 1, "{verbose}");
 }
+
+#[test]
+fn a_translated_partner_page_is_titled_and_described_in_the_page_language() {
+    let (_out, pages) = build_example();
+    let page = &pages["es/partners/bridges-home-transitional-housing/index.html"];
+    assert!(page.contains("<title>Casa Puentes ·"), "translated name");
+    let english = &pages["partners/bridges-home-transitional-housing/index.html"];
+    let description = |html: &str| {
+        html.split("<meta name=description content=")
+            .nth(1)
+            .and_then(|rest| rest.split('>').next())
+            .map(str::to_string)
+            .expect("meta description")
+    };
+    assert_ne!(description(page), description(english));
+}
+
+#[test]
+fn the_texts_a_page_shows_are_those_of_the_localized_partner() {
+    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    let (site, _) = site.expect("example site is valid");
+    for partner in &site.partners {
+        for language in ["en", "es"] {
+            let localized = partner.localized(language);
+            let texts = partner.texts_in(language);
+            assert_eq!(texts.name, localized.name, "{}", partner.id);
+            assert_eq!(texts.summary, localized.summary.as_deref());
+            assert_eq!(texts.description_html, localized.description_html);
+            assert_eq!(texts.text_lang, localized.text_lang);
+        }
+    }
+}

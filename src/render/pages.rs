@@ -168,9 +168,8 @@ pub fn render_selected(
     let (editions, partner_values): (Vec<Site>, Vec<Vec<Value>>) = languages
         .iter()
         .map(|language| {
-            let (partners, values) =
-                values.edition(language, &site.partners, &tera, &engine.sources)?;
-            Ok((localized_site(site, language, partners), values))
+            let values = values.edition(language, &site.partners, &tera, &engine.sources)?;
+            Ok((localized_site(site, language), values))
         })
         .collect::<Result<Vec<_>, Diagnostic>>()
         .map_err(|diagnostic| RenderError {
@@ -350,14 +349,15 @@ pub fn language_prefix(site: &Site, language: &str) -> String {
     }
 }
 
-/// The site as a page in `language` shows it: partner (`partners`, already
-/// localized) and guide texts translated where the hub has translations,
-/// hub title and description from `translations` in hub.yaml.
-fn localized_site(site: &Site, language: &str, partners: Vec<Arc<PublicPartner>>) -> Site {
+/// The site as a page in `language` shows it: guide texts translated where
+/// the hub has translations, hub title and description from `translations`
+/// in hub.yaml. Partners stay as they are: each page localizes the
+/// partners it shows ([`PublicPartner::localized_shared`]).
+fn localized_site(site: &Site, language: &str) -> Site {
     let mut edition = Site {
         config: site.config.clone(),
         taxonomies: site.taxonomies.clone(),
-        partners: Vec::new(),
+        partners: site.partners.clone(),
         guides: Vec::new(),
         counties: site.counties.clone(),
         static_files: Vec::new(),
@@ -369,7 +369,6 @@ fn localized_site(site: &Site, language: &str, partners: Vec<Arc<PublicPartner>>
     let (title, description) = site.config.title_in(language);
     edition.config.title = title.to_string();
     edition.config.description = description.to_string();
-    edition.partners = partners;
     edition.guides = site.guides.iter().map(|g| g.localized(language)).collect();
     edition
 }
@@ -585,24 +584,27 @@ fn page_list<'a>(
     );
     for partner in &site.partners {
         let url = format!("/partners/{}/", partner.id);
-        let description = partner
+        let texts = partner.texts_in(language);
+        let description = texts
             .summary
-            .clone()
-            .unwrap_or_else(|| plain_excerpt(&partner.description_html));
+            .map_or_else(|| plain_excerpt(texts.description_html), str::to_string);
         push(
             format!("partners/{}/index.html", partner.id),
             "partner.html",
-            PageInfo::new(&url, &partner.name, &description, "partner"),
+            PageInfo::new(&url, texts.name, &description, "partner"),
             // The page lists the guides that point to the partner.
             Shows {
                 partners: Subset::of([&partner.id]),
                 guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
                 ..Shows::default()
             },
-            // Serialized as the page renders: only list pages keep every
-            // partner as a value.
+            // Localized and serialized as the page renders: only list
+            // pages keep every partner as a value.
             Box::new(move |c| {
-                c.insert("partner", partner.as_ref());
+                c.insert(
+                    "partner",
+                    &*PublicPartner::localized_shared(partner, language),
+                );
             }),
         );
     }

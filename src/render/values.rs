@@ -36,7 +36,6 @@ pub struct ValueCache {
 
 #[derive(Clone)]
 struct Localized {
-    partner: Arc<PublicPartner>,
     /// The partner as list pages see it ([`Listed`]).
     value: Value,
     /// The fragments' markup, in [`FRAGMENTS`] order.
@@ -125,19 +124,20 @@ impl<'a> Placeholder<'a> {
 }
 
 impl ValueCache {
-    /// Every partner in `language` and its value, localizing, serializing
-    /// and rendering fragments only for those not cached; the cache then
-    /// holds only these partners.
+    /// Every partner's value in `language`, localizing, serializing and
+    /// rendering fragments only for those not cached; the cache then holds
+    /// only these partners. The localized partners are not kept: a
+    /// partner's page localizes it again as it renders.
     pub fn edition(
         &mut self,
         language: &str,
         partners: &[Arc<PublicPartner>],
         tera: &Tera,
         sources: &TemplateSources,
-    ) -> Result<(Vec<Arc<PublicPartner>>, Vec<Value>), Diagnostic> {
+    ) -> Result<Vec<Value>, Diagnostic> {
         missing_component(tera, sources).map_or(Ok(()), Err)?;
         let cached = self.by_language.entry(language.to_string()).or_default();
-        let fresh: Vec<Localized> = partners
+        let fresh: Vec<(String, Localized)> = partners
             .par_iter()
             .filter(|partner| !cached.contains_key(&partner.id))
             .map(|partner| {
@@ -146,16 +146,11 @@ impl ValueCache {
                     let page = format!("the card of partner {}", partner.id);
                     template_diagnostic(&error, sources, Some(&page))
                 })?;
-                Ok(Localized {
-                    value: Listed::value(&partner, language),
-                    partner,
-                    fragments,
-                })
+                let value = Listed::value(&partner, language);
+                Ok((partner.id.clone(), Localized { value, fragments }))
             })
             .collect::<Result<_, Diagnostic>>()?;
-        for entry in fresh {
-            cached.insert(entry.partner.id.clone(), entry);
-        }
+        cached.extend(fresh);
         if cached.len() > partners.len() {
             let ids: BTreeSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
             cached.retain(|id, _| ids.contains(id.as_str()));
@@ -163,8 +158,8 @@ impl ValueCache {
         Ok(partners
             .iter()
             .filter_map(|partner| cached.get(&partner.id))
-            .map(|entry| (entry.partner.clone(), entry.value.clone()))
-            .unzip())
+            .map(|entry| entry.value.clone())
+            .collect())
     }
 
     /// The fragments of the partners of the last editions.
