@@ -245,7 +245,8 @@ impl Locator {
     /// Position of a top-level key, found by reading lines rather than
     /// indexing the document: for notes on every file of a large hub.
     /// Falls back to [`Locator::find`] for a key written another way
-    /// (quoted, say).
+    /// (quoted, say); a key whose text the file does not hold is absent,
+    /// without indexing.
     pub fn find_top_level(&self, key: &str) -> Option<Position> {
         let index = self.source.lines().position(|line| {
             line.strip_prefix(key)
@@ -256,7 +257,8 @@ impl Locator {
                 line: self.line_offset + index + 1,
                 column: 1,
             }),
-            None => self.find(key),
+            None if self.source.contains(key) => self.find(key),
+            None => None,
         }
     }
 
@@ -372,6 +374,13 @@ impl MarkedEventReceiver for LocatorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_absent_top_level_key_is_absent_without_indexing() {
+        let locator = Locator::new("id: a\nname: A\n", 0);
+        assert_eq!(locator.find_top_level("translations"), None);
+        assert!(locator.positions.get().is_none(), "not indexed");
+    }
 
     #[test]
     fn top_level_keys_are_found_without_indexing_where_the_index_puts_them() {
