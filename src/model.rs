@@ -328,6 +328,9 @@ impl ModelCache {
 
 type ModelledGuide = (Guide, Vec<Diagnostic>);
 
+/// Records modelled side by side at a time.
+const MODEL_CHUNK: usize = 256;
+
 #[derive(Clone)]
 struct ModelledPartner {
     text: Arc<str>,
@@ -336,7 +339,7 @@ struct ModelledPartner {
 }
 
 pub fn build_cached(
-    hub: Hub,
+    mut hub: Hub,
     today: Date,
     include_drafts: bool,
     cache: &mut ModelCache,
@@ -345,7 +348,10 @@ pub fn build_cached(
     let mut summary = ContentSummary::default();
     let config = &hub.config;
 
-    let mut published: Vec<&LoadedPartner> = Vec::new();
+    // Internal values first: the records are then modelled, and a one-shot
+    // build drops each as soon as it is.
+    let private = private_values(&hub);
+    let mut is_published: Vec<bool> = Vec::with_capacity(hub.partners.len());
     let mut unpublished = BTreeSet::new();
     for partner in &hub.partners {
         let record = &partner.record;
@@ -356,9 +362,8 @@ pub fn build_cached(
         } else if stale {
             summary.hidden_stale.push(record.id.clone());
             unpublished.insert(record.id.clone());
-        } else {
-            published.push(partner);
         }
+        is_published.push(!unpublished.contains(&record.id));
     }
 
     let visible_guides: Vec<&LoadedGuide> = hub
@@ -390,7 +395,13 @@ pub fn build_cached(
             }
             ids
         },
-        partners: published.iter().map(|p| p.record.id.clone()).collect(),
+        partners: hub
+            .partners
+            .iter()
+            .zip(&is_published)
+            .filter(|(_, published)| **published)
+            .map(|(p, _)| p.record.id.clone())
+            .collect(),
         unpublished_partners: unpublished,
         static_files: hub
             .static_files
@@ -424,47 +435,59 @@ pub fn build_cached(
         cache.context = context;
     }
     let mut previous = std::mem::take(&mut cache.partners);
-    let unchanged: Vec<Option<ModelledPartner>> = published
-        .iter()
-        .map(|partner| {
-            previous
-                .remove(&partner.file.path)
-                .filter(|done| done.text == partner.file.text)
-        })
-        .collect();
-    // Markdown and sanitizing per record, in parallel.
-    let modelled: Vec<ModelledPartner> = published
-        .par_iter()
-        .zip(unchanged)
-        .map(|(partner, unchanged)| {
-            if let Some(done) = unchanged {
-                return done;
+    let mut partners: Vec<Arc<PublicPartner>> = Vec::with_capacity(hub.partners.len());
+    let mut records = std::mem::take(&mut hub.partners)
+        .into_iter()
+        .zip(is_published)
+        .filter_map(|(partner, published)| published.then_some(partner));
+    // A chunk at a time, so a one-shot build (whose records nothing else
+    // holds) frees each chunk's records before modelling the next.
+    loop {
+        let chunk: Vec<Arc<LoadedPartner>> = records.by_ref().take(MODEL_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let unchanged: Vec<Option<ModelledPartner>> = chunk
+            .iter()
+            .map(|partner| {
+                previous
+                    .remove(&partner.file.path)
+                    .filter(|done| done.text == partner.file.text)
+            })
+            .collect();
+        // Markdown and sanitizing per record, in parallel.
+        let modelled: Vec<ModelledPartner> = chunk
+            .par_iter()
+            .zip(unchanged)
+            .map(|(partner, unchanged)| {
+                if let Some(done) = unchanged {
+                    return done;
+                }
+                let mut found = Vec::new();
+                let public = public_partner(
+                    partner,
+                    config,
+                    &hub.taxonomies,
+                    &targets,
+                    &guide_titles,
+                    today,
+                    &mut found,
+                );
+                ModelledPartner {
+                    text: partner.file.text.clone(),
+                    public: Arc::new(public),
+                    diagnostics: found,
+                }
+            })
+            .collect();
+        for (partner, done) in chunk.iter().zip(modelled) {
+            partners.push(done.public.clone());
+            if cache.one_shot {
+                diagnostics.extend(done.diagnostics);
+            } else {
+                diagnostics.extend(done.diagnostics.iter().cloned());
+                cache.partners.insert(partner.file.path.clone(), done);
             }
-            let mut found = Vec::new();
-            let public = public_partner(
-                partner,
-                config,
-                &hub.taxonomies,
-                &targets,
-                &guide_titles,
-                today,
-                &mut found,
-            );
-            ModelledPartner {
-                text: partner.file.text.clone(),
-                public: Arc::new(public),
-                diagnostics: found,
-            }
-        })
-        .collect();
-    let mut partners: Vec<Arc<PublicPartner>> = Vec::with_capacity(modelled.len());
-    for (partner, done) in published.iter().zip(modelled) {
-        partners.push(done.public.clone());
-        if cache.one_shot {
-            diagnostics.extend(done.diagnostics);
-        } else {
-            diagnostics.extend(done.diagnostics.iter().cloned());
-            cache.partners.insert(partner.file.path.clone(), done);
         }
     }
     partners.sort_by(|a, b| {
@@ -546,6 +569,26 @@ pub fn build_cached(
         .flat_map(|p| p.counties.iter().cloned())
         .collect();
 
+    Modelled {
+        site: Site {
+            config: hub.config.clone(),
+            taxonomies: hub.taxonomies,
+            partners,
+            guides,
+            counties: counties.into_iter().collect(),
+            static_files: hub.static_files,
+            templates: hub.templates,
+            strings: hub.strings,
+            root: hub.root,
+            summary,
+        },
+        private,
+        diagnostics,
+    }
+}
+
+/// Every internal value of the hub's records and private overlays.
+fn private_values(hub: &Hub) -> PrivateValues {
     let mut private = PrivateValues::default();
     let public_names: BTreeMap<&str, &str> = hub
         .partners
@@ -569,23 +612,7 @@ pub fn build_cached(
             .unwrap_or_default();
         collect_private(&overlay.internal, &overlay.path, public_name, &mut private);
     }
-
-    Modelled {
-        site: Site {
-            config: hub.config.clone(),
-            taxonomies: hub.taxonomies,
-            partners,
-            guides,
-            counties: counties.into_iter().collect(),
-            static_files: hub.static_files,
-            templates: hub.templates,
-            strings: hub.strings,
-            root: hub.root,
-            summary,
-        },
-        private,
-        diagnostics,
-    }
+    private
 }
 
 fn collect_private(
