@@ -46,8 +46,9 @@ fn main() {
     let (stage_lines, stages) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            // "  search index   12.3 ms   peak memory 80 MB"
             let is_stage = line.starts_with("  ")
-                && line.ends_with(" ms")
+                && line.contains(" ms")
                 && line
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_lowercase());
