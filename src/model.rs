@@ -79,8 +79,10 @@ pub struct PublicPartner {
     pub legal_status: Option<LegalStatus>,
     pub year_incorporated: Option<u16>,
     pub identifiers: Vec<Identifier>,
-    pub phones: Vec<PublicPhone>,
-    pub locations: Vec<Location>,
+    /// Phones and locations are shared with the services that refer to
+    /// them (and with every localized copy), not copied.
+    pub phones: Vec<Arc<PublicPhone>>,
+    pub locations: Vec<Arc<Location>>,
     pub coverage: Coverage,
     pub services: Vec<PublicService>,
     pub links: Vec<Link>,
@@ -96,9 +98,9 @@ pub struct PublicPartner {
     pub populations: Vec<String>,
     /// Languages served directly, by any phone or service.
     pub languages: Vec<String>,
-    pub hotlines: Vec<PublicPhone>,
+    pub hotlines: Vec<Arc<PublicPhone>>,
     /// The number to show on cards: the first hotline, else the first phone.
-    pub primary_phone: Option<PublicPhone>,
+    pub primary_phone: Option<Arc<PublicPhone>>,
     pub edit_url: Option<String>,
     pub source_path: String,
     /// Language of the summary and description shown: the page's, or the
@@ -239,8 +241,8 @@ pub struct PublicService {
     #[serde(flatten)]
     pub service: Service,
     pub description_html: String,
-    pub phone_refs: Vec<PublicPhone>,
-    pub location_refs: Vec<Location>,
+    pub phone_refs: Vec<Arc<PublicPhone>>,
+    pub location_refs: Vec<Arc<Location>>,
     /// Interpretation languages plus direct languages, for filters.
     pub all_languages: Vec<String>,
     /// Language of the name and description shown.
@@ -707,8 +709,16 @@ fn public_partner(
         );
     }
 
-    let phones: Vec<PublicPhone> = record.phones.iter().map(public_phone).collect();
-    let public_locations: Vec<Location> = record.locations.iter().map(public_location).collect();
+    let phones: Vec<Arc<PublicPhone>> = record
+        .phones
+        .iter()
+        .map(|phone| Arc::new(public_phone(phone)))
+        .collect();
+    let public_locations: Vec<Arc<Location>> = record
+        .locations
+        .iter()
+        .map(|location| Arc::new(public_location(location)))
+        .collect();
     let services: Vec<PublicService> = record
         .services
         .iter()

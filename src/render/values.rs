@@ -278,7 +278,7 @@ impl Listed<'_> {
             summary: partner.summary.as_deref(),
             text_lang: &partner.text_lang,
             website: partner.website.as_deref(),
-            primary_phone: partner.primary_phone.as_ref(),
+            primary_phone: partner.primary_phone.as_deref(),
             categories: &partner.categories,
             populations: &partner.populations,
             languages: &partner.languages,
