@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Context, Tera, Value};
+use tera::{Context, Map, Tera, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{County, PublicPartner, PublicPhone};
@@ -136,8 +136,9 @@ impl ValueCache {
         sources: &TemplateSources,
     ) -> Result<Vec<Value>, Diagnostic> {
         missing_component(tera, sources).map_or(Ok(()), Err)?;
-        let cached = self.by_language.entry(language.to_string()).or_default();
-        let fresh: Vec<(String, Localized)> = partners
+        let mut cached = self.by_language.remove(language).unwrap_or_default();
+        let other_languages = &self.by_language;
+        let fresh: Result<Vec<(String, Localized)>, Diagnostic> = partners
             .par_iter()
             .filter(|partner| !cached.contains_key(&partner.id))
             .map(|partner| {
@@ -146,20 +147,33 @@ impl ValueCache {
                     let page = format!("the card of partner {}", partner.id);
                     template_diagnostic(&error, sources, Some(&page))
                 })?;
-                let value = Listed::value(&partner, language);
+                let in_other_language = other_languages
+                    .values()
+                    .find_map(|values| values.get(&partner.id))
+                    .and_then(|entry| entry.value.as_map());
+                let value = Listed::value(&partner, language, in_other_language);
                 Ok((partner.id.clone(), Localized { value, fragments }))
             })
-            .collect::<Result<_, Diagnostic>>()?;
+            .collect();
+        let fresh = match fresh {
+            Ok(fresh) => fresh,
+            Err(diagnostic) => {
+                self.by_language.insert(language.to_string(), cached);
+                return Err(diagnostic);
+            }
+        };
         cached.extend(fresh);
         if cached.len() > partners.len() {
             let ids: BTreeSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
             cached.retain(|id, _| ids.contains(id.as_str()));
         }
-        Ok(partners
+        let values = partners
             .iter()
             .filter_map(|partner| cached.get(&partner.id))
             .map(|entry| entry.value.clone())
-            .collect())
+            .collect();
+        self.by_language.insert(language.to_string(), cached);
+        Ok(values)
     }
 
     /// The fragments of the partners of the last editions.
@@ -271,7 +285,24 @@ struct Listed<'a> {
 }
 
 impl Listed<'_> {
-    fn value(partner: &PublicPartner, language: &str) -> Value {
+    /// The partner's list value in `language`. The fields that do not
+    /// depend on the language are taken from its value in another
+    /// language when there is one, so the languages share them (template
+    /// values share their maps and lists) instead of each holding a copy.
+    fn value(partner: &PublicPartner, language: &str, in_other_language: Option<&Map>) -> Value {
+        if let Some(other) = in_other_language {
+            let mut map = other.clone();
+            map.insert("name".into(), Value::from(partner.name.as_str()));
+            map.insert(
+                "summary".into(),
+                partner
+                    .summary
+                    .as_deref()
+                    .map_or_else(Value::none, Value::from),
+            );
+            map.insert("text_lang".into(), Value::from(partner.text_lang.as_str()));
+            return with_placeholders(map, partner, language);
+        }
         let listed = Listed {
             id: &partner.id,
             name: &partner.name,
@@ -286,16 +317,21 @@ impl Listed<'_> {
             last_verified: &partner.last_verified,
             aging: partner.aging,
         };
-        let mut map = Value::from_serializable(&listed)
+        let map = Value::from_serializable(&listed)
             .into_map()
             .unwrap_or_default();
-        // Fragments are markup: printed with `| safe`, never escaped.
-        for (fragment, (field, _)) in FRAGMENTS.into_iter().enumerate() {
-            let placeholder = Fragments::placeholder(language, fragment, &partner.id);
-            map.insert(field.into(), Value::safe_string(&placeholder));
-        }
-        Value::from(map)
+        with_placeholders(map, partner, language)
     }
+}
+
+/// `map` with the placeholders of the partner's fragments in `language`.
+fn with_placeholders(mut map: Map, partner: &PublicPartner, language: &str) -> Value {
+    // Fragments are markup: printed with `| safe`, never escaped.
+    for (fragment, (field, _)) in FRAGMENTS.into_iter().enumerate() {
+        let placeholder = Fragments::placeholder(language, fragment, &partner.id);
+        map.insert(field.into(), Value::safe_string(&placeholder));
+    }
+    Value::from(map)
 }
 
 /// A hub's own `components.html` replaces the theme's; the theme's list
