@@ -374,7 +374,13 @@ fn stream(
     scanner: &postprocess::PrivateScanner,
     staging: &write::Staging,
 ) -> Result<(usize, usize), BuildError> {
-    let indexes = search_indexes(site, &mut search::Cache::default());
+    let mut indexes = search_indexes(site, &mut search::Cache::default());
+    // Pages need only the indexes' head paths and facets: the index files
+    // are written now, not kept while every page renders.
+    let index_files: Vec<OutputFile> = indexes
+        .iter_mut()
+        .flat_map(|index| std::mem::take(&mut index.files))
+        .collect();
     clock.lap("search index");
     let links = LinkSettings::of(site);
     let finisher = finisher(site, &links, Some(scanner));
@@ -394,6 +400,10 @@ fn stream(
         problems.leaks.extend(finished.leaks);
         problems.write = problems.write.take().or(written);
     };
+    let index_file_count = index_files.len();
+    index_files
+        .into_par_iter()
+        .for_each(|file| finish_and_write(file, &Fragments::default()));
     let rendered = render::pages::render_selected(
         site,
         &indexes,
@@ -409,7 +419,7 @@ fn stream(
     // The rest of the pages' time is rendering.
     clock.part("· finish and scan (threads)", finishing.total());
     clock.part("· write (threads)", writing.total());
-    let files = rendered.files.len() + rendered.pages;
+    let files = index_file_count + rendered.files.len() + rendered.pages;
     rendered
         .files
         .into_par_iter()
