@@ -358,14 +358,19 @@ pub fn build_cached(
     for partner in &hub.partners {
         let record = &partner.record;
         let stale = freshness(&record.last_verified, today, config) == Freshness::Stale;
-        if !record.published && !include_drafts {
+        let published = if !record.published && !include_drafts {
             summary.drafts.push(record.id.clone());
-            unpublished.insert(record.id.clone());
+            false
         } else if stale {
             summary.hidden_stale.push(record.id.clone());
+            false
+        } else {
+            true
+        };
+        if !published {
             unpublished.insert(record.id.clone());
         }
-        is_published.push(!unpublished.contains(&record.id));
+        is_published.push(published);
     }
 
     let visible_guides: Vec<&LoadedGuide> = hub

@@ -51,7 +51,8 @@ impl Needles {
                 .enumerate()
                 .min_by_key(|(offset, window)| {
                     let spaces = window.iter().filter(|b| **b == b' ').count();
-                    (sharing[&window_value(window)], spaces, *offset)
+                    let shared = sharing.get(&window_value(window)).copied();
+                    (shared.unwrap_or_default(), spaces, *offset)
                 });
             match rarest {
                 Some((offset, window)) => {
