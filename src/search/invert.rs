@@ -138,6 +138,7 @@ impl Analyses {
     /// Analyses (side by side) the documents not seen before, and forgets
     /// the analyses of texts no document has any more.
     pub(super) fn update<'a>(&mut self, documents: impl IntoIterator<Item = &'a Document>) {
+        self.renew_if_mostly_unused();
         let mut wanted: HashMap<u64, Arc<Analysed>> = HashMap::new();
         let mut fresh: Vec<&Document> = Vec::new();
         let mut fresh_keys: HashSet<u64> = HashSet::new();
@@ -162,8 +163,13 @@ impl Analyses {
         }
         self.analyse_into(&mut wanted, &fresh);
         self.by_key = wanted;
-        // Edits leave words no document uses; when they outnumber the
-        // words in use, the next build starts a new vocabulary.
+        self.vocabulary.sort();
+    }
+
+    /// Edits leave words no document uses; when they outnumber the words
+    /// the last build used, this build starts a new vocabulary (and
+    /// analyses every document again).
+    fn renew_if_mostly_unused(&mut self) {
         let mut used = vec![false; self.vocabulary.words.len()];
         for analysed in self.by_key.values() {
             for &(word, _, _) in analysed.iter() {
@@ -174,7 +180,6 @@ impl Analyses {
         if self.vocabulary.words.len() > 2 * in_use + 10_000 {
             *self = Analyses::default();
         }
-        self.vocabulary.sort();
     }
 
     fn analyse_into(&mut self, into: &mut HashMap<u64, Arc<Analysed>>, fresh: &[&Document]) {
@@ -337,5 +342,39 @@ impl UnionFind {
         if a != b {
             self.parent[b.max(a)] = a.min(b);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::documents::{Field, Text, Texts};
+
+    fn document(text: String) -> Document {
+        Document {
+            texts: Arc::new(Texts::new(vec![Text {
+                field: Field::Body,
+                language: "en".into(),
+                text,
+            }])),
+            display: serde_json::Value::Null,
+            facet_values: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_renewed_vocabulary_still_indexes_every_document() {
+        let mut analyses = Analyses::default();
+        let many: Vec<String> = (0..12_000).map(|n| format!("w{n}x")).collect();
+        analyses.update(&[document(many.join(" "))]);
+        // The edit drops twelve thousand words: the next build renews.
+        let edited = [document("shelter".into())];
+        for _ in 0..2 {
+            analyses.update(&edited);
+            let inverted = invert(&edited, &analyses);
+            assert_eq!(inverted.words, ["shelter"]);
+            assert_eq!(inverted.postings, [vec![(0, Field::Body.bit())]]);
+        }
+        assert!(analyses.vocabulary.words.len() < 10);
     }
 }
