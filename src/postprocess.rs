@@ -510,26 +510,30 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_internal_value_only_in_a_card_is_found() {
-        let fragments = Fragments::of(
-            "en",
-            "food",
-            vec!["<article>Ask for Jordan Example</article>".into()],
-        );
+    /// `partners/index.html` holding partner food's card as `page` places
+    /// it (`{}`), finished with "Jordan Example" as an internal value.
+    fn list_page_with_card(card: &str, page: &str, minify: bool) -> Finished {
+        let fragments = Fragments::of("en", "food", vec![card.into()]);
         let page = OutputFile {
             path: "partners/index.html".into(),
-            contents: format!(
-                "<ul><li>{}</li></ul>",
-                Fragments::placeholder("en", 0, "food")
-            )
-            .into_bytes(),
+            contents: page
+                .replace("{}", &Fragments::placeholder("en", 0, "food"))
+                .into_bytes(),
         };
         let private = PrivateValues {
             values: vec![("Jordan Example".into(), "private/food.yaml".into())],
         };
         let scanner = PrivateScanner::new(&private);
-        let finished = Finisher::new(SERVED, true, Some(&scanner)).finish(page, &fragments);
+        Finisher::new(SERVED, minify, Some(&scanner)).finish(page, &fragments)
+    }
+
+    #[test]
+    fn an_internal_value_only_in_a_card_is_found() {
+        let finished = list_page_with_card(
+            "<article>Ask for Jordan Example</article>",
+            "<ul><li>{}</li></ul>",
+            true,
+        );
         assert_eq!(finished.leaks.len(), 1);
         assert_eq!(finished.leaks[0].code, "P030");
         assert!(
@@ -574,20 +578,8 @@ mod tests {
 
     #[test]
     fn an_internal_value_across_a_cards_edge_is_found() {
-        let fragments = Fragments::of("en", "food", vec!["Example, at the door".into()]);
-        let page = OutputFile {
-            path: "partners/index.html".into(),
-            contents: format!(
-                "<p>Ask for Jordan {}</p>",
-                Fragments::placeholder("en", 0, "food")
-            )
-            .into_bytes(),
-        };
-        let private = PrivateValues {
-            values: vec![("Jordan Example".into(), "private/food.yaml".into())],
-        };
-        let scanner = PrivateScanner::new(&private);
-        let finished = Finisher::new(SERVED, false, Some(&scanner)).finish(page, &fragments);
+        let finished =
+            list_page_with_card("Example, at the door", "<p>Ask for Jordan {}</p>", false);
         assert_eq!(finished.leaks.len(), 1, "{:?}", finished.leaks);
         assert!(finished.leaks[0].message.contains("partners/index.html"));
     }

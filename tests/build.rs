@@ -2,8 +2,9 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::*;
 use haven::BuildError;
@@ -232,12 +233,19 @@ fn two_builds_of_the_same_input_are_byte_identical() {
     }
 }
 
-#[test]
-fn a_failed_build_leaves_the_previous_site_untouched() {
+/// A copy of the example site built into its `public/`, with what that
+/// build wrote: the previous site a later build must leave untouched.
+fn published_copy_of_example_site() -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {
     let hub = copy_of_example_site();
     let output = hub.path().join("public");
     haven::build(&plan(hub.path(), &output)).expect("first build");
     let before = read_tree(&output);
+    (hub, output, before)
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let (hub, output, before) = published_copy_of_example_site();
 
     let partner = fs::read_dir(hub.path().join("partners"))
         .expect("partners")
@@ -256,10 +264,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
 
 #[test]
 fn an_internal_value_found_while_pages_are_written_leaves_the_previous_site_untouched() {
-    let hub = copy_of_example_site();
-    let output = hub.path().join("public");
-    haven::build(&plan(hub.path(), &output)).expect("first build");
-    let before = read_tree(&output);
+    let (hub, output, before) = published_copy_of_example_site();
 
     // A private data repository may keep internal notes in partner files;
     // this note is another partner's public name, shown on many pages.
