@@ -374,7 +374,7 @@ fn stream(
     scanner: &postprocess::PrivateScanner,
     staging: &write::Staging,
 ) -> Result<(usize, usize), BuildError> {
-    let mut indexes = search_indexes(site, &mut search::Cache::default());
+    let mut indexes = search_indexes(site, &mut search::Cache::one_shot());
     // Pages need only the indexes' head paths and facets: the index files
     // are written now, not kept while every page renders.
     let index_files: Vec<OutputFile> = indexes
@@ -408,7 +408,7 @@ fn stream(
         site,
         &indexes,
         &|_, _| true,
-        &mut render::values::ValueCache::default(),
+        &mut render::values::ValueCache::one_shot(),
         &|page, fragments| {
             finish_and_write(page, fragments);
             None

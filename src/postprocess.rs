@@ -3,9 +3,8 @@
 //! is minified, and the output is scanned for every internal value (rule
 //! P030): a hit aborts the build before anything is written.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -37,12 +36,7 @@ pub struct Finisher<'a> {
     style: LinkStyle<'a>,
     minify: bool,
     scanner: Option<&'a PrivateScanner>,
-    finished: RwLock<HashMap<FragmentKey, Arc<[u8]>>>,
 }
-
-/// A fragment as finished for pages whose links start with `prefix`, in
-/// `page_language`.
-type FragmentKey = (String, usize, String, String, Option<String>);
 
 impl<'a> Finisher<'a> {
     pub fn new(style: LinkStyle<'a>, minify: bool, scanner: Option<&'a PrivateScanner>) -> Self {
@@ -50,7 +44,6 @@ impl<'a> Finisher<'a> {
             style,
             minify,
             scanner,
-            finished: RwLock::new(HashMap::new()),
         }
     }
 
@@ -68,6 +61,7 @@ impl<'a> Finisher<'a> {
         leaks.extend(self.scan(&shell, &file.path));
         let page = Page {
             links: &links,
+            finishing: links.key(),
             fragments,
         };
         file.contents = self.fill_placeholders(shell, &page, &file.path, &mut leaks);
@@ -103,22 +97,27 @@ impl<'a> Finisher<'a> {
             Ok(text) if text.contains(PLACEHOLDER_START) => text,
             _ => return shell,
         };
-        let mut filled = Vec::with_capacity(shell.len() * 4);
+        // Every piece first, so the page is allocated once, at its size:
+        // a directory of thousands of cards runs to megabytes.
+        let parts: Vec<Part<'_>> = pieces(text)
+            .map(|piece| match piece {
+                Piece::Placeholder(placeholder, text) => self
+                    .finished_fragment(&placeholder, text, page, leaks)
+                    .map_or(Part::Text(text), Part::Fragment),
+                // An unknown partner's placeholder stays as it is.
+                Piece::Text(text) => Part::Text(text),
+            })
+            .collect();
+        let mut filled = Vec::with_capacity(parts.iter().map(Part::len).sum());
         let mut edges = Vec::new();
-        for piece in pieces(text) {
-            match piece {
-                Piece::Placeholder(placeholder, text) => {
-                    match self.finished_fragment(&placeholder, page, leaks) {
-                        Some(fragment) => {
-                            edges.push(filled.len());
-                            filled.extend_from_slice(&fragment);
-                            edges.push(filled.len());
-                        }
-                        // An unknown partner's placeholder stays as it is.
-                        None => filled.extend_from_slice(text.as_bytes()),
-                    }
+        for part in &parts {
+            match part {
+                Part::Fragment(fragment) => {
+                    edges.push(filled.len());
+                    filled.extend_from_slice(fragment);
+                    edges.push(filled.len());
                 }
-                Piece::Text(text) => filled.extend_from_slice(text.as_bytes()),
+                Part::Text(text) => filled.extend_from_slice(text.as_bytes()),
             }
         }
         let text_meets_text = edges.iter().any(|&edge| {
@@ -129,53 +128,56 @@ impl<'a> Finisher<'a> {
         if text_meets_text {
             leaks.extend(self.scan(&filled, path));
         }
-        filled.shrink_to_fit();
         filled
     }
 
+    /// The fragment `placeholder` (`text` on the page) stands for, as
+    /// finished for the page's depth and language: once for all the pages
+    /// that share them.
     fn finished_fragment(
         &self,
         placeholder: &Placeholder<'_>,
+        text: &str,
         page: &Page<'_>,
         leaks: &mut Vec<Diagnostic>,
     ) -> Option<Arc<[u8]>> {
-        let links = page.links;
-        let key = (
-            placeholder.language.to_string(),
-            placeholder.fragment,
-            placeholder.id.to_string(),
-            links.prefix.clone(),
-            links.page_language.cloned(),
-        );
-        let cached = self
-            .finished
-            .read()
-            .ok()
-            .and_then(|finished| finished.get(&key).cloned());
-        if cached.is_some() {
-            return cached;
+        page.fragments.finished(&page.finishing, text, || {
+            let html = page.fragments.html(placeholder)?;
+            let fragment: Arc<[u8]> = self.link_and_minify(html, page.links).into();
+            let shown_in = format!(
+                "the {} of partner {} ({}) on list pages",
+                FRAGMENTS
+                    .get(placeholder.fragment)
+                    .map_or("fragment", |(field, _)| field),
+                placeholder.id,
+                placeholder.language
+            );
+            leaks.extend(self.scan(&fragment, &shown_in));
+            Some(fragment)
+        })
+    }
+}
+
+/// A run of a finished page: its own text, or a finished fragment.
+enum Part<'a> {
+    Text(&'a str),
+    Fragment(Arc<[u8]>),
+}
+
+impl Part<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Part::Text(text) => text.len(),
+            Part::Fragment(fragment) => fragment.len(),
         }
-        let html = page.fragments.html(placeholder)?;
-        let fragment: Arc<[u8]> = self.link_and_minify(html, links).into();
-        let shown_in = format!(
-            "the {} of partner {} ({}) on list pages",
-            FRAGMENTS
-                .get(placeholder.fragment)
-                .map_or("fragment", |(field, _)| field),
-            placeholder.id,
-            placeholder.language
-        );
-        leaks.extend(self.scan(&fragment, &shown_in));
-        if let Ok(mut finished) = self.finished.write() {
-            finished.insert(key, fragment.clone());
-        }
-        Some(fragment)
     }
 }
 
 /// The page being finished.
 struct Page<'a> {
     links: &'a Links<'a>,
+    /// What finishing a fragment for this page depends on: its links.
+    finishing: String,
     fragments: &'a Fragments,
 }
 
@@ -294,6 +296,12 @@ impl<'a> Links<'a> {
             prefix,
             page_language,
         }
+    }
+
+    /// Equal for pages whose links are written the same way.
+    fn key(&self) -> String {
+        let language = self.page_language.map_or("", String::as_str);
+        format!("{}:{language}", self.prefix)
     }
 }
 
@@ -512,6 +520,33 @@ mod tests {
 
     /// `partners/index.html` holding partner food's card as `page` places
     /// it (`{}`), finished with "Jordan Example" as an internal value.
+    #[test]
+    fn a_card_shown_at_two_depths_is_linked_for_each() {
+        let fragments = Fragments::of(
+            "en",
+            "food",
+            vec!["<article><a href=\"/partners/food/\">Food</a></article>".into()],
+        );
+        let finisher = Finisher::new(SERVED, true, None);
+        let finish = |path: &str| {
+            let page = OutputFile {
+                path: path.into(),
+                contents: Fragments::placeholder("en", 0, "food").into_bytes(),
+            };
+            String::from_utf8(finisher.finish(page, &fragments).file.contents).unwrap()
+        };
+        for _ in 0..2 {
+            assert_eq!(
+                finish("partners/index.html"),
+                "<article><a href=../partners/food/>Food</a></article>"
+            );
+            assert_eq!(
+                finish("services/basic_needs/index.html"),
+                "<article><a href=../../partners/food/>Food</a></article>"
+            );
+        }
+    }
+
     fn list_page_with_card(card: &str, page: &str, minify: bool) -> Finished {
         let fragments = Fragments::of("en", "food", vec![card.into()]);
         let page = OutputFile {

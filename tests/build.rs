@@ -442,6 +442,26 @@ fn list_templates_see_each_partners_summary_fields() {
 }
 
 #[test]
+fn list_templates_see_each_partners_primary_phone_without_its_hours() {
+    let hub = copy_of_example_site();
+    let partners = "{% extends \"base.html\" %}{% block main %}{% for partner in partners %}\
+{% if partner.primary_phone %}<p class=\"listed\">{{ partner.id }}: {{ partner.primary_phone.label }} \
+{{ partner.primary_phone.number }} {{ partner.primary_phone.href }}\
+{% if partner.primary_phone.hours %} with hours{% endif %}</p>{% endif %}\
+{% endfor %}{% endblock main %}";
+    fs::create_dir_all(hub.path().join("templates")).expect("templates folder");
+    fs::write(hub.path().join("templates/partners.html"), partners).expect("template");
+    let output = hub.path().join("public");
+    haven::build(&plan(hub.path(), &output)).expect("build");
+    let page = fs::read_to_string(output.join("partners/index.html")).expect("page");
+    assert!(
+        page.contains("casa-de-refugio-riverbend: 24/7 domestic violence hotline +1 505-555-0106 tel:+15055550106"),
+        "{page}"
+    );
+    assert!(!page.contains("with hours"), "{page}");
+}
+
+#[test]
 fn cards_are_filled_in_and_no_placeholder_is_left_in_any_file() {
     let (_out, tree) = build_example();
     let placeholder = '\u{E000}'.to_string();

@@ -416,6 +416,19 @@ fn indexes_built_together_share_analyses_yet_equal_indexes_built_alone() {
     assert_ne!(together[0].files, together[1].files);
 }
 
+#[test]
+fn a_builds_cache_that_keeps_no_text_gives_the_same_indexes() {
+    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    let (site, _) = site.expect("example site is valid");
+    let languages = ["en".to_string(), "es".to_string()];
+    let kept = search::build_languages(&site, false, &languages, &mut search::Cache::default());
+    let one_shot =
+        search::build_languages(&site, false, &languages, &mut search::Cache::one_shot());
+    for (kept, one_shot) in kept.iter().zip(&one_shot) {
+        assert_eq!(kept.files, one_shot.files, "{}", kept.language);
+    }
+}
+
 fn head_of(index: &search::SearchIndex) -> Value {
     let head = index
         .files

@@ -52,13 +52,14 @@ pub struct Shows {
 pub enum Subset {
     #[default]
     None,
-    Some(BTreeSet<String>),
+    /// Shared by a page's editions in every language.
+    Some(Arc<BTreeSet<String>>),
     All,
 }
 
 impl Subset {
     fn of<'s>(ids: impl IntoIterator<Item = &'s String>) -> Subset {
-        Subset::Some(ids.into_iter().cloned().collect())
+        Subset::Some(Arc::new(ids.into_iter().cloned().collect()))
     }
 
     pub fn shows_any(&self, ids: &BTreeSet<String>) -> bool {
@@ -111,7 +112,7 @@ pub fn render(
     site: &Site,
     search: &[SearchIndex],
 ) -> Result<(Vec<OutputFile>, usize), RenderError> {
-    let mut values = ValueCache::default();
+    let mut values = ValueCache::one_shot();
     let rendered = render_selected(
         site,
         search,
@@ -162,21 +163,11 @@ pub fn render_selected(
     let tera = engine.tera;
 
     // One edition of the site per language: the same pages, with texts in
-    // that language where the hub has them. Each partner becomes a template
-    // value once per language; pages that list it share that value instead
-    // of serializing the partner again.
-    let (editions, partner_values): (Vec<Site>, Vec<Vec<Value>>) = languages
+    // that language where the hub has them.
+    let editions: Vec<Site> = languages
         .iter()
-        .map(|language| {
-            let values = values.edition(language, &site.partners, &tera, &engine.sources)?;
-            Ok((localized_site(site, language), values))
-        })
-        .collect::<Result<Vec<_>, Diagnostic>>()
-        .map_err(|diagnostic| RenderError {
-            diagnostics: vec![diagnostic],
-        })?
-        .into_iter()
-        .unzip();
+        .map(|language| localized_site(site, language))
+        .collect();
     let infos: Vec<SiteInfo<'_>> = editions
         .iter()
         .zip(&languages)
@@ -205,89 +196,96 @@ pub fn render_selected(
 
     // Which partners each term lists: the same in every language.
     let members = Members::of(site);
-    // Each edition's list of pages, side by side: with thousands of
-    // partners, listing the pages is a good part of a rebuild.
-    let lists: Vec<Vec<Page<'_>>> = (0..editions.len())
-        .into_par_iter()
-        .map(|edition_index| {
-            let (edition, language) = (&editions[edition_index], &languages[edition_index]);
-            let mut pages = Vec::new();
-            let prefix = language_prefix(site, language);
-            let mut list = page_list(
-                edition,
-                &members,
-                &partner_values[edition_index],
-                &strings,
-                language,
-            );
-            if search_contexts[edition_index].is_some() {
-                let s = |key: &str| string(&strings, language, key).to_string();
-                list.push(Page {
-                    output: "search/index.html".into(),
-                    template: "search.html",
-                    info: PageInfo::new(
-                        "/search/",
-                        &s("search_title"),
-                        &s("search_description"),
-                        "search",
-                    ),
-                    fill: Box::new(|_| {}),
-                    edition: 0,
-                    shows: Shows {
-                        search: true,
-                        ..Shows::default()
-                    },
-                });
-            }
-            for mut page in list {
-                // Hosts serve one 404 page, from the root.
-                if !prefix.is_empty() && page.output == "404.html" {
-                    continue;
+    let render_all = |pages: &[Page<'_>], fragments: &Fragments| {
+        pages
+            .par_iter()
+            .filter(|page| wanted(&page.output, &page.shows))
+            .map(|page| {
+                let mut context = page.context();
+                context.insert("lang", &page.info.lang);
+                context.insert("site", &infos[page.edition]);
+                if let Some(search) = &search_contexts[page.edition] {
+                    context.insert("search", search);
                 }
-                page.output = format!("{prefix}{}", page.output);
-                page.edition = edition_index;
-                page.info.lang = language.clone();
-                page.info.path = format!("/{prefix}{}", page.info.url.trim_start_matches('/'));
-                page.info.alternates = switcher
-                    .iter()
-                    .map(|alternate| Alternate {
-                        path: format!(
-                            "/{}{}",
-                            language_prefix(site, &alternate.lang),
-                            page.info.url.trim_start_matches('/')
-                        ),
-                        ..alternate.clone()
+                templates::in_language(&page.info.lang, || tera.render(page.template, &context))
+                    .map(|html| {
+                        let page = OutputFile {
+                            path: page.output.clone(),
+                            contents: html.into_bytes(),
+                        };
+                        sink(page, fragments)
                     })
-                    .collect();
-                pages.push(page);
-            }
-            pages
-        })
-        .collect();
-    let pages: Vec<Page<'_>> = lists.into_iter().flatten().collect();
-    let fragments = values.fragments();
+                    .map_err(|error| {
+                        template_diagnostic(&error, &engine.sources, Some(&page.output))
+                    })
+            })
+            .collect::<Vec<Result<Option<OutputFile>, Diagnostic>>>()
+    };
 
-    let rendered: Vec<Result<Option<OutputFile>, Diagnostic>> = pages
-        .par_iter()
-        .filter(|page| wanted(&page.output, &page.shows))
-        .map(|page| {
-            let mut context = page.context();
-            context.insert("lang", &page.info.lang);
-            context.insert("site", &infos[page.edition]);
-            if let Some(search) = &search_contexts[page.edition] {
-                context.insert("search", search);
-            }
-            templates::in_language(&page.info.lang, || tera.render(page.template, &context))
-                .map(|html| {
-                    let page = OutputFile {
-                        path: page.output.clone(),
-                        contents: html.into_bytes(),
-                    };
-                    sink(page, &fragments)
-                })
-                .map_err(|error| template_diagnostic(&error, &engine.sources, Some(&page.output)))
+    // Every page but the partners' own, first. Each partner becomes a
+    // template value once per language, which the pages that list it
+    // share instead of serializing the partner again. A build renders
+    // them a language at a time and lets go of each language's values
+    // before the next; `haven serve` keeps every language's values for
+    // the next rebuild and renders all languages side by side.
+    let batches: Vec<Vec<usize>> = if values.is_one_shot() {
+        (0..languages.len()).map(|edition| vec![edition]).collect()
+    } else {
+        vec![(0..languages.len()).collect()]
+    };
+    let mut rendered = Vec::new();
+    let mut shown: Vec<(String, Shows)> = Vec::new();
+    for batch in batches {
+        let partner_values: Vec<(usize, Vec<Value>)> = batch
+            .into_iter()
+            .map(|edition_index| {
+                let language = &languages[edition_index];
+                let values = values.edition(language, &site.partners, &tera, &engine.sources)?;
+                Ok((edition_index, values))
+            })
+            .collect::<Result<_, Diagnostic>>()
+            .map_err(|diagnostic| RenderError {
+                diagnostics: vec![diagnostic],
+            })?;
+        // With thousands of partners, listing the pages is a good part of
+        // a rebuild: each edition's are listed side by side.
+        let pages: Vec<Page<'_>> = partner_values
+            .par_iter()
+            .flat_map(|(edition_index, partners)| {
+                let (edition, language) = (&editions[*edition_index], &languages[*edition_index]);
+                let mut list = page_list(edition, &members, partners, &strings, language);
+                if search_contexts[*edition_index].is_some() {
+                    list.push(search_page(&strings, language));
+                }
+                in_edition(list, site, language, *edition_index, &switcher)
+            })
+            .collect();
+        rendered.extend(render_all(&pages, &values.fragments()));
+        shown.extend(pages.into_iter().map(|page| (page.output, page.shows)));
+        drop(partner_values);
+        values.lists_rendered();
+    }
+
+    let partner_pages: Vec<Page<'_>> = (0..editions.len())
+        .into_par_iter()
+        .flat_map(|edition_index| {
+            let (edition, language) = (&editions[edition_index], &languages[edition_index]);
+            in_edition(
+                partner_pages(edition, language),
+                site,
+                language,
+                edition_index,
+                &switcher,
+            )
         })
         .collect();
+    let fragments = values.fragments();
+    rendered.extend(render_all(&partner_pages, &fragments));
+    shown.extend(
+        partner_pages
+            .into_iter()
+            .map(|page| (page.output, page.shows)),
+    );
 
     let mut files = prepared.files;
     for index in search {
@@ -312,20 +310,75 @@ pub fn render_selected(
         });
         return Err(RenderError { diagnostics });
     }
-    files.push(sitemap(site, &pages));
+    files.push(sitemap(
+        site,
+        shown.iter().map(|(output, _)| output.as_str()),
+    ));
     files.push(robots(site));
     files.push(headers_file(site));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let shows = pages
-        .into_iter()
-        .map(|page| (page.output, page.shows))
-        .collect();
     Ok(Rendered {
         files,
         pages: page_count,
-        shows,
+        shows: shown.into_iter().collect(),
         fragments,
     })
+}
+
+/// The search page, for editions with a search index.
+fn search_page<'a>(strings: &Strings, language: &str) -> Page<'a> {
+    let s = |key: &str| string(strings, language, key).to_string();
+    Page {
+        output: "search/index.html".into(),
+        template: "search.html",
+        info: PageInfo::new(
+            "/search/",
+            &s("search_title"),
+            &s("search_description"),
+            "search",
+        ),
+        fill: Box::new(|_| {}),
+        edition: 0,
+        shows: Shows {
+            search: true,
+            ..Shows::default()
+        },
+    }
+}
+
+/// `pages` as pages of the edition in `language`: under its prefix, with
+/// their alternates in every language.
+fn in_edition<'a>(
+    pages: Vec<Page<'a>>,
+    site: &Site,
+    language: &str,
+    edition_index: usize,
+    switcher: &[Alternate],
+) -> Vec<Page<'a>> {
+    let prefix = language_prefix(site, language);
+    pages
+        .into_iter()
+        // Hosts serve one 404 page, from the root.
+        .filter(|page| prefix.is_empty() || page.output != "404.html")
+        .map(|mut page| {
+            page.output = format!("{prefix}{}", page.output);
+            page.edition = edition_index;
+            page.info.lang = language.to_string();
+            page.info.path = format!("/{prefix}{}", page.info.url.trim_start_matches('/'));
+            page.info.alternates = switcher
+                .iter()
+                .map(|alternate| Alternate {
+                    path: format!(
+                        "/{}{}",
+                        language_prefix(site, &alternate.lang),
+                        page.info.url.trim_start_matches('/')
+                    ),
+                    ..alternate.clone()
+                })
+                .collect();
+            page
+        })
+        .collect()
 }
 
 /// A fingerprint of what every page shows of the site (crisis lines,
@@ -582,40 +635,14 @@ fn page_list<'a>(
             })
         },
     );
-    for partner in &site.partners {
-        let url = format!("/partners/{}/", partner.id);
-        let texts = partner.texts_in(language);
-        let description = texts
-            .summary
-            .map_or_else(|| plain_excerpt(texts.description_html), str::to_string);
-        push(
-            format!("partners/{}/index.html", partner.id),
-            "partner.html",
-            PageInfo::new(&url, texts.name, &description, "partner"),
-            // The page lists the guides that point to the partner.
-            Shows {
-                partners: Subset::of([&partner.id]),
-                guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
-                ..Shows::default()
-            },
-            // Localized and serialized as the page renders: only list
-            // pages keep every partner as a value.
-            Box::new(move |c| {
-                c.insert(
-                    "partner",
-                    &*PublicPartner::localized_shared(partner, language),
-                );
-            }),
-        );
-    }
-
     for section in sections {
         for term in &section.terms {
-            let (member_ids, members): (Vec<&String>, Vec<Value>) = members
+            let shown = members.shown_by_term(section.section, &term.code);
+            let members: Vec<Value> = members
                 .of_term(section.section, &term.code)
                 .iter()
-                .map(|&index| (&site.partners[index].id, partners[index].clone()))
-                .unzip();
+                .map(|&index| partners[index].clone())
+                .collect();
             let url = format!("/{}/{}/", section.section, term.code);
             let description = term
                 .description
@@ -627,7 +654,7 @@ fn page_list<'a>(
                 "term.html",
                 PageInfo::new(&url, &term.label, &description, "term"),
                 Shows {
-                    partners: Subset::of(member_ids),
+                    partners: shown,
                     ..Shows::default()
                 },
                 Box::new(move |c| {
@@ -753,6 +780,39 @@ fn page_list<'a>(
     pages
 }
 
+/// The partners' own pages in `language`. They hold no list values: each
+/// localizes and serializes its partner as it renders.
+fn partner_pages<'a>(site: &'a Site, language: &'a str) -> Vec<Page<'a>> {
+    site.partners
+        .iter()
+        .map(|partner| {
+            let url = format!("/partners/{}/", partner.id);
+            let texts = partner.texts_in(language);
+            let description = texts
+                .summary
+                .map_or_else(|| plain_excerpt(texts.description_html), str::to_string);
+            Page {
+                output: format!("partners/{}/index.html", partner.id),
+                template: "partner.html",
+                info: PageInfo::new(&url, texts.name, &description, "partner"),
+                // The page lists the guides that point to the partner.
+                shows: Shows {
+                    partners: Subset::of([&partner.id]),
+                    guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
+                    ..Shows::default()
+                },
+                fill: Box::new(move |c| {
+                    c.insert(
+                        "partner",
+                        &*PublicPartner::localized_shared(partner, language),
+                    );
+                }),
+                edition: 0,
+            }
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct PageInfo {
     /// The page's path in every language: `/partners/`.
@@ -817,6 +877,9 @@ struct FilterSection {
 struct Members<'a> {
     /// Section → code → partners.
     by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>>,
+    /// Section → code → the ids of those partners, for what the term's
+    /// page shows in every language.
+    ids: HashMap<&'static str, HashMap<&'a str, Arc<BTreeSet<String>>>>,
 }
 
 impl<'a> Members<'a> {
@@ -855,7 +918,28 @@ impl<'a> Members<'a> {
                     .push(index);
             }
         }
-        Members { by_term }
+        let ids = by_term
+            .iter()
+            .map(|(&section, codes)| {
+                let codes = codes
+                    .iter()
+                    .map(|(&code, indices)| {
+                        let ids = indices.iter().map(|&i| site.partners[i].id.clone());
+                        (code, Arc::new(ids.collect()))
+                    })
+                    .collect();
+                (section, codes)
+            })
+            .collect();
+        Members { by_term, ids }
+    }
+
+    /// What the page of a term shows.
+    fn shown_by_term(&self, section: &'static str, code: &str) -> Subset {
+        self.ids
+            .get(section)
+            .and_then(|codes| codes.get(code))
+            .map_or(Subset::None, |ids| Subset::Some(ids.clone()))
     }
 
     fn of_term(&self, section: &'static str, code: &str) -> &[usize] {
@@ -1024,13 +1108,13 @@ fn plain_excerpt(html: &str) -> String {
     excerpt
 }
 
-fn sitemap(site: &Site, pages: &[Page<'_>]) -> OutputFile {
+/// The sitemap of the pages written to these output paths.
+fn sitemap<'a>(site: &Site, outputs: impl Iterator<Item = &'a str>) -> OutputFile {
     let base = site.config.base_url.trim_end_matches('/');
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut urls: Vec<&str> = pages
-        .iter()
-        .filter(|p| p.output != "404.html")
-        .map(|p| p.output.trim_end_matches("index.html"))
+    let mut urls: Vec<&str> = outputs
+        .filter(|output| *output != "404.html")
+        .map(|output| output.trim_end_matches("index.html"))
         .collect();
     urls.sort();
     for url in urls {

@@ -10,7 +10,7 @@
 //! minified once per page depth ([`Fragments`]).
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,6 +18,7 @@ use tera::{Context, Map, Tera, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{County, PublicPartner, PublicPhone};
+use crate::record::PhoneKind;
 use crate::render::templates::{self, template_diagnostic, TemplateSources};
 
 /// `(field of the partner value, component that renders it)`: list
@@ -32,6 +33,8 @@ pub const FRAGMENTS: [(&str, &str); 2] = [("card", "partner_card"), ("print_entr
 #[derive(Default)]
 pub struct ValueCache {
     by_language: HashMap<String, HashMap<String, Localized>>,
+    /// A build's cache: nothing is kept once the list pages are rendered.
+    one_shot: bool,
 }
 
 #[derive(Clone)]
@@ -43,11 +46,19 @@ struct Localized {
 }
 
 /// Every partner's fragments (card, print entry) in every language, for
-/// replacing the placeholders list pages carry.
-#[derive(Default, Clone)]
+/// replacing the placeholders list pages carry, and each fragment as
+/// post-processing finished it for pages of one depth and language.
+#[derive(Default)]
 pub struct Fragments {
     by_language: HashMap<String, HashMap<String, Arc<[String]>>>,
+    /// Finishing (see [`Fragments::finished`]) → placeholder text →
+    /// finished fragment. Looked up by borrowed keys: a list page finds
+    /// each of its thousands of cards without allocating.
+    finished: RwLock<HashMap<String, FinishedFragments>>,
 }
+
+/// Finished fragments by the text of their placeholder.
+type FinishedFragments = HashMap<String, Arc<[u8]>>;
 
 impl Fragments {
     /// Fragments of one partner in one language, in [`FRAGMENTS`] order.
@@ -56,6 +67,7 @@ impl Fragments {
         let partners = HashMap::from([(id.to_string(), fragments.into())]);
         Fragments {
             by_language: HashMap::from([(language.to_string(), partners)]),
+            finished: RwLock::default(),
         }
     }
 
@@ -76,6 +88,34 @@ impl Fragments {
             .get(placeholder.language)?
             .get(placeholder.id)?;
         fragments.get(placeholder.fragment).map(String::as_str)
+    }
+
+    /// The fragment of `placeholder` (its text on the page) as finished
+    /// for pages that `finishing` names (their link prefix and language),
+    /// finishing it with `finish` the first time it is asked for.
+    pub fn finished(
+        &self,
+        finishing: &str,
+        placeholder: &str,
+        finish: impl FnOnce() -> Option<Arc<[u8]>>,
+    ) -> Option<Arc<[u8]>> {
+        let cached = self.finished.read().ok().and_then(|finished| {
+            finished
+                .get(finishing)
+                .and_then(|fragments| fragments.get(placeholder))
+                .cloned()
+        });
+        if cached.is_some() {
+            return cached;
+        }
+        let fragment = finish()?;
+        if let Ok(mut finished) = self.finished.write() {
+            finished
+                .entry(finishing.to_string())
+                .or_default()
+                .insert(placeholder.to_string(), fragment.clone());
+        }
+        Some(fragment)
     }
 }
 
@@ -124,6 +164,29 @@ impl<'a> Placeholder<'a> {
 }
 
 impl ValueCache {
+    /// A cache for one build, which lets go of every value as soon as the
+    /// list pages no longer need them ([`ValueCache::lists_rendered`]).
+    pub fn one_shot() -> Self {
+        ValueCache {
+            one_shot: true,
+            ..ValueCache::default()
+        }
+    }
+
+    /// Whether the cache lets go of its values once their list pages are
+    /// rendered.
+    pub fn is_one_shot(&self) -> bool {
+        self.one_shot
+    }
+
+    /// The pages that list the partners of the last editions are
+    /// rendered: a one-shot cache forgets their values and fragments.
+    pub fn lists_rendered(&mut self) {
+        if self.one_shot {
+            self.by_language = HashMap::new();
+        }
+    }
+
     /// Every partner's value in `language`, localizing, serializing and
     /// rendering fragments only for those not cached; the cache then holds
     /// only these partners. The localized partners are not kept: a
@@ -179,6 +242,7 @@ impl ValueCache {
     /// The fragments of the partners of the last editions.
     pub fn fragments(&self) -> Fragments {
         Fragments {
+            finished: RwLock::default(),
             by_language: self
                 .by_language
                 .iter()
@@ -275,13 +339,43 @@ struct Listed<'a> {
     summary: Option<&'a str>,
     text_lang: &'a str,
     website: Option<&'a str>,
-    primary_phone: Option<&'a PublicPhone>,
+    primary_phone: Option<ListedPhone<'a>>,
     categories: &'a [String],
     populations: &'a [String],
     languages: &'a [String],
     counties: &'a [County],
     last_verified: &'a str,
     aging: bool,
+}
+
+/// The number a list shows for a partner: what a card prints of it. Its
+/// hours (a good part of a partner's value) are on the partner's page.
+#[derive(Serialize)]
+struct ListedPhone<'a> {
+    number: &'a str,
+    extension: Option<&'a str>,
+    kind: PhoneKind,
+    text_keyword: Option<&'a str>,
+    label: &'a str,
+    hotline: bool,
+    languages: &'a [String],
+    href: Option<&'a str>,
+}
+
+impl<'a> ListedPhone<'a> {
+    fn of(phone: &'a PublicPhone) -> Self {
+        let PublicPhone { phone, href } = phone;
+        ListedPhone {
+            number: &phone.number,
+            extension: phone.extension.as_deref(),
+            kind: phone.kind,
+            text_keyword: phone.text_keyword.as_deref(),
+            label: &phone.label,
+            hotline: phone.hotline,
+            languages: &phone.languages,
+            href: href.as_deref(),
+        }
+    }
 }
 
 impl Listed<'_> {
@@ -309,7 +403,7 @@ impl Listed<'_> {
             summary: partner.summary.as_deref(),
             text_lang: &partner.text_lang,
             website: partner.website.as_deref(),
-            primary_phone: partner.primary_phone.as_deref(),
+            primary_phone: partner.primary_phone.as_deref().map(ListedPhone::of),
             categories: &partner.categories,
             populations: &partner.populations,
             languages: &partner.languages,

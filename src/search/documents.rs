@@ -81,6 +81,15 @@ impl Texts {
             pieces,
         }
     }
+
+    /// The key alone, which finds the texts' analysis once they are
+    /// analysed.
+    pub fn key_only(&self) -> Texts {
+        Texts {
+            pieces: Vec::new(),
+            key: self.key,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -114,20 +123,35 @@ pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_i
 /// Partners' searchable texts by id: the same for every language's index.
 pub type TextCache = HashMap<String, Arc<Texts>>;
 
-/// Prepares (in parallel) the texts of the partners `cache` does not hold.
-pub fn prepare_texts(site: &Site, cache: &mut TextCache) {
+/// Prepares (in parallel) the texts of the partners `cache` does not hold,
+/// `chunk` partners at a time; `keep` decides what the cache keeps of
+/// each chunk's texts (a build analyses them and keeps their keys).
+pub fn prepare_texts(
+    site: &Site,
+    cache: &mut TextCache,
+    chunk: usize,
+    mut keep: impl FnMut(Vec<Arc<Texts>>) -> Vec<Arc<Texts>>,
+) {
     let language = site.config.default_language.as_str();
-    let missing: Vec<(String, Arc<Texts>)> = site
+    let missing: Vec<&PublicPartner> = site
         .partners
-        .par_iter()
+        .iter()
         .filter(|partner| !cache.contains_key(&partner.id))
-        .map(|partner| {
-            let languages = &facet_codes(partner)[2];
-            let texts = partner_texts(site, partner, languages, language);
-            (partner.id.clone(), Arc::new(Texts::new(texts)))
-        })
+        .map(|partner| &**partner)
         .collect();
-    cache.extend(missing);
+    for partners in missing.chunks(chunk.max(1)) {
+        let texts: Vec<Arc<Texts>> = partners
+            .par_iter()
+            .map(|partner| {
+                let languages = &facet_codes(partner)[2];
+                Arc::new(Texts::new(partner_texts(
+                    site, partner, languages, language,
+                )))
+            })
+            .collect();
+        let ids = partners.iter().map(|partner| partner.id.clone());
+        cache.extend(ids.zip(keep(texts)));
+    }
 }
 
 /// The documents of the index for pages in `page_language`, with the

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::search::documents::Document;
+use crate::search::documents::{Document, Texts};
 use crate::search::text;
 
 /// Words, their classes and the postings of every class.
@@ -48,7 +48,7 @@ type Found<'a> = Vec<(String, &'a str, u8)>;
 
 /// Documents analysed side by side at a time, then interned: bounds the
 /// memory their words take before they become ids.
-const ANALYSIS_CHUNK: usize = 512;
+pub(super) const ANALYSIS_CHUNK: usize = 512;
 
 #[derive(Default)]
 struct Vocabulary {
@@ -140,7 +140,7 @@ impl Analyses {
     pub(super) fn update<'a>(&mut self, documents: impl IntoIterator<Item = &'a Document>) {
         self.renew_if_mostly_unused();
         let mut wanted: HashMap<u64, Arc<Analysed>> = HashMap::new();
-        let mut fresh: Vec<&Document> = Vec::new();
+        let mut fresh: Vec<&Texts> = Vec::new();
         let mut fresh_keys: HashSet<u64> = HashSet::new();
         for document in documents {
             let key = document.texts.key;
@@ -152,7 +152,7 @@ impl Analyses {
                     wanted.insert(key, analysed.clone());
                 }
                 None => {
-                    fresh.push(document);
+                    fresh.push(&document.texts);
                     fresh_keys.insert(key);
                 }
             }
@@ -182,11 +182,26 @@ impl Analyses {
         }
     }
 
-    fn analyse_into(&mut self, into: &mut HashMap<u64, Arc<Analysed>>, fresh: &[&Document]) {
-        let found: Vec<Found<'_>> = fresh.par_iter().map(|document| analyse(document)).collect();
-        for (document, found) in fresh.iter().zip(found) {
+    /// Analyses texts ahead of [`Analyses::update`], which keeps what its
+    /// documents use of them.
+    pub(super) fn add(&mut self, texts: &[Arc<Texts>]) {
+        let fresh: Vec<&Texts> = texts
+            .iter()
+            .filter(|texts| !self.by_key.contains_key(&texts.key))
+            .map(|texts| &**texts)
+            .collect();
+        let mut analysed = std::mem::take(&mut self.by_key);
+        for chunk in fresh.chunks(ANALYSIS_CHUNK) {
+            self.analyse_into(&mut analysed, chunk);
+        }
+        self.by_key = analysed;
+    }
+
+    fn analyse_into(&mut self, into: &mut HashMap<u64, Arc<Analysed>>, fresh: &[&Texts]) {
+        let found: Vec<Found<'_>> = fresh.par_iter().map(|texts| analyse(texts)).collect();
+        for (texts, found) in fresh.iter().zip(found) {
             let analysed = self.vocabulary.intern(found);
-            into.insert(document.texts.key, Arc::new(analysed));
+            into.insert(texts.key, Arc::new(analysed));
         }
     }
 }
@@ -256,9 +271,9 @@ pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
 
 /// The words of a document's texts, without stop words and overlong
 /// words, with the fields each occurs in.
-fn analyse(document: &Document) -> Found<'_> {
+fn analyse(texts: &Texts) -> Found<'_> {
     let mut by_language: Vec<(&str, FastMap<String, u8>)> = Vec::new();
-    for piece in document.texts.pieces.iter() {
+    for piece in texts.pieces.iter() {
         let language = piece.language.as_str();
         let index = match by_language.iter().position(|(known, _)| *known == language) {
             Some(index) => index,

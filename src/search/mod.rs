@@ -15,6 +15,7 @@ pub mod synonyms;
 pub mod text;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -121,7 +122,20 @@ pub fn build_languages(
     languages: &[String],
     cache: &mut Cache,
 ) -> Vec<SearchIndex> {
-    documents::prepare_texts(site, &mut cache.texts);
+    if cache.one_shot {
+        // Each chunk's texts are analysed at once and only their keys
+        // kept: a build never holds every partner's texts.
+        let analyses = &mut cache.analyses;
+        documents::prepare_texts(site, &mut cache.texts, invert::ANALYSIS_CHUNK, |texts| {
+            analyses.add(&texts);
+            texts
+                .iter()
+                .map(|texts| Arc::new(texts.key_only()))
+                .collect()
+        });
+    } else {
+        documents::prepare_texts(site, &mut cache.texts, usize::MAX, |texts| texts);
+    }
     let texts = &cache.texts;
     let collected: Vec<(Vec<Document>, Vec<FacetSpec>)> = languages
         .par_iter()
@@ -258,9 +272,20 @@ pub struct Cache {
     /// By text hash, for the indexes of every language; a build keeps
     /// only what it used.
     analyses: invert::Analyses,
+    /// A build's cache: partners' texts are let go of as soon as they are
+    /// analysed.
+    one_shot: bool,
 }
 
 impl Cache {
+    /// A cache for one build, which keeps no text once it is analysed.
+    pub fn one_shot() -> Self {
+        Cache {
+            one_shot: true,
+            ..Cache::default()
+        }
+    }
+
     /// Drops the texts of these partners (their records changed).
     pub fn forget(&mut self, ids: &BTreeSet<String>) {
         self.texts.retain(|id, _| !ids.contains(id));
