@@ -196,6 +196,13 @@ pub fn render_selected(
 
     // Which partners each term lists: the same in every language.
     let members = Members::of(site);
+    // What every page of an edition shows, as template values once per
+    // edition rather than once per page.
+    let site_values: Vec<Value> = infos.iter().map(Value::from_serializable).collect();
+    let search_values: Vec<Option<Value>> = search_contexts
+        .iter()
+        .map(|search| search.as_ref().map(Value::from_serializable))
+        .collect();
     let render_all = |pages: &[Page<'_>], fragments: &Fragments| {
         pages
             .par_iter()
@@ -203,9 +210,9 @@ pub fn render_selected(
             .map(|page| {
                 let mut context = page.context();
                 context.insert("lang", &page.info.lang);
-                context.insert("site", &infos[page.edition]);
-                if let Some(search) = &search_contexts[page.edition] {
-                    context.insert("search", search);
+                context.insert_value("site", site_values[page.edition].clone());
+                if let Some(search) = &search_values[page.edition] {
+                    context.insert_value("search", search.clone());
                 }
                 templates::in_language(&page.info.lang, || tera.render(page.template, &context))
                     .map(|html| {
