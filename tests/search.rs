@@ -54,6 +54,12 @@ fn language_head(output: &Path, language: &str) -> Value {
         .1
 }
 
+/// The example site's model.
+fn example_model() -> haven::model::Site {
+    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    site.expect("example site is valid").0
+}
+
 fn build_with_hub_yaml(extra: &str, portable: bool) -> (tempfile::TempDir, tempfile::TempDir) {
     let hub = copy_of_example_site();
     let yaml = fs::read_to_string(hub.path().join("hub.yaml")).expect("hub.yaml");
@@ -229,8 +235,7 @@ fn a_hub_can_turn_search_off() {
 
 #[test]
 fn facet_counts_match_the_browse_pages() {
-    let (site, _) = haven::build::prepare(&example_site(), today(), false);
-    let (site, _) = site.expect("example site is valid");
+    let site = example_model();
     let index = search::build(&site, false, "en");
     let output = tempfile::tempdir().expect("temp");
     haven::build(&plan(&example_site(), output.path())).expect("build");
@@ -275,8 +280,7 @@ fn dictionary(head: &Value) -> Vec<String> {
 
 #[test]
 fn stop_words_are_left_out_and_stems_join_languages() {
-    let (site, _) = haven::build::prepare(&example_site(), today(), false);
-    let (site, _) = site.expect("valid");
+    let site = example_model();
     let index = search::build(&site, false, "en");
     let (_, head) = script_data(&index.files[0].contents);
     let words = dictionary(&head);
@@ -390,8 +394,7 @@ fn each_language_gets_its_own_index_with_names_and_links_in_that_language() {
 
 #[test]
 fn an_index_built_from_cached_texts_and_analyses_is_the_index_built_afresh() {
-    let (site, _) = haven::build::prepare(&example_site(), today(), false);
-    let (mut site, _) = site.expect("example site is valid");
+    let mut site = example_model();
     let mut cache = search::Cache::default();
     search::build_cached(&site, false, "en", &mut cache);
     // An edit: one partner's name changes, the rest come from the cache.
@@ -405,8 +408,7 @@ fn an_index_built_from_cached_texts_and_analyses_is_the_index_built_afresh() {
 
 #[test]
 fn indexes_built_together_share_analyses_yet_equal_indexes_built_alone() {
-    let (site, _) = haven::build::prepare(&example_site(), today(), false);
-    let (site, _) = site.expect("example site is valid");
+    let site = example_model();
     let languages = ["en".to_string(), "es".to_string()];
     let together = search::build_languages(&site, false, &languages, &mut search::Cache::default());
     for (index, language) in together.iter().zip(&languages) {
@@ -418,8 +420,7 @@ fn indexes_built_together_share_analyses_yet_equal_indexes_built_alone() {
 
 #[test]
 fn a_builds_cache_that_keeps_no_text_gives_the_same_indexes() {
-    let (site, _) = haven::build::prepare(&example_site(), today(), false);
-    let (site, _) = site.expect("example site is valid");
+    let site = example_model();
     let languages = ["en".to_string(), "es".to_string()];
     let kept = search::build_languages(&site, false, &languages, &mut search::Cache::default());
     let one_shot =

@@ -27,9 +27,10 @@ use crate::render::templates::{self, template_diagnostic, TemplateSources};
 pub const FRAGMENTS: [(&str, &str); 2] = [("card", "partner_card"), ("print_entry", "print_entry")];
 
 /// Partners localized and as template values, per language and id. A
-/// build starts with an empty cache; `haven serve` keeps one, forgets the
-/// partners an edit touched, and starts a new one when templates, UI
-/// strings or taxonomies may have changed (a full rebuild).
+/// build uses a one-shot cache, emptied as soon as a language's list pages
+/// are rendered; `haven serve` keeps one, forgets the partners an edit
+/// touched, and starts a new one when templates, UI strings or taxonomies
+/// may have changed (a full rebuild).
 #[derive(Default)]
 pub struct ValueCache {
     by_language: HashMap<String, HashMap<String, Localized>>,
