@@ -425,6 +425,20 @@ fn stream(
         .into_par_iter()
         .for_each(|file| finish_and_write(file, &rendered.fragments));
     clock.lap("other files");
+    crate::export::write(site, &mut |piece| {
+        if let Some(leak) = scanner.find(&piece.contents, &piece.path) {
+            problems
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .leaks
+                .push(leak);
+            return Ok(());
+        }
+        staging.append(&piece)
+    })
+    .map_err(BuildError::Write)?;
+    clock.lap("open data");
+    let files = files + crate::export::paths(site).len();
     let problems = problems
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -486,12 +500,15 @@ pub(crate) fn produce(
 
     let links = LinkSettings::of(site);
     let finisher = finisher(site, &links, None);
-    let files = rendered
+    let mut files: Vec<OutputFile> = rendered
         .files
         .into_par_iter()
         .map(|file| finisher.finish(file, &rendered.fragments).file)
         .collect();
     clock.lap("post-process");
+    files.extend(crate::export::files(site));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    clock.lap("open data");
     Ok(Produced {
         files,
         pages: rendered.pages,

@@ -47,6 +47,9 @@ pub struct HubConfig {
     #[serde(default)]
     pub portable: bool,
     pub hsds: Option<HsdsConfig>,
+    /// The license the hub publishes its data under (the Data page and
+    /// the data package name it).
+    pub data_license: Option<DataLicense>,
     /// The title and description in other languages.
     #[serde(default)]
     pub translations: BTreeMap<String, HubTranslation>,
@@ -218,6 +221,42 @@ pub struct HsdsConfig {
     #[serde(default = "yes")]
     pub export: bool,
     pub data_steward_email: Option<String>,
+    #[serde(default)]
+    pub confidential_locations: ConfidentialExport,
+}
+
+impl Default for HsdsConfig {
+    fn default() -> Self {
+        HsdsConfig {
+            uuid_namespace: None,
+            export: true,
+            data_steward_email: None,
+            confidential_locations: ConfidentialExport::default(),
+        }
+    }
+}
+
+/// What the open data says about a confidential location
+/// (design/partner-record.md §5.8 point 5).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfidentialExport {
+    /// Not exported at all: the safer default for an open feed.
+    #[default]
+    Omit,
+    /// Exported as a place with its general area only: no address, no
+    /// coordinates.
+    WithoutAddress,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataLicense {
+    /// E.g. "CC BY 4.0".
+    pub name: String,
+    pub url: Option<String>,
+    /// An SPDX identifier such as `CC-BY-4.0`, for the data package.
+    pub id: Option<String>,
 }
 
 /// A guide's YAML front matter (PRODUCT.md §5).

@@ -72,6 +72,9 @@ pub struct PublicPartner {
     pub alternate_names: Vec<String>,
     pub summary: Option<String>,
     pub description_html: String,
+    /// The description as written (Markdown), for the open data.
+    #[serde(skip)]
+    pub description: String,
     pub partner_types: Vec<String>,
     pub focus_issues: Vec<String>,
     pub website: Option<String>,
@@ -810,6 +813,7 @@ fn public_partner(
         alternate_names: record.alternate_names.clone(),
         summary: record.summary.clone(),
         description_html,
+        description: record.description.clone(),
         partner_types: record.partner_types.clone(),
         focus_issues: record.focus_issues.clone(),
         website: record.website.clone(),

@@ -132,6 +132,23 @@ impl Staging {
         }
     }
 
+    /// Adds `file`'s contents to the end of the staged file at its path,
+    /// creating it (and its folder) if need be: for files written a piece
+    /// at a time (the open data).
+    pub fn append(&self, file: &OutputFile) -> Result<(), WriteError> {
+        use std::io::Write;
+        let target = self.folder.join(&file.path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&target)
+            .and_then(|mut opened| opened.write_all(&file.contents))
+            .map_err(io_error(&target))
+    }
+
     /// Puts the written site in the output's place.
     pub fn commit(mut self) -> Result<(), WriteError> {
         swap(&self.folder, &self.output, &self.retired)?;

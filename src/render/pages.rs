@@ -741,6 +741,17 @@ fn page_list<'a>(
         }),
     );
 
+    let data = DataPage::of(site);
+    push(
+        "data/index.html".into(),
+        "data.html",
+        PageInfo::new("/data/", &s("data_title"), &s("data_summary"), "data"),
+        Shows::default(),
+        Box::new(move |c| {
+            c.insert("data", &data);
+        }),
+    );
+
     let by_area: Vec<AreaGroup> = site
         .taxonomies
         .terms(Kind::ServiceAreas)
@@ -1043,6 +1054,32 @@ struct SafetyContent {
     summary: String,
     html: String,
     headings: Vec<markdown::Heading>,
+}
+
+/// What the Data page says about the open data (`crate::export`).
+#[derive(Serialize)]
+struct DataPage {
+    license: Option<crate::config::DataLicense>,
+    steward_email: Option<String>,
+    /// Whether the HSDS files are published (`hsds.export`).
+    hsds: bool,
+    /// The CSV files of the HSDS data package.
+    tables: Vec<String>,
+}
+
+impl DataPage {
+    fn of(site: &Site) -> Self {
+        let hsds = site.config.hsds.clone().unwrap_or_default();
+        DataPage {
+            license: site.config.data_license.clone(),
+            steward_email: hsds.data_steward_email,
+            hsds: hsds.export,
+            tables: crate::export::tables::tables()
+                .iter()
+                .map(|t| t.path.clone())
+                .collect(),
+        }
+    }
 }
 
 /// The theme's safety page, with the hub's exit destination filled in.

@@ -20,6 +20,7 @@ pub const TEMPLATES: &[(&str, &str)] = theme_files!("templates":
     "guides.html",
     "guide.html",
     "safety.html",
+    "data.html",
     "print.html",
     "404.html",
     "search.html",

@@ -412,6 +412,18 @@ fn check_config(
                 .help("records are first warned about, then hidden: e.g. warn_after_days: 180, hide_after_days: 365"),
         );
     }
+    if let Some(namespace) = config
+        .hsds
+        .as_ref()
+        .and_then(|h| h.uuid_namespace.as_deref())
+    {
+        if uuid::Uuid::parse_str(namespace).is_err() {
+            diagnostics.push(
+                error("E083", "hsds.uuid_namespace".into(), format!("\"{namespace}\" is not a UUID"))
+                    .help("write a UUID such as 3d0f2c1a-7b5e-4c1d-9f3a-2b6e8d4c1a90, made once with `uuidgen` and never changed: the ids of the open data are derived from it"),
+            );
+        }
+    }
     for (index, line) in config.crisis_lines.iter().enumerate() {
         if let Err((code, message, help)) =
             phone::check(&line.number, line.kind, &config.default_country)

@@ -1,0 +1,412 @@
+//! The open data every build publishes under `/data/` (PRODUCT.md §12):
+//! Open Referral HSDS 3.0 as JSON and as a tabular data package under
+//! `/data/hsds/`, and `partners.json` / `partners.csv` for spreadsheets.
+//!
+//! The files are made a chunk of partners at a time and handed out in
+//! pieces to append, so a hub of thousands of partners is never held in
+//! memory at once. Only the public model is read; a build also scans
+//! every piece for internal values, like every page.
+
+pub mod hsds;
+pub mod spreadsheet;
+pub mod tables;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+
+use crate::model::{PublicPartner, Site};
+use crate::render::OutputFile;
+
+/// Where the data files live in the output.
+pub const FOLDER: &str = "data";
+
+/// Partners per chunk: enough to keep both cores busy, few enough that a
+/// chunk's objects stay small.
+const CHUNK: usize = 256;
+
+/// The HSDS API's `openapi_url` for version 3.0.
+const OPENAPI_URL: &str =
+    "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
+
+/// Writes the data files of `site` as pieces: the first piece of each file
+/// creates it, later pieces are appended, in order.
+pub fn write<E>(site: &Site, out: &mut dyn FnMut(OutputFile) -> Result<(), E>) -> Result<(), E> {
+    let export = Export::new(site);
+    for piece in export.start() {
+        out(piece)?;
+    }
+    for (index, chunk) in site.partners.chunks(CHUNK).enumerate() {
+        for piece in export.chunk(index * CHUNK, chunk) {
+            out(piece)?;
+        }
+    }
+    for piece in export.end() {
+        out(piece)?;
+    }
+    Ok(())
+}
+
+/// Every data file whole, in memory (`haven serve`, tests).
+pub fn files(site: &Site) -> Vec<OutputFile> {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let _ = write::<()>(site, &mut |piece| {
+        files.entry(piece.path).or_default().extend(piece.contents);
+        Ok(())
+    });
+    files
+        .into_iter()
+        .map(|(path, contents)| OutputFile { path, contents })
+        .collect()
+}
+
+/// The output paths of the data files, for the Data page.
+pub fn paths(site: &Site) -> Vec<String> {
+    let mut paths = vec![
+        format!("{FOLDER}/partners.json"),
+        format!("{FOLDER}/partners.csv"),
+    ];
+    if hsds_on(site) {
+        for name in [
+            "index.json",
+            "organizations.json",
+            "services.json",
+            "taxonomies.json",
+            "taxonomy_terms.json",
+            "datapackage.json",
+        ] {
+            paths.push(format!("{FOLDER}/hsds/{name}"));
+        }
+        paths.extend(
+            tables::tables()
+                .iter()
+                .map(|t| format!("{FOLDER}/hsds/{}", t.path)),
+        );
+    }
+    paths
+}
+
+fn hsds_on(site: &Site) -> bool {
+    site.config.hsds.as_ref().is_none_or(|h| h.export)
+}
+
+struct Export<'a> {
+    site: &'a Site,
+    cx: hsds::Context<'a>,
+    hsds: bool,
+}
+
+fn file(path: String, contents: impl Into<Vec<u8>>) -> OutputFile {
+    OutputFile {
+        path,
+        contents: contents.into(),
+    }
+}
+
+/// The opening of an HSDS API `Page` holding `total` items, up to its
+/// `contents` list.
+fn page_start(total: usize) -> String {
+    let head = json!({
+        "total_items": total,
+        "total_pages": 1,
+        "page_number": 1,
+        "size": total,
+        "first_page": true,
+        "last_page": true,
+        "empty": total == 0,
+    })
+    .to_string();
+    format!("{},\"contents\":[", head.trim_end_matches('}'))
+}
+
+/// Items of a JSON list, comma-separated, led by a comma unless they are
+/// the list's first.
+fn list_items(items: &[Map<String, Value>], first: bool) -> Vec<u8> {
+    let mut text = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 || !first {
+            text.push(b',');
+        }
+        // A map of plain values always serializes.
+        let _ = serde_json::to_writer(&mut text, item);
+    }
+    text
+}
+
+impl<'a> Export<'a> {
+    fn new(site: &'a Site) -> Self {
+        Export {
+            site,
+            cx: hsds::Context::new(&site.config, &site.taxonomies),
+            hsds: hsds_on(site),
+        }
+    }
+
+    fn hsds_path(name: &str) -> String {
+        format!("{FOLDER}/hsds/{name}")
+    }
+
+    fn start(&self) -> Vec<OutputFile> {
+        let mut pieces = vec![
+            file(format!("{FOLDER}/partners.json"), "["),
+            file(
+                format!("{FOLDER}/partners.csv"),
+                tables::record(spreadsheet::COLUMNS),
+            ),
+        ];
+        if !self.hsds {
+            return pieces;
+        }
+        let services: usize = self.site.partners.iter().map(|p| p.services.len()).sum();
+        pieces.push(file(
+            Self::hsds_path("index.json"),
+            json!({ "version": hsds::VERSION, "openapi_url": OPENAPI_URL }).to_string(),
+        ));
+        pieces.push(file(
+            Self::hsds_path("organizations.json"),
+            page_start(self.site.partners.len()),
+        ));
+        pieces.push(file(Self::hsds_path("services.json"), page_start(services)));
+        let config = &self.site.config;
+        pieces.push(file(
+            Self::hsds_path("datapackage.json"),
+            tables::datapackage(
+                &package_name(&config.base_url),
+                &config.title,
+                &config.description,
+                config.data_license.as_ref(),
+            ),
+        ));
+        for table in tables::tables() {
+            pieces.push(file(Self::hsds_path(&table.path), tables::header(table)));
+        }
+        pieces.extend(self.taxonomy_files());
+        pieces
+    }
+
+    /// `taxonomies.json`, `taxonomy_terms.json` and their tables' rows:
+    /// every term an attribute can point at.
+    fn taxonomy_files(&self) -> Vec<OutputFile> {
+        let cx = &self.cx;
+        let terms = hsds::all_terms(&self.site.taxonomies);
+        let mut taxonomies: Vec<Map<String, Value>> = Vec::new();
+        for term in &terms {
+            let id = cx.id(&format!("taxonomy/{}", term.taxonomy));
+            if taxonomies.iter().any(|t| t["id"] == id.as_str()) {
+                continue;
+            }
+            taxonomies.push(
+                json!({
+                    "id": id,
+                    "name": term.taxonomy,
+                    "description": hsds::taxonomy_description(&term.taxonomy),
+                    "uri": format!("{}{FOLDER}/#hsds", cx.base_url),
+                })
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            );
+        }
+        let term_objects: Vec<Map<String, Value>> = terms
+            .iter()
+            .map(|term| {
+                json!({
+                    "id": term.id(cx),
+                    "code": term.code,
+                    "name": term.name,
+                    "description": term.name,
+                    "taxonomy": term.taxonomy,
+                    "taxonomy_id": cx.id(&format!("taxonomy/{}", term.taxonomy)),
+                    "language": "en",
+                })
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+            })
+            .collect();
+        let mut pieces = Vec::new();
+        for (name, objects) in [
+            ("taxonomies.json", &taxonomies),
+            ("taxonomy_terms.json", &term_objects),
+        ] {
+            let mut text = page_start(objects.len()).into_bytes();
+            text.extend(list_items(objects, true));
+            text.extend(b"]}");
+            pieces.push(file(Self::hsds_path(name), text));
+        }
+        for (table, objects) in [("taxonomy", &taxonomies), ("taxonomy_term", &term_objects)] {
+            if let Some(table) = tables::tables().iter().find(|t| t.name == table) {
+                let rows: Vec<u8> = objects
+                    .iter()
+                    .flat_map(|o| tables::line(table, o))
+                    .collect();
+                pieces.push(file(Self::hsds_path(&table.path), rows));
+            }
+        }
+        pieces
+    }
+
+    /// Pieces for the chunk of partners that starts at `start`.
+    fn chunk(&self, start: usize, partners: &[Arc<PublicPartner>]) -> Vec<OutputFile> {
+        let first = start == 0;
+        let made: Vec<Made> = partners
+            .par_iter()
+            .map(|partner| self.partner(partner))
+            .collect();
+        let mut pieces = Vec::new();
+        let spreadsheet_rows: Vec<Map<String, Value>> =
+            made.iter().map(|m| m.spreadsheet.clone()).collect();
+        pieces.push(file(
+            format!("{FOLDER}/partners.json"),
+            list_items(&spreadsheet_rows, first),
+        ));
+        pieces.push(file(
+            format!("{FOLDER}/partners.csv"),
+            made.iter()
+                .flat_map(|m| {
+                    tables::record(
+                        spreadsheet::cells(&m.spreadsheet)
+                            .iter()
+                            .map(String::as_str),
+                    )
+                })
+                .collect::<Vec<u8>>(),
+        ));
+        if !self.hsds {
+            return pieces;
+        }
+        let organizations: Vec<Map<String, Value>> =
+            made.iter().filter_map(|m| m.organization.clone()).collect();
+        pieces.push(file(
+            Self::hsds_path("organizations.json"),
+            list_items(&organizations, first),
+        ));
+        let services: Vec<Map<String, Value>> = made
+            .iter()
+            .flat_map(|m| m.services.iter().cloned())
+            .collect();
+        let services_before: usize = self.site.partners[..start]
+            .iter()
+            .map(|p| p.services.len())
+            .sum();
+        pieces.push(file(
+            Self::hsds_path("services.json"),
+            list_items(&services, services_before == 0),
+        ));
+        for table in tables::tables() {
+            let rows: Vec<u8> = made
+                .iter()
+                .flat_map(|m| m.rows.iter())
+                .filter(|(name, _)| *name == table.name)
+                .flat_map(|(_, row)| tables::line(table, row))
+                .collect();
+            if !rows.is_empty() {
+                pieces.push(file(Self::hsds_path(&table.path), rows));
+            }
+        }
+        pieces
+    }
+
+    fn partner(&self, partner: &PublicPartner) -> Made {
+        let organization = hsds::organization(partner, &self.cx);
+        let hsds_id = organization["id"].as_str().unwrap_or_default().to_string();
+        let spreadsheet =
+            spreadsheet::row(partner, &self.site.config, &self.site.taxonomies, hsds_id);
+        if !self.hsds {
+            return Made {
+                spreadsheet,
+                organization: None,
+                services: Vec::new(),
+                rows: Vec::new(),
+            };
+        }
+        let mut rows = Vec::new();
+        tables::flatten("organization", &organization, &mut rows);
+        let (services, organization) = split_services(organization);
+        Made {
+            spreadsheet,
+            organization: Some(organization),
+            services,
+            rows,
+        }
+    }
+
+    fn end(&self) -> Vec<OutputFile> {
+        let mut pieces = vec![file(format!("{FOLDER}/partners.json"), "]\n")];
+        if self.hsds {
+            for name in ["organizations.json", "services.json"] {
+                pieces.push(file(Self::hsds_path(name), "]}\n"));
+            }
+        }
+        pieces
+    }
+}
+
+/// What one partner adds to the files.
+struct Made {
+    spreadsheet: Map<String, Value>,
+    organization: Option<Map<String, Value>>,
+    /// Services with their locations in place, for `services.json`.
+    services: Vec<Map<String, Value>>,
+    /// Table name → row, for the CSVs.
+    rows: Vec<(&'static str, Map<String, Value>)>,
+}
+
+/// The organization without its services, and the services, each with
+/// the locations it is offered at in place (the API's full service view).
+fn split_services(
+    mut organization: Map<String, Value>,
+) -> (Vec<Map<String, Value>>, Map<String, Value>) {
+    let services = match organization.remove("services") {
+        Some(Value::Array(services)) => services,
+        _ => Vec::new(),
+    };
+    let locations: BTreeMap<String, Value> = organization
+        .get("locations")
+        .and_then(Value::as_array)
+        .map(|locations| {
+            locations
+                .iter()
+                .filter_map(|l| Some((l["id"].as_str()?.to_string(), l.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let services = services
+        .into_iter()
+        .filter_map(|service| match service {
+            Value::Object(mut service) => {
+                if let Some(Value::Array(at)) = service.get_mut("service_at_locations") {
+                    for entry in at.iter_mut() {
+                        let location = entry["location_id"]
+                            .as_str()
+                            .and_then(|id| locations.get(id))
+                            .cloned();
+                        if let (Value::Object(entry), Some(location)) = (entry, location) {
+                            entry.insert("location".into(), location);
+                        }
+                    }
+                }
+                Some(service)
+            }
+            _ => None,
+        })
+        .collect();
+    (services, organization)
+}
+
+/// A data package name: lowercase letters, digits and `-._` from the
+/// hub's host (`hub.example.org` → `hub.example.org`).
+fn package_name(base_url: &str) -> String {
+    let host = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest)
+        .trim_end_matches('/');
+    host.chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '-' | '.' | '_') => c,
+            _ => '-',
+        })
+        .collect()
+}

@@ -1,0 +1,206 @@
+//! The HSDS 3.0 tabular data package: one CSV per table, with the columns
+//! of Open Referral's own `datapackage.json` (vendored unchanged as
+//! `hsds-3.0-datapackage.json`, CC BY-SA 4.0), which is shipped with the
+//! hub's name and license in place of the specification's.
+
+use std::sync::OnceLock;
+
+use serde_json::{Map, Value};
+
+/// Open Referral's descriptor of HSDS 3.0 (tag `v3.0`, commit `c457a0e`).
+const DATAPACKAGE: &str = include_str!("hsds-3.0-datapackage.json");
+
+/// One table of the package: its resource name, CSV file and columns.
+pub struct Table {
+    pub name: String,
+    pub path: String,
+    pub columns: Vec<String>,
+}
+
+/// The tables of HSDS 3.0, in the descriptor's order.
+pub fn tables() -> &'static [Table] {
+    static TABLES: OnceLock<Vec<Table>> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        descriptor()["resources"]
+            .as_array()
+            .map(|resources| {
+                resources
+                    .iter()
+                    .map(|resource| Table {
+                        name: resource["name"].as_str().unwrap_or_default().to_string(),
+                        path: resource["path"].as_str().unwrap_or_default().to_string(),
+                        columns: resource["schema"]["fields"]
+                            .as_array()
+                            .map(|fields| {
+                                fields
+                                    .iter()
+                                    .filter_map(|f| f["name"].as_str().map(str::to_string))
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+fn descriptor() -> Value {
+    // Compiled in and covered by tests: it always parses.
+    serde_json::from_str(DATAPACKAGE).unwrap_or(Value::Null)
+}
+
+/// The descriptor as the hub ships it: its own name, title and license,
+/// the specification's tables.
+pub fn datapackage(
+    name: &str,
+    title: &str,
+    description: &str,
+    license: Option<&crate::config::DataLicense>,
+) -> String {
+    let mut package = descriptor();
+    if let Value::Object(fields) = &mut package {
+        fields.insert("name".into(), Value::String(name.to_string()));
+        fields.insert("title".into(), Value::String(title.to_string()));
+        fields.insert("description".into(), Value::String(description.to_string()));
+        match license {
+            Some(license) => {
+                let mut entry = Map::new();
+                entry.insert("name".into(), Value::String(license.name.clone()));
+                if let Some(url) = &license.url {
+                    entry.insert("url".into(), Value::String(url.clone()));
+                }
+                if let Some(id) = &license.id {
+                    entry.insert("type".into(), Value::String(id.clone()));
+                }
+                fields.insert("license".into(), Value::Object(entry));
+            }
+            None => {
+                fields.remove("license");
+            }
+        }
+    }
+    serde_json::to_string_pretty(&package).unwrap_or_default()
+}
+
+/// The table a nested list of objects belongs to, by its key.
+fn table_of(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "services" => "service",
+        "phones" => "phone",
+        "locations" => "location",
+        "addresses" => "address",
+        "accessibility" => "accessibility",
+        "schedules" => "schedule",
+        "organization_identifiers" => "organization_identifier",
+        "attributes" => "attribute",
+        "service_areas" => "service_area",
+        "service_at_locations" => "service_at_location",
+        "languages" => "language",
+        "cost_options" => "cost_option",
+        "required_documents" => "required_document",
+        _ => return None,
+    })
+}
+
+/// Rows by table name, from an organization object with everything nested
+/// in it: each object's plain fields are its row, each nested list goes to
+/// its own table (its foreign keys are already fields of its objects).
+pub fn flatten(
+    table: &'static str,
+    object: &Map<String, Value>,
+    rows: &mut Vec<(&'static str, Map<String, Value>)>,
+) {
+    let mut row = Map::new();
+    for (key, value) in object {
+        match value {
+            Value::Array(items) => {
+                if let Some(child) = table_of(key) {
+                    for item in items {
+                        if let Value::Object(item) = item {
+                            flatten(child, item, rows);
+                        }
+                    }
+                }
+            }
+            Value::Object(_) => {}
+            other => {
+                row.insert(key.clone(), other.clone());
+            }
+        }
+    }
+    rows.push((table, row));
+}
+
+/// The CSV header line of a table.
+pub fn header(table: &Table) -> Vec<u8> {
+    record(table.columns.iter().map(String::as_str))
+}
+
+/// One row as a CSV line in the table's column order.
+pub fn line(table: &Table, row: &Map<String, Value>) -> Vec<u8> {
+    let cells: Vec<String> = table
+        .columns
+        .iter()
+        .map(|column| match row.get(column) {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(text)) => text.clone(),
+            Some(other) => other.to_string(),
+        })
+        .collect();
+    record(cells.iter().map(String::as_str))
+}
+
+/// A CSV record (RFC 4180: quoted when needed, CRLF-free line ends).
+pub fn record<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(cells);
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vendored_descriptor_lists_every_hsds_3_table_with_columns() {
+        let names: Vec<&str> = tables().iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names.len(), 21);
+        for name in [
+            "organization",
+            "service",
+            "location",
+            "attribute",
+            "taxonomy_term",
+        ] {
+            assert!(names.contains(&name), "{name} missing");
+        }
+        assert!(tables()
+            .iter()
+            .all(|t| t.columns.first().map(String::as_str) == Some("id")));
+    }
+
+    #[test]
+    fn nested_lists_become_rows_of_their_own_tables() {
+        let organization: Map<String, Value> = serde_json::from_str(
+            r#"{"id":"o","name":"N","services":[{"id":"s","organization_id":"o","phones":[{"id":"p","service_id":"s"}]}]}"#,
+        )
+        .unwrap();
+        let mut rows = Vec::new();
+        flatten("organization", &organization, &mut rows);
+        let tables: Vec<&str> = rows.iter().map(|(t, _)| *t).collect();
+        assert_eq!(tables, ["phone", "service", "organization"]);
+        assert!(!rows[2].1.contains_key("services"));
+    }
+
+    #[test]
+    fn cells_with_commas_quotes_and_newlines_are_quoted() {
+        assert_eq!(
+            record(["a,b", "say \"hi\"", "x\ny"]),
+            b"\"a,b\",\"say \"\"hi\"\"\",\"x\ny\"\n"
+        );
+    }
+}
