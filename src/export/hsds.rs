@@ -110,14 +110,7 @@ pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Va
     ] {
         for code in codes {
             let term = Term::of_taxonomy(cx.taxonomies, kind, code);
-            attributes.push(attribute(
-                cx,
-                &org_id,
-                "organization",
-                link_type,
-                &term,
-                None,
-            ));
+            attributes.push(attribute(cx, &org_id, link_type, &term, None));
         }
     }
     let locations: Vec<_> = partner
@@ -545,7 +538,7 @@ fn service(
     let id = cx.id(&format!("service/{key}"));
     let mut attributes = Vec::new();
     let mut push = |link_type: &'static str, term: Term, value: Option<String>| {
-        attributes.push(attribute(cx, &id, "service", link_type, &term, value));
+        attributes.push(attribute(cx, &id, link_type, &term, value));
     };
     for code in &service.categories {
         push(
@@ -838,10 +831,11 @@ impl Term {
     }
 }
 
+/// An attribute of the object with id `link_id`. Nesting says what it is
+/// attached to; the tables add `link_id` and `link_entity`.
 fn attribute(
     cx: &Context<'_>,
     link_id: &str,
-    link_entity: &str,
     link_type: &str,
     term: &Term,
     value: Option<String>,
@@ -852,8 +846,6 @@ fn attribute(
             "id",
             Value::String(cx.id(&format!("attribute/{link_id}/{term_id}"))),
         ),
-        ("link_id", Value::String(link_id.to_string())),
-        ("link_entity", Value::String(link_entity.to_string())),
         ("link_type", Value::String(link_type.to_string())),
         ("taxonomy_term_id", Value::String(term_id)),
         ("value", json!(value)),

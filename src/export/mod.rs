@@ -248,89 +248,94 @@ impl<'a> Export<'a> {
         pieces
     }
 
-    /// Pieces for the chunk of partners that starts at `start`.
+    /// Pieces for the chunk of partners that starts at `start`. Each
+    /// partner's bytes are made side by side; the chunk only joins them.
     fn chunk(&self, start: usize, partners: &[Arc<PublicPartner>]) -> Vec<OutputFile> {
-        let first = start == 0;
         let made: Vec<Made> = partners
             .par_iter()
             .map(|partner| self.partner(partner))
-            .collect();
-        let mut pieces = Vec::new();
-        let spreadsheet_rows: Vec<Map<String, Value>> =
-            made.iter().map(|m| m.spreadsheet.clone()).collect();
-        pieces.push(file(
-            format!("{FOLDER}/partners.json"),
-            list_items(&spreadsheet_rows, first),
-        ));
-        pieces.push(file(
-            format!("{FOLDER}/partners.csv"),
-            made.iter()
-                .flat_map(|m| {
-                    tables::record(
-                        spreadsheet::cells(&m.spreadsheet)
-                            .iter()
-                            .map(String::as_str),
-                    )
-                })
-                .collect::<Vec<u8>>(),
-        ));
-        if !self.hsds {
-            return pieces;
-        }
-        let organizations: Vec<Map<String, Value>> =
-            made.iter().filter_map(|m| m.organization.clone()).collect();
-        pieces.push(file(
-            Self::hsds_path("organizations.json"),
-            list_items(&organizations, first),
-        ));
-        let services: Vec<Map<String, Value>> = made
-            .iter()
-            .flat_map(|m| m.services.iter().cloned())
             .collect();
         let services_before: usize = self.site.partners[..start]
             .iter()
             .map(|p| p.services.len())
             .sum();
-        pieces.push(file(
-            Self::hsds_path("services.json"),
-            list_items(&services, services_before == 0),
-        ));
-        for table in tables::tables() {
-            let rows: Vec<u8> = made
-                .iter()
-                .flat_map(|m| m.rows.iter())
-                .filter(|(name, _)| *name == table.name)
-                .flat_map(|(_, row)| tables::line(table, row))
-                .collect();
-            if !rows.is_empty() {
-                pieces.push(file(Self::hsds_path(&table.path), rows));
+        let mut lists = [
+            (format!("{FOLDER}/partners.json"), start == 0, Vec::new()),
+            (
+                Self::hsds_path("organizations.json"),
+                start == 0,
+                Vec::new(),
+            ),
+            (
+                Self::hsds_path("services.json"),
+                services_before == 0,
+                Vec::new(),
+            ),
+        ];
+        let mut spreadsheet_rows = Vec::new();
+        let mut rows: Vec<Vec<u8>> = vec![Vec::new(); tables::tables().len()];
+        for made in made {
+            for ((_, first, bytes), items) in lists.iter_mut().zip([
+                made.spreadsheet_json,
+                made.organization_json,
+                made.services_json,
+            ]) {
+                for item in items {
+                    if !*first {
+                        bytes.push(b',');
+                    }
+                    *first = false;
+                    bytes.extend(item);
+                }
+            }
+            spreadsheet_rows.extend(made.spreadsheet_csv);
+            for (table, row) in made.rows {
+                rows[table].extend(row);
+            }
+        }
+        let mut pieces = vec![file(format!("{FOLDER}/partners.csv"), spreadsheet_rows)];
+        let hsds_lists = if self.hsds { 3 } else { 1 };
+        for (path, _, bytes) in lists.into_iter().take(hsds_lists) {
+            pieces.push(file(path, bytes));
+        }
+        for (table, bytes) in tables::tables().iter().zip(rows) {
+            if !bytes.is_empty() {
+                pieces.push(file(Self::hsds_path(&table.path), bytes));
             }
         }
         pieces
     }
 
+    /// Everything one partner adds to the files, as bytes.
     fn partner(&self, partner: &PublicPartner) -> Made {
         let organization = hsds::organization(partner, &self.cx);
         let hsds_id = organization["id"].as_str().unwrap_or_default().to_string();
         let spreadsheet =
             spreadsheet::row(partner, &self.site.config, &self.site.taxonomies, hsds_id);
+        let mut made = Made {
+            spreadsheet_json: vec![to_json(&spreadsheet)],
+            spreadsheet_csv: tables::record(
+                spreadsheet::cells(&spreadsheet).iter().map(String::as_str),
+            ),
+            ..Made::default()
+        };
         if !self.hsds {
-            return Made {
-                spreadsheet,
-                organization: None,
-                services: Vec::new(),
-                rows: Vec::new(),
-            };
+            return made;
         }
         let mut rows = Vec::new();
-        tables::flatten("organization", &organization, &mut rows);
+        tables::flatten("organization", None, &organization, &mut rows);
+        let table_index = |name: &str| tables::tables().iter().position(|t| t.name == name);
+        made.rows = rows
+            .iter()
+            .filter_map(|(name, row)| {
+                let index = table_index(name)?;
+                Some((index, tables::line(&tables::tables()[index], row)))
+            })
+            .collect();
         let (services, organization) = split_services(organization);
-        Made {
-            spreadsheet,
-            organization: Some(organization),
-            services,
-            rows,
-        }
+        made.organization_json = vec![to_json(&organization)];
+        made.services_json = services.iter().map(to_json).collect();
+        made
     }
 
     fn end(&self) -> Vec<OutputFile> {
@@ -344,14 +349,20 @@ impl<'a> Export<'a> {
     }
 }
 
-/// What one partner adds to the files.
+/// What one partner adds to the files: JSON list items, CSV lines.
+#[derive(Default)]
 struct Made {
-    spreadsheet: Map<String, Value>,
-    organization: Option<Map<String, Value>>,
-    /// Services with their locations in place, for `services.json`.
-    services: Vec<Map<String, Value>>,
-    /// Table name → row, for the CSVs.
-    rows: Vec<(&'static str, Map<String, Value>)>,
+    spreadsheet_json: Vec<Vec<u8>>,
+    spreadsheet_csv: Vec<u8>,
+    organization_json: Vec<Vec<u8>>,
+    services_json: Vec<Vec<u8>>,
+    /// (table index, CSV lines)
+    rows: Vec<(usize, Vec<u8>)>,
+}
+
+fn to_json(object: &Map<String, Value>) -> Vec<u8> {
+    // A map of plain values always serializes.
+    serde_json::to_vec(object).unwrap_or_default()
 }
 
 /// The organization without its services, and the services, each with

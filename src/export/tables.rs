@@ -105,20 +105,24 @@ fn table_of(key: &str) -> Option<&'static str> {
 
 /// Rows by table name, from an organization object with everything nested
 /// in it: each object's plain fields are its row, each nested list goes to
-/// its own table (its foreign keys are already fields of its objects).
-pub fn flatten(
+/// its own table. Foreign keys are fields of the nested objects already,
+/// except an attribute's, which nesting implies and the table spells out
+/// (`link_id`, `link_entity`); `parent` is the enclosing (table, id).
+pub fn flatten<'a>(
     table: &'static str,
-    object: &Map<String, Value>,
+    parent: Option<(&'static str, &'a str)>,
+    object: &'a Map<String, Value>,
     rows: &mut Vec<(&'static str, Map<String, Value>)>,
 ) {
     let mut row = Map::new();
+    let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
     for (key, value) in object {
         match value {
             Value::Array(items) => {
                 if let Some(child) = table_of(key) {
                     for item in items {
                         if let Value::Object(item) = item {
-                            flatten(child, item, rows);
+                            flatten(child, Some((table, id)), item, rows);
                         }
                     }
                 }
@@ -128,6 +132,13 @@ pub fn flatten(
                 row.insert(key.clone(), other.clone());
             }
         }
+    }
+    if let (Some((parent_table, parent_id)), "attribute") = (parent, table) {
+        row.insert("link_id".into(), Value::String(parent_id.to_string()));
+        row.insert(
+            "link_entity".into(),
+            Value::String(parent_table.to_string()),
+        );
     }
     rows.push((table, row));
 }
@@ -139,26 +150,43 @@ pub fn header(table: &Table) -> Vec<u8> {
 
 /// One row as a CSV line in the table's column order.
 pub fn line(table: &Table, row: &Map<String, Value>) -> Vec<u8> {
-    let cells: Vec<String> = table
-        .columns
-        .iter()
-        .map(|column| match row.get(column) {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(text)) => text.clone(),
-            Some(other) => other.to_string(),
-        })
-        .collect();
-    record(cells.iter().map(String::as_str))
+    let mut line = Vec::new();
+    for (index, column) in table.columns.iter().enumerate() {
+        if index > 0 {
+            line.push(b',');
+        }
+        match row.get(column) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(text)) => cell(text, &mut line),
+            Some(other) => cell(&other.to_string(), &mut line),
+        }
+    }
+    line.push(b'\n');
+    line
 }
 
-/// A CSV record (RFC 4180: quoted when needed, CRLF-free line ends).
+/// A CSV record (RFC 4180 quoting, `\n` line ends).
 pub fn record<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(cells);
-    writer.into_inner().unwrap_or_default()
+    let mut line = Vec::new();
+    for (index, text) in cells.into_iter().enumerate() {
+        if index > 0 {
+            line.push(b',');
+        }
+        cell(text, &mut line);
+    }
+    line.push(b'\n');
+    line
+}
+
+/// One cell, quoted when it holds a comma, quote or line break.
+fn cell(text: &str, out: &mut Vec<u8>) {
+    if text.contains([',', '"', '\n', '\r']) {
+        out.push(b'"');
+        out.extend(text.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend(text.as_bytes());
+    }
 }
 
 #[cfg(test)]
@@ -190,10 +218,22 @@ mod tests {
         )
         .unwrap();
         let mut rows = Vec::new();
-        flatten("organization", &organization, &mut rows);
+        flatten("organization", None, &organization, &mut rows);
         let tables: Vec<&str> = rows.iter().map(|(t, _)| *t).collect();
         assert_eq!(tables, ["phone", "service", "organization"]);
         assert!(!rows[2].1.contains_key("services"));
+    }
+
+    #[test]
+    fn attribute_rows_name_what_they_are_attached_to() {
+        let service: Map<String, Value> =
+            serde_json::from_str(r#"{"id":"s","attributes":[{"id":"a","taxonomy_term_id":"t"}]}"#)
+                .unwrap();
+        let mut rows = Vec::new();
+        flatten("service", None, &service, &mut rows);
+        assert_eq!(rows[0].0, "attribute");
+        assert_eq!(rows[0].1["link_id"], "s");
+        assert_eq!(rows[0].1["link_entity"], "service");
     }
 
     #[test]
