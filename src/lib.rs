@@ -10,6 +10,7 @@ pub mod export;
 pub mod history;
 pub mod hours;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

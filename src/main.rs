@@ -63,6 +63,9 @@ enum Command {
     },
     /// Print the JSON Schema of a partner record (for editor autocomplete).
     Schema,
+    /// Create partner records from data in another format.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Preview the site in a browser: rebuild what an edit changes and
     /// reload open pages, with any mistakes shown on the page.
     Serve(ServeArgs),
@@ -95,6 +98,26 @@ struct ServeArgs {
     /// folder (its contents are replaced).
     #[arg(long)]
     output: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// From an Open Referral HSDS tabular data package (a folder of CSV
+    /// files: HSDS 3.0, 2.0 or 1.1): one partner file per organization,
+    /// with a report of everything that could not be mapped.
+    Hsds {
+        /// The folder with organizations.csv, services.csv, …
+        dir: PathBuf,
+        /// The hub to write partners/<id>.yaml into.
+        #[arg(long, default_value = ".")]
+        into: PathBuf,
+        /// Replace partner files that already exist.
+        #[arg(long)]
+        force: bool,
+        /// The date recorded as the import date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -198,6 +221,35 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Serve(args) => run_serve(&cli, args),
+        Command::Import(ImportCommand::Hsds {
+            dir,
+            into,
+            force,
+            today,
+        }) => {
+            let plan = haven::import::ImportPlan {
+                source: dir.clone(),
+                hub: into.clone(),
+                force: *force,
+                today: today.unwrap_or_else(Date::today),
+            };
+            match haven::import::import_hsds(&plan) {
+                Ok(report) => {
+                    if !cli.quiet {
+                        print!("{}", report.render());
+                    }
+                    if report.partners.iter().any(|p| p.skipped) {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

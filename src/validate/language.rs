@@ -73,7 +73,7 @@ const REPLACEMENTS: &[(&str, &str)] = &[
 
 /// `Ok(None)` for a good tag, `Ok(Some(warning))` for a usable but vague
 /// one, `Err(error)` otherwise.
-pub(super) fn check(tag: &str) -> Result<Option<Finding>, Finding> {
+pub fn check(tag: &str) -> Result<Option<Finding>, Finding> {
     let lower = tag.trim().to_lowercase();
     if let Some((_, replacement)) = REPLACEMENTS.iter().find(|(wrong, _)| *wrong == lower) {
         let what = if lower.len() == 3 {

@@ -2,8 +2,8 @@
 //! §6). Every rule adds diagnostics; none stops the others, so one run
 //! lists every problem in every file.
 
-mod language;
-mod phone;
+pub mod language;
+pub mod phone;
 mod text;
 pub mod translation;
 

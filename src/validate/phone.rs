@@ -10,7 +10,7 @@ use crate::record::PhoneKind;
 use super::Finding;
 
 /// The E.164 form of a valid number (or the digits of a short code).
-pub(super) fn check(number: &str, kind: PhoneKind, country: &str) -> Result<String, Finding> {
+pub fn check(number: &str, kind: PhoneKind, country: &str) -> Result<String, Finding> {
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     if kind == PhoneKind::ShortCode {
         let only_digits = number

@@ -1,0 +1,255 @@
+//! `haven import hsds DIR`: partner records from an Open Referral HSDS
+//! tabular data package (3.0, and the 1.1/2.0 layouts), one file per
+//! organization, with a report of every step that lost or guessed
+//! something (design/partner-record.md §5.5).
+
+pub mod package;
+pub mod partner;
+pub mod yaml_out;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::HubConfig;
+use crate::date::Date;
+use crate::taxonomy::Taxonomies;
+
+pub use package::ReadError;
+pub use partner::Loss;
+
+/// What to import, and where.
+pub struct ImportPlan {
+    pub source: PathBuf,
+    /// The hub folder (with hub.yaml).
+    pub hub: PathBuf,
+    /// Replace partner files that exist.
+    pub force: bool,
+    pub today: Date,
+}
+
+/// What one organization became.
+pub struct Imported {
+    /// `partners/<id>.yaml`, relative to the hub.
+    pub path: PathBuf,
+    /// Where the organization came from (`organizations.csv:4`).
+    pub from: String,
+    pub losses: Vec<Loss>,
+    /// Written `published: false`: a volunteer must review it first.
+    pub unpublished: bool,
+    /// Not written: the file exists and `--force` was not given.
+    pub skipped: bool,
+    /// `private/<id>.yaml`, when the organization had named contacts.
+    pub private: Option<PathBuf>,
+}
+
+pub struct ImportReport {
+    pub version: String,
+    pub partners: Vec<Imported>,
+    /// CSV files of the package that were not read (no HSDS table, or a
+    /// table partner records have no place for).
+    pub ignored: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum ImportError {
+    Read(ReadError),
+    NoHub(PathBuf),
+    Hub(crate::diagnostic::Diagnostic),
+    Write(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Read(error) => write!(f, "{error}"),
+            ImportError::NoHub(path) => write!(
+                f,
+                "no hub.yaml in {}; pass --into HUB, or start a hub with `haven init DIR`",
+                path.display()
+            ),
+            ImportError::Hub(diagnostic) => write!(f, "{}", diagnostic.message),
+            ImportError::Write(path, error) => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The tables partner records have no place for, reported when present.
+const UNMAPPED_TABLES: [&str; 4] = [
+    "metadata",
+    "meta_table_descriptions",
+    "payments_accepted",
+    "programs",
+];
+
+pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
+    let config_path = plan.hub.join("hub.yaml");
+    let config_text =
+        fs::read_to_string(&config_path).map_err(|_| ImportError::NoHub(plan.hub.clone()))?;
+    let config: HubConfig =
+        crate::yaml::parse(&config_text, Path::new("hub.yaml"), 0).map_err(ImportError::Hub)?;
+    let taxonomies = match fs::read_to_string(plan.hub.join("taxonomies.yaml")) {
+        Ok(text) => Taxonomies::with_hub_file(&text, Path::new("taxonomies.yaml"))
+            .map_err(ImportError::Hub)?,
+        Err(_) => Taxonomies::builtin(),
+    };
+    let package = package::read(&plan.source).map_err(ImportError::Read)?;
+    let hub = partner::Hub {
+        taxonomies: &taxonomies,
+        default_country: &config.default_country,
+        today: plan.today,
+    };
+
+    let partners_dir = plan.hub.join("partners");
+    let mut taken: BTreeSet<String> = existing_ids(&partners_dir);
+    let mut imported = Vec::new();
+    for org in package.rows("organizations") {
+        let draft = partner::draft(
+            org,
+            &package,
+            &hub,
+            &taken_without_own(&taken, org, plan.force),
+        );
+        taken.insert(draft.id.clone());
+        let relative = PathBuf::from("partners").join(format!("{}.yaml", draft.id));
+        let target = plan.hub.join(&relative);
+        let skipped = target.exists() && !plan.force;
+        let mut private = None;
+        if !skipped {
+            let header = [
+                format!(
+                    "Imported from HSDS {} ({}) on {}.",
+                    package.version,
+                    org.place(),
+                    plan.today
+                ),
+                "Check every field with the partner, then run `haven check`.".to_string(),
+            ];
+            write(&target, &yaml_out::document(&header, &draft.record))?;
+            if !draft.contacts.is_empty() {
+                let relative = PathBuf::from("private").join(format!("{}.yaml", draft.id));
+                let overlay = yaml_out::map([(
+                    "internal",
+                    Some(yaml_out::map([(
+                        "other_contacts",
+                        Some(yaml_out::Node::List(draft.contacts.clone())),
+                    )])),
+                )]);
+                let header = ["Named contacts: internal, never published. Keep this folder out of a public repository.".to_string()];
+                write(
+                    &plan.hub.join(&relative),
+                    &yaml_out::document(&header, &overlay),
+                )?;
+                private = Some(relative);
+            }
+        }
+        imported.push(Imported {
+            path: relative,
+            from: org.place(),
+            losses: draft.losses,
+            unpublished: draft.unpublished,
+            skipped,
+            private,
+        });
+    }
+    let mut ignored = package.ignored.clone();
+    for table in UNMAPPED_TABLES {
+        if !package.rows(table).is_empty() {
+            ignored.push(format!("{table}.csv"));
+        }
+    }
+    ignored.sort();
+    Ok(ImportReport {
+        version: package.version,
+        partners: imported,
+        ignored,
+    })
+}
+
+/// Ids of the partner files already in the hub.
+fn existing_ids(dir: &Path) -> BTreeSet<String> {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_suffix(".yaml").map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// With `--force`, a re-import replaces the file its organization made
+/// before rather than writing `<id>-2`.
+fn taken_without_own(
+    taken: &BTreeSet<String>,
+    org: &package::Row,
+    force: bool,
+) -> BTreeSet<String> {
+    let mut taken = taken.clone();
+    if force {
+        if let Some(id) = org
+            .get("uri")
+            .and_then(|u| u.trim_end_matches('/').rsplit_once("/partners/"))
+            .map(|(_, id)| id.to_string())
+        {
+            taken.remove(&id);
+        }
+    }
+    taken
+}
+
+fn write(path: &Path, text: &str) -> Result<(), ImportError> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| ImportError::Write(dir.to_path_buf(), e))?;
+    }
+    fs::write(path, text).map_err(|e| ImportError::Write(path.to_path_buf(), e))
+}
+
+impl ImportReport {
+    /// The report as the command line prints it.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let written = self.partners.iter().filter(|p| !p.skipped).count();
+        out.push_str(&format!(
+            "Read an HSDS {} data package: {} organization(s), {written} partner file(s) written.\n",
+            self.version,
+            self.partners.len()
+        ));
+        for partner in &self.partners {
+            let state = if partner.skipped {
+                " — not written: the file exists (use --force to replace it)"
+            } else if partner.unpublished {
+                " — published: false until reviewed"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "\n{} (from {}){state}\n",
+                partner.path.display(),
+                partner.from
+            ));
+            if let Some(private) = &partner.private {
+                out.push_str(&format!(
+                    "  {} holds its named contacts\n",
+                    private.display()
+                ));
+            }
+            for loss in &partner.losses {
+                out.push_str(&format!("  {}: {}\n", loss.field, loss.what));
+            }
+        }
+        if !self.ignored.is_empty() {
+            out.push_str(&format!(
+                "\nNot imported (partner records have no place for them): {}\n",
+                self.ignored.join(", ")
+            ));
+        }
+        out.push_str("\nNext: run `haven check`, fix what it reports, and check each record with the partner before you publish it.\n");
+        out
+    }
+}

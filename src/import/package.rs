@@ -1,0 +1,336 @@
+//! Reading an HSDS tabular data package (a folder of CSV files, with or
+//! without `datapackage.json`) into rows under HSDS 3.0's table and
+//! column names, whatever the version it was written in: 1.1 and 2.0
+//! names are translated here so the mapping sees one layout.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One CSV row: column → value (empty cells left out), and where it came
+/// from for the report.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub fields: BTreeMap<String, String>,
+    pub file: String,
+    pub line: u64,
+}
+
+impl Row {
+    pub fn get(&self, column: &str) -> Option<&str> {
+        self.fields.get(column).map(String::as_str)
+    }
+
+    /// `file:line`, for the report.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Package {
+    /// `3.0`, `2.0` or `1.1`.
+    pub version: String,
+    pub tables: BTreeMap<String, Vec<Row>>,
+    /// Files that are not HSDS tables.
+    pub ignored: Vec<String>,
+}
+
+impl Package {
+    pub fn rows(&self, table: &str) -> &[Row] {
+        self.tables.get(table).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[derive(Debug)]
+pub enum ReadError {
+    NotAFolder(PathBuf),
+    NoTables(PathBuf),
+    Io(PathBuf, std::io::Error),
+    Csv(PathBuf, String),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotAFolder(path) => write!(
+                f,
+                "{}: not a folder; give the folder of the data package's CSV files",
+                path.display()
+            ),
+            ReadError::NoTables(path) => write!(
+                f,
+                "{}: no organizations.csv; this is not an HSDS tabular data package",
+                path.display()
+            ),
+            ReadError::Io(path, error) => write!(f, "{}: {error}", path.display()),
+            ReadError::Csv(path, error) => write!(
+                f,
+                "{}: {error}; save it as UTF-8 CSV with a header row",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads every CSV of `dir`.
+pub fn read(dir: &Path) -> Result<Package, ReadError> {
+    if !dir.is_dir() {
+        return Err(ReadError::NotAFolder(dir.to_path_buf()));
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| ReadError::Io(dir.to_path_buf(), e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        })
+        .collect();
+    files.sort();
+    let mut raw: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    for path in &files {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        raw.insert(name, read_csv(path)?);
+    }
+    if !raw.contains_key("organizations") {
+        return Err(ReadError::NoTables(dir.to_path_buf()));
+    }
+    let declared = fs::read_to_string(dir.join("datapackage.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|package| package["version"].as_str().map(str::to_string));
+    let version = version(declared.as_deref(), &raw);
+    Ok(normalize(version, raw))
+}
+
+fn read_csv(path: &Path) -> Result<Vec<Row>, ReadError> {
+    let bytes = fs::read(path).map_err(|e| ReadError::Io(path.to_path_buf(), e))?;
+    // A spreadsheet's byte-order mark is not part of the first column's name.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| ReadError::Csv(path.to_path_buf(), e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ReadError::Csv(path.to_path_buf(), e.to_string()))?;
+        let line = record.position().map_or(0, csv::Position::line);
+        let fields = headers
+            .iter()
+            .zip(record.iter())
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(header, value)| (header.clone(), value.trim().to_string()))
+            .collect();
+        rows.push(Row {
+            fields,
+            file: file.clone(),
+            line,
+        });
+    }
+    Ok(rows)
+}
+
+/// The version declared, else the one the file names point to.
+fn version(declared: Option<&str>, raw: &BTreeMap<String, Vec<Row>>) -> &'static str {
+    match declared.map(|v| v.trim_start_matches('v')) {
+        Some(v) if v.starts_with('3') => return "3.0",
+        Some(v) if v.starts_with('2') => return "2.0",
+        Some(v) if v.starts_with('1') => return "1.1",
+        _ => {}
+    }
+    if raw.contains_key("attributes") || raw.contains_key("addresses") {
+        "3.0"
+    } else if raw.contains_key("service_attributes") || raw.contains_key("schedules") {
+        "2.0"
+    } else {
+        "1.1"
+    }
+}
+
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("monday", "MO"),
+    ("tuesday", "TU"),
+    ("wednesday", "WE"),
+    ("thursday", "TH"),
+    ("friday", "FR"),
+    ("saturday", "SA"),
+    ("sunday", "SU"),
+];
+
+/// A 1.1 `weekday` (ISO number, 1 = Monday, or a day name) as an iCal day.
+fn weekday(value: &str) -> Option<&'static str> {
+    if let Ok(number) = value.parse::<usize>() {
+        return WEEKDAYS.get(number.checked_sub(1)?).map(|(_, code)| *code);
+    }
+    let lower = value.to_ascii_lowercase();
+    WEEKDAYS
+        .iter()
+        .find(|(name, code)| {
+            name.starts_with(&lower[..lower.len().min(3)]) || code.eq_ignore_ascii_case(&lower)
+        })
+        .map(|(_, code)| *code)
+}
+
+/// Renames a column in every row.
+fn rename(rows: &mut [Row], from: &str, to: &str) {
+    for row in rows {
+        if let Some(value) = row.fields.remove(from) {
+            row.fields.entry(to.to_string()).or_insert(value);
+        }
+    }
+}
+
+fn normalize(version: &'static str, mut raw: BTreeMap<String, Vec<Row>>) -> Package {
+    let mut tables: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    let mut take = |raw: &mut BTreeMap<String, Vec<Row>>, from: &str, to: &str| {
+        if let Some(rows) = raw.remove(from) {
+            tables.entry(to.to_string()).or_default().extend(rows);
+        }
+    };
+    for same in [
+        "organizations",
+        "services",
+        "locations",
+        "phones",
+        "languages",
+        "service_areas",
+        "required_documents",
+        "contacts",
+        "funding",
+        "programs",
+        "metadata",
+        "cost_options",
+        "organization_identifiers",
+        "taxonomies",
+        "eligibility",
+        "payments_accepted",
+        "holiday_schedules",
+        "meta_table_descriptions",
+        "accessibility",
+        "attributes",
+        "addresses",
+        "schedules",
+        "taxonomy_terms",
+        "service_at_location",
+    ] {
+        take(&mut raw, same, same);
+    }
+    take(&mut raw, "services_at_location", "service_at_location");
+    take(&mut raw, "accessibility_for_disabilities", "accessibility");
+    take(&mut raw, "regular_schedules", "schedules");
+    take(&mut raw, "taxonomy", "taxonomy_terms");
+    take(&mut raw, "services_taxonomy", "service_taxonomy");
+    take(&mut raw, "service_attributes", "service_taxonomy");
+    take(&mut raw, "other_attributes", "other_attributes");
+    for (kind, name) in [
+        ("physical", "physical_addresses"),
+        ("postal", "postal_addresses"),
+    ] {
+        if let Some(mut rows) = raw.remove(name) {
+            for row in &mut rows {
+                row.fields
+                    .entry("address_type".into())
+                    .or_insert_with(|| kind.to_string());
+            }
+            tables.entry("addresses".into()).or_default().extend(rows);
+        }
+    }
+    let ignored = raw.into_keys().map(|name| format!("{name}.csv")).collect();
+
+    // Column names of 1.1 and 2.0, as 3.0 calls them.
+    if let Some(rows) = tables.get_mut("organizations") {
+        rename(rows, "url", "website");
+    }
+    if let Some(rows) = tables.get_mut("services") {
+        rename(rows, "fees", "fees_description");
+    }
+    if let Some(rows) = tables.get_mut("accessibility") {
+        rename(rows, "accessibility", "description");
+    }
+    if let Some(rows) = tables.get_mut("service_areas") {
+        rename(rows, "service_area", "name");
+    }
+    if let Some(rows) = tables.get_mut("languages") {
+        rename(rows, "language", "name");
+    }
+    if let Some(rows) = tables.get_mut("taxonomy_terms") {
+        rename(rows, "term", "name");
+        rename(rows, "vocabulary", "taxonomy");
+    }
+    if let Some(rows) = tables.get_mut("schedules") {
+        for row in rows {
+            if let Some(day) = row.fields.remove("weekday") {
+                if let Some(code) = weekday(&day) {
+                    row.fields.insert("byday".into(), code.to_string());
+                    row.fields.insert("freq".into(), "WEEKLY".to_string());
+                }
+            }
+        }
+    }
+    // 1.1 `services_taxonomy` and 2.0 `service_attributes` link services to
+    // terms; in 3.0 they are attributes.
+    let links: Vec<Row> = tables
+        .remove("service_taxonomy")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut row| {
+            if let Some(service) = row.fields.remove("service_id") {
+                row.fields.insert("link_id".into(), service);
+                row.fields.insert("link_entity".into(), "service".into());
+            }
+            if let Some(term) = row.fields.remove("taxonomy_id") {
+                row.fields.entry("taxonomy_term_id".into()).or_insert(term);
+            }
+            row
+        })
+        .chain(
+            tables
+                .remove("other_attributes")
+                .unwrap_or_default()
+                .into_iter()
+                .map(|mut row| {
+                    // 2.0 puts the linked table in link_type.
+                    if let Some(entity) = row.fields.remove("link_type") {
+                        row.fields.insert("link_entity".into(), entity);
+                    }
+                    if let Some(term) = row.fields.remove("taxonomy_term_id") {
+                        row.fields.insert("taxonomy_term_id".into(), term);
+                    }
+                    row
+                }),
+        )
+        .collect();
+    tables.entry("attributes".into()).or_default().extend(links);
+    Package {
+        version: version.to_string(),
+        tables,
+        ignored,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_numbers_and_names_become_ical_days() {
+        assert_eq!(weekday("1"), Some("MO"));
+        assert_eq!(weekday("7"), Some("SU"));
+        assert_eq!(weekday("Tuesday"), Some("TU"));
+        assert_eq!(weekday("0"), None);
+        assert_eq!(weekday("8"), None);
+    }
+}
