@@ -96,8 +96,8 @@ fn objects(items: Vec<Map<String, Value>>) -> Value {
 pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Value> {
     let org_id = cx.id(&format!("organization/{}", partner.id));
     let description = match &partner.summary {
-        Some(summary) => format!("{summary}\n\n{}", partner.description),
-        None => partner.description.clone(),
+        Some(summary) => format!("{summary}\n\n{}", partner.description.trim_end()),
+        None => partner.description.trim_end().to_string(),
     };
     let legal_status = match partner.kind {
         PartnerKind::Individual => Some("individual".to_string()),
@@ -668,7 +668,10 @@ fn service(
         ("id", Value::String(id.clone())),
         ("organization_id", Value::String(org_id.to_string())),
         ("name", Value::String(service.name.clone())),
-        ("description", Value::String(service.description.clone())),
+        (
+            "description",
+            Value::String(service.description.trim_end().to_string()),
+        ),
         (
             "url",
             Value::String(format!(

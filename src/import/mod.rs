@@ -102,16 +102,12 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
         today: plan.today,
     };
 
-    let partners_dir = plan.hub.join("partners");
-    let mut taken: BTreeSet<String> = existing_ids(&partners_dir);
+    // Ids given in this import; an id that names an existing file is that
+    // partner again (a re-import), written only with --force.
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut imported = Vec::new();
     for org in package.rows("organizations") {
-        let draft = partner::draft(
-            org,
-            &package,
-            &hub,
-            &taken_without_own(&taken, org, plan.force),
-        );
+        let draft = partner::draft(org, &package, &hub, &taken);
         taken.insert(draft.id.clone());
         let relative = PathBuf::from("partners").join(format!("{}.yaml", draft.id));
         let target = plan.hub.join(&relative);
@@ -166,41 +162,6 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
         partners: imported,
         ignored,
     })
-}
-
-/// Ids of the partner files already in the hub.
-fn existing_ids(dir: &Path) -> BTreeSet<String> {
-    fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    name.strip_suffix(".yaml").map(str::to_string)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// With `--force`, a re-import replaces the file its organization made
-/// before rather than writing `<id>-2`.
-fn taken_without_own(
-    taken: &BTreeSet<String>,
-    org: &package::Row,
-    force: bool,
-) -> BTreeSet<String> {
-    let mut taken = taken.clone();
-    if force {
-        if let Some(id) = org
-            .get("uri")
-            .and_then(|u| u.trim_end_matches('/').rsplit_once("/partners/"))
-            .map(|(_, id)| id.to_string())
-        {
-            taken.remove(&id);
-        }
-    }
-    taken
 }
 
 fn write(path: &Path, text: &str) -> Result<(), ImportError> {

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 pub struct Row {
     pub fields: BTreeMap<String, String>,
     pub file: String,
+    /// The spreadsheet row (the header is row 1).
     pub line: u64,
 }
 
@@ -125,9 +126,10 @@ fn read_csv(path: &Path) -> Result<Vec<Row>, ReadError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut rows = Vec::new();
-    for record in reader.records() {
+    for (index, record) in reader.records().enumerate() {
         let record = record.map_err(|e| ReadError::Csv(path.to_path_buf(), e.to_string()))?;
-        let line = record.position().map_or(0, csv::Position::line);
+        // The row a spreadsheet shows: the header is row 1.
+        let line = index as u64 + 2;
         let fields = headers
             .iter()
             .zip(record.iter())

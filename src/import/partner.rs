@@ -223,16 +223,25 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
         .get("year_incorporated")
         .and_then(|y| y.parse::<f64>().ok())
         .filter(|y| (1600.0..=2100.0).contains(y));
-    let legal_status = org.get("legal_status").and_then(|text| {
-        let code = legal_status(text);
-        if code.is_none() {
-            m.lose(
-                "legal_status",
-                format!("\"{text}\" is not a known legal status; left out"),
-            );
-        }
-        code
-    });
+    if org.get("legal_status") == Some("individual") {
+        m.guess(
+            "kind",
+            "an individual (a survivor leader): imported as an organization; set kind: individual once their consent is recorded (rule E140)",
+        );
+    }
+    let legal_status = org
+        .get("legal_status")
+        .filter(|l| *l != "individual")
+        .and_then(|text| {
+            let code = legal_status(text);
+            if code.is_none() {
+                m.lose(
+                    "legal_status",
+                    format!("\"{text}\" is not a known legal status; left out"),
+                );
+            }
+            code
+        });
     let contacts = contacts(&mut m, &org_id, org.get("email"));
     for (table, what) in [("programs", "programs"), ("funding", "funding sources")] {
         let count = m.rows(table, "organization_id", &org_id).len();
@@ -440,27 +449,30 @@ fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node> {
         Some(rest) => (rest, true),
         None => (description, false),
     };
-    let mut parts = description.split(". ");
-    let label = parts
-        .next()
-        .filter(|l| !l.is_empty())
-        .map(|l| l.trim_end_matches('.').to_string())
-        .unwrap_or_else(|| "Phone".to_string());
-    let mut keyword = None;
-    let mut hours = None;
-    for part in parts {
-        if let Some(word) = part.strip_prefix("Text ") {
-            keyword = Some(word.trim_end_matches('.').to_string());
-        } else if let Some(text) = part.strip_prefix("Hours: ") {
-            hours = hours_from_words(text);
-            if hours.is_none() {
-                m.lose(
-                    format!("phones[{id}].hours"),
-                    format!("\"{text}\" could not be read as hours"),
-                );
-            }
+    // haven's export writes "label. Text KEYWORD. Hours: …": the hours
+    // run to the end, and may hold ". " themselves.
+    let (head, hours_text) = match description.split_once(". Hours: ") {
+        Some((head, hours)) => (head, Some(hours)),
+        None => (description, None),
+    };
+    let (label, keyword) = match head.split_once(". Text ") {
+        Some((label, keyword)) => (label, Some(keyword.trim_end_matches('.').to_string())),
+        None => (head, None),
+    };
+    let label = match label.trim_end_matches('.') {
+        "" => "Phone".to_string(),
+        label => label.to_string(),
+    };
+    let hours = hours_text.and_then(|text| {
+        let hours = hours_from_words(text);
+        if hours.is_none() {
+            m.lose(
+                format!("phones[{id}].hours"),
+                format!("\"{text}\" could not be read as hours"),
+            );
         }
-    }
+        hours
+    });
     let extension = row
         .get("extension")
         .map(|e| e.trim_end_matches(".0").to_string());
@@ -520,12 +532,29 @@ fn add_phone(m: &mut Mapper<'_>, row: &Row, phones: &mut Phones) -> Option<Strin
 
 /// Locations, and HSDS location id → record id.
 fn locations(m: &mut Mapper<'_>, org_id: &str) -> (Vec<Node>, BTreeMap<String, String>) {
+    // Locations reached only through service_at_location count too.
+    let services: BTreeSet<&str> = m
+        .rows("services", "organization_id", org_id)
+        .iter()
+        .filter_map(|s| s.get("id"))
+        .collect();
+    let offered_at: BTreeSet<&str> = m
+        .package
+        .rows("service_at_location")
+        .iter()
+        .filter(|sal| sal.get("service_id").is_some_and(|s| services.contains(s)))
+        .filter_map(|sal| sal.get("location_id"))
+        .collect();
     let rows: Vec<Row> = m
-        .rows("locations", "organization_id", org_id)
-        .into_iter()
+        .package
+        .rows("locations")
+        .iter()
+        .filter(|l| {
+            l.get("organization_id") == Some(org_id)
+                || l.get("id").is_some_and(|id| offered_at.contains(id))
+        })
         .cloned()
         .collect();
-    // Locations reached only through service_at_location count too.
     let mut nodes = Vec::new();
     let mut ids = BTreeMap::new();
     let mut used = BTreeSet::new();
@@ -563,11 +592,49 @@ fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node> {
         "postal" => "mailing",
         _ => "physical",
     };
+    let geo = match (
+        row.get("latitude").and_then(|v| v.parse::<f64>().ok()),
+        row.get("longitude").and_then(|v| v.parse::<f64>().ok()),
+    ) {
+        (Some(lat), Some(lon)) if confidential => {
+            let _ = (lat, lon);
+            m.lose(&field, "coordinates of a confidential location left out");
+            None
+        }
+        (Some(lat), Some(lon))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+        {
+            Some(map([
+                ("lat", Some(Node::Number(lat))),
+                ("lon", Some(Node::Number(lon))),
+            ]))
+        }
+        (Some(lat), Some(lon)) => {
+            m.lose(
+                format!("{field}.geo"),
+                format!("latitude {lat}, longitude {lon} is out of range; left out"),
+            );
+            None
+        }
+        _ => None,
+    };
     let address = m
         .rows("addresses", "location_id", hsds_id)
         .into_iter()
-        .find(|a| a.get("address_type") != Some("postal") || kind == "mailing")
+        .min_by_key(|a| (a.get("address_type") == Some("postal")) != (kind == "mailing"))
         .cloned();
+    if let Some(a) = address
+        .as_ref()
+        .filter(|a| a.get("address_type") == Some("postal") && kind != "mailing")
+    {
+        m.lose(
+            &field,
+            format!(
+                "{}: only a postal address; used as the street address",
+                a.place()
+            ),
+        );
+    }
     let address = match (address, confidential) {
         (Some(a), false) => {
             let (street, city, state, zip) = (
@@ -576,7 +643,19 @@ fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node> {
                 a.get("state_province"),
                 a.get("postal_code"),
             );
+            let country = a.get("country").unwrap_or(m.hub.default_country);
+            let problem = match (state, zip) {
+                (Some(state), Some(zip)) => crate::validate::address_problem(state, zip, country),
+                _ => None,
+            };
+            if let Some(problem) = &problem {
+                m.lose(
+                    &field,
+                    format!("{}: {problem}; the address is left out", a.place()),
+                );
+            }
             match (street, city, state, zip) {
+                _ if problem.is_some() => None,
                 (Some(street), Some(city), Some(state), Some(zip)) => Some(map([
                     ("street", Some(Node::text(street))),
                     ("street2", a.get("address_2").map(Node::text)),
@@ -625,32 +704,6 @@ fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node> {
         );
         return None;
     }
-    let geo = match (
-        row.get("latitude").and_then(|v| v.parse::<f64>().ok()),
-        row.get("longitude").and_then(|v| v.parse::<f64>().ok()),
-    ) {
-        (Some(lat), Some(lon)) if confidential => {
-            let _ = (lat, lon);
-            m.lose(&field, "coordinates of a confidential location left out");
-            None
-        }
-        (Some(lat), Some(lon))
-            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
-        {
-            Some(map([
-                ("lat", Some(Node::Number(lat))),
-                ("lon", Some(Node::Number(lon))),
-            ]))
-        }
-        (Some(lat), Some(lon)) => {
-            m.lose(
-                format!("{field}.geo"),
-                format!("latitude {lat}, longitude {lon} is out of range; left out"),
-            );
-            None
-        }
-        _ => None,
-    };
     let notes = if confidential {
         let rest = description.trim_start_matches(CONFIDENTIAL).trim();
         let (area, rest) = match rest.strip_prefix("General area: ") {
@@ -885,13 +938,20 @@ fn hours_from_words(text: &str) -> Option<Node> {
         _ => {}
     }
     let mut entries: Vec<(&'static str, Option<Node>)> = Vec::new();
+    // Days come first; whatever follows the last day is the notes,
+    // which may hold "; " themselves.
+    let mut notes: Vec<&str> = Vec::new();
     for part in text.split("; ") {
-        let (day, value) = part.split_once(' ')?;
-        let key = DAYS.iter().map(|(_, k)| *k).find(|k| *k == day);
-        match key {
-            Some(key) => entries.push((key, Some(Node::text(value)))),
-            None => entries.push(("notes", Some(Node::text(part)))),
+        let day = part.split_once(' ').and_then(|(day, value)| {
+            Some((DAYS.iter().map(|(_, k)| *k).find(|k| *k == day)?, value))
+        });
+        match day {
+            Some((key, value)) if notes.is_empty() => entries.push((key, Some(Node::text(value)))),
+            _ => notes.push(part),
         }
+    }
+    if !notes.is_empty() {
+        entries.push(("notes", Some(Node::text(notes.join("; ")))));
     }
     Some(map(entries))
 }
@@ -1158,12 +1218,7 @@ fn services(
                 push_new(&mut list, tag);
                 list
             });
-        let interpretation = row.get("interpretation_services").map(|text| {
-            map([
-                ("available", Some(Node::Bool(true))),
-                ("note", Some(Node::text(text))),
-            ])
-        });
+        let interpretation = row.get("interpretation_services").map(interpretation);
         let service_locations: Vec<String> = m
             .rows("service_at_location", "service_id", &hsds_id)
             .iter()
@@ -1424,7 +1479,10 @@ pub fn html_to_markdown(text: &str) -> Option<String> {
             .take_while(char::is_ascii_alphanumeric)
             .collect();
         match (tag.starts_with('/'), name.as_str()) {
-            (false, "li") => out.push_str("\n- "),
+            (false, "li") => {
+                out.truncate(out.trim_end().len());
+                out.push_str("\n- ");
+            }
             (_, "br") => out.push('\n'),
             (_, "p" | "ul" | "ol" | "div" | "h1" | "h2" | "h3" | "h4") => out.push_str("\n\n"),
             _ => {}
@@ -1449,6 +1507,38 @@ pub fn html_to_markdown(text: &str) -> Option<String> {
     Some(text.trim().to_string())
 }
 
+/// `interpretation_services` text: haven's export writes
+/// "Interpretation available (phone, in person) in ar, so. Note.", read
+/// back into modes, languages and note; other text is the note.
+fn interpretation(text: &str) -> Node {
+    let mut modes = Vec::new();
+    let mut languages = Vec::new();
+    let mut note = text.to_string();
+    if let Some(rest) = text.strip_prefix("Interpretation available") {
+        let mut rest = rest;
+        if let Some(inner) = rest.strip_prefix(" (") {
+            if let Some((list, after)) = inner.split_once(')') {
+                modes = list.split(", ").map(|m| m.replace(' ', "_")).collect();
+                rest = after;
+            }
+        }
+        if let Some(inner) = rest.strip_prefix(" in ") {
+            let (list, after) = inner.split_once('.').unwrap_or((inner, ""));
+            languages = list.split(", ").map(str::to_string).collect();
+            rest = after;
+        } else {
+            rest = rest.strip_prefix('.').unwrap_or(rest);
+        }
+        note = rest.trim().to_string();
+    }
+    map([
+        ("available", Some(Node::Bool(true))),
+        ("modes", Some(Node::texts(modes))),
+        ("languages", Some(Node::texts(languages))),
+        ("note", (!note.is_empty()).then(|| Node::text(note))),
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1459,6 +1549,17 @@ mod tests {
         assert_eq!(
             html_to_markdown(html).as_deref(),
             Some("Services include:\n\n- Personal Care\n- Cleaning & shopping")
+        );
+    }
+
+    #[test]
+    fn the_exports_interpretation_text_reads_back_into_its_parts() {
+        let node =
+            interpretation("Interpretation available (phone, in person) in ar, so. Call first.");
+        let text = super::super::yaml_out::document(&[], &node);
+        assert_eq!(
+            text,
+            "available: true\nmodes: [phone, in_person]\nlanguages: [ar, so]\nnote: Call first.\n"
         );
     }
 

@@ -447,6 +447,21 @@ fn check_config(
     }
 }
 
+/// Why an address would fail rule E065 or E067, for code that makes
+/// records (the importer) and must not write one that fails.
+pub fn address_problem(state: &str, postal_code: &str, country: &str) -> Option<String> {
+    let us = country.eq_ignore_ascii_case("US");
+    if country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase()) {
+        Some(format!("\"{country}\" is not a two-letter country code"))
+    } else if us && !is_zip(postal_code) {
+        Some(format!("\"{postal_code}\" is not a US ZIP code"))
+    } else if us && !US_STATES.contains(&state) {
+        Some(format!("\"{state}\" is not a US state code"))
+    } else {
+        None
+    }
+}
+
 /// The rules of one partner file, with its locator for positions.
 struct PartnerCheck<'a> {
     partner: &'a LoadedPartner,
