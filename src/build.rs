@@ -311,6 +311,7 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
 pub(crate) struct Caches {
     pub search: search::Cache,
     pub values: render::values::ValueCache,
+    pub export: crate::export::Cache,
 }
 
 /// The middle of a build: the files of the site, ready to write.
@@ -500,15 +501,12 @@ pub(crate) fn produce(
 
     let links = LinkSettings::of(site);
     let finisher = finisher(site, &links, None);
-    let mut files: Vec<OutputFile> = rendered
+    let files: Vec<OutputFile> = rendered
         .files
         .into_par_iter()
         .map(|file| finisher.finish(file, &rendered.fragments).file)
         .collect();
     clock.lap("post-process");
-    files.extend(crate::export::files(site));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    clock.lap("open data");
     Ok(Produced {
         files,
         pages: rendered.pages,

@@ -283,6 +283,7 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     // browser, and the site appears as soon as they are fixed.
     let first = preview.build_all();
     report_rebuild(cli, &preview, &live, &[], first);
+    write_open_data(&mut preview);
     if let Err(error) = std::fs::create_dir_all(&output) {
         eprintln!("error: cannot create {}: {error}", output.display());
         return ExitCode::from(2);
@@ -322,6 +323,7 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
             while let Some(changed) = watcher.next_change() {
                 if let Some(result) = preview.rebuild(&changed) {
                     report_rebuild(cli, &preview, &live, &changed, result);
+                    write_open_data(&mut preview);
                 }
             }
             ExitCode::SUCCESS
@@ -347,6 +349,13 @@ fn preview_folder(root: &Path) -> PathBuf {
 }
 
 /// Tells the terminal and open pages how a (re)build went.
+/// The open data files of the preview, once its pages are reloading.
+fn write_open_data(preview: &mut Preview) {
+    if let Err(error) = preview.write_data() {
+        eprintln!("error: the open data files (data/) were not updated: {error}");
+    }
+}
+
 fn report_rebuild(
     cli: &Cli,
     preview: &Preview,

@@ -38,6 +38,9 @@ pub struct Preview {
     /// The scanner for the private values of the last build, by their
     /// fingerprint.
     scanner: Option<(u64, PrivateScanner)>,
+    /// The site the open data has yet to be written for: after the pages,
+    /// so the browser reloads first ([`Preview::write_data`]).
+    data_pending: Option<(Site, PrivateValues)>,
 }
 
 /// What the site in the preview folder was built from.
@@ -122,9 +125,33 @@ impl Preview {
             pending: BTreeSet::new(),
             served: None,
             sources: SourceCache::default(),
-            caches: Caches::default(),
+            caches: Caches {
+                export: crate::export::Cache::kept(),
+                ..Caches::default()
+            },
             scanner: None,
+            data_pending: None,
         }
+    }
+
+    /// Writes the open data files (`/data/`) of the last good build, if
+    /// they are not written yet. `haven serve` calls it once a rebuild's
+    /// pages are in place and the browser is reloading: the data files
+    /// follow a moment later, each partner's share re-made only if it
+    /// was edited. Returns how many files changed.
+    pub fn write_data(&mut self) -> Result<usize, BuildError> {
+        let Some((site, private)) = self.data_pending.take() else {
+            return Ok(0);
+        };
+        let files = crate::export::files(&site, &mut self.caches.export);
+        let differing = write::differing(&self.plan.output, &files);
+        let private_values = fingerprint(&private);
+        build::refuse_private_values(
+            &differing,
+            self.scanner(&private, private_values),
+            &mut Stopwatch::new(),
+        )?;
+        write::update(&self.plan.output, &differing, &[]).map_err(BuildError::Write)
     }
 
     pub fn plan(&self) -> &BuildPlan {
@@ -219,6 +246,7 @@ impl Preview {
         // partner looks.
         self.caches.values = Default::default();
         self.caches.search.forget_texts();
+        self.caches.export.clear();
         let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
         let all: Vec<&OutputFile> = produced.files.iter().collect();
         let private_values = fingerprint(&private);
@@ -235,6 +263,7 @@ impl Preview {
             outputs,
         });
         self.pending.clear();
+        self.data_pending = Some((site, private));
         Ok(Rebuilt {
             scope: Scope::Everything,
             pages,
@@ -277,6 +306,7 @@ impl Preview {
         };
         self.caches.values.forget(&touched);
         self.caches.search.forget(&touched);
+        self.caches.export.forget(&touched);
         let produced = build::produce(&site, &mut clock, &mut self.caches, &wanted)?;
         let outputs = outputs(&produced, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
@@ -307,6 +337,7 @@ impl Preview {
             outputs,
         });
         self.pending.clear();
+        self.data_pending = Some((site, private));
         Ok(Rebuilt {
             scope: Scope::Records { partners, guides },
             pages: produced.pages,
@@ -383,6 +414,8 @@ fn outputs(produced: &build::Produced, site: &Site) -> BTreeSet<String> {
                 .iter()
                 .map(|file| file.output_path.clone()),
         )
+        // Written by `Preview::write_data`, after the pages.
+        .chain(crate::export::paths(site))
         .collect()
 }
 

@@ -27,6 +27,7 @@ fn preview_of(hub: tempfile::TempDir) -> Previewing {
     plan.minify = Some(false);
     let mut preview = Preview::new(plan);
     preview.build_all().expect("the example site builds");
+    preview.write_data().expect("the open data is written");
     Previewing {
         hub,
         output,
@@ -43,11 +44,15 @@ impl Previewing {
         PathBuf::from(file)
     }
 
+    /// A rebuild as `haven serve` makes it: pages, then the open data.
     fn rebuild(&mut self, changed: &[PathBuf]) -> Rebuilt {
-        self.preview
+        let rebuilt = self
+            .preview
             .rebuild(changed)
             .expect("a hub file changed")
-            .expect("the edited hub builds")
+            .expect("the edited hub builds");
+        self.preview.write_data().expect("the open data is written");
+        rebuilt
     }
 
     /// The preview folder equals a fresh build of the hub as it is now.

@@ -11,7 +11,7 @@ pub mod hsds;
 pub mod spreadsheet;
 pub mod tables;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -34,12 +34,20 @@ const OPENAPI_URL: &str =
 /// Writes the data files of `site` as pieces: the first piece of each file
 /// creates it, later pieces are appended, in order.
 pub fn write<E>(site: &Site, out: &mut dyn FnMut(OutputFile) -> Result<(), E>) -> Result<(), E> {
+    write_with(site, &mut Cache::default(), out)
+}
+
+fn write_with<E>(
+    site: &Site,
+    cache: &mut Cache,
+    out: &mut dyn FnMut(OutputFile) -> Result<(), E>,
+) -> Result<(), E> {
     let export = Export::new(site);
     for piece in export.start() {
         out(piece)?;
     }
     for (index, chunk) in site.partners.chunks(CHUNK).enumerate() {
-        for piece in export.chunk(index * CHUNK, chunk) {
+        for piece in export.chunk(index * CHUNK, chunk, cache) {
             out(piece)?;
         }
     }
@@ -49,10 +57,11 @@ pub fn write<E>(site: &Site, out: &mut dyn FnMut(OutputFile) -> Result<(), E>) -
     Ok(())
 }
 
-/// Every data file whole, in memory (`haven serve`, tests).
-pub fn files(site: &Site) -> Vec<OutputFile> {
+/// Every data file whole, in memory (`haven serve`, tests). `cache`
+/// keeps each partner's share between rebuilds.
+pub fn files(site: &Site, cache: &mut Cache) -> Vec<OutputFile> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let _ = write::<()>(site, &mut |piece| {
+    let _ = write_with::<()>(site, cache, &mut |piece| {
         files.entry(piece.path).or_default().extend(piece.contents);
         Ok(())
     });
@@ -60,6 +69,34 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
         .into_iter()
         .map(|(path, contents)| OutputFile { path, contents })
         .collect()
+}
+
+/// What each partner adds to the data files, kept between rebuilds of
+/// `haven serve` (a build keeps nothing: [`write`]).
+#[derive(Default)]
+pub struct Cache {
+    keep: bool,
+    made: HashMap<String, Arc<Made>>,
+}
+
+impl Cache {
+    /// A cache that keeps what it makes.
+    pub fn kept() -> Self {
+        Cache {
+            keep: true,
+            made: HashMap::new(),
+        }
+    }
+
+    /// Forgets these partners (edited, or shown differently).
+    pub fn forget(&mut self, partners: &BTreeSet<String>) {
+        self.made.retain(|id, _| !partners.contains(id));
+    }
+
+    /// Forgets every partner (settings or taxonomies changed).
+    pub fn clear(&mut self) {
+        self.made.clear();
+    }
 }
 
 /// The output paths of the data files, for the Data page.
@@ -250,11 +287,24 @@ impl<'a> Export<'a> {
 
     /// Pieces for the chunk of partners that starts at `start`. Each
     /// partner's bytes are made side by side; the chunk only joins them.
-    fn chunk(&self, start: usize, partners: &[Arc<PublicPartner>]) -> Vec<OutputFile> {
-        let made: Vec<Made> = partners
+    fn chunk(
+        &self,
+        start: usize,
+        partners: &[Arc<PublicPartner>],
+        cache: &mut Cache,
+    ) -> Vec<OutputFile> {
+        let made: Vec<Arc<Made>> = partners
             .par_iter()
-            .map(|partner| self.partner(partner))
+            .map(|partner| match cache.made.get(&partner.id) {
+                Some(made) => made.clone(),
+                None => Arc::new(self.partner(partner)),
+            })
             .collect();
+        if cache.keep {
+            for (partner, made) in partners.iter().zip(&made) {
+                cache.made.insert(partner.id.clone(), made.clone());
+            }
+        }
         let services_before: usize = self.site.partners[..start]
             .iter()
             .map(|p| p.services.len())
@@ -274,11 +324,11 @@ impl<'a> Export<'a> {
         ];
         let mut spreadsheet_rows = Vec::new();
         let mut rows: Vec<Vec<u8>> = vec![Vec::new(); tables::tables().len()];
-        for made in made {
+        for made in &made {
             for ((_, first, bytes), items) in lists.iter_mut().zip([
-                made.spreadsheet_json,
-                made.organization_json,
-                made.services_json,
+                &made.spreadsheet_json,
+                &made.organization_json,
+                &made.services_json,
             ]) {
                 for item in items {
                     if !*first {
@@ -288,9 +338,9 @@ impl<'a> Export<'a> {
                     bytes.extend(item);
                 }
             }
-            spreadsheet_rows.extend(made.spreadsheet_csv);
-            for (table, row) in made.rows {
-                rows[table].extend(row);
+            spreadsheet_rows.extend(&made.spreadsheet_csv);
+            for (table, row) in &made.rows {
+                rows[*table].extend(row);
             }
         }
         let mut pieces = vec![file(format!("{FOLDER}/partners.csv"), spreadsheet_rows)];
@@ -351,7 +401,7 @@ impl<'a> Export<'a> {
 
 /// What one partner adds to the files: JSON list items, CSV lines.
 #[derive(Default)]
-struct Made {
+pub struct Made {
     spreadsheet_json: Vec<Vec<u8>>,
     spreadsheet_csv: Vec<u8>,
     organization_json: Vec<Vec<u8>>,
