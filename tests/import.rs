@@ -96,6 +96,43 @@ fn the_hsds_1_1_samples_import_and_pass_check() {
 }
 
 #[test]
+fn an_hsds_2_0_package_maps_terms_schedules_addresses_and_phone_languages() {
+    let report = assert_imports_and_passes_check("2.0-synthetic");
+    assert!(report.contains("HSDS 2.0"), "{report}");
+    assert!(
+        report
+            .contains("\"Court accompaniment\" (open_eligibility) has no hub code; kept as a tag"),
+        "{report}"
+    );
+    assert!(
+        report.contains("is not a weekly opening; kept in the notes"),
+        "{report}"
+    );
+    let hub = empty_hub();
+    assert!(import(&fixtures("2.0-synthetic"), hub.path(), &[])
+        .status
+        .success());
+    let record =
+        fs::read_to_string(hub.path().join("partners/mesa-legal-aid.yaml")).expect("written");
+    for expected in [
+        "categories: [legal_services]",
+        "tags: [court-accompaniment]",
+        "mon: \"09:00-17:00\"",
+        "sat: closed",
+        "street: \"200 Central Ave SW\"",
+        "languages: [en, es]",
+        "cost: free",
+        "legal_status: nonprofit",
+        "lat: 35.08",
+    ] {
+        assert!(
+            record.contains(expected),
+            "missing {expected:?} in:\n{record}"
+        );
+    }
+}
+
+#[test]
 fn the_report_names_what_was_dropped_or_guessed() {
     let report = assert_imports_and_passes_check("1.1/all_resources");
     for expected in [
