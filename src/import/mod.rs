@@ -3,8 +3,13 @@
 //! organization, with a report of every step that lost or guessed
 //! something (design/partner-record.md §5.5).
 
+mod hours;
 pub mod package;
 pub mod partner;
+mod phones;
+mod places;
+mod services;
+mod text;
 pub mod yaml_out;
 
 use std::collections::BTreeSet;

@@ -69,7 +69,7 @@ test("pages reflow at 320 px and at 400% zoom without horizontal scrolling", asy
     const context = await shared.browser.newContext({ viewport });
     await fakeOutside(context);
     const page = await context.newPage();
-    for (const url of ["/", "/partners/", "/partners/casa-de-refugio-riverbend/", "/guides/making-a-referral/", "/safety/", "/print/", "/services/legal_services/"]) {
+    for (const url of ["/", "/partners/", "/partners/casa-de-refugio-riverbend/", "/guides/making-a-referral/", "/safety/", "/data/", "/print/", "/services/legal_services/"]) {
       await page.goto(shared.server.origin + url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow}px at ${viewport.width}x${viewport.height}`);

@@ -19,6 +19,7 @@ const PAGE_TYPES = [
   "/languages/",
   "/guides/making-a-referral/",
   "/safety/",
+  "/data/",
   "/print/",
 ];
 

@@ -1,0 +1,201 @@
+//! HSDS schedules as record hours: weekly rows become day ranges;
+//! everything else goes into the notes, reported.
+
+use std::collections::BTreeMap;
+
+use super::package::Row;
+use super::partner::Mapper;
+use super::yaml_out::{map, Node};
+
+pub(super) const DAYS: [(&str, &str); 7] = [
+    ("MO", "mon"),
+    ("TU", "tue"),
+    ("WE", "wed"),
+    ("TH", "thu"),
+    ("FR", "fri"),
+    ("SA", "sat"),
+    ("SU", "sun"),
+];
+
+/// The schedules of one owner as record hours: weekly rows become day
+/// ranges; what hours cannot say goes into `notes`, reported.
+pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str) -> Option<Node> {
+    let rows: Vec<Row> = m
+        .rows("schedules", column, id)
+        .into_iter()
+        .cloned()
+        .collect();
+    let holidays = m.rows("holiday_schedules", column, id).len();
+    if rows.is_empty() {
+        return None;
+    }
+    let mut days: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+    let mut notes = Vec::new();
+    let mut around_the_clock = false;
+    let mut by_appointment = false;
+    for row in &rows {
+        let weekly = row
+            .get("freq")
+            .is_none_or(|f| f.eq_ignore_ascii_case("WEEKLY"))
+            && row.get("valid_from").is_none()
+            && row.get("valid_to").is_none();
+        let times = (
+            row.get("opens_at").map(clock),
+            row.get("closes_at").map(clock),
+        );
+        match (weekly, row.get("byday"), times) {
+            (true, Some(byday), (Some(Some(opens)), Some(Some(closes)))) => {
+                let all_days = byday.split(',').count() == 7;
+                if all_days && opens == "00:00" && (closes == "23:59" || closes == "24:00") {
+                    around_the_clock = true;
+                    continue;
+                }
+                for day in byday.split(',') {
+                    if let Some((_, key)) = DAYS
+                        .iter()
+                        .find(|(code, _)| code.eq_ignore_ascii_case(day.trim()))
+                    {
+                        days.entry(key)
+                            .or_default()
+                            .push((opens.clone(), closes.clone()));
+                    } else {
+                        m.lose(
+                            field,
+                            format!(
+                                "{}: day \"{day}\" is not a weekday code; left out",
+                                row.place()
+                            ),
+                        );
+                    }
+                }
+            }
+            _ => {
+                let text = row.get("description").unwrap_or_default();
+                if text.to_lowercase().contains("appointment") {
+                    by_appointment = true;
+                    continue;
+                }
+                let summary = [
+                    row.get("description"),
+                    row.get("valid_from"),
+                    row.get("byday"),
+                    row.get("opens_at"),
+                    row.get("closes_at"),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+                if !summary.is_empty() {
+                    notes.push(summary.clone());
+                    m.lose(
+                        field,
+                        format!(
+                            "{}: \"{summary}\" is not a weekly opening; kept in the notes",
+                            row.place()
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(note) = row.get("notes") {
+            if !notes.iter().any(|n| n == note) {
+                notes.push(note.to_string());
+            }
+        }
+    }
+    if holidays > 0 {
+        m.lose(
+            field,
+            format!("{holidays} holiday schedule(s) not imported: record hours have no holidays"),
+        );
+    }
+    if around_the_clock && days.is_empty() {
+        return Some(Node::text("24/7"));
+    }
+    if by_appointment && days.is_empty() {
+        return Some(Node::text("by_appointment"));
+    }
+    // Rows split at midnight by the exporter join again.
+    let mut entries: Vec<(&'static str, Option<Node>)> = Vec::new();
+    for (_, key) in DAYS {
+        let ranges = days.get(key).map(|ranges| {
+            let mut ranges = ranges.clone();
+            ranges.sort();
+            ranges
+                .iter()
+                .map(|(opens, closes)| {
+                    format!(
+                        "{opens}-{}",
+                        if closes == "23:59" { "24:00" } else { closes }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        entries.push((
+            key,
+            Some(Node::text(ranges.unwrap_or_else(|| "closed".to_string()))),
+        ));
+    }
+    if days.is_empty() {
+        entries.retain(|_| false);
+    }
+    entries.push((
+        "notes",
+        (!notes.is_empty()).then(|| Node::text(notes.join(" "))),
+    ));
+    let node = map(entries);
+    match &node {
+        Node::Map(entries) if entries.is_empty() => None,
+        _ => Some(node),
+    }
+}
+
+/// `HH:MM` from HSDS times (`09:00`, `9:00:00`, `09:00Z`, `09:00+01:00`).
+pub(super) fn clock(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('Z');
+    let text = text.split(['+']).next().unwrap_or(text);
+    let mut parts = text.split(':');
+    let hours: u32 = parts.next()?.trim().parse().ok()?;
+    let minutes: u32 = parts.next().unwrap_or("0").trim().parse().ok()?;
+    (hours <= 24 && minutes < 60).then(|| format!("{hours:02}:{minutes:02}"))
+}
+
+/// Hours the exporter wrote as words into a phone's description.
+pub(super) fn hours_from_words(text: &str) -> Option<Node> {
+    match text {
+        "24/7" => return Some(Node::text("24/7")),
+        "by appointment" => return Some(Node::text("by_appointment")),
+        _ => {}
+    }
+    let mut entries: Vec<(&'static str, Option<Node>)> = Vec::new();
+    // Days come first; whatever follows the last day is the notes,
+    // which may hold "; " themselves.
+    let mut notes: Vec<&str> = Vec::new();
+    for part in text.split("; ") {
+        let day = part.split_once(' ').and_then(|(day, value)| {
+            Some((DAYS.iter().map(|(_, k)| *k).find(|k| *k == day)?, value))
+        });
+        match day {
+            Some((key, value)) if notes.is_empty() => entries.push((key, Some(Node::text(value)))),
+            _ => notes.push(part),
+        }
+    }
+    if !notes.is_empty() {
+        entries.push(("notes", Some(Node::text(notes.join("; ")))));
+    }
+    Some(map(entries))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hsds_times_become_clock_times() {
+        assert_eq!(clock("9:00:00").as_deref(), Some("09:00"));
+        assert_eq!(clock("17:30Z").as_deref(), Some("17:30"));
+        assert_eq!(clock("25:00"), None);
+    }
+}

@@ -1,0 +1,446 @@
+//! Services of an imported organization: terms to hub codes, access
+//! conditions, cost, languages, and what has to be guessed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::hours::schedules;
+use super::package::Row;
+use super::partner::{push_new, tag, unique, valid_id, Mapper};
+use super::phones::{add_phone, language_tag, Phones};
+use super::text::html_to_markdown;
+use super::yaml_out::{map, Node};
+use crate::date::Date;
+use crate::model::slugify_name;
+use crate::taxonomy::Kind;
+
+pub(super) struct Services {
+    pub(super) nodes: Vec<Node>,
+    /// Coverage: (name, description) of every service area.
+    pub(super) areas: Vec<(String, String)>,
+    /// The partner's phones, with those first met on a service.
+    pub(super) phones: Vec<Node>,
+    /// The latest assured_date.
+    pub(super) assured: Option<String>,
+    pub(super) partner_status: &'static str,
+}
+
+pub(super) const STATUSES: [(&str, &str); 4] = [
+    ("active", "active"),
+    ("temporarily closed", "temporarily_closed"),
+    ("inactive", "inactive"),
+    ("defunct", "defunct"),
+];
+
+pub(super) fn services(
+    m: &mut Mapper<'_>,
+    org_id: &str,
+    partner_id: &str,
+    mut phones: Phones,
+    locations: &BTreeMap<String, String>,
+    tags: &mut BTreeSet<String>,
+) -> Services {
+    let rows: Vec<Row> = m
+        .rows("services", "organization_id", org_id)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut out = Services {
+        nodes: Vec::new(),
+        phones: Vec::new(),
+        areas: Vec::new(),
+        assured: None,
+        partner_status: "active",
+    };
+    let mut used = BTreeSet::new();
+    let mut statuses = Vec::new();
+    for row in &rows {
+        let hsds_id = row.get("id").unwrap_or("-").to_string();
+        let name = row.get("name").unwrap_or("Service").to_string();
+        let id = unique(service_id(row, partner_id, &name), &used);
+        used.insert(id.clone());
+        let field = format!("services[{id}]");
+        let mut description = row
+            .get("description")
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                m.lose(
+                    format!("{field}.description"),
+                    "no description; the name stands in",
+                );
+                format!("{name}.")
+            });
+        if let Some(markdown) = html_to_markdown(&description) {
+            m.lose(
+                format!("{field}.description"),
+                "HTML turned into Markdown; check the formatting",
+            );
+            description = markdown;
+        }
+        let status = row.get("status").map(|s| s.to_ascii_lowercase());
+        let status = status.as_deref().and_then(|s| {
+            STATUSES
+                .iter()
+                .find(|(hsds, code)| *hsds == s || *code == s)
+                .map(|(_, code)| *code)
+        });
+        statuses.push(status.unwrap_or("active"));
+        if let Some(date) = row.get("assured_date").and_then(|d| d.get(..10)) {
+            if Date::parse(date).is_some() && out.assured.as_deref().is_none_or(|a| a < date) {
+                out.assured = Some(date.to_string());
+            }
+        }
+
+        let mut categories = Vec::new();
+        let mut populations = Vec::new();
+        let mut communication = Vec::new();
+        let mut access: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
+        let mut cost = None;
+        for (link_type, term) in m.terms_of(&hsds_id) {
+            match link_type.as_str() {
+                "access_condition" => {
+                    if let Some((fact, value)) = term.code.split_once(':') {
+                        access.insert(fact.to_string(), (value.to_string(), term.value.clone()));
+                    }
+                }
+                "communication_access" => communication.push(term.code.clone()),
+                "cost" => cost = Some(term.code.clone()),
+                "target_population" => match m.code_in(Kind::Populations, &term) {
+                    Some(code) => push_new(&mut populations, code),
+                    None => {
+                        tags.insert(tag(&term));
+                        m.lose(
+                            format!("{field}.populations"),
+                            format!("\"{}\" has no hub code; kept as a tag", term.name),
+                        );
+                    }
+                },
+                _ => match m.code_in(Kind::ServiceAreas, &term).or_else(|| {
+                    m.code_in(Kind::Populations, &term).map(|p| {
+                        push_new(&mut populations, p);
+                        String::new()
+                    })
+                }) {
+                    Some(code) if code.is_empty() => {}
+                    Some(code) => push_new(&mut categories, code),
+                    None => {
+                        tags.insert(tag(&term));
+                        m.lose(
+                            format!("{field}.categories"),
+                            format!(
+                                "term \"{}\" ({}) has no hub code; kept as a tag",
+                                term.name,
+                                if term.taxonomy.is_empty() {
+                                    "no taxonomy"
+                                } else {
+                                    &term.taxonomy
+                                }
+                            ),
+                        );
+                    }
+                },
+            }
+        }
+        if categories.is_empty() {
+            let guessed = guess_category(&format!("{name} {description}"));
+            m.guess(
+                format!("{field}.categories"),
+                format!(
+                    "no service area in the data; guessed {guessed} from the name and description"
+                ),
+            );
+            categories.push(guessed.to_string());
+        }
+        let law = access
+            .get("law_enforcement_involvement")
+            .map(|(v, _)| v.clone());
+        let confidentiality = access.get("confidentiality").cloned();
+        if law.is_none() || confidentiality.is_none() {
+            m.lose(
+                format!("{field}.access"),
+                "HSDS has no access conditions: marked unknown (warning W150); ask the partner",
+            );
+        }
+        let fact =
+            |name: &str| -> Option<Node> { access.get(name).map(|(v, _)| Node::Bool(v == "yes")) };
+        let access_node = map([
+            (
+                "law_enforcement_involvement",
+                Some(Node::text(law.unwrap_or_else(|| "unknown".into()))),
+            ),
+            (
+                "confidentiality",
+                Some(Node::text(
+                    confidentiality
+                        .as_ref()
+                        .map_or("unknown", |(v, _)| v.as_str()),
+                )),
+            ),
+            (
+                "confidentiality_note",
+                confidentiality.and_then(|(_, note)| note).map(Node::text),
+            ),
+            ("immigration_status_asked", fact("immigration_status_asked")),
+            ("id_required", fact("id_required")),
+            ("referral_required", fact("referral_required")),
+            ("walk_in", fact("walk_in")),
+            ("anonymous_contact_ok", fact("anonymous_contact_ok")),
+        ]);
+
+        let fees = row.get("fees_description").map(str::to_string);
+        let free_option = m
+            .rows("cost_options", "service_id", &hsds_id)
+            .iter()
+            .any(|o| o.get("amount").and_then(|a| a.parse::<f64>().ok()) == Some(0.0));
+        let cost = cost.unwrap_or_else(|| {
+            if free_option
+                || fees
+                    .as_deref()
+                    .is_some_and(|f| f.to_lowercase().starts_with("free"))
+            {
+                "free".to_string()
+            } else {
+                m.guess(
+                    format!("{field}.cost"),
+                    "the cost is not clear from the data; set to fee (check with the partner)",
+                );
+                "fee".to_string()
+            }
+        });
+        let fees = fees
+            .filter(|f| !(cost == "free" && f == "Free of charge."))
+            .or_else(|| (cost != "free").then(|| "Ask the partner about costs.".to_string()));
+
+        let eligibility = map([
+            (
+                "description",
+                row.get("eligibility_description")
+                    .map(Node::text)
+                    .or_else(|| {
+                        let texts: Vec<String> = m
+                            .rows("eligibility", "service_id", &hsds_id)
+                            .iter()
+                            .filter_map(|e| e.get("eligibility").map(str::to_string))
+                            .collect();
+                        (!texts.is_empty()).then(|| Node::text(texts.join("; ")))
+                    }),
+            ),
+            (
+                "min_age",
+                row.get("minimum_age")
+                    .and_then(|a| a.parse::<f64>().ok())
+                    .filter(|a| (0.0..=120.0).contains(a))
+                    .map(Node::Number),
+            ),
+            (
+                "max_age",
+                row.get("maximum_age")
+                    .and_then(|a| a.parse::<f64>().ok())
+                    .filter(|a| (0.0..=120.0).contains(a))
+                    .map(Node::Number),
+            ),
+        ]);
+        let languages: Vec<String> = m
+            .rows("languages", "service_id", &hsds_id)
+            .iter()
+            .filter(|l| l.get("phone_id").is_none())
+            .filter_map(|l| language_tag(m, l))
+            .fold(Vec::new(), |mut list, tag| {
+                push_new(&mut list, tag);
+                list
+            });
+        let interpretation = row.get("interpretation_services").map(interpretation);
+        let service_locations: Vec<String> = m
+            .rows("service_at_location", "service_id", &hsds_id)
+            .iter()
+            .filter_map(|sal| locations.get(sal.get("location_id")?).cloned())
+            .collect();
+        let phone_rows: Vec<Row> = m
+            .rows("phones", "service_id", &hsds_id)
+            .into_iter()
+            .cloned()
+            .collect();
+        let service_phones: Vec<String> = phone_rows
+            .iter()
+            .filter_map(|row| add_phone(m, row, &mut phones))
+            .collect();
+        for area in m.rows("service_areas", "service_id", &hsds_id) {
+            if let Some(name) = area.get("name") {
+                let entry = (
+                    name.to_string(),
+                    area.get("description").unwrap_or_default().to_string(),
+                );
+                if !out.areas.contains(&entry) {
+                    out.areas.push(entry);
+                }
+            }
+        }
+        let documents: Vec<String> = m
+            .rows("required_documents", "service_id", &hsds_id)
+            .iter()
+            .filter_map(|d| d.get("document").map(str::to_string))
+            .collect();
+        let hours = schedules(m, "service_id", &hsds_id, &format!("{field}.hours"));
+        for (column, what) in [
+            ("program_id", "program"),
+            ("wait_time", "wait time"),
+            ("accreditations", "accreditations"),
+            ("licenses", "licenses"),
+        ] {
+            if row.get(column).is_some() {
+                m.lose(
+                    field.clone(),
+                    format!("{what} not imported: partner records have no such field"),
+                );
+            }
+        }
+        out.nodes.push(map([
+            ("id", Some(Node::text(&id))),
+            ("name", Some(Node::text(&name))),
+            ("description", Some(Node::text(description))),
+            ("status", status.filter(|s| *s != "active").map(Node::text)),
+            ("categories", Some(Node::texts(categories))),
+            ("populations", Some(Node::texts(populations))),
+            ("eligibility", Some(eligibility)),
+            ("access", Some(access_node)),
+            ("cost", Some(Node::text(cost))),
+            ("fees_description", fees.map(Node::text)),
+            (
+                "application_process",
+                row.get("application_process").map(Node::text),
+            ),
+            ("languages", Some(Node::texts(languages))),
+            ("interpretation", interpretation),
+            ("communication_access", Some(Node::texts(communication))),
+            ("required_documents", Some(Node::texts(documents))),
+            ("locations", Some(Node::texts(service_locations))),
+            ("phones", Some(Node::texts(service_phones))),
+            ("hours", hours),
+            ("alert", row.get("alert").map(Node::text)),
+        ]));
+    }
+    out.partner_status = if !statuses.is_empty()
+        && statuses
+            .iter()
+            .all(|s| *s != "active" && *s != "temporarily_closed")
+    {
+        statuses[0]
+    } else if !statuses.is_empty() && statuses.iter().all(|s| *s == "temporarily_closed") {
+        "temporarily_closed"
+    } else {
+        "active"
+    };
+    if rows.is_empty() {
+        m.guess(
+            "services",
+            "the organization has no services; a record needs one",
+        );
+    }
+    out.phones = phones.nodes;
+    out
+}
+
+/// The service id haven's own export put in `url`, else one from the name.
+pub(super) fn service_id(row: &Row, partner_id: &str, name: &str) -> String {
+    let from_url = row.get("url").and_then(|url| {
+        let (page, anchor) = url.split_once("#service-")?;
+        (page.trim_end_matches('/').ends_with(partner_id) && valid_id(anchor))
+            .then(|| anchor.to_string())
+    });
+    from_url.unwrap_or_else(|| {
+        let slug: String = slugify_name(name).chars().take(40).collect();
+        let slug = slug.trim_end_matches('-').to_string();
+        if slug.is_empty() {
+            "service".to_string()
+        } else {
+            slug
+        }
+    })
+}
+
+/// A service area from words in the service's text; basic needs when
+/// nothing matches (reported either way).
+pub(super) fn guess_category(text: &str) -> &'static str {
+    let lower = text.to_lowercase();
+    const WORDS: [(&str, &[&str]); 8] = [
+        (
+            "legal_services",
+            &["legal", "lawyer", "attorney", "immigration", "court"],
+        ),
+        (
+            "health_care",
+            &[
+                "health", "counsel", "medical", "mental", "clinic", "therapy",
+            ],
+        ),
+        ("interpretation_services", &["interpret", "translat"]),
+        ("career_services", &["job", "employ", "career", "work"]),
+        (
+            "education",
+            &["class", "school", "education", "literacy", "english"],
+        ),
+        ("transportation", &["transport", "bus ", "ride"]),
+        (
+            "healing_cultural_services",
+            &["healing", "support group", "peer", "cultural"],
+        ),
+        ("basic_needs", &["food", "shelter", "housing", "clothing"]),
+    ];
+    WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| lower.contains(w)))
+        .map_or("basic_needs", |(code, _)| code)
+}
+
+/// `interpretation_services` text: haven's export writes
+/// "Interpretation available (phone, in person) in ar, so. Note.", read
+/// back into modes, languages and note; other text is the note.
+pub(super) fn interpretation(text: &str) -> Node {
+    let mut modes = Vec::new();
+    let mut languages = Vec::new();
+    let mut note = text.to_string();
+    if let Some(rest) = text.strip_prefix("Interpretation available") {
+        let mut rest = rest;
+        if let Some(inner) = rest.strip_prefix(" (") {
+            if let Some((list, after)) = inner.split_once(')') {
+                modes = list.split(", ").map(|m| m.replace(' ', "_")).collect();
+                rest = after;
+            }
+        }
+        if let Some(inner) = rest.strip_prefix(" in ") {
+            let (list, after) = inner.split_once('.').unwrap_or((inner, ""));
+            languages = list.split(", ").map(str::to_string).collect();
+            rest = after;
+        } else {
+            rest = rest.strip_prefix('.').unwrap_or(rest);
+        }
+        note = rest.trim().to_string();
+    }
+    map([
+        ("available", Some(Node::Bool(true))),
+        ("modes", Some(Node::texts(modes))),
+        ("languages", Some(Node::texts(languages))),
+        ("note", (!note.is_empty()).then(|| Node::text(note))),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exports_interpretation_text_reads_back_into_its_parts() {
+        let node =
+            interpretation("Interpretation available (phone, in person) in ar, so. Call first.");
+        let text = super::super::yaml_out::document(&[], &node);
+        assert_eq!(
+            text,
+            "available: true\nmodes: [phone, in_person]\nlanguages: [ar, so]\nnote: Call first.\n"
+        );
+    }
+
+    #[test]
+    fn a_category_is_guessed_from_words_and_defaults_to_basic_needs() {
+        assert_eq!(guess_category("Immigration legal clinic"), "legal_services");
+        assert_eq!(guess_category("Something else"), "basic_needs");
+    }
+}
