@@ -253,24 +253,18 @@ fn normalize(version: &'static str, mut raw: BTreeMap<String, Vec<Row>>) -> Pack
     let ignored = raw.into_keys().map(|name| format!("{name}.csv")).collect();
 
     // Column names of 1.1 and 2.0, as 3.0 calls them.
-    if let Some(rows) = tables.get_mut("organizations") {
-        rename(rows, "url", "website");
-    }
-    if let Some(rows) = tables.get_mut("services") {
-        rename(rows, "fees", "fees_description");
-    }
-    if let Some(rows) = tables.get_mut("accessibility") {
-        rename(rows, "accessibility", "description");
-    }
-    if let Some(rows) = tables.get_mut("service_areas") {
-        rename(rows, "service_area", "name");
-    }
-    if let Some(rows) = tables.get_mut("languages") {
-        rename(rows, "language", "name");
-    }
-    if let Some(rows) = tables.get_mut("taxonomy_terms") {
-        rename(rows, "term", "name");
-        rename(rows, "vocabulary", "taxonomy");
+    for (table, from, to) in [
+        ("organizations", "url", "website"),
+        ("services", "fees", "fees_description"),
+        ("accessibility", "accessibility", "description"),
+        ("service_areas", "service_area", "name"),
+        ("languages", "language", "name"),
+        ("taxonomy_terms", "term", "name"),
+        ("taxonomy_terms", "vocabulary", "taxonomy"),
+    ] {
+        if let Some(rows) = tables.get_mut(table) {
+            rename(rows, from, to);
+        }
     }
     if let Some(rows) = tables.get_mut("schedules") {
         for row in rows {

@@ -69,6 +69,14 @@ impl Mapper<'_> {
             .collect()
     }
 
+    /// The HSDS ids of an organization's services.
+    pub(super) fn service_ids(&self, org_id: &str) -> BTreeSet<String> {
+        self.rows("services", "organization_id", org_id)
+            .iter()
+            .filter_map(|s| s.get("id").map(str::to_string))
+            .collect()
+    }
+
     /// The terms (taxonomy, code, name) linked to `id` by attributes.
     pub(super) fn terms_of(&self, id: &str) -> Vec<(String, Term)> {
         let terms: BTreeMap<&str, &Row> = self
@@ -469,11 +477,7 @@ pub(super) fn coverage(m: &mut Mapper<'_>, areas: &[(String, String)]) -> Node {
 /// address that is also the organization's public one is a role address,
 /// not the person's, and stays public only.
 pub(super) fn contacts(m: &mut Mapper<'_>, org_id: &str, public_email: Option<&str>) -> Vec<Node> {
-    let service_ids: BTreeSet<String> = m
-        .rows("services", "organization_id", org_id)
-        .iter()
-        .filter_map(|s| s.get("id").map(str::to_string))
-        .collect();
+    let service_ids = m.service_ids(org_id);
     let contacts: Vec<Node> = m
         .package
         .rows("contacts")

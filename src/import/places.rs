@@ -15,11 +15,7 @@ use crate::taxonomy::Kind;
 /// Locations, and HSDS location id → record id.
 pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str) -> (Vec<Node>, BTreeMap<String, String>) {
     // Locations reached only through service_at_location count too.
-    let services: BTreeSet<&str> = m
-        .rows("services", "organization_id", org_id)
-        .iter()
-        .filter_map(|s| s.get("id"))
-        .collect();
+    let services = m.service_ids(org_id);
     let offered_at: BTreeSet<&str> = m
         .package
         .rows("service_at_location")
