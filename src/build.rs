@@ -311,7 +311,6 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
 pub(crate) struct Caches {
     pub search: search::Cache,
     pub values: render::values::ValueCache,
-    pub export: crate::export::Cache,
 }
 
 /// The middle of a build: the files of the site, ready to write.

@@ -41,6 +41,8 @@ pub struct Preview {
     /// The site the open data has yet to be written for: after the pages,
     /// so the browser reloads first ([`Preview::write_data`]).
     data_pending: Option<(Site, PrivateValues)>,
+    /// Each partner's share of the open data, between rebuilds.
+    data: crate::export::Cache,
 }
 
 /// What the site in the preview folder was built from.
@@ -125,10 +127,8 @@ impl Preview {
             pending: BTreeSet::new(),
             served: None,
             sources: SourceCache::default(),
-            caches: Caches {
-                export: crate::export::Cache::kept(),
-                ..Caches::default()
-            },
+            caches: Caches::default(),
+            data: crate::export::Cache::kept(),
             scanner: None,
             data_pending: None,
         }
@@ -143,7 +143,7 @@ impl Preview {
         let Some((site, private)) = self.data_pending.take() else {
             return Ok(0);
         };
-        let files = crate::export::files(&site, &mut self.caches.export);
+        let files = crate::export::files(&site, &mut self.data);
         let differing = write::differing(&self.plan.output, &files);
         let private_values = fingerprint(&private);
         build::refuse_private_values(
@@ -246,7 +246,7 @@ impl Preview {
         // partner looks.
         self.caches.values = Default::default();
         self.caches.search.forget_texts();
-        self.caches.export.clear();
+        self.data.clear();
         let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
         let all: Vec<&OutputFile> = produced.files.iter().collect();
         let private_values = fingerprint(&private);
@@ -306,7 +306,7 @@ impl Preview {
         };
         self.caches.values.forget(&touched);
         self.caches.search.forget(&touched);
-        self.caches.export.forget(&touched);
+        self.data.forget(&touched);
         let produced = build::produce(&site, &mut clock, &mut self.caches, &wanted)?;
         let outputs = outputs(&produced, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();

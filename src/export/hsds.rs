@@ -12,8 +12,7 @@ use crate::config::{ConfidentialExport, HubConfig};
 use crate::hours;
 use crate::model::{PublicPartner, PublicPhone, PublicService};
 use crate::record::{
-    Access, Cost, Hours, LegalStatus, Location, LocationKind, PartnerKind, PhoneKind, Status,
-    Visibility,
+    Access, Cost, Hours, Location, LocationKind, PartnerKind, PhoneKind, Status, Visibility,
 };
 use crate::taxonomy::{Kind, Taxonomies};
 
@@ -32,15 +31,12 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a HubConfig, taxonomies: &'a Taxonomies) -> Self {
-        let hsds = config.hsds.clone().unwrap_or_default();
+        let hsds = config.hsds.as_ref();
         Context {
             namespace: namespace(config),
             base_url: format!("{}/", config.base_url.trim_end_matches('/')),
-            steward_email: config
-                .hsds
-                .as_ref()
-                .and_then(|h| h.data_steward_email.as_deref()),
-            confidential: hsds.confidential_locations,
+            steward_email: hsds.and_then(|h| h.data_steward_email.as_deref()),
+            confidential: hsds.map(|h| h.confidential_locations).unwrap_or_default(),
             timezone: config.default_timezone.as_deref(),
             taxonomies,
         }
@@ -91,17 +87,22 @@ fn objects(items: Vec<Map<String, Value>>) -> Value {
     Value::Array(items.into_iter().map(Value::Object).collect())
 }
 
+/// The HSDS id of the partner with record id `id`.
+pub fn organization_id(id: &str, cx: &Context<'_>) -> String {
+    cx.id(&format!("organization/{id}"))
+}
+
 /// The organization with its services nested under `services` (the API's
 /// `full_service` view), from which every other view is cut.
 pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Value> {
-    let org_id = cx.id(&format!("organization/{}", partner.id));
+    let org_id = organization_id(&partner.id, cx);
     let description = match &partner.summary {
         Some(summary) => format!("{summary}\n\n{}", partner.description.trim_end()),
         None => partner.description.trim_end().to_string(),
     };
     let legal_status = match partner.kind {
         PartnerKind::Individual => Some("individual".to_string()),
-        PartnerKind::Organization => partner.legal_status.map(legal_status_code),
+        PartnerKind::Organization => partner.legal_status.as_ref().map(code_of),
     };
     let mut attributes = Vec::new();
     for (kind, link_type, codes) in [
@@ -184,13 +185,6 @@ pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Va
             ),
         ),
     ])
-}
-
-fn legal_status_code(status: LegalStatus) -> String {
-    serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Whether a location is exported, per hub.yaml.

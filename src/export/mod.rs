@@ -46,8 +46,9 @@ fn write_with<E>(
     for piece in export.start() {
         out(piece)?;
     }
-    for (index, chunk) in site.partners.chunks(CHUNK).enumerate() {
-        for piece in export.chunk(index * CHUNK, chunk, cache) {
+    let mut lists = Lists::default();
+    for chunk in site.partners.chunks(CHUNK) {
+        for piece in export.chunk(chunk, cache, &mut lists) {
             out(piece)?;
         }
     }
@@ -285,13 +286,13 @@ impl<'a> Export<'a> {
         pieces
     }
 
-    /// Pieces for the chunk of partners that starts at `start`. Each
-    /// partner's bytes are made side by side; the chunk only joins them.
+    /// Pieces for a chunk of partners. Each partner's bytes are made side
+    /// by side; the chunk only joins them.
     fn chunk(
         &self,
-        start: usize,
         partners: &[Arc<PublicPartner>],
         cache: &mut Cache,
+        lists: &mut Lists,
     ) -> Vec<OutputFile> {
         let made: Vec<Arc<Made>> = partners
             .par_iter()
@@ -305,36 +306,24 @@ impl<'a> Export<'a> {
                 cache.made.insert(partner.id.clone(), made.clone());
             }
         }
-        let services_before: usize = self.site.partners[..start]
-            .iter()
-            .map(|p| p.services.len())
-            .sum();
-        let mut lists = [
-            (format!("{FOLDER}/partners.json"), start == 0, Vec::new()),
-            (
-                Self::hsds_path("organizations.json"),
-                start == 0,
-                Vec::new(),
-            ),
-            (
-                Self::hsds_path("services.json"),
-                services_before == 0,
-                Vec::new(),
-            ),
+        let mut joined = [
+            (format!("{FOLDER}/partners.json"), Vec::new()),
+            (Self::hsds_path("organizations.json"), Vec::new()),
+            (Self::hsds_path("services.json"), Vec::new()),
         ];
         let mut spreadsheet_rows = Vec::new();
         let mut rows: Vec<Vec<u8>> = vec![Vec::new(); tables::tables().len()];
         for made in &made {
-            for ((_, first, bytes), items) in lists.iter_mut().zip([
+            for (((_, bytes), started), items) in joined.iter_mut().zip(&mut lists.started).zip([
                 &made.spreadsheet_json,
                 &made.organization_json,
                 &made.services_json,
             ]) {
                 for item in items {
-                    if !*first {
+                    if *started {
                         bytes.push(b',');
                     }
-                    *first = false;
+                    *started = true;
                     bytes.extend(item);
                 }
             }
@@ -345,7 +334,7 @@ impl<'a> Export<'a> {
         }
         let mut pieces = vec![file(format!("{FOLDER}/partners.csv"), spreadsheet_rows)];
         let hsds_lists = if self.hsds { 3 } else { 1 };
-        for (path, _, bytes) in lists.into_iter().take(hsds_lists) {
+        for (path, bytes) in joined.into_iter().take(hsds_lists) {
             pieces.push(file(path, bytes));
         }
         for (table, bytes) in tables::tables().iter().zip(rows) {
@@ -358,8 +347,7 @@ impl<'a> Export<'a> {
 
     /// Everything one partner adds to the files, as bytes.
     fn partner(&self, partner: &PublicPartner) -> Made {
-        let organization = hsds::organization(partner, &self.cx);
-        let hsds_id = organization["id"].as_str().unwrap_or_default().to_string();
+        let hsds_id = hsds::organization_id(&partner.id, &self.cx);
         let spreadsheet =
             spreadsheet::row(partner, &self.site.config, &self.site.taxonomies, hsds_id);
         let mut made = Made {
@@ -372,6 +360,7 @@ impl<'a> Export<'a> {
         if !self.hsds {
             return made;
         }
+        let organization = hsds::organization(partner, &self.cx);
         let mut rows = Vec::new();
         tables::flatten("organization", None, &organization, &mut rows);
         let table_index = |name: &str| tables::tables().iter().position(|t| t.name == name);
@@ -397,6 +386,13 @@ impl<'a> Export<'a> {
         }
         pieces
     }
+}
+
+/// Whether each JSON list (partners, organizations, services) has an
+/// item yet, across chunks: the next item is led by a comma.
+#[derive(Default)]
+struct Lists {
+    started: [bool; 3],
 }
 
 /// What one partner adds to the files: JSON list items, CSV lines.

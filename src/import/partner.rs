@@ -266,7 +266,12 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
     let record = map([
         ("schema_version", Some(Node::Number(1.0))),
         ("id", Some(Node::text(&id))),
-        ("status", Some(Node::text(services.partner_status))),
+        (
+            "status",
+            Some(Node::text(crate::export::hsds::code_of(
+                &services.partner_status,
+            ))),
+        ),
         ("last_verified", Some(Node::text(last_verified))),
         ("published", m.review.then_some(Node::Bool(false))),
         ("name", Some(Node::text(&name))),
@@ -403,24 +408,24 @@ pub(super) fn https(m: &mut Mapper<'_>, field: &str, url: &str) -> String {
     }
 }
 
-pub(super) fn legal_status(text: &str) -> Option<&'static str> {
+/// `text` as a code of the record's enum `T`, if it names one:
+/// "Temporarily closed" → `temporarily_closed`, "for-profit" → `for_profit`.
+pub(super) fn record_code<T: serde::de::DeserializeOwned + serde::Serialize>(
+    text: &str,
+) -> Option<T> {
+    let code = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    serde_json::from_value(serde_json::Value::String(code)).ok()
+}
+
+/// A legal status as the record's code; charities are nonprofits.
+fn legal_status(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase().replace(['-', ' '], "_");
-    [
-        "nonprofit",
-        "government",
-        "tribal_government",
-        "university",
-        "faith_based",
-        "for_profit",
-        "fiscally_sponsored",
-        "other",
-    ]
-    .into_iter()
-    .find(|code| {
-        lower == *code
-            || (lower.contains("non_profit") && *code == "nonprofit")
-            || (lower.contains("charit") && *code == "nonprofit")
-    })
+    if lower.contains("non_profit") || lower.contains("charit") {
+        return Some("nonprofit".to_string());
+    }
+    record_code::<crate::record::LegalStatus>(text)
+        .filter(|status| *status != crate::record::LegalStatus::Individual)
+        .map(|status| crate::export::hsds::code_of(&status))
 }
 
 /// Coverage from the services' areas: haven's own export says the kind

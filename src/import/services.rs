@@ -5,12 +5,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::hours::schedules;
 use super::package::Row;
-use super::partner::{push_new, tag, unique, valid_id, Mapper};
+use super::partner::{push_new, record_code, tag, unique, valid_id, Mapper};
 use super::phones::{add_phone, language_tag, Phones};
 use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
 use crate::date::Date;
+use crate::export::hsds::code_of;
 use crate::model::slugify_name;
+use crate::record::Status;
 use crate::taxonomy::Kind;
 
 pub(super) struct Services {
@@ -21,15 +23,8 @@ pub(super) struct Services {
     pub(super) phones: Vec<Node>,
     /// The latest assured_date.
     pub(super) assured: Option<String>,
-    pub(super) partner_status: &'static str,
+    pub(super) partner_status: Status,
 }
-
-pub(super) const STATUSES: [(&str, &str); 4] = [
-    ("active", "active"),
-    ("temporarily closed", "temporarily_closed"),
-    ("inactive", "inactive"),
-    ("defunct", "defunct"),
-];
 
 pub(super) fn services(
     m: &mut Mapper<'_>,
@@ -49,7 +44,7 @@ pub(super) fn services(
         phones: Vec::new(),
         areas: Vec::new(),
         assured: None,
-        partner_status: "active",
+        partner_status: Status::Active,
     };
     let mut used = BTreeSet::new();
     let mut statuses = Vec::new();
@@ -76,14 +71,9 @@ pub(super) fn services(
             );
             description = markdown;
         }
-        let status = row.get("status").map(|s| s.to_ascii_lowercase());
-        let status = status.as_deref().and_then(|s| {
-            STATUSES
-                .iter()
-                .find(|(hsds, code)| *hsds == s || *code == s)
-                .map(|(_, code)| *code)
-        });
-        statuses.push(status.unwrap_or("active"));
+        // HSDS writes "temporarily closed", records temporarily_closed.
+        let status = row.get("status").and_then(record_code::<Status>);
+        statuses.push(status.unwrap_or(Status::Active));
         if let Some(date) = row.get("assured_date").and_then(|d| d.get(..10)) {
             if Date::parse(date).is_some() && out.assured.as_deref().is_none_or(|a| a < date) {
                 out.assured = Some(date.to_string());
@@ -297,7 +287,12 @@ pub(super) fn services(
             ("id", Some(Node::text(&id))),
             ("name", Some(Node::text(&name))),
             ("description", Some(Node::text(description))),
-            ("status", status.filter(|s| *s != "active").map(Node::text)),
+            (
+                "status",
+                status
+                    .filter(|s| *s != Status::Active)
+                    .map(|s| Node::text(code_of(&s))),
+            ),
             ("categories", Some(Node::texts(categories))),
             ("populations", Some(Node::texts(populations))),
             ("eligibility", Some(eligibility)),
@@ -318,16 +313,15 @@ pub(super) fn services(
             ("alert", row.get("alert").map(Node::text)),
         ]));
     }
-    out.partner_status = if !statuses.is_empty()
-        && statuses
-            .iter()
-            .all(|s| *s != "active" && *s != "temporarily_closed")
-    {
-        statuses[0]
-    } else if !statuses.is_empty() && statuses.iter().all(|s| *s == "temporarily_closed") {
-        "temporarily_closed"
-    } else {
-        "active"
+    // Closed for good when every service is; temporarily closed when
+    // every service is; else active.
+    let closed_for_good = |s: &Status| !matches!(s, Status::Active | Status::TemporarilyClosed);
+    out.partner_status = match statuses.first() {
+        Some(first) if statuses.iter().all(closed_for_good) => *first,
+        Some(_) if statuses.iter().all(|s| *s == Status::TemporarilyClosed) => {
+            Status::TemporarilyClosed
+        }
+        _ => Status::Active,
     };
     if rows.is_empty() {
         m.guess(
