@@ -425,16 +425,18 @@ fn stream(
         .into_par_iter()
         .for_each(|file| finish_and_write(file, &rendered.fragments));
     clock.lap("other files");
-    crate::export::write(site, &mut |piece| {
-        if let Some(leak) = scanner.find(&piece.contents, &piece.path) {
-            problems
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .leaks
-                .push(leak);
-            return Ok(());
-        }
-        staging.append(&piece)
+    crate::export::write(site, &mut |pieces| {
+        pieces.par_iter().try_for_each(|piece| {
+            if let Some(leak) = scanner.find(&piece.contents, &piece.path) {
+                problems
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .leaks
+                    .push(leak);
+                return Ok(());
+            }
+            staging.append(piece)
+        })
     })
     .map_err(BuildError::Write)?;
     clock.lap("open data");

@@ -31,39 +31,54 @@ const CHUNK: usize = 256;
 const OPENAPI_URL: &str =
     "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
 
-/// Writes the data files of `site` as pieces: the first piece of each file
-/// creates it, later pieces are appended, in order.
-pub fn write<E>(site: &Site, out: &mut dyn FnMut(OutputFile) -> Result<(), E>) -> Result<(), E> {
+/// Something that takes the data files a batch of pieces at a time.
+pub type Out<'a, E> = dyn FnMut(Vec<OutputFile>) -> Result<(), E> + Send + 'a;
+
+/// Writes the data files of `site` as batches of pieces: the first piece
+/// of each file creates it, later pieces are appended. Batches come in
+/// order, and a batch holds at most one piece of each file, so its pieces
+/// can be written side by side. The next batch is made while `out` writes
+/// one.
+pub fn write<E: Send>(site: &Site, out: &mut Out<'_, E>) -> Result<(), E> {
     write_with(site, &mut Cache::default(), out)
 }
 
-fn write_with<E>(
-    site: &Site,
-    cache: &mut Cache,
-    out: &mut dyn FnMut(OutputFile) -> Result<(), E>,
-) -> Result<(), E> {
+fn write_with<E: Send>(site: &Site, cache: &mut Cache, out: &mut Out<'_, E>) -> Result<(), E> {
     let export = Export::new(site);
-    for piece in export.start() {
-        out(piece)?;
-    }
     let mut lists = Lists::default();
+    let mut ready = one_piece_per_file(export.start());
     for chunk in site.partners.chunks(CHUNK) {
-        for piece in export.chunk(chunk, cache, &mut lists) {
-            out(piece)?;
+        let (made, written) = rayon::join(
+            || export.chunk(chunk, cache, &mut lists),
+            || out(std::mem::take(&mut ready)),
+        );
+        written?;
+        ready = made;
+    }
+    out(ready)?;
+    out(export.end())
+}
+
+/// `pieces` with the pieces of each file joined, in order.
+fn one_piece_per_file(pieces: Vec<OutputFile>) -> Vec<OutputFile> {
+    let mut joined: Vec<OutputFile> = Vec::new();
+    for piece in pieces {
+        match joined.iter_mut().find(|file| file.path == piece.path) {
+            Some(file) => file.contents.extend(piece.contents),
+            None => joined.push(piece),
         }
     }
-    for piece in export.end() {
-        out(piece)?;
-    }
-    Ok(())
+    joined
 }
 
 /// Every data file whole, in memory (`haven serve`, tests). `cache`
 /// keeps each partner's share between rebuilds.
 pub fn files(site: &Site, cache: &mut Cache) -> Vec<OutputFile> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let _ = write_with::<()>(site, cache, &mut |piece| {
-        files.entry(piece.path).or_default().extend(piece.contents);
+    let _ = write_with::<()>(site, cache, &mut |pieces| {
+        for piece in pieces {
+            files.entry(piece.path).or_default().extend(piece.contents);
+        }
         Ok(())
     });
     files
