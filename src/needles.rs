@@ -2,21 +2,28 @@
 //! value of a large hub) in text, fast enough to run over every page of
 //! the site.
 //!
-//! Each needle is anchored on one window of [`WINDOW`] bytes inside it,
-//! the window fewest other needles share. A bit table of window hashes
-//! rejects almost every position of the text with one load; the rare
-//! position that passes is checked against the needles anchored there.
-//! A needle shorter than a window is looked for on its own.
+//! Each needle is anchored on [`STEP`] adjacent windows of [`WINDOW`]
+//! bytes inside it, the run fewest other needles share. Wherever a needle
+//! occurs, one of its anchors starts at a multiple of [`STEP`] in the text,
+//! so only those positions are looked at. A bit table of window
+//! hashes rejects almost every one of those with one load; the rare
+//! position that passes is checked against the needles anchored there. A
+//! needle shorter than its anchors' span is looked for on its own.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use memchr::memmem;
 
-/// Bytes in an anchor window: every internal value is at least six
-/// characters long.
-const WINDOW: usize = 6;
+/// Bytes in an anchor window, and positions of the text skipped between
+/// two looks. Every internal value is at least six characters long, room
+/// for two adjacent 5-byte windows; on a large hub's pages this looks at
+/// half the positions and scans in 55% of the time one 6-byte window per
+/// needle took (three 4-byte windows match common text too often).
+const WINDOW: usize = 5;
+const STEP: usize = 2;
 /// Bits in the table of anchor hashes (2^21: 256 KiB, cache-sized); tens
-/// of thousands of anchors leave it about 2% full.
+/// of thousands of needles' anchors leave it a few percent full.
 const TABLE_BITS: u32 = 21;
 
 pub struct Needles {
@@ -25,8 +32,8 @@ pub struct Needles {
     table: Vec<u64>,
     /// Anchor window → (needle, offset of the window in it), in needle
     /// order.
-    anchored: HashMap<u64, Vec<(usize, usize)>>,
-    /// Needles shorter than a window, with their finders.
+    anchored: HashMap<u64, Vec<(usize, usize)>, BuildHasherDefault<WindowHasher>>,
+    /// Needles too short for their anchors, with their finders.
     short: Vec<(usize, memmem::Finder<'static>)>,
 }
 
@@ -42,24 +49,32 @@ impl Needles {
                 *sharing.entry(window).or_default() += 1;
             }
         }
+        let shared = |window: &[u8]| sharing.get(&window_value(window)).copied();
         let mut table = vec![0u64; 1 << (TABLE_BITS - 6)];
-        let mut anchored: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        let mut anchored: HashMap<u64, Vec<(usize, usize)>, _> = HashMap::default();
         let mut short = Vec::new();
         for (index, needle) in needles.iter().enumerate() {
-            let rarest = needle
-                .windows(WINDOW)
-                .enumerate()
-                .min_by_key(|(offset, window)| {
-                    let spaces = window.iter().filter(|b| **b == b' ').count();
-                    let shared = sharing.get(&window_value(window)).copied();
-                    (shared.unwrap_or_default(), spaces, *offset)
-                });
+            let rarest =
+                needle
+                    .windows(WINDOW + STEP - 1)
+                    .enumerate()
+                    .min_by_key(|(offset, run)| {
+                        let spaces = run.iter().filter(|b| **b == b' ').count();
+                        let shared: usize = run
+                            .windows(WINDOW)
+                            .map(|w| shared(w).unwrap_or_default())
+                            .sum();
+                        (shared, spaces, *offset)
+                    });
             match rarest {
-                Some((offset, window)) => {
-                    let value = window_value(window);
-                    let bit = slot(value);
-                    table[bit / 64] |= 1 << (bit % 64);
-                    anchored.entry(value).or_default().push((index, offset));
+                Some((offset, run)) => {
+                    for (nth, window) in run.windows(WINDOW).enumerate() {
+                        let offset = offset + nth;
+                        let value = window_value(window);
+                        let bit = slot(value);
+                        table[bit / 64] |= 1 << (bit % 64);
+                        anchored.entry(value).or_default().push((index, offset));
+                    }
                 }
                 None if !needle.is_empty() => {
                     short.push((index, memmem::Finder::new(needle).into_owned()));
@@ -91,7 +106,7 @@ impl Needles {
         if haystack.len() < WINDOW || self.anchored.is_empty() {
             return None;
         }
-        for position in 0..=haystack.len() - WINDOW {
+        for position in (0..=haystack.len() - WINDOW).step_by(STEP) {
             let value = window_at(haystack, position);
             let bit = slot(value);
             if self.table[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -112,6 +127,27 @@ impl Needles {
             }
         }
         None
+    }
+}
+
+/// Hashes an anchor window's value (already a number) with one multiply,
+/// where the default hasher's work would cost more than the lookup.
+#[derive(Default)]
+struct WindowHasher(u64);
+
+impl Hasher for WindowHasher {
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 << 8) | u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
     }
 }
 
@@ -155,6 +191,20 @@ mod tests {
         assert_eq!(found(&needles, "Aisha Potirberg"), Some(0));
         assert_eq!(found(&needles, "call +1 213-555-1266 now"), Some(1));
         assert_eq!(found(&needles, "ends with Aisha Potirberg"), Some(0));
+    }
+
+    #[test]
+    fn a_needle_is_found_at_odd_and_even_positions_and_at_the_very_end() {
+        let needles = ["Aisha Potirberg", "Room 12"];
+        for padding in 0..4 {
+            let before = "x".repeat(padding);
+            assert_eq!(
+                found(&needles, &format!("{before}Aisha Potirberg")),
+                Some(0)
+            );
+            assert_eq!(found(&needles, &format!("{before}Room 12")), Some(1));
+            assert_eq!(found(&needles, &format!("{before}Room 12.")), Some(1));
+        }
     }
 
     #[test]
