@@ -6,6 +6,8 @@
 #   bash benches/build/run.sh              # 1,000 and 10,000 partners, 500 guides
 #   bash benches/build/run.sh 1000         # one size
 #   REPS=3 GUIDES=50 bash benches/build/run.sh 1000
+#   LIKE_HUGO=1 bash benches/build/run.sh  # also haven on the output Hugo's site has
+#                                          # (English only, no open data)
 #
 # Installs Debian's hugo and GNU time when missing. Results: docs/benchmarks.md.
 set -euo pipefail
@@ -15,6 +17,9 @@ repo="$(cd "$here/../.." && pwd)"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
 reps="${REPS:-5}"
+like_hugo="${LIKE_HUGO:-}"
+per_rep=2
+[ -n "$like_hugo" ] && per_rep=3
 guides="${GUIDES:-500}"
 work="${WORK:-${CARGO_TARGET_DIR:-$repo/target}/bench-build}"
 case "$work" in /*) ;; *) work="$repo/$work" ;; esac
@@ -76,6 +81,14 @@ run_haven() {
   measure haven "$1" "$haven" build --root "$work/hub-$1" --output "$out_haven" --today 2026-11-23 --quiet
 }
 
+# The same hub with only what sets haven's output most apart from Hugo's
+# turned off: the Spanish edition and the open data.
+run_haven_like_hugo() {
+  run=$((run + 1))
+  measure haven-like-hugo "$1" "$haven" build --root "$work/hub-$1-like-hugo" \
+    --output "$work/out-haven-like-hugo-$1-$run" --today 2026-11-23 --quiet
+}
+
 run_hugo() {
   run=$((run + 1))
   out_hugo="$work/out-hugo-$1-$run"
@@ -86,15 +99,23 @@ for size in "${sizes[@]}"; do
   echo "== corpus: $size partners, $guides guides"
   node "$repo/benches/corpus/generate.mjs" --partners "$size" --guides "$guides" --seed 1 \
     --out "$work/hub-$size" --hugo "$work/hugo-$size" >/dev/null
+  if [ -n "$like_hugo" ]; then
+    rm -rf "$work/hub-$size-like-hugo"
+    cp -r "$work/hub-$size" "$work/hub-$size-like-hugo"
+    sed -i 's/^languages: .*/languages: [en]/; s/^  export: true/  export: false/' \
+      "$work/hub-$size-like-hugo/hub.yaml"
+  fi
   echo "== warming up (not counted)"
   run_haven "$size"
   run_hugo "$size"
+  if [ -n "$like_hugo" ]; then run_haven_like_hugo "$size"; fi
   : > "$results.tmp" && grep -v "$tab$size$tab" "$results" > "$results.tmp" || true
   mv "$results.tmp" "$results"
   for rep in $(seq 1 "$reps"); do
     # Alternate which tool goes first, so neither always gets a warmer cache.
     if [ $((rep % 2)) -eq 1 ]; then run_haven "$size"; run_hugo "$size"; else run_hugo "$size"; run_haven "$size"; fi
-    echo "   run $rep/$reps: $(grep "$tab$size$tab" "$results" | tail -2 | awk '{printf "%s %ss %sMB  ", $1, $3, $4}')"
+    if [ -n "$like_hugo" ]; then run_haven_like_hugo "$size"; fi
+    echo "   run $rep/$reps: $(grep "$tab$size$tab" "$results" | tail -"$per_rep" | awk '{printf "%s %ss %sMB  ", $1, $3, $4}')"
   done
   files_haven=$(find "$out_haven" -type f | wc -l)
   files_hugo=$(find "$out_hugo" -type f | wc -l)
@@ -128,6 +149,16 @@ for (const size of sizes) {
   medians[size] = median(haven);
   const range = (v) => `${median(v).toFixed(2)} s (${Math.min(...v).toFixed(2)}–${Math.max(...v).toFixed(2)})`;
   console.log(`| ${Number(size).toLocaleString("en")} | ${range(haven)} | ${range(hugo)} | ${(median(haven) / median(hugo)).toFixed(2)} | ${Math.max(...stat("haven", size, 3))} MB | ${Math.max(...stat("hugo", size, 3))} MB |`);
+}
+if (rows.some((r) => r[0] === "haven-like-hugo")) {
+  console.log("\nhaven on the hub without its Spanish edition and open data (LIKE_HUGO=1):\n");
+  console.log("| partners | haven, English only, no open data | haven / Hugo | peak memory |");
+  console.log("|---:|---:|---:|---:|");
+  for (const size of sizes) {
+    const like = stat("haven-like-hugo", size, 2), hugo = stat("hugo", size, 2);
+    if (like.length === 0) continue;
+    console.log(`| ${Number(size).toLocaleString("en")} | ${median(like).toFixed(2)} s (${Math.min(...like).toFixed(2)}–${Math.max(...like).toFixed(2)}) | ${(median(like) / median(hugo)).toFixed(2)} | ${Math.max(...stat("haven-like-hugo", size, 3))} MB |`);
+  }
 }
 const numeric = sizes.map(Number).sort((a, b) => a - b);
 if (numeric.length >= 2) {
