@@ -351,6 +351,49 @@ fn without_hsds_export_only_the_spreadsheet_files_are_written() {
 }
 
 #[test]
+fn a_hub_larger_than_one_chunk_writes_every_partner_once_in_order() {
+    // The files are made 256 partners at a time and each chunk appended
+    // while the next is made: 600 partners make three chunks.
+    let ids: Vec<String> = (0..600).map(|n| format!("partner-{n:03}")).collect();
+    let partners: Vec<(String, String)> = ids
+        .iter()
+        .map(|id| (format!("partners/{id}.yaml"), minimal_partner(id)))
+        .collect();
+    let mut files: Vec<(&str, &str)> = vec![("hub.yaml", MINIMAL_HUB)];
+    files.extend(
+        partners
+            .iter()
+            .map(|(path, text)| (path.as_str(), text.as_str())),
+    );
+    let hub = hub(&files);
+    let (_out, tree) = build(hub.path());
+
+    let organizations = contents(&tree, "data/hsds/organizations.json");
+    let expected: Vec<String> = ids
+        .iter()
+        .map(|id| format!("https://hub.example.org/partners/{id}/"))
+        .collect();
+    let written: Vec<&str> = organizations
+        .iter()
+        .filter_map(|organization| organization["uri"].as_str())
+        .collect();
+    assert_eq!(written, expected);
+    let services = contents(&tree, "data/hsds/services.json");
+    assert_eq!(
+        services.len(),
+        json(&tree, "data/hsds/services.json")["total_items"]
+    );
+    let rows = csv::Reader::from_reader(tree["data/partners.csv"].as_slice())
+        .records()
+        .count();
+    assert_eq!(rows, 600);
+    let table = csv::Reader::from_reader(tree["data/hsds/organizations.csv"].as_slice())
+        .records()
+        .count();
+    assert_eq!(table, 600);
+}
+
+#[test]
 fn partners_csv_has_one_row_per_published_partner_in_spreadsheet_columns() {
     let (_out, tree) = build(&example_site());
     let published = tree
