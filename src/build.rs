@@ -275,6 +275,7 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
     };
     apply_overrides(plan, &mut site);
     let scanner = postprocess::PrivateScanner::new(&private);
+    refuse_private_static(&site, &scanner)?;
     let staging = write::Staging::new(&output, &site.static_files).map_err(BuildError::Write)?;
     let (pages, files) = stream(&site, &mut clock, &scanner, &staging)?;
     staging.commit().map_err(BuildError::Write)?;
@@ -529,6 +530,19 @@ pub(crate) fn refuse_private_values(
     } else {
         Err(BuildError::Content(leaks))
     }
+}
+
+/// Stops a build whose copied static files show an internal value.
+pub(crate) fn refuse_private_static(
+    site: &Site,
+    scanner: &postprocess::PrivateScanner,
+) -> Result<(), BuildError> {
+    let mut leaks = scanner.scan_static(&site.static_files);
+    if leaks.is_empty() {
+        return Ok(());
+    }
+    diagnostic::sort(&mut leaks);
+    Err(BuildError::Content(leaks))
 }
 
 /// The path part of a base URL: `https://a.org/hub` → `/hub/`.

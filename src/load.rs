@@ -13,6 +13,7 @@ use walkdir::WalkDir;
 
 use crate::config::{GuideFrontMatter, HubConfig};
 use crate::diagnostic::Diagnostic;
+use crate::hub_paths::link_problem;
 use crate::record::{Internal, PartnerRecord, PrivateOverlay};
 use crate::taxonomy::Taxonomies;
 use crate::yaml::{self, Locator};
@@ -20,6 +21,10 @@ use crate::yaml::{self, Locator};
 /// Files larger than this are refused: no partner record or guide comes near
 /// it, and a runaway file should not exhaust a CI runner's memory.
 const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Characters haven uses to mark where list pages put partner cards;
+/// content holding them could pull a card into the wrong place.
+const RESERVED: [char; 2] = ['\u{E000}', '\u{E001}'];
 
 /// One text file of the hub, with its path relative to the hub root.
 #[derive(Debug, Clone)]
@@ -273,7 +278,7 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
         );
         return None;
     }
-    let config_file = read_text(root, config_path, diagnostics)?;
+    let config_file = read_named(root, config_path, diagnostics)?;
     let config = match yaml::parse::<HubConfig>(&config_file.text, config_path, 0) {
         Ok(config) => config,
         Err(diagnostic) => {
@@ -284,7 +289,7 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
 
     let taxonomies_path = Path::new("taxonomies.yaml");
     let taxonomies = if root.join(taxonomies_path).is_file() {
-        read_text(root, taxonomies_path, diagnostics)
+        read_named(root, taxonomies_path, diagnostics)
             .and_then(|file| {
                 Taxonomies::with_hub_file(&file.text, taxonomies_path)
                     .map_err(|d| diagnostics.push(d))
@@ -325,7 +330,10 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
                 unreadable_partners.insert(file_stem(path));
                 diagnostics.extend(errors);
             }
-            None => {}
+            // Unreadable (reported already): the partner still exists.
+            None => {
+                unreadable_partners.insert(file_stem(path));
+            }
         }
     }
 
@@ -369,6 +377,8 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
             }
         }
     }
+
+    diagnostics.extend(duplicate_guides(&guides));
 
     let static_files = files_in(root, "static", diagnostics)
         .into_iter()
@@ -431,6 +441,39 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
     })
 }
 
+/// E025 for each guide file whose slug and language another guide file
+/// (in another folder of guides/) already has: one page would silently
+/// replace the other.
+fn duplicate_guides(guides: &[LoadedGuide]) -> Vec<Diagnostic> {
+    let mut first: HashMap<(&str, Option<&str>), &Path> = HashMap::new();
+    let mut problems = Vec::new();
+    // The guide nearest the top of guides/ keeps its name.
+    let mut by_depth: Vec<&LoadedGuide> = guides.iter().collect();
+    by_depth.sort_by_key(|guide| (guide.file.path.components().count(), &guide.file.path));
+    for guide in by_depth {
+        let key = (guide.slug.as_str(), guide.language.as_deref());
+        match first.get(&key) {
+            Some(earlier) => problems.push(
+                Diagnostic::error(
+                    "E025",
+                    &guide.file.path,
+                    format!(
+                        "this guide has the same name as {}: both would be the page /guides/{}/",
+                        earlier.display(),
+                        guide.slug
+                    ),
+                )
+                .at(Some(crate::diagnostic::Position { line: 1, column: 1 }))
+                .help("rename one of the two files; a guide's page is named after its file, whatever folder of guides/ it is in"),
+            ),
+            None => {
+                first.insert(key, &guide.file.path);
+            }
+        }
+    }
+    problems
+}
+
 /// Splits `---` front matter from the Markdown body and parses it.
 fn parse_guide(
     file: SourceFile,
@@ -491,6 +534,16 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
     None
 }
 
+/// [`read_text`] for a file named by haven rather than found by a walk,
+/// which has checked its links already.
+fn read_named(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    if let Some(problem) = link_problem(root, path) {
+        diagnostics.push(problem);
+        return None;
+    }
+    read_text(root, path, diagnostics)
+}
+
 fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
     let full = root.join(path);
     let too_big = fs::metadata(&full)
@@ -505,6 +558,20 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
     }
     match fs::read(&full) {
         Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) if text.contains(RESERVED) => {
+                let at = text.find(RESERVED).unwrap_or_default();
+                let line = text[..at].matches('\n').count() + 1;
+                diagnostics.push(
+                    Diagnostic::error(
+                        "E013",
+                        path,
+                        "the file contains a character reserved for haven's own use (U+E000 or U+E001)",
+                    )
+                    .at(Some(crate::diagnostic::Position { line, column: 1 }))
+                    .help("delete the character: it shows as a box or nothing in most editors, and was probably pasted in by mistake"),
+                );
+                None
+            }
             Ok(text) => Some(SourceFile {
                 path: path.to_path_buf(),
                 // Some Windows editors start UTF-8 files with a byte-order mark.
@@ -533,17 +600,44 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
     }
 }
 
-/// Files under `root/dir`, relative to `root`, sorted, hidden files skipped.
+/// Files under `root/dir`, relative to `root`, sorted, hidden files
+/// skipped. Links are followed only where [`link_problem`] allows; each
+/// refused link is reported and what is behind it left unread.
 fn files_in(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let base = root.join(dir);
+    if let Some(problem) = link_problem(root, Path::new(dir)) {
+        diagnostics.push(problem);
+        return Vec::new();
+    }
     if !base.is_dir() {
         return Vec::new();
     }
     let mut files = Vec::new();
+    let mut refused = Vec::new();
     let walker = WalkDir::new(&base)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|entry| {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            if !entry.path_is_symlink() {
+                return true;
+            }
+            let problem = entry
+                .path()
+                .strip_prefix(root)
+                .ok()
+                .and_then(|relative| link_problem(root, relative));
+            match problem {
+                Some(problem) => {
+                    refused.push(problem);
+                    false
+                }
+                None => true,
+            }
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
@@ -560,11 +654,12 @@ fn files_in(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Pa
                     .to_path_buf();
                 diagnostics.push(
                     Diagnostic::error("E006", path, format!("could not read: {error}"))
-                        .help("check the folder's permissions"),
+                        .help("check the folder's permissions, and that no link leads to a folder that contains it"),
                 );
             }
         }
     }
+    diagnostics.extend(refused);
     files
 }
 

@@ -82,9 +82,11 @@ struct ServeArgs {
     /// The port (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     port: u16,
-    /// Allow an address other devices can reach (with --bind).
-    #[arg(long)]
-    allow_remote: bool,
+    /// Allow an address other devices can reach (with --bind), and answer
+    /// requests addressed to these host names as well (a name other
+    /// devices use for this computer, such as laptop.local).
+    #[arg(long, num_args = 0.., value_name = "HOST")]
+    allow_remote: Option<Vec<String>>,
     /// Also build records with published: false and guides with draft: true.
     #[arg(long)]
     drafts: bool,
@@ -257,17 +259,23 @@ fn main() -> ExitCode {
 /// Builds into a private temporary folder, serves it, and rebuilds on every
 /// edit until Ctrl+C.
 fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
-    if !haven::serve::is_loopback(args.bind) && !args.allow_remote {
+    if !haven::serve::is_loopback(args.bind) && args.allow_remote.is_none() {
         eprintln!(
             "error: {} can be reached by other devices on the network; add --allow-remote if that is what you want",
             args.bind
         );
         return ExitCode::from(2);
     }
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| preview_folder(&args.root));
+    let output = match &args.output {
+        Some(output) => output.clone(),
+        None => match preview_folder() {
+            Ok(folder) => folder,
+            Err(error) => {
+                eprintln!("error: cannot create a private preview folder: {error}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let mut plan = BuildPlan::new(&args.root);
     plan.output = output.clone();
     plan.include_drafts = args.drafts;
@@ -290,7 +298,8 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let address = std::net::SocketAddr::new(args.bind, args.port);
-    let server = match Server::bind(&output, address, live.clone()) {
+    let hosts = args.allow_remote.clone().unwrap_or_default();
+    let server = match Server::bind_for(&output, address, live.clone(), &hosts) {
         Ok(server) => server,
         Err(error) => {
             eprintln!(
@@ -341,15 +350,17 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     }
 }
 
-/// One folder per hub in the system's temporary folder, reused by the next
-/// run, so previews do not pile up.
-fn preview_folder(root: &Path) -> PathBuf {
-    let hub = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let key = haven::render::assets::fnv1a(hub.to_string_lossy().as_bytes());
-    std::env::temp_dir().join(format!("haven-serve-{key:016x}"))
+/// A new folder in the system's temporary folder that only this user can
+/// open (another user could otherwise read the preview, or put a link
+/// where it will be written), with the site in it. Folders of earlier
+/// runs that have ended are removed, so previews do not pile up.
+fn preview_folder() -> std::io::Result<PathBuf> {
+    let temporary = std::env::temp_dir();
+    haven::serve::preview::remove_ended(&temporary);
+    let folder = haven::serve::preview::create(&temporary)?;
+    Ok(folder.join("site"))
 }
 
-/// Tells the terminal and open pages how a (re)build went.
 /// The open data files of the preview, once its pages are reloading.
 fn write_open_data(preview: &mut Preview) {
     if let Err(error) = preview.write_data() {

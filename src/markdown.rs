@@ -3,7 +3,7 @@
 //! contents; links written as paths to source files rewritten to pages;
 //! raw HTML and unsafe URLs refused (PRODUCT.md §5, §15).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -27,6 +27,16 @@ pub struct Problem {
 }
 
 impl Problem {
+    fn error(offset: usize, code: &'static str, message: String, help: &str) -> Self {
+        Problem {
+            offset,
+            code,
+            message,
+            help: help.to_string(),
+            is_error: true,
+        }
+    }
+
     /// The problem as a diagnostic of the file the Markdown came from.
     pub fn into_diagnostic(
         self,
@@ -103,9 +113,18 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
         .unwrap_or(context.top_heading_level);
     let shift = context.top_heading_level.saturating_sub(shallowest);
 
+    let limits = limit_problems(&events);
+    if !limits.is_empty() {
+        // Rendering it would only feed the page's later steps (the
+        // minifier recurses per level) what the build refuses anyway.
+        return Rendered {
+            problems: limits,
+            ..Rendered::default()
+        };
+    }
     problems.extend(readability_problems(&events));
     let mut headings = Vec::new();
-    let mut used_ids = BTreeSet::new();
+    let mut used_ids = UsedIds::default();
     let mut output: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut index = 0;
     while index < events.len() {
@@ -426,6 +445,11 @@ fn resolve(
             };
         }
     }
+    // "//host/x" (and "/\\host/x", which browsers read the same) is
+    // another website, whatever scheme the page was loaded with.
+    if dest.starts_with("//") || dest.starts_with("/\\") || dest.starts_with('\\') {
+        return Ok(format!("https://{}", dest.trim_start_matches(['/', '\\'])));
+    }
     if dest.starts_with('#') || dest.starts_with('/') {
         return Ok(dest.to_string());
     }
@@ -539,14 +563,74 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
-    let mut candidate = base.to_string();
-    let mut counter = 1;
-    while !used.insert(candidate.clone()) {
-        candidate = format!("{base}-{counter}");
-        counter += 1;
+/// Heading ids given so far, and for each base the next number to try,
+/// so ten thousand headings of one text take ten thousand steps, not fifty
+/// million.
+#[derive(Default)]
+struct UsedIds {
+    used: BTreeSet<String>,
+    next: HashMap<String, usize>,
+}
+
+fn unique_id(base: &str, ids: &mut UsedIds) -> String {
+    if ids.used.insert(base.to_string()) {
+        return base.to_string();
     }
-    candidate
+    let counter = ids.next.entry(base.to_string()).or_insert(1);
+    loop {
+        let candidate = format!("{base}-{counter}");
+        *counter += 1;
+        if ids.used.insert(candidate.clone()) {
+            return candidate;
+        }
+    }
+}
+
+/// Block nesting (quotes in quotes, lists in lists) and headings beyond
+/// which a text is refused (rules E175, E176): no guide comes near them,
+/// and past them rendering and minifying take time or stack a CI runner
+/// does not have.
+pub const MAX_NESTING: usize = 32;
+pub const MAX_HEADINGS: usize = 500;
+
+fn limit_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<Problem> {
+    let mut depth = 0usize;
+    let mut headings = 0usize;
+    for (event, range) in events {
+        match event {
+            Event::Start(
+                Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_),
+            ) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return vec![Problem::error(
+                        range.start,
+                        "E175",
+                        format!("quotes or lists nest more than {MAX_NESTING} levels deep"),
+                        "a guide needs a few levels at most: take out the extra > or indentation",
+                    )];
+                }
+            }
+            Event::End(
+                TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition,
+            ) => {
+                depth = depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                headings += 1;
+                if headings > MAX_HEADINGS {
+                    return vec![Problem::error(
+                        range.start,
+                        "E176",
+                        format!("the text has more than {MAX_HEADINGS} headings"),
+                        "split it into several guides",
+                    )];
+                }
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
 }
 
 /// The heading anchors a Markdown text will get, for link checking before
@@ -692,6 +776,18 @@ mod tests {
         let problems = render(&text, guide_context(), &targets()).problems;
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].code, "W174");
+    }
+
+    #[test]
+    fn protocol_relative_images_are_other_websites() {
+        for image in [
+            "![map](//tracker.example/pixel.png)",
+            "![map](/\\tracker.example/pixel.png)",
+        ] {
+            let rendered = render(image, guide_context(), &targets());
+            assert!(!rendered.html.contains("<img"), "{}", rendered.html);
+            assert_eq!(rendered.problems[0].code, "W155");
+        }
     }
 
     #[test]

@@ -60,7 +60,21 @@ pub struct ContentSummary {
 /// Kept out of `Site` on purpose.
 #[derive(Debug, Clone, Default)]
 pub struct PrivateValues {
-    pub values: Vec<(String, PathBuf)>,
+    pub values: Vec<PrivateValue>,
+    /// The names the hub publishes (its title; partners, their places and
+    /// the areas they serve): a part of a private note found in one of
+    /// them ("refer to Legal Aid Society", "Arroyo Seco County") is
+    /// public knowledge.
+    pub public_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PrivateValue {
+    pub value: String,
+    /// The file it is in, relative to the hub.
+    pub path: PathBuf,
+    /// The field it is in: `internal.notes`.
+    pub field: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -605,7 +619,11 @@ fn private_values(hub: &Hub) -> PrivateValues {
         .iter()
         .map(|p| (p.record.id.as_str(), p.record.name.as_str()))
         .collect();
+    private.public_names.push(hub.config.title.clone());
     for partner in &hub.partners {
+        private
+            .public_names
+            .extend(public_names_of(&partner.record));
         if let Some(internal) = &partner.record.internal {
             collect_private(
                 internal,
@@ -625,18 +643,39 @@ fn private_values(hub: &Hub) -> PrivateValues {
     private
 }
 
+/// The names a record makes public: of the partner, its places and the
+/// areas it serves.
+fn public_names_of(record: &crate::record::PartnerRecord) -> Vec<String> {
+    let mut names = vec![record.name.clone()];
+    names.extend(record.alternate_names.iter().cloned());
+    names.extend(record.coverage.areas.iter().map(|area| area.name.clone()));
+    for location in &record.locations {
+        names.extend(location.name.iter().cloned());
+        if let Some(address) = &location.address {
+            names.extend([address.street.clone(), address.city.clone()]);
+        }
+        if let Some(area) = &location.general_area {
+            names.extend(area.city.iter().chain(&area.county).cloned());
+        }
+    }
+    names
+}
+
 fn collect_private(
     internal: &crate::record::Internal,
     path: &std::path::Path,
     public_name: &str,
     private: &mut PrivateValues,
 ) {
-    for value in internal.string_values() {
+    for (field, value) in internal.string_values() {
         let value = value.trim();
-        // Very short values ("Ms", "Yes") would match ordinary text, and a
-        // survivor leader's consented name is both internal and public.
-        if value.chars().count() >= 6 && value != public_name {
-            private.values.push((value.to_string(), path.to_path_buf()));
+        // A survivor leader's consented name is both internal and public.
+        if !value.is_empty() && value != public_name {
+            private.values.push(PrivateValue {
+                value: value.to_string(),
+                path: path.to_path_buf(),
+                field,
+            });
         }
     }
 }

@@ -3,17 +3,13 @@
 //! is minified, and the output is scanned for every internal value (rule
 //! P030): a hit aborts the build before anything is written.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::diagnostic::Diagnostic;
-use crate::markdown::escape;
-use crate::model::PrivateValues;
-use crate::needles::Needles;
 use crate::render::values::{pieces, Fragments, Piece, Placeholder, FRAGMENTS, PLACEHOLDER_START};
 use crate::render::OutputFile;
+
+pub use crate::leaks::PrivateScanner;
 
 #[derive(Debug, Clone, Copy)]
 pub struct LinkStyle<'a> {
@@ -390,57 +386,6 @@ fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {
     format!("{target}{suffix}")
 }
 
-/// Finds internal values in the output (rule P030), prepared once for a
-/// set of values (`haven serve` keeps it while they stay the same). Each
-/// hit names the private source and the output file; the build must stop.
-pub struct PrivateScanner {
-    matcher: Needles,
-    needles: Vec<String>,
-    owners: Vec<PathBuf>,
-}
-
-impl PrivateScanner {
-    pub fn new(private: &PrivateValues) -> Self {
-        // Templates escape text, so look for both the raw and the escaped form.
-        let mut needles: Vec<String> = Vec::new();
-        let mut owners = Vec::new();
-        for (value, path) in &private.values {
-            needles.push(value.clone());
-            owners.push(path.clone());
-            let escaped = escape(value);
-            if escaped != *value {
-                needles.push(escaped);
-                owners.push(path.clone());
-            }
-        }
-        PrivateScanner {
-            matcher: Needles::new(&needles),
-            needles,
-            owners,
-        }
-    }
-
-    pub fn scan(&self, files: &[&OutputFile]) -> Vec<Diagnostic> {
-        files
-            .par_iter()
-            .filter_map(|file| self.find(&file.contents, &file.path))
-            .collect()
-    }
-
-    /// The first internal value in `contents`, the file at `path`.
-    pub fn find(&self, contents: &[u8], path: &str) -> Option<Diagnostic> {
-        let index = self.matcher.find(contents)?;
-        Some(
-            Diagnostic::error(
-                "P030",
-                &self.owners[index],
-                format!("build aborted: an internal value from this file appears in {path} (\"{}\")", self.needles[index]),
-            )
-            .help("internal data must never be published; remove the value from public fields and templates"),
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,6 +492,17 @@ mod tests {
         }
     }
 
+    fn private_values(value: &str, path: &str) -> crate::model::PrivateValues {
+        crate::model::PrivateValues {
+            values: vec![crate::model::PrivateValue {
+                value: value.into(),
+                path: path.into(),
+                field: "internal.notes".into(),
+            }],
+            public_names: Vec::new(),
+        }
+    }
+
     fn list_page_with_card(card: &str, page: &str, minify: bool) -> Finished {
         let fragments = Fragments::of("en", "food", vec![card.into()]);
         let page = OutputFile {
@@ -555,9 +511,7 @@ mod tests {
                 .replace("{}", &Fragments::placeholder("en", 0, "food"))
                 .into_bytes(),
         };
-        let private = PrivateValues {
-            values: vec![("Jordan Example".into(), "private/food.yaml".into())],
-        };
+        let private = private_values("Jordan Example", "private/food.yaml");
         let scanner = PrivateScanner::new(&private);
         Finisher::new(SERVED, minify, Some(&scanner)).finish(page, &fragments)
     }
@@ -625,9 +579,7 @@ mod tests {
             path: "a/index.html".into(),
             contents: b"call Jordan O&#39;Example".to_vec(),
         };
-        let private = PrivateValues {
-            values: vec![("Jordan O'Example".into(), "private/a.yaml".into())],
-        };
+        let private = private_values("Jordan O'Example", "private/a.yaml");
         let found = PrivateScanner::new(&private).scan(&[&file]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, "P030");

@@ -250,7 +250,9 @@ impl Preview {
         let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
         let all: Vec<&OutputFile> = produced.files.iter().collect();
         let private_values = fingerprint(&private);
-        build::refuse_private_values(&all, self.scanner(&private, private_values), &mut clock)?;
+        let scanner = self.scanner(&private, private_values);
+        build::refuse_private_values(&all, scanner, &mut clock)?;
+        build::refuse_private_static(&site, scanner)?;
         write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
         let outputs = outputs(&produced, &site);

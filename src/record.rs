@@ -514,32 +514,54 @@ pub struct Consent {
 
 impl Internal {
     /// The identifying values of the block (names, contact details,
-    /// pathways, notes, document references), for the output leak scan.
-    /// Job titles and enum words are left out: they occur in public text.
-    pub fn string_values(&self) -> Vec<&str> {
-        let mut values: Vec<&str> = Vec::new();
-        let contacts = self.point_of_contact.iter().chain(&self.other_contacts);
-        for contact in contacts {
-            values.extend(
-                [
-                    &contact.name,
-                    &contact.title,
-                    &contact.email,
-                    &contact.phone,
-                ]
-                .into_iter()
-                .flatten()
-                .map(String::as_str),
+    /// pathways, notes, document references) with the field each is in,
+    /// for the output leak scan. Job titles and enum words are left out:
+    /// they occur in public text.
+    pub fn string_values(&self) -> Vec<(String, &str)> {
+        let mut values: Vec<(String, &str)> = Vec::new();
+        let contacts = self
+            .point_of_contact
+            .iter()
+            .map(|contact| ("internal.point_of_contact".to_string(), contact))
+            .chain(
+                self.other_contacts
+                    .iter()
+                    .enumerate()
+                    .map(|(index, contact)| (format!("internal.other_contacts[{index}]"), contact)),
             );
+        for (field, contact) in contacts {
+            for (name, value) in [
+                ("name", &contact.name),
+                ("email", &contact.email),
+                ("phone", &contact.phone),
+            ] {
+                if let Some(value) = value {
+                    values.push((format!("{field}.{name}"), value.as_str()));
+                }
+            }
         }
-        if let Some(agreement) = &self.agreement {
-            values.extend(agreement.document.as_deref());
+        let single = [
+            (
+                "internal.agreement.document",
+                self.agreement.as_ref().and_then(|a| a.document.as_deref()),
+            ),
+            (
+                "internal.verification.verified_by",
+                self.verification
+                    .as_ref()
+                    .and_then(|v| v.verified_by.as_deref()),
+            ),
+            (
+                "internal.referral_pathway",
+                self.referral_pathway.as_deref(),
+            ),
+            ("internal.notes", self.notes.as_deref()),
+        ];
+        for (field, value) in single {
+            if let Some(value) = value {
+                values.push((field.to_string(), value));
+            }
         }
-        if let Some(verification) = &self.verification {
-            values.extend(verification.verified_by.as_deref());
-        }
-        values.extend(self.referral_pathway.as_deref());
-        values.extend(self.notes.as_deref());
         values
     }
 }

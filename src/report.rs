@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::diagnostic::{self, Diagnostic, Position, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -33,23 +33,79 @@ impl Style {
     }
 }
 
-/// Source files of the hub, read once per report for excerpts.
+/// Source files of the hub, read once per report for excerpts, with where
+/// each line starts (a file with thousands of problems is not read from
+/// its start for each).
 #[derive(Default)]
 struct Sources {
-    files: BTreeMap<std::path::PathBuf, Option<String>>,
+    files: BTreeMap<std::path::PathBuf, Option<(String, Vec<usize>)>>,
 }
 
 impl Sources {
     fn line(&mut self, root: &Path, path: &Path, line: usize) -> Option<String> {
-        let text = self
+        let (text, starts) = self
             .files
             .entry(path.to_path_buf())
-            .or_insert_with(|| std::fs::read_to_string(root.join(path)).ok());
-        text.as_deref()?
-            .lines()
-            .nth(line.checked_sub(1)?)
-            .map(str::to_string)
+            .or_insert_with(|| {
+                crate::hub_paths::read_hub_file(root, path).map(|text| {
+                    let starts = std::iter::once(0)
+                        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+                        .collect();
+                    (text, starts)
+                })
+            })
+            .as_ref()?;
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let rest = text.get(start..)?;
+        let end = rest.find('\n').unwrap_or(rest.len());
+        Some(rest[..end].trim_end_matches('\r').to_string())
     }
+}
+
+/// Problems printed per file; the rest are counted ("and 12 more"), so a
+/// runaway file cannot flood a terminal or a CI log.
+pub const MAX_PER_FILE: usize = 50;
+
+/// Characters of a source line shown in an excerpt.
+const EXCERPT_CHARS: usize = 120;
+
+/// The diagnostics to print, at most [`MAX_PER_FILE`] of each file, and
+/// for each file with more, how many were left out.
+fn capped(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, BTreeMap<&Path, usize>) {
+    let mut shown: BTreeMap<&Path, usize> = BTreeMap::new();
+    let mut left_out: BTreeMap<&Path, usize> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for d in diagnostics {
+        let count = shown.entry(d.path.as_path()).or_default();
+        if *count < MAX_PER_FILE {
+            *count += 1;
+            kept.push(d);
+        } else {
+            *left_out.entry(d.path.as_path()).or_default() += 1;
+        }
+    }
+    (kept, left_out)
+}
+
+/// At most [`EXCERPT_CHARS`] of a line, around `column`: the excerpt and
+/// the column within it.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= EXCERPT_CHARS {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(EXCERPT_CHARS / 2).min(chars.len());
+    let end = (start + EXCERPT_CHARS).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let column = column.saturating_sub(start) + usize::from(start > 0);
+    (shown, column)
 }
 
 /// Renders all diagnostics in `format`, followed (for human output) by a
@@ -75,6 +131,7 @@ fn human(diagnostics: &[Diagnostic], root: &Path, style: Style) -> String {
 pub fn human_messages(diagnostics: &[Diagnostic], root: &Path, style: Style) -> String {
     let mut sources = Sources::default();
     let mut out = String::new();
+    let (diagnostics, left_out) = capped(diagnostics);
     for d in diagnostics {
         let (label, color) = match d.severity {
             Severity::Error => ("error", "1;31"),
@@ -96,6 +153,11 @@ pub fn human_messages(diagnostics: &[Diagnostic], root: &Path, style: Style) -> 
         let _ = writeln!(out, "{}", style.paint("1", &d.message));
         if let Some(p) = d.position {
             if let Some(source) = sources.line(root, &d.path, p.line) {
+                let (source, column) = excerpt(&source, p.column);
+                let p = Position {
+                    line: p.line,
+                    column,
+                };
                 let number = p.line.to_string();
                 let gutter = " ".repeat(number.len());
                 let bar = style.paint("1;34", "|");
@@ -120,6 +182,13 @@ pub fn human_messages(diagnostics: &[Diagnostic], root: &Path, style: Style) -> 
             let _ = writeln!(out, "  = {}: {help}", style.paint("1", "help"));
         }
         out.push('\n');
+    }
+    for (path, count) in left_out {
+        let _ = writeln!(
+            out,
+            "… and {count} more problem(s) in {}: fix the ones above and run again\n",
+            path.display()
+        );
     }
     out
 }
@@ -150,6 +219,7 @@ fn token_width(line: &str, column: usize) -> usize {
 /// to the working directory, as the workflow sees them.
 fn github(diagnostics: &[Diagnostic], root: &Path) -> String {
     let mut out = String::new();
+    let (diagnostics, left_out) = capped(diagnostics);
     for d in diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
@@ -179,6 +249,15 @@ fn github(diagnostics: &[Diagnostic], root: &Path) -> String {
             message.push_str(&format!("\nhelp: {help}"));
         }
         let _ = writeln!(out, "::{level} {properties}::{}", escape_data(&message));
+    }
+    for (path, count) in left_out {
+        let file = root.join(path).to_string_lossy().replace('\\', "/");
+        let _ = writeln!(
+            out,
+            "::error file={}::{}",
+            escape_property(&file),
+            escape_data(&format!("… and {count} more problem(s) in this file")),
+        );
     }
     out
 }

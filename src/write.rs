@@ -45,7 +45,26 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
-/// Refuses outputs whose replacement would delete the hub or more.
+/// The file that marks a folder as a site haven wrote, which a later
+/// build may replace.
+pub const MARKER: &str = ".haven-site";
+const MARKER_TEXT: &str = "This folder was written by haven, which replaces it on every build.\nDo not keep anything else here.\n";
+
+/// The folders of a hub that hold its sources: never an output.
+const HUB_FOLDERS: &[&str] = &[
+    "partners",
+    "private",
+    "guides",
+    "static",
+    "templates",
+    "i18n",
+    "schema",
+    ".git",
+];
+
+/// Refuses outputs whose replacement would delete anything but a site
+/// haven wrote: the hub or a folder of it, a git repository, or any folder
+/// that is neither empty nor marked as haven's (see [`MARKER`]).
 pub fn check_output(output: &Path, hub_root: &Path) -> Result<PathBuf, WriteError> {
     let absolute = absolute(output)?;
     let root = absolute_existing(hub_root)?;
@@ -61,10 +80,54 @@ pub fn check_output(output: &Path, hub_root: &Path) -> Result<PathBuf, WriteErro
             "it contains the hub itself; choose a folder such as public/",
         ));
     }
-    if absolute.exists() && !absolute.is_dir() {
+    if HUB_FOLDERS
+        .iter()
+        .any(|folder| absolute.starts_with(root.join(folder)))
+    {
+        return Err(unsafe_output(
+            "it is one of the hub's own folders; choose a folder such as public/",
+        ));
+    }
+    if !absolute.exists() {
+        return Ok(absolute);
+    }
+    if !absolute.is_dir() {
         return Err(unsafe_output("it exists and is not a folder"));
     }
+    if absolute.join(".git").exists() {
+        return Err(unsafe_output(
+            "it is a git repository, which a build would delete; build into another folder and copy the site into the repository",
+        ));
+    }
+    if !is_empty(&absolute)? && !is_haven_site(&absolute) {
+        return Err(unsafe_output(
+            "it holds files haven did not write, which a build would delete; choose a new or empty folder, or empty this one first",
+        ));
+    }
     Ok(absolute)
+}
+
+fn is_empty(folder: &Path) -> Result<bool, WriteError> {
+    Ok(fs::read_dir(folder)
+        .map_err(io_error(folder))?
+        .next()
+        .is_none())
+}
+
+/// A folder haven wrote: it holds the marker, or (from versions before the
+/// marker) the home page and haven's quick-exit script.
+fn is_haven_site(folder: &Path) -> bool {
+    if folder.join(MARKER).is_file() {
+        return true;
+    }
+    let has_quick_exit = fs::read_dir(folder.join("assets")).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("quick-exit.") && name.ends_with(".js")
+        })
+    });
+    has_quick_exit && folder.join("index.html").is_file()
 }
 
 /// Writes the whole site at once: [`Staging`] for files already in memory.
@@ -103,10 +166,13 @@ impl Staging {
             retired: parent.join(format!(".{name}.haven-old-{}", std::process::id())),
             committed: false,
         };
+        remove_stale_staging(parent, &name);
         if staging.folder.exists() {
             fs::remove_dir_all(&staging.folder).map_err(io_error(&staging.folder))?;
         }
         fs::create_dir_all(&staging.folder).map_err(io_error(&staging.folder))?;
+        let marker = staging.folder.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(io_error(&marker))?;
         // Static files first, so a generated file of the same name wins.
         for file in static_files {
             let target = staging.folder.join(&file.output_path);
@@ -214,6 +280,37 @@ pub fn update(
         }
     }
     Ok(written)
+}
+
+/// Removes the staging and retired folders of builds of `name` that were
+/// killed before they could clean up (their process is gone).
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let pid = [".haven-new-", ".haven-old-"].iter().find_map(|kind| {
+            file_name
+                .strip_prefix(&format!(".{name}{kind}"))
+                .and_then(|pid| pid.parse::<u32>().ok())
+        });
+        if pid.is_some_and(|pid| !process_is_running(pid)) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs now. Where that cannot be told
+/// (no /proc), only this process counts as running, so a stale folder is
+/// removed rather than left to pile up.
+pub fn process_is_running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    proc.is_dir() && proc.join(pid.to_string()).exists()
 }
 
 fn swap(staging: &Path, output: &Path, retired: &Path) -> Result<(), WriteError> {

@@ -157,12 +157,33 @@ pub fn line(table: &Table, row: &Map<String, Value>) -> Vec<u8> {
         }
         match row.get(column) {
             None | Some(Value::Null) => {}
-            Some(Value::String(text)) => cell(text, &mut line),
+            Some(Value::String(text)) => cell(&defused(text), &mut line),
             Some(other) => cell(&other.to_string(), &mut line),
         }
     }
     line.push(b'\n');
     line
+}
+
+/// Text a spreadsheet would run as a formula, with a leading `'` (the
+/// usual guard against formula injection). A phone number or a signed
+/// number ("+1 505-555-0100", "-106.65") starts with `+` or `-` but can
+/// run nothing, and is left as it is for the programs that read HSDS.
+pub fn defused(text: &str) -> std::borrow::Cow<'_, str> {
+    let arithmetic_only = |text: &str| {
+        text.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '(' | ')' | '+' | '-' | '/'))
+    };
+    let runs = match text.chars().next() {
+        Some('=' | '@' | '\t' | '\r' | '|') => true,
+        Some('+' | '-') => !arithmetic_only(text),
+        _ => false,
+    };
+    if runs {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
 }
 
 /// A CSV record (RFC 4180 quoting, `\n` line ends).
@@ -234,6 +255,18 @@ mod tests {
         assert_eq!(rows[0].0, "attribute");
         assert_eq!(rows[0].1["link_id"], "s");
         assert_eq!(rows[0].1["link_entity"], "service");
+    }
+
+    #[test]
+    fn a_formula_is_defused_and_a_phone_number_kept() {
+        assert_eq!(
+            defused("=HYPERLINK(\"https://x.example\")"),
+            "'=HYPERLINK(\"https://x.example\")"
+        );
+        assert_eq!(defused("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(defused("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defused("+1 505-555-0100"), "+1 505-555-0100");
+        assert_eq!(defused("Food bank"), "Food bank");
     }
 
     #[test]

@@ -116,7 +116,12 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
         taken.insert(draft.id.clone());
         let relative = PathBuf::from("partners").join(format!("{}.yaml", draft.id));
         let target = plan.hub.join(&relative);
-        let skipped = target.exists() && !plan.force;
+        let private_relative = PathBuf::from("private").join(format!("{}.yaml", draft.id));
+        // Something is there, even a link that leads nowhere.
+        let present = |path: &Path| fs::symlink_metadata(path).is_ok();
+        let existing = present(&target)
+            || (!draft.contacts.is_empty() && present(&plan.hub.join(&private_relative)));
+        let skipped = existing && !plan.force;
         let mut private = None;
         if !skipped {
             let header = [
@@ -128,9 +133,13 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
                 ),
                 "Check every field with the partner, then run `haven check`.".to_string(),
             ];
-            write(&target, &yaml_out::document(&header, &draft.record))?;
+            write(
+                &plan.hub,
+                &relative,
+                &yaml_out::document(&header, &draft.record),
+            )?;
             if !draft.contacts.is_empty() {
-                let relative = PathBuf::from("private").join(format!("{}.yaml", draft.id));
+                let relative = private_relative;
                 let overlay = yaml_out::map([(
                     "internal",
                     Some(yaml_out::map([(
@@ -139,10 +148,7 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
                     )])),
                 )]);
                 let header = ["Named contacts: internal, never published. Keep this folder out of a public repository.".to_string()];
-                write(
-                    &plan.hub.join(&relative),
-                    &yaml_out::document(&header, &overlay),
-                )?;
+                write(&plan.hub, &relative, &yaml_out::document(&header, &overlay))?;
                 private = Some(relative);
             }
         }
@@ -169,11 +175,41 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
     })
 }
 
-fn write(path: &Path, text: &str) -> Result<(), ImportError> {
+/// Writes `relative` in `hub` as a new file: never through a symbolic
+/// link (of the file or a folder on the way), and replacing an existing
+/// file only by putting a new one in its place.
+fn write(hub: &Path, relative: &Path, text: &str) -> Result<(), ImportError> {
+    let path = hub.join(relative);
+    let refuse = |reason: String| ImportError::Write(path.clone(), std::io::Error::other(reason));
+    if let Some(problem) = crate::hub_paths::link_problem(hub, relative) {
+        return Err(refuse(format!(
+            "{}: {}",
+            problem.path.display(),
+            problem.message
+        )));
+    }
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(refuse(
+            "it is a symbolic link; haven never writes through one (delete the link first)".into(),
+        ));
+    }
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| ImportError::Write(dir.to_path_buf(), e))?;
     }
-    fs::write(path, text).map_err(|e| ImportError::Write(path.to_path_buf(), e))
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{name}.haven-import-{}", std::process::id()));
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
+        .map_err(|e| ImportError::Write(temporary.clone(), e))?;
+    fs::rename(&temporary, &path).map_err(|e| {
+        let _ = fs::remove_file(&temporary);
+        ImportError::Write(path.clone(), e)
+    })
 }
 
 impl ImportReport {

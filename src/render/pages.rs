@@ -1182,7 +1182,15 @@ fn content_security_policy(contact_form_url: Option<&str>) -> String {
         .and_then(|url| {
             let (scheme, rest) = url.split_once("://")?;
             let host = rest.split(['/', '?', '#']).next()?;
-            Some(format!("{scheme}://{host}"))
+            // Validation refuses anything else (E084); a policy must never
+            // carry a separator or a line break from a setting.
+            let plain = |text: &str| {
+                !text.is_empty()
+                    && text
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+            };
+            (plain(scheme) && plain(host)).then(|| format!("{scheme}://{host}"))
         })
         .unwrap_or_else(|| "'none'".to_string());
     format!(

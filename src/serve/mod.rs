@@ -8,9 +8,10 @@
 //! are never listed, and every response says `no-store`.
 
 pub mod live;
+pub mod preview;
 pub mod watch;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -30,21 +31,76 @@ const SCRIPT_TAG: &str = "<script src=\"/__haven/live.js\" defer></script>";
 /// build that failed): the errors still appear over it.
 const NO_PAGE: &str = "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content=\"width=device-width, initial-scale=1\"><title>Not built yet</title><main><h1>There is no page here (yet)</h1><p>haven serve has not built this page. If the site has errors, they are listed below and in the terminal.</p></main></html>";
 
+/// Longest request line or header line read, and most header lines: far
+/// above what a browser sends, far below what would tie up memory.
+const MAX_LINE_BYTES: u64 = 8 * 1024;
+const MAX_HEADER_LINES: usize = 100;
+
 /// A bound server for one site folder.
 pub struct Server {
     listener: TcpListener,
     site: PathBuf,
     live: Arc<Live>,
+    hosts: Arc<AllowedHosts>,
+}
+
+/// The host names a request may be addressed to. A page on another site
+/// can make the browser send requests to the preview through a name that
+/// resolves to 127.0.0.1 (DNS rebinding); such a request names the other
+/// site in its `Host` header and is refused.
+#[derive(Debug, Clone, Default)]
+pub struct AllowedHosts {
+    names: Vec<String>,
+}
+
+impl AllowedHosts {
+    /// `localhost`, the loopback addresses, the bound address and `extra`
+    /// names (`--allow-remote NAME`).
+    pub fn new(bound: IpAddr, extra: &[String]) -> Self {
+        let mut names: Vec<String> = vec!["localhost".into(), "127.0.0.1".into(), "::1".into()];
+        names.push(bound.to_string());
+        names.extend(extra.iter().map(|name| name.to_ascii_lowercase()));
+        AllowedHosts { names }
+    }
+
+    /// Whether a `Host` header value (with or without a port) is allowed.
+    pub fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        let name = match host.strip_prefix('[') {
+            Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+            None => host.rsplit_once(':').map_or(host.as_str(), |(name, port)| {
+                if port.bytes().all(|b| b.is_ascii_digit()) {
+                    name
+                } else {
+                    host.as_str()
+                }
+            }),
+        };
+        let name = name.trim_end_matches('.');
+        self.names.iter().any(|allowed| allowed == name)
+    }
 }
 
 impl Server {
     /// Binds `address`; port 0 picks a free one (tests). The site folder
     /// must exist (it may be empty).
     pub fn bind(site: &Path, address: SocketAddr, live: Arc<Live>) -> std::io::Result<Server> {
+        Server::bind_for(site, address, live, &[])
+    }
+
+    /// [`Server::bind`], answering requests addressed to `extra_hosts`
+    /// as well as to this computer.
+    pub fn bind_for(
+        site: &Path,
+        address: SocketAddr,
+        live: Arc<Live>,
+        extra_hosts: &[String],
+    ) -> std::io::Result<Server> {
         Ok(Server {
             listener: TcpListener::bind(address)?,
             site: site.canonicalize()?,
             live,
+            hosts: Arc::new(AllowedHosts::new(address.ip(), extra_hosts)),
         })
     }
 
@@ -57,9 +113,10 @@ impl Server {
         for stream in self.listener.incoming().flatten() {
             let site = self.site.clone();
             let live = self.live.clone();
+            let hosts = self.hosts.clone();
             thread::spawn(move || {
                 // A client that stalls or vanishes only ends its own thread.
-                let _ = answer(stream, &site, &live);
+                let _ = answer(stream, &site, &live, &hosts);
             });
         }
     }
@@ -71,20 +128,76 @@ pub fn is_loopback(address: IpAddr) -> bool {
     address.is_loopback()
 }
 
-fn answer(stream: TcpStream, site: &Path, live: &Live) -> std::io::Result<()> {
+/// The request line and the `Host` header of a request, read within
+/// the limits; `Err(status)` for a request too large to read.
+fn read_request(
+    reader: &mut impl BufRead,
+) -> std::io::Result<Result<(String, Option<String>), u16>> {
+    let Some(request_line) = read_line(reader)? else {
+        return Ok(Err(414));
+    };
+    let mut host = None;
+    for _ in 0..MAX_HEADER_LINES {
+        let Some(header) = read_line(reader)? else {
+            return Ok(Err(431));
+        };
+        if header.trim().is_empty() {
+            return Ok(Ok((request_line, host)));
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("host") {
+                host = Some(value.trim().to_string());
+            }
+        }
+    }
+    Ok(Err(431))
+}
+
+/// One line of at most [`MAX_LINE_BYTES`], or `None` when it is longer.
+fn read_line(reader: &mut impl BufRead) -> std::io::Result<Option<String>> {
+    let mut line = Vec::new();
+    (&mut *reader)
+        .take(MAX_LINE_BYTES)
+        .read_until(b'\n', &mut line)?;
+    if !line.ends_with(b"\n") && line.len() as u64 >= MAX_LINE_BYTES {
+        return Ok(None);
+    }
+    Ok(Some(String::from_utf8_lossy(&line).into_owned()))
+}
+
+fn answer(
+    stream: TcpStream,
+    site: &Path,
+    live: &Live,
+    hosts: &AllowedHosts,
+) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(&stream);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Read (and ignore) the headers up to the blank line.
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        header.clear();
+    let mut out = &stream;
+    let (request_line, host) = match read_request(&mut reader)? {
+        Ok(request) => request,
+        Err(status) => {
+            return respond(
+                &mut out,
+                status,
+                "text/plain; charset=utf-8",
+                b"request too large",
+                false,
+            );
+        }
+    };
+    if !host.as_deref().is_some_and(|host| hosts.allows(host)) {
+        return respond(
+            &mut out,
+            421,
+            "text/plain; charset=utf-8",
+            b"this preview answers only to localhost; see haven serve --help (--allow-remote)",
+            false,
+        );
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let head = method == "HEAD";
-    let mut out = &stream;
     if method != "GET" && !head {
         return respond(
             &mut out,
@@ -153,7 +266,10 @@ fn respond(
     let reason = match status {
         200 => "OK",
         404 => "Not Found",
-        _ => "Method Not Allowed",
+        405 => "Method Not Allowed",
+        414 => "URI Too Long",
+        421 => "Misdirected Request",
+        _ => "Request Header Fields Too Large",
     };
     write!(
         out,

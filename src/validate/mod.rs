@@ -2,6 +2,7 @@
 //! §6). Every rule adds diagnostics; none stops the others, so one run
 //! lists every problem in every file.
 
+pub mod address;
 pub mod language;
 pub mod phone;
 mod text;
@@ -383,27 +384,57 @@ fn check_config(
             .at(locator.find(&field))
             .field(field)
     };
-    if !config.quick_exit.url.starts_with("https://") {
+    let addresses = [
+        (
+            "base_url",
+            Some(&config.base_url),
+            address::Schemes::HttpOrHttps,
+        ),
+        (
+            "quick_exit.url",
+            Some(&config.quick_exit.url),
+            address::Schemes::HttpsOnly,
+        ),
+        (
+            "contact_form_url",
+            config.contact_form_url.as_ref(),
+            address::Schemes::HttpsOnly,
+        ),
+        (
+            "edit_url_template",
+            config.edit_url_template.as_ref(),
+            address::Schemes::HttpsOnly,
+        ),
+        (
+            "data_license.url",
+            config.data_license.as_ref().and_then(|l| l.url.as_ref()),
+            address::Schemes::HttpsOnly,
+        ),
+    ];
+    for (field, url, schemes) in addresses {
+        let Some(url) = url else { continue };
+        let Some(problem) = address::setting_problem(url, schemes) else {
+            continue;
+        };
+        let code = match field {
+            "quick_exit.url" => "E080",
+            "base_url" => "E081",
+            _ => "E084",
+        };
+        let help = match field {
+            "quick_exit.url" => "use a neutral, fast page such as https://www.bbc.co.uk/weather",
+            "base_url" => {
+                "write the address the site will be published at, e.g. https://hub.example.org/"
+            }
+            _ => "write a plain https:// address, e.g. https://forms.example.org/corrections",
+        };
         diagnostics.push(
             error(
-                "E080",
-                "quick_exit.url".into(),
-                format!(
-                    "\"{}\" is not an absolute https:// address",
-                    config.quick_exit.url
-                ),
+                code,
+                field.into(),
+                format!("{field} cannot be used: {problem}"),
             )
-            .help("use a neutral, fast page such as https://www.bbc.co.uk/weather"),
-        );
-    }
-    if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
-        diagnostics.push(
-            error(
-                "E081",
-                "base_url".into(),
-                format!("\"{}\" is not an absolute address", config.base_url),
-            )
-            .help("write the address the site will be published at, e.g. https://hub.example.org/"),
+            .help(help),
         );
     }
     if config.staleness.hide_after_days < config.staleness.warn_after_days {
@@ -829,6 +860,21 @@ impl<'a> PartnerCheck<'a> {
             self.markdown(&service.description, &format!("{field}.description"), out);
         }
         self.markdown(&record.description, "description", out);
+        for (language, translation) in &record.translations {
+            if let Some(description) = &translation.description {
+                self.markdown(
+                    description,
+                    &format!("translations.{language}.description"),
+                    out,
+                );
+            }
+            for (service, translated) in &translation.services {
+                if let Some(description) = &translated.description {
+                    let field = format!("translations.{language}.services.{service}.description");
+                    self.markdown(description, &field, out);
+                }
+            }
+        }
 
         for (index, slug) in record.guides.iter().enumerate() {
             if !guide_slugs.contains(slug.as_str()) {
