@@ -210,7 +210,9 @@ fn to_diagnostic(
         }
     });
     let (code, help) = classify(&message);
-    Diagnostic::error(code, path, humanize(&message))
+    let whole_document = field.is_empty() && message.starts_with("invalid");
+    let message = without_long_values(&humanize(&message), whole_document);
+    Diagnostic::error(code, path, message)
         .at(position)
         .field(field)
         .help(help)
@@ -341,6 +343,42 @@ fn split_message(raw: &str) -> (String, String) {
         _ => (String::new(), without_position.to_string()),
     }
 }
+
+/// Quoted values shortened to [`QUOTED_CHARS`] characters, or left out
+/// altogether for an error about the whole document (`at_root`): a file
+/// that is not a record at all (a key file, an `.env` committed by
+/// mistake) must not be copied into a CI log.
+fn without_long_values(message: &str, at_root: bool) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut parts = message.split('"');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    let mut quoted = true;
+    for part in parts {
+        if quoted {
+            if at_root {
+                out.push_str("(value not shown)");
+            } else if part.chars().count() > QUOTED_CHARS {
+                let short: String = part.chars().take(QUOTED_CHARS).collect();
+                out.push('"');
+                out.push_str(&short);
+                out.push_str("…\"");
+            } else {
+                out.push('"');
+                out.push_str(part);
+                out.push('"');
+            }
+        } else {
+            out.push_str(part);
+        }
+        quoted = !quoted;
+    }
+    out
+}
+
+/// Characters of a value quoted in a message.
+const QUOTED_CHARS: usize = 60;
 
 /// Replaces serde's Rust-flavoured words with ones a volunteer knows.
 fn humanize(message: &str) -> String {
@@ -526,6 +564,30 @@ impl MarkedEventReceiver for LocatorBuilder {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod echo {
+    use super::*;
+
+    #[test]
+    fn a_document_that_is_not_a_mapping_is_never_quoted() {
+        let error = parse::<crate::config::HubConfig>(
+            "DEPLOY_TOKEN=SECRET-TOKEN-5678",
+            Path::new("hub.yaml"),
+            0,
+        )
+        .unwrap_err();
+        assert!(!error.message.contains("SECRET"), "{}", error.message);
+        assert_eq!(error.code, "E012");
+    }
+
+    #[test]
+    fn a_long_value_is_shortened() {
+        let shortened =
+            without_long_values(&format!("unknown value \"{}\"", "x".repeat(500)), false);
+        assert!(shortened.len() < 100, "{shortened}");
     }
 }
 

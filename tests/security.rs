@@ -205,6 +205,24 @@ mod links {
     }
 
     #[test]
+    fn settings_linked_to_a_hidden_file_of_the_hub_are_never_read() {
+        let dir = hub_with_private_note();
+        fs::write(dir.path().join(".env"), "DEPLOY_TOKEN=SECRET-TOKEN-5678\n").unwrap();
+        fs::remove_file(dir.path().join("hub.yaml")).unwrap();
+        symlink(".env", dir.path().join("hub.yaml")).unwrap();
+        let output = common::haven()
+            .args(["check", "--format", "github", "--root"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let printed = String::from_utf8_lossy(&output.stdout).to_string()
+            + &String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success());
+        assert!(printed.contains("E008"), "{printed}");
+        assert!(!printed.contains("SECRET-TOKEN"), "{printed}");
+    }
+
+    #[test]
     fn a_settings_file_linked_outside_is_never_echoed() {
         let dir = hub_with_private_note();
         let elsewhere = tempfile::tempdir().unwrap();

@@ -22,7 +22,8 @@ pub enum Form {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clue {
     pub form: Form,
-    /// What is looked for: " words like this " or "5055550177".
+    /// What is looked for: " words like this " or "5055550177 " (the end
+    /// of a digit run).
     pub needle: Vec<u8>,
     /// Whether it is the whole value rather than a part of it.
     pub whole: bool,
@@ -252,7 +253,11 @@ fn phone_numbers(text: &str) -> Vec<Vec<u8>> {
             continue;
         }
         let national = digits.len().saturating_sub(NATIONAL_DIGITS);
-        numbers.push(digits[national..].to_vec());
+        // The run must end where the number ends: "5055550177" is not in
+        // "50555501771". (It may start earlier, with a country code.)
+        let mut needle = digits[national..].to_vec();
+        needle.push(b' ');
+        numbers.push(needle);
     }
     numbers
 }
@@ -289,7 +294,7 @@ mod tests {
     #[test]
     fn a_phone_number_is_looked_for_by_its_digits_too() {
         let found = needles("+1 505-555-0177");
-        assert!(found.contains(&"5055550177".to_string()), "{found:?}");
+        assert!(found.contains(&"5055550177 ".to_string()), "{found:?}");
     }
 
     #[test]
@@ -325,7 +330,7 @@ mod tests {
         assert!(phone_numbers("verified 2026-11-23 and 11/23/2026").is_empty());
         assert_eq!(
             phone_numbers("cell (505) 555-0177 ext 12"),
-            [b"5055550177".to_vec()]
+            [b"5055550177 ".to_vec()]
         );
     }
 }

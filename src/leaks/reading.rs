@@ -53,6 +53,52 @@ impl Stream {
         self.end_digits();
     }
 
+    /// Reads the run of lower-case ASCII letters at the start of `bytes`
+    /// (most of any text) in one step; returns its length.
+    #[inline]
+    fn push_lowercase_run(&mut self, bytes: &[u8]) -> usize {
+        let run = bytes
+            .iter()
+            .position(|b| !b.is_ascii_lowercase())
+            .unwrap_or(bytes.len());
+        if run > 0 {
+            self.end_digits();
+            self.words.extend_from_slice(&bytes[..run]);
+        }
+        run
+    }
+
+    /// Reads a plain ASCII byte, the common case, without decoding it;
+    /// false for one that needs decoding (`<`, `&`, `\\`, `%`, non-ASCII).
+    #[inline]
+    fn push_plain(&mut self, byte: u8) -> bool {
+        let Some(class) = ASCII.get(usize::from(byte)) else {
+            return false;
+        };
+        match class {
+            Ascii::Lower => {
+                self.end_digits();
+                self.words.push(byte);
+            }
+            Ascii::Upper => {
+                self.end_digits();
+                self.words.push(byte.to_ascii_lowercase());
+            }
+            Ascii::Digit => {
+                self.words.push(byte);
+                self.digits.push(byte);
+            }
+            Ascii::Mark => self.separate_words(),
+            Ascii::Separator => {
+                self.separate_words();
+                self.end_digits();
+            }
+            Ascii::Invisible => {}
+            Ascii::Special => return false,
+        }
+        true
+    }
+
     /// One character of text.
     fn push(&mut self, c: char) {
         match Kind::of(c) {
@@ -74,6 +120,39 @@ impl Stream {
             }
         }
     }
+}
+
+/// How each ASCII byte reads: the same as [`Kind::of`] says, with the
+/// bytes that may start an escape or a tag set apart.
+#[derive(Clone, Copy)]
+enum Ascii {
+    Lower,
+    Upper,
+    Digit,
+    Mark,
+    Separator,
+    Invisible,
+    Special,
+}
+
+const ASCII: [Ascii; 128] = ascii_classes();
+
+const fn ascii_classes() -> [Ascii; 128] {
+    let mut table = [Ascii::Separator; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = match byte as u8 {
+            b'a'..=b'z' => Ascii::Lower,
+            b'A'..=b'Z' => Ascii::Upper,
+            b'0'..=b'9' => Ascii::Digit,
+            b' ' | b'-' | b'.' | b'(' | b')' | b'+' | b'/' => Ascii::Mark,
+            b'*' | b'_' | b'~' | b'`' => Ascii::Invisible,
+            b'<' | b'&' | b'\\' | b'%' => Ascii::Special,
+            _ => Ascii::Separator,
+        };
+        byte += 1;
+    }
+    table
 }
 
 enum Kind {
@@ -141,6 +220,15 @@ impl Reading {
         self.markup.clear();
         let mut at = 0;
         while at < bytes.len() {
+            let run = self.text.push_lowercase_run(&bytes[at..]);
+            if run > 0 {
+                at += run;
+                continue;
+            }
+            if self.text.push_plain(bytes[at]) {
+                at += 1;
+                continue;
+            }
             if bytes[at] == b'<' {
                 if let Some(end) = tag_end(bytes, at) {
                     let inside = &bytes[at + 1..end];
@@ -159,6 +247,27 @@ impl Reading {
         }
         self.text.finish();
         self.markup.finish();
+    }
+}
+
+/// Buffer capacity kept between files; a larger one (from a page that
+/// lists every partner) is given back, so each thread does not hold the
+/// largest file's size for the rest of the build.
+const KEPT_CAPACITY: usize = 1 << 20;
+
+impl Reading {
+    /// Gives back buffers grown beyond [`KEPT_CAPACITY`].
+    pub fn release_large(&mut self) {
+        for buffer in [
+            &mut self.text.words,
+            &mut self.text.digits,
+            &mut self.markup.words,
+            &mut self.markup.digits,
+        ] {
+            if buffer.capacity() > KEPT_CAPACITY {
+                *buffer = Vec::new();
+            }
+        }
     }
 }
 
@@ -196,7 +305,11 @@ fn is_inline_tag(inside: &[u8]) -> bool {
 fn decode(bytes: &[u8], stream: &mut Stream) {
     let mut at = 0;
     while at < bytes.len() {
-        at = decode_one(bytes, at, stream);
+        if stream.push_plain(bytes[at]) {
+            at += 1;
+        } else {
+            at = decode_one(bytes, at, stream);
+        }
     }
 }
 
@@ -396,6 +509,20 @@ mod tests {
             .digits
             .windows(10)
             .any(|w| w == b"5055550177"));
+    }
+
+    #[test]
+    fn every_ascii_byte_reads_as_its_character() {
+        for byte in 0u8..128 {
+            let (mut plain, mut decoded) = (Stream::default(), Stream::default());
+            plain.clear();
+            decoded.clear();
+            if plain.push_plain(byte) {
+                decoded.push(byte as char);
+                assert_eq!(plain.words, decoded.words, "{byte}");
+                assert_eq!(plain.digits, decoded.digits, "{byte}");
+            }
+        }
     }
 
     #[test]
