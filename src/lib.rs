@@ -6,6 +6,7 @@ pub mod build;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod dial;
 pub mod export;
 pub mod history;
 pub mod hours;

@@ -759,7 +759,7 @@ fn public_partner(
     let phones: Vec<Arc<PublicPhone>> = record
         .phones
         .iter()
-        .map(|phone| Arc::new(public_phone(phone)))
+        .map(|phone| Arc::new(public_phone(phone, &config.default_country)))
         .collect();
     let public_locations: Vec<Arc<Location>> = record
         .locations
@@ -907,33 +907,32 @@ fn public_location(location: &Location) -> Location {
     location
 }
 
-pub fn public_phone(phone: &Phone) -> PublicPhone {
+pub fn public_phone(phone: &Phone, country: &str) -> PublicPhone {
     PublicPhone {
-        href: phone_href(&phone.number, phone.kind, phone.text_keyword.is_some()),
+        href: phone_href(
+            &phone.number,
+            phone.extension.as_deref(),
+            phone.kind,
+            phone.text_keyword.is_some(),
+            country,
+        ),
         phone: phone.clone(),
     }
 }
 
 /// `tel:`/`sms:` link for a number as people write it ("+1 505-555-0142",
-/// "1-800-799-7233", "988"). NANP numbers get their +1 country code.
-pub fn phone_href(number: &str, kind: PhoneKind, has_keyword: bool) -> Option<String> {
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        return None;
-    }
-    let dialable = match (kind, digits.len()) {
-        (PhoneKind::ShortCode, _) => digits,
-        (_, 10) => format!("+1{digits}"),
-        (_, 11) if digits.starts_with('1') => format!("+{digits}"),
-        _ if number.trim_start().starts_with('+') => format!("+{digits}"),
-        _ => digits,
-    };
-    match kind {
-        PhoneKind::Fax => None,
-        PhoneKind::Sms => Some(format!("sms:{dialable}")),
-        PhoneKind::ShortCode if has_keyword => Some(format!("sms:{dialable}")),
-        _ => Some(format!("tel:{dialable}")),
-    }
+/// "1-800-4-A-CHILD", "(505) 555-0170 ext. 12", "988"), built from the
+/// parsed number; none for a fax, or for a number validation refuses
+/// (E050–E053), which is then never a link that dials something else.
+pub fn phone_href(
+    number: &str,
+    extension: Option<&str>,
+    kind: PhoneKind,
+    has_keyword: bool,
+    country: &str,
+) -> Option<String> {
+    let dial = crate::dial::parse(number, extension, kind, country).ok()?;
+    crate::dial::href(&dial, kind, has_keyword)
 }
 
 fn build_guide(
@@ -1045,31 +1044,6 @@ mod tests {
     #[test]
     fn place_names_become_ascii_slugs() {
         assert_eq!(slugify_name("Piñon Valley County"), "pinon-valley-county");
-    }
-
-    #[test]
-    fn phone_links_follow_the_kind() {
-        assert_eq!(
-            phone_href("+1 505-555-0142", PhoneKind::Voice, false).as_deref(),
-            Some("tel:+15055550142")
-        );
-        assert_eq!(
-            phone_href("1-800-799-7233", PhoneKind::Voice, false).as_deref(),
-            Some("tel:+18007997233")
-        );
-        assert_eq!(
-            phone_href("988", PhoneKind::ShortCode, false).as_deref(),
-            Some("tel:988")
-        );
-        assert_eq!(
-            phone_href("233733", PhoneKind::ShortCode, true).as_deref(),
-            Some("sms:233733")
-        );
-        assert_eq!(
-            phone_href("505-555-0143", PhoneKind::Sms, false).as_deref(),
-            Some("sms:+15055550143")
-        );
-        assert_eq!(phone_href("505-555-0144", PhoneKind::Fax, false), None);
     }
 
     #[test]

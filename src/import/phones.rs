@@ -34,9 +34,7 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
         "fax" => PhoneKind::Fax,
         _ => PhoneKind::Voice,
     };
-    if let Err((code, message, _)) =
-        crate::validate::phone::check(number, kind, m.hub.default_country)
-    {
+    if let Err((code, message, _)) = crate::dial::parse(number, None, kind, m.hub.default_country) {
         m.lose(
             format!("phones ({})", row.place()),
             format!("left out: {message} ({code})"),

@@ -543,7 +543,13 @@ impl<'a> SiteInfo<'a> {
                         &config.default_language
                     },
                     number: &line.number,
-                    href: crate::model::phone_href(&line.number, line.kind, line.text_keyword.is_some()),
+                    href: crate::model::phone_href(
+                        &line.number,
+                        None,
+                        line.kind,
+                        line.text_keyword.is_some(),
+                        &config.default_country,
+                    ),
                     text_keyword: line.text_keyword.as_deref(),
                     always_open: matches!(&line.hours, Some(crate::record::Hours::Keyword(k)) if k == "24/7"),
                 })

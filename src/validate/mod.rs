@@ -4,7 +4,6 @@
 
 pub mod address;
 pub mod language;
-pub mod phone;
 mod text;
 pub mod translation;
 
@@ -457,7 +456,7 @@ fn check_config(
     }
     for (index, line) in config.crisis_lines.iter().enumerate() {
         if let Err((code, message, help)) =
-            phone::check(&line.number, line.kind, &config.default_country)
+            crate::dial::parse(&line.number, None, line.kind, &config.default_country)
         {
             diagnostics
                 .push(error(code, format!("crisis_lines[{index}].number"), message).help(help));
@@ -994,15 +993,19 @@ impl<'a> PartnerCheck<'a> {
         let record = &self.partner.record;
         for (index, entry) in record.phones.iter().enumerate() {
             let field = format!("phones[{index}]");
-            if let Err(finding) =
-                phone::check(&entry.number, entry.kind, &hub.config.default_country)
-            {
-                out.push(self.finding(format!("{field}.number"), finding));
-            }
-            if let Some(extension) = &entry.extension {
-                if let Err(finding) = phone::check_extension(extension) {
-                    out.push(self.finding(format!("{field}.extension"), finding));
-                }
+            let dialled = crate::dial::parse(
+                &entry.number,
+                entry.extension.as_deref(),
+                entry.kind,
+                &hub.config.default_country,
+            );
+            if let Err(finding) = dialled {
+                let part = if finding.0 == "E053" && entry.extension.is_some() {
+                    "extension"
+                } else {
+                    "number"
+                };
+                out.push(self.finding(format!("{field}.{part}"), finding));
             }
             if entry.hotline && entry.hours.is_none() {
                 out.push(
