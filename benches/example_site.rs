@@ -1,5 +1,5 @@
 //! Full build of `example-site/` through the library, repeated, printing
-//! the median and fastest times per stage. Budget (PRODUCT.md §16): well
+//! the median and fastest times per stage. Budget (docs/benchmarks.md): well
 //! under 1 s on a 2-core machine in release mode.
 //!
 //! Run: `cargo bench --bench example_site`

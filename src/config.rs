@@ -1,4 +1,4 @@
-//! `hub.yaml`: the site configuration (PRODUCT.md §3), as typed structs.
+//! `hub.yaml`: the site configuration (README.md), as typed structs.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,7 @@ fn yes() -> bool {
 }
 
 /// The default quick-exit destination: neutral, fast, not personalised
-/// (GOV.UK's default since 2023; design/quick-exit.md B15).
+/// (GOV.UK's default since 2023; README.md).
 pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -201,7 +201,7 @@ impl Default for SearchConfig {
     }
 }
 
-/// How the search index is split into files (PRODUCT.md §9 "Scales").
+/// How the search index is split into files (docs/search.md).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SearchLayout {
@@ -237,7 +237,7 @@ impl Default for HsdsConfig {
 }
 
 /// What the open data says about a confidential location
-/// (design/partner-record.md §5.8 point 5).
+/// (docs/partner-record.md).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConfidentialExport {
@@ -259,7 +259,7 @@ pub struct DataLicense {
     pub id: Option<String>,
 }
 
-/// A guide's YAML front matter (PRODUCT.md §5).
+/// A guide's YAML front matter (docs/partner-record.md).
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuideFrontMatter {

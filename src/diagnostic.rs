@@ -1,5 +1,5 @@
 //! One diagnostic type for every problem haven reports about a hub, and the
-//! plain-text rendering of it (the format of partner-record.md §6).
+//! plain-text rendering of it (the format docs/rules.md shows).
 
 use std::fmt;
 use std::path::{Path, PathBuf};

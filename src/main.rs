@@ -537,7 +537,11 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
                 print_timings(&report.timings);
             }
             if !cli.quiet {
-                let (_, warnings) = diagnostic::counts(&report.warnings);
+                // The count says what was printed, and how many more
+                // `--verbose` would print.
+                let (_, all) = diagnostic::counts(&report.warnings);
+                let (_, warnings) =
+                    diagnostic::counts(&without_details(report.warnings.clone(), cli.verbose));
                 let mut line = format!(
                     "Built {} ({}, {}) into {} in {:.2} s; {} warning(s)",
                     counted(report.pages, "page", "pages"),
@@ -547,6 +551,9 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
                     started.elapsed().as_secs_f64(),
                     warnings
                 );
+                if all > warnings {
+                    line.push_str(&format!(" ({} more with --verbose)", all - warnings));
+                }
                 if !report.hidden_stale.is_empty() {
                     line.push_str(&format!(
                         "; {} record(s) hidden as not verified recently ({})",
@@ -563,10 +570,14 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
         }
         Err(error @ (BuildError::Content(_) | BuildError::Template(_))) => {
             print_diagnostics(error.diagnostics(), &plan.root, cli.quiet, cli.verbose);
-            eprintln!(
-                "error: {error}; the previous site in {} is unchanged.",
-                plan.output.display()
-            );
+            if plan.output.exists() {
+                eprintln!(
+                    "error: {error}; the previous site in {} is unchanged.",
+                    plan.output.display()
+                );
+            } else {
+                eprintln!("error: {error}.");
+            }
             ExitCode::from(1)
         }
         Err(BuildError::Write(error)) => {

@@ -1,7 +1,7 @@
 //! Markdown to HTML for guides and record fields: CommonMark plus tables,
 //! footnotes, strikethrough and task lists; heading anchors and a table of
 //! contents; links written as paths to source files rewritten to pages;
-//! raw HTML and unsafe URLs refused (PRODUCT.md §5, §15).
+//! raw HTML and unsafe URLs refused (docs/partner-record.md, docs/deploy.md).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -70,6 +70,11 @@ pub struct LinkTargets {
     pub unpublished_partners: BTreeSet<String>,
     /// Output paths of files under `static/`.
     pub static_files: BTreeSet<String>,
+    /// Guide translations that exist: (slug, language) for
+    /// `guides/<slug>.<language>.md`.
+    pub translations: BTreeSet<(String, String)>,
+    /// The hub's default language: that of every guide's original.
+    pub default_language: String,
     /// Guides and partners whose files have their own errors: links to
     /// them are not reported again.
     pub unreadable: BTreeSet<String>,
@@ -82,6 +87,25 @@ pub struct Context<'a> {
     pub base_dir: &'a str,
     /// Headings start at this level (2 in a guide under the page's h1).
     pub top_heading_level: u8,
+    /// The guide being rendered, when it is a translation: its slug and
+    /// language. A link from it to its own original opens the original.
+    pub translation_of: Option<(&'a str, &'a str)>,
+}
+
+/// Where a link goes, and the language of the page it opens when that is
+/// not the language of the page it is on (a guide's translation).
+struct Target {
+    href: String,
+    hreflang: Option<String>,
+}
+
+impl Target {
+    fn same_language(href: String) -> Self {
+        Target {
+            href,
+            hreflang: None,
+        }
+    }
 }
 
 fn options() -> Options {
@@ -212,11 +236,11 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                     .position(|(e, _)| matches!(e, Event::End(TagEnd::Image)))
                     .unwrap_or(0);
                 match resolve(dest_url, context, targets) {
-                    Ok(resolved) if resolved.starts_with('/') => {
+                    Ok(resolved) if resolved.href.starts_with('/') => {
                         output.push(Event::Html(
                             format!(
                                 "<img src=\"{}\" alt=\"{}\"{}>",
-                                escape(&resolved),
+                                escape(&resolved.href),
                                 escape(&alt),
                                 title_attribute(title)
                             )
@@ -230,7 +254,8 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                             offset: range.start,
                             code: "W155",
                             message: format!(
-                                "image {external} is on another website; it is shown as a link"
+                                "image {} is on another website; it is shown as a link",
+                                external.href
                             ),
                             help: "copy the image into static/ and link it from there".into(),
                             is_error: false,
@@ -401,12 +426,19 @@ fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
     HeadingLevel::try_from((level as usize + shift as usize).min(6)).unwrap_or(HeadingLevel::H6)
 }
 
-fn anchor(href: &str, title: &str) -> String {
+fn anchor(target: &Target, title: &str) -> String {
+    let href = &target.href;
     let external = href.starts_with("http://") || href.starts_with("https://");
     let rel = if external { " rel=\"noreferrer\"" } else { "" };
+    let hreflang = target
+        .hreflang
+        .as_ref()
+        .map(|language| format!(" hreflang=\"{}\"", escape(language)))
+        .unwrap_or_default();
     format!(
-        "<a href=\"{}\"{}{}>",
+        "<a href=\"{}\"{}{}{}>",
         escape(href),
+        hreflang,
         title_attribute(title),
         rel
     )
@@ -423,6 +455,79 @@ fn title_attribute(title: &str) -> String {
 /// Turns a link as written in content into a site path (`/guides/x/#y`) or
 /// an allowed external URL, or says what is wrong with it.
 fn resolve(
+    dest: &str,
+    context: Context<'_>,
+    targets: &LinkTargets,
+) -> Result<Target, (String, String)> {
+    if let Some(target) = translation_link(dest, context, targets)? {
+        return Ok(target);
+    }
+    resolve_href(dest, context, targets).map(Target::same_language)
+}
+
+/// A link to a guide's translation (`welcome.es.md`: the Spanish page),
+/// or from a translation to its own original (`welcome.md` in
+/// `welcome.es.md`: the page in the hub's default language). Other links
+/// to guides stay in the language of the page they are on.
+fn translation_link(
+    dest: &str,
+    context: Context<'_>,
+    targets: &LinkTargets,
+) -> Result<Option<Target>, (String, String)> {
+    let dest = dest.trim();
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    let Some(stem) = normalize(&format!("{}/{}", context.base_dir, path))
+        .and_then(|p| Some(p.strip_prefix("guides/")?.strip_suffix(".md")?.to_string()))
+    else {
+        return Ok(None);
+    };
+    let (slug, language) = match stem.rsplit_once('.') {
+        Some((slug, language))
+            if targets
+                .translations
+                .contains(&(slug.to_string(), language.to_string())) =>
+        {
+            (slug, language.to_string())
+        }
+        _ => match context.translation_of {
+            Some((own, _)) if own == stem && targets.guides.contains_key(&stem) => {
+                (stem.as_str(), targets.default_language.clone())
+            }
+            _ => return Ok(None),
+        },
+    };
+    if let Some(fragment) = fragment {
+        let known = targets
+            .guides
+            .get(slug)
+            .is_some_and(|anchors| anchors.contains(fragment));
+        if !known {
+            return Err((
+                format!("guide \"{slug}\" has no heading with the anchor \"#{fragment}\""),
+                "anchors are heading texts in lowercase with hyphens".to_string(),
+            ));
+        }
+    }
+    let page = if language == targets.default_language {
+        format!("/guides/{slug}/")
+    } else {
+        format!("/{language}/guides/{slug}/")
+    };
+    let href = match fragment {
+        Some(fragment) => format!("{page}#{fragment}"),
+        None => page,
+    };
+    Ok(Some(Target {
+        href,
+        hreflang: Some(language),
+    }))
+}
+
+/// [`resolve`] for every link but those of [`translation_link`].
+fn resolve_href(
     dest: &str,
     context: Context<'_>,
     targets: &LinkTargets,
@@ -641,6 +746,7 @@ pub fn heading_ids(text: &str) -> BTreeSet<String> {
         Context {
             base_dir: "guides",
             top_heading_level: 2,
+            translation_of: None,
         },
         &LinkTargets::default(),
     )
@@ -673,6 +779,7 @@ mod tests {
         Context {
             base_dir: "guides",
             top_heading_level: 2,
+            translation_of: None,
         }
     }
 
@@ -686,6 +793,8 @@ mod tests {
             unpublished_partners: BTreeSet::from(["draft-org".to_string()]),
             static_files: BTreeSet::from(["docs/plan.pdf".to_string()]),
             unreadable: BTreeSet::new(),
+            translations: BTreeSet::from([("safety-planning".to_string(), "es".to_string())]),
+            default_language: "en".into(),
         }
     }
 
@@ -788,6 +897,20 @@ mod tests {
             assert!(!rendered.html.contains("<img"), "{}", rendered.html);
             assert_eq!(rendered.problems[0].code, "W155");
         }
+    }
+
+    #[test]
+    fn a_translation_file_links_to_that_languages_page() {
+        let rendered = render("[es](safety-planning.es.md)", guide_context(), &targets());
+        assert!(
+            rendered
+                .html
+                .contains(r#"href="/es/guides/safety-planning/" hreflang="es""#),
+            "{}",
+            rendered.html
+        );
+        let missing = render("[fr](safety-planning.fr.md)", guide_context(), &targets());
+        assert_eq!(missing.problems[0].code, "E103");
     }
 
     #[test]

@@ -92,6 +92,11 @@ pub struct PublicPartner {
     pub partner_types: Vec<String>,
     pub focus_issues: Vec<String>,
     pub website: Option<String>,
+    /// The logo's path in the site, when it is a file of `static/`.
+    pub logo_path: Option<String>,
+    /// The logo's address for the open data (absolute).
+    #[serde(skip)]
+    pub logo_url: Option<String>,
     pub email: Option<String>,
     pub legal_status: Option<LegalStatus>,
     pub year_incorporated: Option<u16>,
@@ -442,6 +447,13 @@ pub fn build_cached(
                     .map(|id| format!("partners/{id}.yaml")),
             )
             .collect(),
+        translations: hub
+            .guides
+            .iter()
+            .filter(|g| visible_guides.iter().any(|v| v.slug == g.slug))
+            .filter_map(|g| Some((g.slug.clone(), g.language.clone()?)))
+            .collect(),
+        default_language: hub.config.default_language.clone(),
     };
     let guide_titles: BTreeMap<&str, &str> = visible_guides
         .iter()
@@ -705,6 +717,7 @@ fn public_partner(
             markdown::Context {
                 base_dir: "partners",
                 top_heading_level: 3,
+                translation_of: None,
             },
             targets,
         );
@@ -856,6 +869,17 @@ fn public_partner(
         partner_types: record.partner_types.clone(),
         focus_issues: record.focus_issues.clone(),
         website: record.website.clone(),
+        logo_path: match record.logo.as_deref().and_then(crate::record::logo_place) {
+            Some(crate::record::LogoPlace::Static(path)) => Some(format!("/{path}")),
+            _ => None,
+        },
+        logo_url: match record.logo.as_deref().and_then(crate::record::logo_place) {
+            Some(crate::record::LogoPlace::Static(path)) => {
+                Some(format!("{}/{path}", config.base_url.trim_end_matches('/')))
+            }
+            Some(crate::record::LogoPlace::External(url)) => Some(url),
+            None => None,
+        },
         email: record.email.clone(),
         legal_status: record.legal_status,
         year_incorporated: record.year_incorporated,
@@ -947,6 +971,10 @@ fn build_guide(
         markdown::Context {
             base_dir: "guides",
             top_heading_level: 2,
+            translation_of: guide
+                .language
+                .as_deref()
+                .map(|language| (guide.slug.as_str(), language)),
         },
         targets,
     );

@@ -1,4 +1,4 @@
-//! The partner-record format (design/partner-record.md §5.2) as typed
+//! The partner-record format (docs/partner-record.md) as typed
 //! structs, exactly as volunteers write it. Every struct denies unknown
 //! fields so a misspelt key is an error, not silently ignored.
 //!
@@ -422,6 +422,43 @@ pub struct ServiceTranslation {
     pub fees_description: Option<String>,
     pub application_process: Option<String>,
     pub alert: Option<String>,
+}
+
+/// Where a record's `logo` is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogoPlace {
+    /// A file copied from `static/`: its path in the site (`logos/a.png`).
+    Static(String),
+    /// An image on another website (`https://…`): in the open data only,
+    /// never loaded by a page (a request to another host).
+    External(String),
+}
+
+/// Reads a `logo` as written: an `https://` address, or a file of
+/// `static/` written `logos/a.png`, `static/logos/a.png` or
+/// `../static/logos/a.png`. `None` for anything else (`javascript:`,
+/// `http://`, a path out of `static/`); whether a static file exists is
+/// the caller's to check.
+pub fn logo_place(logo: &str) -> Option<LogoPlace> {
+    let logo = logo.trim();
+    if logo.to_ascii_lowercase().starts_with("https://") {
+        let plain = !logo
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'));
+        return plain.then(|| LogoPlace::External(logo.to_string()));
+    }
+    if logo.contains(':') || logo.starts_with("//") || logo.contains('\\') {
+        return None;
+    }
+    let path = logo
+        .trim_start_matches("../")
+        .trim_start_matches('/')
+        .trim_start_matches("static/");
+    let plain = !path.is_empty()
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != ".." && part != ".");
+    plain.then(|| LogoPlace::Static(path.to_string()))
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -242,8 +242,9 @@ const INIT_GITIGNORE: &str = "# The built site: CI builds it, it is not kept in 
 /// existing .gitignore gets the lines it lacks. Any other file in the way
 /// stops it before anything is written.
 pub fn init(dir: &Path, ci: Ci, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
-    let partner =
-        partner_skeleton("example-partner", today).replace("published: false", "published: true");
+    // A draft: its phone and address are placeholders, which a new hub
+    // must never publish.
+    let partner = partner_skeleton("example-partner", today);
     let guide = guide_skeleton("welcome", today).replace("draft: true", "draft: false");
     let mut files: Vec<(PathBuf, String)> = vec![
         (dir.join("hub.yaml"), INIT_HUB.to_string()),

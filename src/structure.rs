@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde_json::Value;
 
 use crate::config::GuideFrontMatter;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Position};
 use crate::record::PartnerRecord;
 use crate::suggest::did_you_mean;
 use crate::yaml::{self, Locator};
@@ -82,8 +82,14 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
         let parent = field_path(error.instance_path().as_str());
         let instance = error.instance();
         let report = |code: &'static str, field: String, message: String, help: String| {
+            // A missing top-level field has no place of its own: the
+            // document's first line stands for it.
+            let at = locator.find(&field).or(Some(Position {
+                line: line_offset + 1,
+                column: 1,
+            }));
             Diagnostic::error(code, path, message)
-                .at(locator.find(&field))
+                .at(at)
                 .field(field)
                 .help(help)
         };
@@ -91,11 +97,7 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 for name in unexpected {
                     let field = join(&parent, name);
-                    let help = did_you_mean(
-                        name,
-                        schema.property_names.iter().map(String::as_str),
-                        "remove the field or fix its spelling",
-                    );
+                    let help = unknown_field_help(schema, &parent, name);
                     diagnostics.push(report(
                         "E010",
                         field,
@@ -138,7 +140,21 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                 {
                     continue;
                 }
-                report("E012", parent.clone(), format!("{} has the wrong shape: {}", describe(instance), expected(&error.to_string())), "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into())
+                let help = if is_service_translations(&parent) {
+                    format!("a service's translation goes under its id, not in a list:\n      services:\n        {}:\n          name: …\n          description: …", first_service_id(instance))
+                } else {
+                    "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into()
+                };
+                report(
+                    "E012",
+                    parent.clone(),
+                    format!(
+                        "{} has the wrong shape: {}",
+                        describe(instance),
+                        expected(&error.to_string())
+                    ),
+                    help,
+                )
             }
             ValidationErrorKind::AnyOf { .. } if parent.ends_with("hours") => report(
                 "E061",
@@ -157,6 +173,66 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
         diagnostics.push(diagnostic);
     }
     diagnostics
+}
+
+/// What to say about a field that is not allowed where it is written:
+/// where it belongs when it is a field of another part of the record
+/// (never "did you mean" the same word), how to write a translation when
+/// it is a language code, or the closest allowed name.
+fn unknown_field_help(schema: &Schema, parent: &str, name: &str) -> String {
+    let example_translation = |language: &str| {
+        format!("a translation goes under translations: at the top level of the record, for example:\n    translations:\n      {language}:\n        name: …\n        description: …")
+    };
+    if name == "translations" {
+        return if parent.is_empty() {
+            "translations may appear only once; merge the two blocks".to_string()
+        } else {
+            format!("translations belong at the top level of the record, not under {parent}; a service's translation goes under translations: <language>: services: <service id>:, for example:\n    translations:\n      es:\n        services:\n          <service id>:\n            name: …\n            description: …")
+        };
+    }
+    if parent.is_empty() && looks_like_language(name) {
+        return example_translation(name);
+    }
+    if schema.property_names.iter().any(|known| known == name) {
+        let place = if parent.is_empty() {
+            "the top level".to_string()
+        } else {
+            parent.to_string()
+        };
+        return format!("\"{name}\" is a field of another part of the record, not of {place}: check its indentation (two spaces per level)");
+    }
+    did_you_mean(
+        name,
+        schema
+            .property_names
+            .iter()
+            .map(String::as_str)
+            .filter(|known| *known != name),
+        "remove the field or fix its spelling",
+    )
+}
+
+/// A language code such as `es`, `vi` or `zh-Hant`.
+fn looks_like_language(name: &str) -> bool {
+    let primary = name.split('-').next().unwrap_or_default();
+    (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// `translations.es.services`: the services of one translation.
+fn is_service_translations(field: &str) -> bool {
+    field.starts_with("translations.") && field.ends_with(".services")
+}
+
+/// The `id` of the first item of a list written where service
+/// translations go, for the example in the help.
+fn first_service_id(value: &Value) -> String {
+    value
+        .as_array()
+        .and_then(|items| items.first())
+        .and_then(|item| item.get("id"))
+        .and_then(Value::as_str)
+        .unwrap_or("<service id>")
+        .to_string()
 }
 
 /// `/services/0/access` → `services[0].access`.

@@ -1,5 +1,5 @@
-//! Enumerations with stable codes and human labels (design/partner-record.md
-//! §5.3): built in, extendable by a hub's `taxonomies.yaml`.
+//! Enumerations with stable codes and human labels (docs/partner-record.md
+//! lists them): built in, extendable by a hub's `taxonomies.yaml`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -566,7 +566,7 @@ const ACCESSIBILITY: &[Row] = &[
 ];
 
 /// Display names of the language tags survivor services commonly need
-/// (§5.3). The Spanish column holds Spanish names of each language.
+/// (docs/partner-record.md). The Spanish column holds Spanish names of each language.
 const LANGUAGES: &[Row] = &[
     ("en", "English", "Inglés", "English"),
     ("es", "Spanish", "Español", "Español"),

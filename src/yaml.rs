@@ -212,6 +212,12 @@ fn to_diagnostic(
     let (code, help) = classify(&message);
     let whole_document = field.is_empty() && message.starts_with("invalid");
     let message = without_long_values(&humanize(&message), whole_document);
+    // Every message points at a line: the document's first where the
+    // reader names none.
+    let position = position.or(Some(Position {
+        line: line_offset + 1,
+        column: 1,
+    }));
     Diagnostic::error(code, path, message)
         .at(position)
         .field(field)
@@ -456,6 +462,34 @@ impl Locator {
             None if self.source.contains(key) => self.find(key),
             None => None,
         }
+    }
+
+    /// Whether the value of `field` is written as a bare number
+    /// (`postal_code: 07001`), which other YAML tools read as a number,
+    /// dropping leading zeros, rather than as text.
+    pub fn is_bare_number(&self, field: &str) -> bool {
+        let Some(position) = self.find(field) else {
+            return false;
+        };
+        let Some(line) = position
+            .line
+            .checked_sub(self.line_offset + 1)
+            .and_then(|index| self.source.lines().nth(index))
+        else {
+            return false;
+        };
+        let from = line
+            .char_indices()
+            .nth(position.column.saturating_sub(1))
+            .map_or("", |(at, _)| &line[at..]);
+        let key = field.rsplit(['.', '[']).next().unwrap_or(field);
+        let value = from
+            .strip_prefix(key)
+            .and_then(|rest| rest.trim_start().strip_prefix(':'))
+            .unwrap_or(from)
+            .trim();
+        let value = value.split(" #").next().unwrap_or_default().trim();
+        !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
     }
 
     /// Position of `field`, or of its nearest located ancestor.

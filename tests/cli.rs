@@ -173,5 +173,5 @@ fn strict_check_fails_on_warnings() {
         .output()
         .expect("runs");
     assert_eq!(strict.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&strict.stderr).contains("warning[E072]"));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("warning[W072]"));
 }

@@ -156,3 +156,367 @@ fn a_number_that_cannot_be_dialled_is_an_error_naming_its_line() {
     assert!(!output.status.success());
     assert!(printed.contains("error[E050]: hub.yaml:4:"), "{printed}");
 }
+
+/// `haven check` of a hub: whether it passed, and what it printed.
+fn check(root: &Path) -> (bool, String) {
+    let output = haven()
+        .args(["check", "--today", TODAY, "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stderr).to_string()
+        + &String::from_utf8_lossy(&output.stdout);
+    (output.status.success(), printed)
+}
+
+/// The `<a …>` tag of the link whose text starts with `text`.
+fn link_tag<'a>(page: &'a str, text: &str) -> &'a str {
+    let at = page
+        .find(&format!(">{text}"))
+        .unwrap_or_else(|| panic!("no link {text:?} in {page}"));
+    let start = page[..at].rfind("<a ").expect("a link tag");
+    &page[start..=at]
+}
+
+#[test]
+fn a_guide_links_to_its_translation_and_back() {
+    let settings = format!("{MINIMAL_HUB}languages: [es]\n");
+    let dir = hub(&[
+        ("hub.yaml", &settings),
+        ("partners/food.yaml", &minimal_partner("food")),
+        (
+            "guides/welcome.md",
+            "---\ntitle: Welcome\n---\n## Start\n\nThis guide [en español](welcome.es.md), or [its first part](welcome.es.md#inicio).\n",
+        ),
+        (
+            "guides/welcome.es.md",
+            "---\ntitle: Bienvenida\n---\n## Inicio\n\nEsta guía [in English](welcome.md).\n",
+        ),
+    ]);
+    let output = tempfile::tempdir().unwrap();
+    haven::build(&plan(dir.path(), output.path())).expect("links to translations resolve");
+    let english = fs::read_to_string(output.path().join("guides/welcome/index.html")).unwrap();
+    let spanish = fs::read_to_string(output.path().join("es/guides/welcome/index.html")).unwrap();
+    let to_spanish = link_tag(&english, "en español");
+    assert!(to_spanish.contains("hreflang=es"), "{to_spanish}");
+    assert_eq!(links(to_spanish), ["../../es/guides/welcome/"]);
+    assert_eq!(
+        links(link_tag(&english, "its first part")),
+        ["../../es/guides/welcome/#inicio"]
+    );
+    let to_english = link_tag(&spanish, "in English");
+    assert!(to_english.contains("hreflang=en"), "{to_english}");
+    assert_eq!(links(to_english), ["../../../guides/welcome/"]);
+}
+
+#[test]
+fn a_missing_guide_title_points_at_the_front_matter() {
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &minimal_partner("food")),
+        (
+            "guides/welcome.md",
+            "---\nsummary: Start here\n---\nHello.\n",
+        ),
+    ]);
+    let (passed, printed) = check(dir.path());
+    assert!(!passed);
+    assert!(
+        printed.contains("error[E011]: guides/welcome.md:2:1: missing field \"title\""),
+        "{printed}"
+    );
+}
+
+#[test]
+fn an_unreadable_partner_file_is_reported_once() {
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        (
+            "private/food.yaml",
+            "internal:\n  notes: Call before visiting on Mondays.\n",
+        ),
+    ]);
+    let mut bytes = minimal_partner("food").into_bytes();
+    bytes.extend_from_slice(b"# caf\xe9\n");
+    fs::create_dir_all(dir.path().join("partners")).unwrap();
+    fs::write(dir.path().join("partners/food.yaml"), bytes).unwrap();
+    let (passed, printed) = check(dir.path());
+    assert!(!passed);
+    assert!(
+        printed.contains("error[E001]: partners/food.yaml"),
+        "{printed}"
+    );
+    assert!(!printed.contains("E024"), "{printed}");
+}
+
+#[test]
+fn a_logo_is_a_static_file_shown_on_the_page_and_in_the_open_data() {
+    let partner = minimal_partner("food").replace("website:", "logo: logos/food.png\nwebsite:");
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &partner),
+        ("static/logos/food.png", "\u{89}PNG"),
+    ]);
+    let output = tempfile::tempdir().unwrap();
+    haven::build(&plan(dir.path(), output.path())).expect("a logo in static/ builds");
+    let page = fs::read_to_string(output.path().join("partners/food/index.html")).unwrap();
+    assert!(page.contains("logos/food.png"), "{page}");
+    let organizations =
+        fs::read_to_string(output.path().join("data/hsds/organizations.json")).unwrap();
+    assert!(
+        organizations.contains("\"logo\":\"https://hub.example.org/logos/food.png\""),
+        "{organizations}"
+    );
+}
+
+#[test]
+fn a_logo_that_is_not_an_image_address_or_file_is_refused() {
+    for logo in [
+        "\"javascript:alert(1)\"",
+        "logos/missing.png",
+        "\"http://x.example/a.png\"",
+    ] {
+        let partner =
+            minimal_partner("food").replace("website:", &format!("logo: {logo}\nwebsite:"));
+        let dir = hub(&[("hub.yaml", MINIMAL_HUB), ("partners/food.yaml", &partner)]);
+        let (passed, printed) = check(dir.path());
+        assert!(!passed, "{logo}");
+        assert!(
+            printed.contains("error[E056]: partners/food.yaml:"),
+            "{printed}"
+        );
+    }
+}
+
+/// Each `warning(` or `error(` call of the source with a literal code:
+/// (file, severity word, code).
+fn coded_calls() -> Vec<(String, &'static str, String)> {
+    let mut calls = Vec::new();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for entry in walkdir::WalkDir::new(&src)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = fs::read_to_string(entry.path()).unwrap();
+        for word in ["warning", "error"] {
+            for (at, _) in text.match_indices(&format!("{word}(")) {
+                let rest = text[at + word.len() + 1..].trim_start();
+                let Some(code) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let code: String = code.chars().take_while(|c| *c != '"').collect();
+                let is_code = code.len() == 4
+                    && code.starts_with(|c: char| c.is_ascii_uppercase())
+                    && code[1..].bytes().all(|b| b.is_ascii_digit());
+                if is_code {
+                    calls.push((entry.path().display().to_string(), word, code));
+                }
+            }
+        }
+    }
+    calls
+}
+
+#[test]
+fn the_letter_of_every_code_says_its_severity() {
+    let calls = coded_calls();
+    assert!(calls.len() > 50, "only {} coded calls found", calls.len());
+    for (file, word, code) in calls {
+        let letter_is_warning = code.starts_with('W');
+        assert_eq!(
+            word == "warning",
+            letter_is_warning,
+            "{file}: {word}(\"{code}\"): W codes are warnings, E and P codes errors"
+        );
+    }
+}
+
+/// Text files of the repository a reader may open: Markdown, sources,
+/// scripts, templates.
+fn repository_texts() -> Vec<(std::path::PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let hidden = name.starts_with('.') && e.depth() > 0;
+            let built = ["target", "node_modules", "public"].contains(&name.as_ref());
+            !hidden && !built
+        })
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.path().extension().is_some_and(|x| {
+                ["md", "rs", "js", "mjs", "sh", "html", "toml", "yml", "yaml"]
+                    .contains(&x.to_string_lossy().as_ref())
+            })
+        })
+        .filter_map(|e| Some((e.path().to_path_buf(), fs::read_to_string(e.path()).ok()?)))
+        .collect()
+}
+
+/// Markdown without its code blocks and code spans, where links are
+/// examples rather than links.
+fn without_code(markdown: &str) -> String {
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if !fenced {
+            let spans: Vec<&str> = line.split('`').collect();
+            prose.extend(spans.iter().step_by(2).copied());
+            prose.push('\n');
+        }
+    }
+    prose
+}
+
+#[test]
+fn every_markdown_link_and_cited_path_exists_in_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    for (file, text) in repository_texts() {
+        let shown = file
+            .strip_prefix(root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        if file.extension().is_some_and(|x| x == "md") {
+            for piece in without_code(&text).split("](").skip(1) {
+                let target = piece.split(')').next().unwrap_or_default();
+                let target = target.split('#').next().unwrap_or_default().trim();
+                let external = target.contains("://") || target.starts_with("mailto:");
+                if target.is_empty() || external || target.contains(' ') {
+                    continue;
+                }
+                let base = file.parent().unwrap_or(root);
+                if !base.join(target).exists() {
+                    missing.push(format!("{shown}: link to {target}"));
+                }
+            }
+        }
+        for cited in text.split(|c: char| !(c.is_ascii_alphanumeric() || "/._-".contains(c))) {
+            let is_repository_path = ["docs/", "benches/", "tests/browser/"]
+                .iter()
+                .any(|dir| cited.starts_with(dir))
+                && cited.ends_with(".md");
+            if is_repository_path && !root.join(cited).exists() {
+                missing.push(format!("{shown}: cites {cited}"));
+            }
+            let this_test = file.ends_with("tests/content.rs");
+            let outside = cited == "PRODUCT.md"
+                || cited.contains("shared/design")
+                || cited.starts_with("design/");
+            if outside && !this_test {
+                missing.push(format!(
+                    "{shown}: cites {cited}, which the repository does not hold"
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// A hub of one partner file with `extra` appended to the minimal record,
+/// in English and Spanish: what `haven check` printed.
+fn checked_with(extra: &str) -> String {
+    let settings = format!("{MINIMAL_HUB}languages: [es]\n");
+    let partner = format!("{}{extra}", minimal_partner("food"));
+    let dir = hub(&[("hub.yaml", &settings), ("partners/food.yaml", &partner)]);
+    let (passed, printed) = check(dir.path());
+    assert!(!passed, "{printed}");
+    printed
+}
+
+#[test]
+fn translations_under_a_service_say_where_they_belong() {
+    let printed = checked_with("    translations:\n      es:\n        name: Comida\n");
+    assert!(
+        printed
+            .contains("translations belong at the top level of the record, not under services[0]"),
+        "{printed}"
+    );
+    assert!(
+        !printed.contains("did you mean \"translations\""),
+        "{printed}"
+    );
+}
+
+#[test]
+fn a_language_block_at_the_top_level_says_how_to_write_a_translation() {
+    let printed = checked_with("es:\n  description: Comida para todos.\n");
+    assert!(
+        printed.contains("a translation goes under translations:"),
+        "{printed}"
+    );
+    assert!(!printed.contains("did you mean \"geo\""), "{printed}");
+}
+
+#[test]
+fn service_translations_written_as_a_list_show_the_mapping_to_write() {
+    let printed = checked_with(
+        "translations:\n  es:\n    services:\n      - id: groceries\n        name: Comida\n",
+    );
+    assert!(
+        printed.contains("a service's translation goes under its id, not in a list"),
+        "{printed}"
+    );
+    assert!(printed.contains("groceries:"), "{printed}");
+}
+
+#[test]
+fn a_translation_of_a_service_that_does_not_exist_is_an_error() {
+    let printed =
+        checked_with("translations:\n  es:\n    services:\n      grocery:\n        name: Comida\n");
+    assert!(
+        printed.contains("error[E104]: partners/food.yaml:"),
+        "{printed}"
+    );
+    assert!(printed.contains("did you mean \"groceries\""), "{printed}");
+}
+
+#[test]
+fn the_build_counts_the_warnings_it_prints() {
+    let settings = format!("{MINIMAL_HUB}languages: [es]\n");
+    let dir = hub(&[
+        ("hub.yaml", &settings),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("partners/pantry.yaml", &minimal_partner("pantry")),
+    ]);
+    let output = haven()
+        .args(["build", "--today", TODAY, "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let (printed, summary) = (
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout),
+    );
+    let shown = printed.matches("warning[").count();
+    assert!(
+        summary.contains(&format!("; {shown} warning(s) (2 more with --verbose)")),
+        "{printed}{summary}"
+    );
+}
+
+#[test]
+fn a_failed_first_build_does_not_mention_a_previous_site() {
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", "id: food\n"),
+    ]);
+    let output = haven()
+        .args(["build", "--today", TODAY, "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let printed = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(printed.contains("nothing was written"), "{printed}");
+    assert!(!printed.contains("previous site"), "{printed}");
+}

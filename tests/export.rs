@@ -1,4 +1,4 @@
-//! The open data every build writes under /data/ (PRODUCT.md §12): HSDS
+//! The open data every build writes under /data/ (docs/data.md): HSDS
 //! 3.0 JSON valid against Open Referral's schemas, the tabular data
 //! package, the spreadsheet files, stable ids, and nothing internal.
 

@@ -1,4 +1,4 @@
-//! `haven import hsds` (PRODUCT.md §12): HSDS tabular data packages in
+//! `haven import hsds` (docs/data.md): HSDS tabular data packages in
 //! 3.0, 2.0 and 1.1 layouts become partner records that pass `haven
 //! check`, with a report of every lossy step; a round trip through
 //! haven's own export keeps every mapped field.

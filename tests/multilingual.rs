@@ -1,4 +1,4 @@
-//! Multilingual hubs (PRODUCT.md §11) on the example site, which is built
+//! Multilingual hubs (README.md) on the example site, which is built
 //! in English and Spanish: the same pages in both, the right `lang` and
 //! `hreflang`, no English interface text on Spanish pages, a switcher whose
 //! links resolve, fallbacks marked, and the string table's own rules.

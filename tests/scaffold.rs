@@ -39,9 +39,12 @@ fn an_initialised_hub_checks_and_builds_cleanly() {
         "{}",
         String::from_utf8_lossy(&build.stderr)
     );
-    assert!(hub
-        .join("public/partners/example-partner/index.html")
-        .is_file());
+    assert!(
+        !hub.join("public/partners/example-partner/index.html")
+            .exists(),
+        "the example partner, with its placeholder phone, is a draft"
+    );
+    assert!(String::from_utf8_lossy(&build.stdout).contains("1 draft(s) not built"));
     assert!(hub.join("public/guides/welcome/index.html").is_file());
 
     let partner = fs::read_to_string(hub.join("partners/example-partner.yaml")).expect("partner");

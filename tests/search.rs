@@ -1,4 +1,4 @@
-//! The search index a build writes (PRODUCT.md §9): its files and layouts,
+//! The search index a build writes (docs/search.md): its files and layouts,
 //! its agreement with the browse pages, and the tokenizer vectors it shares
 //! with the query script. Queries themselves run in Chromium:
 //! tests/browser/search.test.js.

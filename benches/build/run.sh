@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Full builds, haven against Hugo, on the same generated hub (PRODUCT.md
-# §16): wall time and peak memory (/usr/bin/time -v) of `haven build` and of
+# Full builds, haven against Hugo, on the same generated hub (docs/benchmarks.md
+# ): wall time and peak memory (/usr/bin/time -v) of `haven build` and of
 # `hugo --minify` on the equivalent Hugo site, alternating, several times.
 #
 #   bash benches/build/run.sh              # 1,000 and 10,000 partners, 500 guides

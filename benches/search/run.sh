@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search benchmark (issue: client-side search; PRODUCT.md §16): generates
+# Search benchmark (issue: client-side search; docs/benchmarks.md): generates
 # hubs of 1,000 and 10,000 partners, builds them with haven, indexes the
 # same pages with Pagefind, and prints index build time, index bytes, the
 # gzip bytes a browser downloads for a first query with and without facets,

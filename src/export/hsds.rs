@@ -1,6 +1,6 @@
-//! One partner as Open Referral HSDS 3.0 objects (design/partner-record.md
-//! §5.7): an `organization` with its phones, locations, identifiers and
-//! attributes, and its `service`s with theirs. Every id is a UUIDv5 from
+//! One partner as Open Referral HSDS 3.0 objects (docs/partner-record.md
+//! has the mapping): an `organization` with its phones, locations,
+//! identifiers and attributes, and its `service`s with theirs. Every id is a UUIDv5 from
 //! the hub's namespace and the partner's own ids, so it never changes
 //! between builds. Only `PublicPartner` is read: internal data cannot
 //! reach the export.
@@ -129,6 +129,7 @@ pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Va
         ("description", Value::String(description)),
         ("email", text(partner.email.as_deref())),
         ("website", text(partner.website.as_deref())),
+        ("logo", text(partner.logo_url.as_deref())),
         ("year_incorporated", json!(partner.year_incorporated)),
         ("legal_status", json!(legal_status)),
         ("uri", Value::String(cx.partner_url(&partner.id))),

@@ -1,4 +1,4 @@
-//! The open data every build publishes under `/data/` (PRODUCT.md §12):
+//! The open data every build publishes under `/data/` (docs/data.md):
 //! Open Referral HSDS 3.0 as JSON and as a tabular data package under
 //! `/data/hsds/`, and `partners.json` / `partners.csv` for spreadsheets.
 //!

@@ -1,7 +1,7 @@
 //! `haven import hsds DIR`: partner records from an Open Referral HSDS
 //! tabular data package (3.0, and the 1.1/2.0 layouts), one file per
 //! organization, with a report of every step that lost or guessed
-//! something (design/partner-record.md §5.5).
+//! something (docs/partner-record.md).
 
 mod hours;
 pub mod package;

@@ -1,6 +1,6 @@
-//! One HSDS organization as a partner record (design/partner-record.md
-//! §5.5): what maps is mapped, what cannot be known is marked `unknown`
-//! or guessed and reported, and everything dropped is reported.
+//! One HSDS organization as a partner record (docs/partner-record.md):
+//! what maps is mapped, what cannot be known is marked `unknown` or
+//! guessed and reported, and everything dropped is reported.
 
 use std::collections::{BTreeMap, BTreeSet};
 

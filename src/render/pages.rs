@@ -1,4 +1,4 @@
-//! The page set of PRODUCT.md §6: which pages exist, at which paths, with
+//! The page set of README.md: which pages exist, at which paths, with
 //! which template and context. Links in templates are site paths ("/x/");
 //! post-processing makes them relative.
 
@@ -1119,6 +1119,7 @@ fn safety_page(site: &Site, language: &str) -> SafetyContent {
         markdown::Context {
             base_dir: "guides",
             top_heading_level: 2,
+            translation_of: None,
         },
         &markdown::LinkTargets::default(),
     );
@@ -1181,7 +1182,7 @@ fn sitemap<'a>(site: &Site, outputs: impl Iterator<Item = &'a str>) -> OutputFil
     }
 }
 
-/// PRODUCT.md §8: only the site itself, no inline code, and forms may post
+/// docs/deploy.md: only the site itself, no inline code, and forms may post
 /// only to the coalition's own corrections form.
 fn content_security_policy(contact_form_url: Option<&str>) -> String {
     let form_action = contact_form_url

@@ -2,7 +2,7 @@
 //! no escaping in a JavaScript string. Each character carries 5 bits; the
 //! first 32 characters of [`ALPHABET`] end a number, the last 32 continue
 //! it. Symbols line up with values, so gzip models the streams well
-//! (shared/design/search.md §4.1).
+//! (docs/search.md).
 
 pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123456789ghijklmnopqrstuvwxyz-_";
 

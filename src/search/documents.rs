@@ -17,8 +17,9 @@ use crate::search::synonyms::SERVICE_AREA_WORDS;
 use crate::search::text::{html_text, markdown_text};
 use crate::taxonomy::Kind;
 
-/// A field's bit in a posting's mask and its weight in ranking (PRODUCT.md
-/// §9: name > service names and categories > summary > description).
+/// A field's bit in a posting's mask and its weight in ranking
+/// (docs/search.md: name > service names and categories > summary >
+/// description).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Name,
@@ -164,7 +165,7 @@ pub fn collect(
     let language = site.config.default_language.as_str();
     let mut partners: Vec<&PublicPartner> = site.partners.iter().map(|p| &**p).collect();
     // Equal scores rank by document order: partners with text in the
-    // page's language first (PRODUCT.md §9), then by name.
+    // page's language first (docs/search.md), then by name.
     partners.sort_by_cached_key(|p| {
         let untranslated = page_language != language
             && p.localized

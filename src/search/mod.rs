@@ -1,4 +1,4 @@
-//! The search index (PRODUCT.md §9, design in shared/design/search.md §6):
+//! The search index (docs/search.md):
 //! built from the modelled site, written as classic scripts that call the
 //! global `HAVEN_SEARCH(key, data)`, so search works from file:// with no
 //! fetch, module or worker. `themes/default/static/search.js` reads it.

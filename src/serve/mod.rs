@@ -1,4 +1,4 @@
-//! `haven serve` (PRODUCT.md §14): a local preview of the hub that follows
+//! `haven serve` (docs/serve.md): a local preview of the hub that follows
 //! every edit. The hub is built into a preview folder, served over HTTP,
 //! watched ([`watch`]) and rebuilt ([`crate::rebuild`]); open pages reload
 //! or show why a rebuild failed ([`live`]).

@@ -1,5 +1,5 @@
-//! Stage 2: semantic rules over the loaded hub (design/partner-record.md
-//! §6). Every rule adds diagnostics; none stops the others, so one run
+//! Stage 2: semantic rules over the loaded hub (docs/rules.md lists
+//! them). Every rule adds diagnostics; none stops the others, so one run
 //! lists every problem in every file.
 
 pub mod address;
@@ -101,7 +101,13 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
     }
     let context = {
         let mut hasher = std::hash::DefaultHasher::new();
-        (&hub.config_file.text, &guide_slugs, today).hash(&mut hasher);
+        // Static files: a record's logo must be one of them.
+        let static_files: Vec<&str> = hub
+            .static_files
+            .iter()
+            .map(|file| file.output_path.as_str())
+            .collect();
+        (&hub.config_file.text, &guide_slugs, today, static_files).hash(&mut hasher);
         hasher.finish()
     };
     if cache.context != context {
@@ -584,7 +590,7 @@ impl<'a> PartnerCheck<'a> {
                 let help = "call or email the partner, confirm every field, then set last_verified to today's date";
                 match freshness(&record.last_verified, today, &hub.config) {
                     Freshness::Stale if record.published => out.push(
-                        self.warning("E072", "last_verified", format!("record was last verified {age} days ago (limit {}); it is hidden from the site", staleness.hide_after_days))
+                        self.warning("W072", "last_verified", format!("record was last verified {age} days ago (limit {}); it is hidden from the site", staleness.hide_after_days))
                             .help(help),
                     ),
                     Freshness::Aging if record.published => out.push(
@@ -659,6 +665,7 @@ impl<'a> PartnerCheck<'a> {
         }
 
         self.urls(out);
+        self.logo(hub, out);
         self.contacts(hub, out);
         self.languages(out);
         self.free_text(out);
@@ -868,6 +875,17 @@ impl<'a> PartnerCheck<'a> {
                 );
             }
             for (service, translated) in &translation.services {
+                if !record.services.iter().any(|s| &s.id == service) {
+                    let field = format!("translations.{language}.services.{service}");
+                    out.push(
+                        self.error("E104", field, format!("no service with the id \"{service}\" in this file: this translation would never be shown"))
+                            .help(did_you_mean(
+                                service,
+                                record.services.iter().map(|s| s.id.as_str()),
+                                "use the id of one of the record's services",
+                            )),
+                    );
+                }
                 if let Some(description) = &translated.description {
                     let field = format!("translations.{language}.services.{service}.description");
                     self.markdown(description, &field, out);
@@ -1069,14 +1087,14 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
-    /// P020 and W151: contact details hidden in prose, and text lengths.
+    /// W020 and W151: contact details hidden in prose, and text lengths.
     fn free_text(&self, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
         let texts = public_texts(record);
         for (field, value) in &texts {
             if text::has_contact_details(value) {
                 out.push(
-                    self.warning("P020", field.clone(), "free text contains an e-mail address or phone number")
+                    self.warning("W020", field.clone(), "free text contains an e-mail address or phone number")
                         .help("put public contact details under phones:/email:, and staff-only ones in the private overlay"),
                 );
             }
@@ -1116,6 +1134,17 @@ impl<'a> PartnerCheck<'a> {
         for (index, location) in record.locations.iter().enumerate() {
             let field = format!("locations[{index}]");
             if let Some(address) = &location.address {
+                let postal_code = format!("{field}.address.postal_code");
+                if self.partner.locator.is_bare_number(&postal_code) {
+                    out.push(
+                        self.error(
+                            "E065",
+                            postal_code.clone(),
+                            format!("postal code {} is not in quotes", address.postal_code),
+                        )
+                        .help(format!("write it in quotes, postal_code: \"{}\": other programs read an unquoted code as a number and drop its leading zeros", address.postal_code)),
+                    );
+                }
                 let us = address.country.eq_ignore_ascii_case("US");
                 if us && !is_zip(&address.postal_code) {
                     out.push(
@@ -1297,6 +1326,32 @@ impl<'a> PartnerCheck<'a> {
                     .help("merge them into one range"),
                 );
             }
+        }
+    }
+
+    /// E056 and W155: a logo is a file of static/ (shown on the page) or an
+    /// https address (only in the open data).
+    fn logo(&self, hub: &Hub, out: &mut Vec<Diagnostic>) {
+        let Some(logo) = &self.partner.record.logo else {
+            return;
+        };
+        match crate::record::logo_place(logo) {
+            Some(crate::record::LogoPlace::Static(path)) => {
+                if !hub.static_files.iter().any(|file| file.output_path == path) {
+                    out.push(
+                        self.error("E056", "logo", format!("no file \"{path}\" in static/"))
+                            .help("put the image in the hub's static/ folder (e.g. static/logos/partner.png) and write logo: logos/partner.png"),
+                    );
+                }
+            }
+            Some(crate::record::LogoPlace::External(_)) => out.push(
+                self.warning("W155", "logo", "the logo is on another website; it is not shown on the page, only listed in the open data")
+                    .help("copy the image into static/ (e.g. static/logos/partner.png) and write logo: logos/partner.png: a page never loads images from other websites"),
+            ),
+            None => out.push(
+                self.error("E056", "logo", format!("\"{logo}\" is neither an https:// address nor a file in static/"))
+                    .help("write logo: logos/partner.png for a file in static/logos/, or the https:// address of the image"),
+            ),
         }
     }
 

@@ -1,4 +1,4 @@
-//! Free-text checks: contact details hidden in prose (P020), lengths
+//! Free-text checks: contact details hidden in prose (W020), lengths
 //! (W151) and e-mail syntax (E054).
 
 /// True when `text` contains something that looks like an e-mail address

@@ -1,4 +1,4 @@
-//! Translation coverage (PRODUCT.md §11): a hub that declares more than one
+//! Translation coverage (README.md): a hub that declares more than one
 //! language hears how many partners and guides are not translated yet. One
 //! summary per language (W090); the records themselves (W091) are listed
 //! with `--verbose`, so a hub halfway through translating is not flooded.

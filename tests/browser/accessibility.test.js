@@ -1,4 +1,4 @@
-// Accessibility of every generated page (PRODUCT.md §10): axe-core in
+// Accessibility of every generated page (docs/accessibility.md): axe-core in
 // Chromium at phone and desktop widths, light and dark, with and without
 // JavaScript; the Nu HTML Checker over every file; reflow; page weight.
 "use strict";
@@ -78,7 +78,7 @@ test("pages reflow at 320 px and at 400% zoom without horizontal scrolling", asy
   }
 });
 
-test("page weight stays within the §16 budget (HTML + CSS + JS, uncompressed)", () => {
+test("page weight stays within its budget (HTML + CSS + JS, uncompressed)", () => {
   const budget = 50 * 1024;
   for (const file of ["index.html", "search/index.html", "partners/index.html", "partners/casa-de-refugio-riverbend/index.html"]) {
     const html = fs.readFileSync(path.join(SITE, file), "utf8");

@@ -1,5 +1,5 @@
 // Quick exit and survivor safety in a real browser: the acceptance checks
-// of design/quick-exit.md §6 (numbers in test names), with real input events.
+// of README.md (numbers in test names), with real input events.
 "use strict";
 
 const { test: nodeTest } = require("node:test");

@@ -1,4 +1,4 @@
-// Search on the example site (PRODUCT.md §9): queries with known answers,
+// Search on the example site (docs/search.md): queries with known answers,
 // typos, accents, Spanish, facets and their counts, browse mode, the split
 // index, file:// in a portable build, and no trace or outside request.
 "use strict";

@@ -1,4 +1,4 @@
-// "Open now" on partner pages (PRODUCT.md §6): each weekly hours table says
+// "Open now" on partner pages (README.md): each weekly hours table says
 // whether the place is open at this moment, in its own time zone. The
 // table carries its rows' days and ranges (minutes after midnight) and the
 // status words in the page's language; without JavaScript the table alone

@@ -1,4 +1,4 @@
-// Quick exit (PRODUCT.md §7, design/quick-exit.md §5). First-party, no
+// Quick exit (README.md, README.md). First-party, no
 // storage, no network. Settings and translated strings are data-*
 // attributes of [data-quick-exit-root], so the page needs no inline script.
 (() => {

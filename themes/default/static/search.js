@@ -1,4 +1,4 @@
-// Search (PRODUCT.md §9). Reads the index that src/search/ writes: classic
+// Search (docs/search.md). Reads the index that src/search/ writes: classic
 // scripts calling HAVEN_SEARCH(key, data), injected on demand, so search
 // works from file:// with no fetch, module, worker or WASM. The query is
 // never written to the URL, history or storage.
