@@ -10,8 +10,11 @@ use std::collections::BTreeMap;
 /// The record's day keys, Monday first.
 pub const DAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// Opening ranges by day key, in `HH:MM` 24-hour form.
-pub type Weekly = BTreeMap<&'static str, Vec<(String, String)>>;
+/// An opening range, `HH:MM` to `HH:MM` (24-hour).
+pub type Range = (String, String);
+
+/// Opening ranges by day key.
+pub type Weekly = BTreeMap<&'static str, Vec<Range>>;
 
 /// A time of day as written: "9", "9am", "9:30 pm", "9.30PM", "09:00",
 /// "17:00", "9 a.m.", "noon", "midnight", "mediodía". `24:00` is allowed
@@ -23,7 +26,10 @@ pub fn clock(text: &str) -> Option<String> {
         "midnight" | "medianoche" => return Some("24:00".into()),
         _ => {}
     }
-    let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     let (number, meridiem) = if let Some(rest) = compact.strip_suffix("am") {
         (rest, Some(false))
     } else if let Some(rest) = compact.strip_suffix("pm") {
@@ -88,7 +94,10 @@ pub fn range(text: &str) -> Option<(String, String)> {
     // "9-5pm": the opening hour shares the closing one's half of the day
     // unless that would put it after the close ("10-2pm" opens at 10am).
     let close = clock(close_text)?;
-    let bare = |t: &str| t.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
+    let bare = |t: &str| {
+        t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+    };
     let mut open = clock(open_text)?;
     if bare(open_text) && !bare(close_text) && close_text.ends_with("pm") {
         if let Some(afternoon) = clock(&format!("{open_text}pm")) {
@@ -105,7 +114,11 @@ pub fn range(text: &str) -> Option<(String, String)> {
     if close <= open && close != "00:00" {
         return None;
     }
-    let close = if close == "00:00" { "24:00".to_string() } else { close };
+    let close = if close == "00:00" {
+        "24:00".to_string()
+    } else {
+        close
+    };
     Some((open, close))
 }
 
@@ -124,7 +137,11 @@ pub fn days(text: &str) -> Option<Vec<&'static str>> {
         _ => {}
     }
     let mut found = Vec::new();
-    for part in text.split([',', '&', '/']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" y ")) {
+    for part in text
+        .split([',', '&', '/'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" y "))
+    {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -169,9 +186,20 @@ fn day(text: &str) -> Option<&'static str> {
         .collect();
     let names: [(&str, &[&str]); 7] = [
         ("mon", &["monday", "mon", "mo", "m", "lunes", "lun", "lu"]),
-        ("tue", &["tuesday", "tues", "tue", "tu", "t", "martes", "mar", "ma"]),
-        ("wed", &["wednesday", "wed", "we", "w", "miercoles", "mie", "mi"]),
-        ("thu", &["thursday", "thurs", "thur", "thu", "th", "r", "jueves", "jue", "ju"]),
+        (
+            "tue",
+            &["tuesday", "tues", "tue", "tu", "t", "martes", "mar", "ma"],
+        ),
+        (
+            "wed",
+            &["wednesday", "wed", "we", "w", "miercoles", "mie", "mi"],
+        ),
+        (
+            "thu",
+            &[
+                "thursday", "thurs", "thur", "thu", "th", "r", "jueves", "jue", "ju",
+            ],
+        ),
         ("fri", &["friday", "fri", "fr", "f", "viernes", "vie", "vi"]),
         ("sat", &["saturday", "sat", "sa", "s", "sabado", "sab"]),
         ("sun", &["sunday", "sun", "su", "u", "domingo", "dom", "do"]),
@@ -192,7 +220,10 @@ pub fn weekly(text: &str) -> Option<Weekly> {
     for group in text.split(';').map(str::trim).filter(|g| !g.is_empty()) {
         let (days, ranges) = split_days_and_ranges(group)?;
         for day in days {
-            weekly.entry(day).or_default().extend(ranges.iter().cloned());
+            weekly
+                .entry(day)
+                .or_default()
+                .extend(ranges.iter().cloned());
         }
     }
     (!weekly.is_empty()).then_some(weekly)
@@ -200,20 +231,23 @@ pub fn weekly(text: &str) -> Option<Weekly> {
 
 /// "Mon-Fri 9am-12pm, 1pm-5pm" → the days and the ranges: the longest
 /// start of the group that reads as days, the rest as ranges.
-fn split_days_and_ranges(group: &str) -> Option<(Vec<&'static str>, Vec<(String, String)>)> {
+fn split_days_and_ranges(group: &str) -> Option<(Vec<&'static str>, Vec<Range>)> {
     let cuts: Vec<usize> = group
         .char_indices()
         .filter(|(_, c)| c.is_ascii_digit() || *c == ':' || *c == ',')
         .map(|(at, _)| at)
         .collect();
     // Try cutting before each digit (the times start there), last first.
-    for &cut in cuts.iter().filter(|at| group[**at..].starts_with(|c: char| c.is_ascii_digit())) {
+    for &cut in cuts
+        .iter()
+        .filter(|at| group[**at..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         let (day_text, time_text) = group.split_at(cut);
         let day_text = day_text.trim().trim_end_matches([',', ':']).trim();
         let Some(days) = days(day_text) else {
             continue;
         };
-        let ranges: Option<Vec<(String, String)>> = time_text
+        let ranges: Option<Vec<Range>> = time_text
             .split([',', '&'])
             .flat_map(|part| part.split(" and "))
             .map(str::trim)
@@ -258,7 +292,10 @@ mod tests {
     fn ranges_read_with_or_without_am_and_pm() {
         let range_of = |text| range(text).map(|(a, b)| format!("{a}-{b}"));
         assert_eq!(range_of("9am-5pm").as_deref(), Some("09:00-17:00"));
-        assert_eq!(range_of("9:00 AM - 5:00 PM").as_deref(), Some("09:00-17:00"));
+        assert_eq!(
+            range_of("9:00 AM - 5:00 PM").as_deref(),
+            Some("09:00-17:00")
+        );
         assert_eq!(range_of("10-2pm").as_deref(), Some("10:00-14:00"));
         assert_eq!(range_of("1-5pm").as_deref(), Some("13:00-17:00"));
         assert_eq!(range_of("9-5").as_deref(), Some("09:00-17:00"));

@@ -10,6 +10,7 @@ pub mod dial;
 pub mod export;
 pub mod history;
 pub mod hours;
+pub mod hours_text;
 pub mod hub_paths;
 pub mod i18n;
 pub mod import;

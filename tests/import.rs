@@ -118,7 +118,6 @@ fn an_hsds_2_0_package_maps_terms_schedules_addresses_and_phone_languages() {
         "categories: [legal_services]",
         "tags: [court-accompaniment]",
         "mon: \"09:00-17:00\"",
-        "sat: closed",
         "street: \"200 Central Ave SW\"",
         "languages: [en, es]",
         "cost: free",
@@ -318,4 +317,75 @@ fn differences(a: &Value, b: &Value, path: String) -> Vec<String> {
         _ if a == b => Vec::new(),
         _ => vec![format!("{path}: {a} → {b}")],
     }
+}
+
+#[test]
+fn hours_as_exporters_write_them_are_read_and_no_day_is_guessed_closed() {
+    let package = tempfile::tempdir().expect("temp");
+    copy_dir(&fixtures("2.0-synthetic"), package.path());
+    fs::write(
+        package.path().join("schedules.csv"),
+        "id,service_id,location_id,service_at_location_id,valid_from,valid_to,dtstart,timezone,until,wkst,freq,interval,byday,byweekno,bymonthday,byyearday,description,opens_at,closes_at\n\
+         sch-1,svc-1,,,,,,,,MO,WEEKLY,,\"MO,TU,WE\",,,,,8:00AM,5:00PM\n\
+         sch-2,svc-1,,,,,,,,,,,,,,,Thursday - Friday 9am-12pm,,\n\
+         sch-3,svc-1,,,,,,,,MO,MONTHLY,,1SA,,,,First Saturday walk-in,10:00,13:00\n",
+    )
+    .expect("write");
+    let hub = empty_hub();
+    let output = import(package.path(), hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    let record =
+        fs::read_to_string(hub.path().join("partners/mesa-legal-aid.yaml")).expect("written");
+    for expected in [
+        "mon: \"08:00-17:00\"",
+        "wed: \"08:00-17:00\"",
+        "thu: \"09:00-12:00\"",
+        "fri: \"09:00-12:00\"",
+        "First Saturday walk-in",
+    ] {
+        assert!(
+            record.contains(expected),
+            "missing {expected:?} in:\n{record}"
+        );
+    }
+    assert!(!record.contains("sat: closed"), "{record}");
+    assert!(
+        check(hub.path()).status.success(),
+        "{}",
+        text(&check(hub.path()))
+    );
+}
+
+#[test]
+fn a_package_whose_descriptor_lists_files_in_a_folder_and_an_old_version_imports() {
+    let package = tempfile::tempdir().expect("temp");
+    let data = package.path().join("data");
+    fs::create_dir_all(&data).expect("mkdir");
+    copy_dir(&fixtures("2.0-synthetic"), &data);
+    let resources: Vec<String> = fs::read_dir(&data)
+        .expect("files")
+        .filter_map(Result::ok)
+        .map(|e| {
+            format!(
+                "{{\"name\": \"t\", \"path\": \"data/{}\"}}",
+                e.file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    // A descriptor copied from a 1.1 package: the files say 2.0.
+    fs::write(
+        package.path().join("datapackage.json"),
+        format!(
+            "{{\"version\": \"1.1\", \"resources\": [{}]}}",
+            resources.join(", ")
+        ),
+    )
+    .expect("descriptor");
+    let hub = empty_hub();
+    let output = import(package.path(), hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(text(&output).contains("HSDS 2.0"), "{}", text(&output));
+    let record =
+        fs::read_to_string(hub.path().join("partners/mesa-legal-aid.yaml")).expect("written");
+    assert!(record.contains("mon: \"09:00-17:00\""), "{record}");
 }

@@ -33,6 +33,8 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
     let mut notes = Vec::new();
     let mut around_the_clock = false;
     let mut by_appointment = false;
+    // A row that could not be read as weekly opening hours.
+    let mut unread_rows = false;
     for row in &rows {
         let weekly = row
             .get("freq")
@@ -70,9 +72,20 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
                 }
             }
             _ => {
-                let text = row.get("description").unwrap_or_default();
+                let text = row
+                    .get("description")
+                    .or(row.get("original_text"))
+                    .unwrap_or_default();
                 if text.to_lowercase().contains("appointment") {
                     by_appointment = true;
+                    continue;
+                }
+                // Free text a person wrote: read when all of it is days
+                // and times ("Monday - Friday 9am-5pm").
+                if let Some(weekly) = crate::hours_text::weekly(text) {
+                    for (day, ranges) in weekly {
+                        days.entry(day).or_default().extend(ranges);
+                    }
                     continue;
                 }
                 let summary = [
@@ -84,9 +97,11 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
                 ]
                 .into_iter()
                 .flatten()
+                .chain(row.get("original_text"))
                 .collect::<Vec<_>>()
                 .join(" ");
                 if !summary.is_empty() {
+                    unread_rows = true;
                     notes.push(summary.clone());
                     m.lose(
                         field,
@@ -116,9 +131,15 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
     if by_appointment && days.is_empty() {
         return Some(Node::text("by_appointment"));
     }
-    // Rows split at midnight by the exporter join again.
+    // Rows split at midnight by the exporter join again. A day no row
+    // opens is closed only when every row was read: with a row kept as a
+    // note, it is left out (unknown), never a guessed `closed`.
+    let every_row_read = !unread_rows;
     let mut entries: Vec<(&'static str, Option<Node>)> = Vec::new();
     for (_, key) in DAYS {
+        if !days.contains_key(key) && !every_row_read {
+            continue;
+        }
         let ranges = days.get(key).map(|ranges| {
             let mut ranges = ranges.clone();
             ranges.sort();
@@ -152,14 +173,12 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
     }
 }
 
-/// `HH:MM` from HSDS times (`09:00`, `9:00:00`, `09:00Z`, `09:00+01:00`).
+/// `HH:MM` from HSDS times (`09:00`, `9:00:00`, `09:00Z`, `09:00+01:00`)
+/// and the 12-hour times exporters also write (`9:00am`, `8:00 AM`).
 pub(super) fn clock(text: &str) -> Option<String> {
     let text = text.trim().trim_end_matches('Z');
     let text = text.split(['+']).next().unwrap_or(text);
-    let mut parts = text.split(':');
-    let hours: u32 = parts.next()?.trim().parse().ok()?;
-    let minutes: u32 = parts.next().unwrap_or("0").trim().parse().ok()?;
-    (hours <= 24 && minutes < 60).then(|| format!("{hours:02}:{minutes:02}"))
+    crate::hours_text::clock(text)
 }
 
 /// Hours the exporter wrote as words into a phone's description.
@@ -197,5 +216,7 @@ mod tests {
         assert_eq!(clock("9:00:00").as_deref(), Some("09:00"));
         assert_eq!(clock("17:30Z").as_deref(), Some("17:30"));
         assert_eq!(clock("25:00"), None);
+        assert_eq!(clock("9:00am").as_deref(), Some("09:00"));
+        assert_eq!(clock("5:00 PM").as_deref(), Some("17:00"));
     }
 }

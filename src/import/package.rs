@@ -3,9 +3,10 @@
 //! column names, whatever the version it was written in: 1.1 and 2.0
 //! names are translated here so the mapping sees one layout.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// One CSV row: column → value (empty cells left out), and where it came
 /// from for the report.
@@ -35,11 +36,48 @@ pub struct Package {
     pub tables: BTreeMap<String, Vec<Row>>,
     /// Files that are not HSDS tables.
     pub ignored: Vec<String>,
+    /// Row positions by (table, column) and value, made the first time a
+    /// table is looked up by that column: an import reads each table once
+    /// however many organizations it has.
+    index: Mutex<HashMap<(String, String), Positions>>,
 }
+
+/// Row positions of one table by the value of one column.
+type Positions = HashMap<String, Vec<usize>>;
 
 impl Package {
     pub fn rows(&self, table: &str) -> &[Row] {
         self.tables.get(table).map_or(&[], Vec::as_slice)
+    }
+
+    /// The rows of `table` whose `column` is `value`, in file order.
+    pub fn rows_where(&self, table: &str, column: &str, value: &str) -> Vec<&Row> {
+        let rows = self.rows(table);
+        self.positions_where(table, column, value)
+            .into_iter()
+            .map(|at| &rows[at])
+            .collect()
+    }
+
+    /// Where in `table` the rows whose `column` is `value` are.
+    pub fn positions_where(&self, table: &str, column: &str, value: &str) -> Vec<usize> {
+        let rows = self.rows(table);
+        let mut index = self.index.lock().unwrap_or_else(PoisonError::into_inner);
+        let by_value = index
+            .entry((table.to_string(), column.to_string()))
+            .or_insert_with(|| {
+                let mut by_value = Positions::new();
+                for (position, row) in rows.iter().enumerate() {
+                    if let Some(found) = row.get(column) {
+                        by_value
+                            .entry(found.to_string())
+                            .or_default()
+                            .push(position);
+                    }
+                }
+                by_value
+            });
+        by_value.get(value).cloned().unwrap_or_default()
     }
 }
 
@@ -76,19 +114,32 @@ impl std::fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Reads every CSV of `dir`.
+/// Reads the CSV files of the package in `dir`: those its
+/// `datapackage.json` lists (`data/organizations.csv`), or else every CSV
+/// of the folder.
 pub fn read(dir: &Path) -> Result<Package, ReadError> {
     if !dir.is_dir() {
         return Err(ReadError::NotAFolder(dir.to_path_buf()));
     }
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| ReadError::Io(dir.to_path_buf(), e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        })
-        .collect();
+    let descriptor = fs::read_to_string(dir.join("datapackage.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok());
+    let listed = descriptor
+        .as_ref()
+        .map(|d| listed_files(dir, d))
+        .unwrap_or_default();
+    let mut files: Vec<PathBuf> = if listed.is_empty() {
+        fs::read_dir(dir)
+            .map_err(|e| ReadError::Io(dir.to_path_buf(), e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            })
+            .collect()
+    } else {
+        listed
+    };
     files.sort();
     let mut raw: BTreeMap<String, Vec<Row>> = BTreeMap::new();
     for path in &files {
@@ -102,12 +153,42 @@ pub fn read(dir: &Path) -> Result<Package, ReadError> {
     if !raw.contains_key("organizations") {
         return Err(ReadError::NoTables(dir.to_path_buf()));
     }
-    let declared = fs::read_to_string(dir.join("datapackage.json"))
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+    let declared = descriptor
+        .as_ref()
         .and_then(|package| package["version"].as_str().map(str::to_string));
     let version = version(declared.as_deref(), &raw);
     Ok(normalize(version, raw))
+}
+
+/// The CSV files a data package descriptor lists (`resources[].path`, a
+/// path or a list of paths relative to the package), that exist and stay
+/// inside the package folder.
+fn listed_files(dir: &Path, descriptor: &serde_json::Value) -> Vec<PathBuf> {
+    let paths = descriptor["resources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|resource| match &resource["path"] {
+            serde_json::Value::String(path) => vec![path.clone()],
+            serde_json::Value::Array(paths) => paths
+                .iter()
+                .filter_map(|p| p.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        });
+    paths
+        .filter(|path| {
+            let inside = Path::new(path).components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            inside && path.to_ascii_lowercase().ends_with(".csv")
+        })
+        .map(|path| dir.join(path))
+        .filter(|path| path.is_file())
+        .collect()
 }
 
 fn read_csv(path: &Path) -> Result<Vec<Row>, ReadError> {
@@ -145,21 +226,34 @@ fn read_csv(path: &Path) -> Result<Vec<Row>, ReadError> {
     Ok(rows)
 }
 
-/// The version declared, else the one the file names point to.
+/// The version the file names show where they are particular to one
+/// (a descriptor copied from an older package may be stale), else the one
+/// declared, else 1.1.
 fn version(declared: Option<&str>, raw: &BTreeMap<String, Vec<Row>>) -> &'static str {
-    match declared.map(|v| v.trim_start_matches('v')) {
-        Some(v) if v.starts_with('3') => return "3.0",
-        Some(v) if v.starts_with('2') => return "2.0",
-        Some(v) if v.starts_with('1') => return "1.1",
-        _ => {}
-    }
+    let declared = match declared.map(|v| v.trim_start_matches('v')) {
+        Some(v) if v.starts_with('3') => Some("3.0"),
+        Some(v) if v.starts_with('2') => Some("2.0"),
+        Some(v) if v.starts_with('1') => Some("1.1"),
+        _ => None,
+    };
     if raw.contains_key("attributes") || raw.contains_key("addresses") {
-        "3.0"
-    } else if raw.contains_key("service_attributes") || raw.contains_key("schedules") {
-        "2.0"
-    } else {
-        "1.1"
+        return "3.0";
     }
+    if raw.contains_key("service_attributes") {
+        return "2.0";
+    }
+    if raw.contains_key("regular_schedules") {
+        return "1.1";
+    }
+    // schedules.csv is in 2.0 and 3.0 alike.
+    if raw.contains_key("schedules") {
+        return if declared == Some("3.0") {
+            "3.0"
+        } else {
+            "2.0"
+        };
+    }
+    declared.unwrap_or("1.1")
 }
 
 const WEEKDAYS: [(&str, &str); 7] = [
@@ -314,6 +408,7 @@ fn normalize(version: &'static str, mut raw: BTreeMap<String, Vec<Row>>) -> Pack
         version: version.to_string(),
         tables,
         ignored,
+        index: Mutex::default(),
     }
 }
 

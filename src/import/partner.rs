@@ -2,7 +2,7 @@
 //! what maps is mapped, what cannot be known is marked `unknown` or
 //! guessed and reported, and everything dropped is reported.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::package::{Package, Row};
 use super::phones::phones;
@@ -62,11 +62,7 @@ impl Mapper<'_> {
     }
 
     pub(super) fn rows<'r>(&'r self, table: &str, column: &str, id: &str) -> Vec<&'r Row> {
-        self.package
-            .rows(table)
-            .iter()
-            .filter(|row| row.get(column) == Some(id))
-            .collect()
+        self.package.rows_where(table, column, id)
     }
 
     /// The HSDS ids of an organization's services.
@@ -77,18 +73,37 @@ impl Mapper<'_> {
             .collect()
     }
 
+    /// Positions in `table` of the rows whose `column` is `org_id`, or
+    /// whose `service_column` is one of `services`, each once, in file
+    /// order.
+    pub(super) fn positions_of_org(
+        &self,
+        table: &str,
+        (column, org_id): (&str, &str),
+        (service_column, services): (&str, &BTreeSet<String>),
+    ) -> BTreeSet<usize> {
+        let mut positions: BTreeSet<usize> = self
+            .package
+            .positions_where(table, column, org_id)
+            .into_iter()
+            .collect();
+        for service in services {
+            positions.extend(self.package.positions_where(table, service_column, service));
+        }
+        positions
+    }
+
     /// The terms (taxonomy, code, name) linked to `id` by attributes.
     pub(super) fn terms_of(&self, id: &str) -> Vec<(String, Term)> {
-        let terms: BTreeMap<&str, &Row> = self
-            .package
-            .rows("taxonomy_terms")
-            .iter()
-            .filter_map(|row| Some((row.get("id")?, row)))
-            .collect();
         self.rows("attributes", "link_id", id)
             .into_iter()
             .filter_map(|attribute| {
-                let term = attribute.get("taxonomy_term_id").and_then(|t| terms.get(t));
+                let term = attribute.get("taxonomy_term_id").and_then(|t| {
+                    self.package
+                        .rows_where("taxonomy_terms", "id", t)
+                        .into_iter()
+                        .next()
+                });
                 let link_type = attribute.get("link_type").unwrap_or_default().to_string();
                 let term = Term {
                     taxonomy: term
@@ -483,14 +498,15 @@ pub(super) fn coverage(m: &mut Mapper<'_>, areas: &[(String, String)]) -> Node {
 /// not the person's, and stays public only.
 pub(super) fn contacts(m: &mut Mapper<'_>, org_id: &str, public_email: Option<&str>) -> Vec<Node> {
     let service_ids = m.service_ids(org_id);
-    let contacts: Vec<Node> = m
-        .package
-        .rows("contacts")
-        .iter()
-        .filter(|c| {
-            c.get("organization_id") == Some(org_id)
-                || c.get("service_id").is_some_and(|s| service_ids.contains(s))
-        })
+    let positions = m.positions_of_org(
+        "contacts",
+        ("organization_id", org_id),
+        ("service_id", &service_ids),
+    );
+    let all = m.package.rows("contacts");
+    let contacts: Vec<Node> = positions
+        .into_iter()
+        .map(|at| &all[at])
         .map(|c| {
             map([
                 ("name", c.get("name").map(Node::text)),

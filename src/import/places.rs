@@ -16,23 +16,20 @@ use crate::taxonomy::Kind;
 pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str) -> (Vec<Node>, BTreeMap<String, String>) {
     // Locations reached only through service_at_location count too.
     let services = m.service_ids(org_id);
-    let offered_at: BTreeSet<&str> = m
-        .package
-        .rows("service_at_location")
+    let offered_at: BTreeSet<String> = services
         .iter()
-        .filter(|sal| sal.get("service_id").is_some_and(|s| services.contains(s)))
-        .filter_map(|sal| sal.get("location_id"))
+        .flat_map(|service| m.rows("service_at_location", "service_id", service))
+        .filter_map(|sal| sal.get("location_id").map(str::to_string))
         .collect();
-    let rows: Vec<Row> = m
-        .package
-        .rows("locations")
-        .iter()
-        .filter(|l| {
-            l.get("organization_id") == Some(org_id)
-                || l.get("id").is_some_and(|id| offered_at.contains(id))
-        })
-        .cloned()
-        .collect();
+    // In file order, each once: the organization's own, and those its
+    // services are offered at.
+    let positions = m.positions_of_org(
+        "locations",
+        ("organization_id", org_id),
+        ("id", &offered_at),
+    );
+    let all = m.package.rows("locations");
+    let rows: Vec<Row> = positions.into_iter().map(|at| all[at].clone()).collect();
     let mut nodes = Vec::new();
     let mut ids = BTreeMap::new();
     let mut used = BTreeSet::new();
