@@ -389,3 +389,29 @@ fn a_package_whose_descriptor_lists_files_in_a_folder_and_an_old_version_imports
         fs::read_to_string(hub.path().join("partners/mesa-legal-aid.yaml")).expect("written");
     assert!(record.contains("mon: \"09:00-17:00\""), "{record}");
 }
+
+#[test]
+fn rows_whose_organization_or_service_is_missing_are_named_in_the_report() {
+    let package = tempfile::tempdir().expect("temp");
+    copy_dir(&fixtures("2.0-synthetic"), package.path());
+    let services = package.path().join("services.csv");
+    let mut rows = fs::read_to_string(&services).expect("services");
+    rows.push_str("svc-9,org-9,,Orphan shelter,,Beds for the night.,,,active,,,,,,\n");
+    fs::write(&services, rows).expect("write");
+    let schedules = package.path().join("schedules.csv");
+    let mut rows = fs::read_to_string(&schedules).expect("schedules");
+    rows.push_str("sch-9,svc-404,,,,,,,,MO,WEEKLY,,MO,,,,,09:00,17:00\n");
+    fs::write(&schedules, rows).expect("write");
+    let hub = empty_hub();
+    let output = import(package.path(), hub.path(), &[]);
+    let report = text(&output);
+    assert!(report.contains("2 row(s) not imported"), "{report}");
+    assert!(
+        report.contains("services.csv:3: organization \"org-9\" is not in organizations.csv"),
+        "{report}"
+    );
+    assert!(
+        report.contains("schedules.csv:4: service \"svc-404\" is not in services.csv"),
+        "{report}"
+    );
+}

@@ -54,6 +54,10 @@ pub struct ImportReport {
     /// CSV files of the package that were not read (no HSDS table, or a
     /// table partner records have no place for).
     pub ignored: Vec<String>,
+    /// Rows not imported because what they belong to is not in the
+    /// package: "services.csv:12: organization \"org-9\" is not in
+    /// organizations.csv".
+    pub orphans: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -168,16 +172,58 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
         }
     }
     ignored.sort();
+    let orphans = orphans(&package);
     Ok(ImportReport {
         version: package.version,
         partners: imported,
         ignored,
+        orphans,
     })
 }
 
 /// Writes `relative` in `hub` as a new file: never through a symbolic
 /// link (of the file or a folder on the way), and replacing an existing
 /// file only by putting a new one in its place.
+/// Rows that name an organization or a service the package does not have:
+/// nothing reaches them, so they are reported rather than lost silently.
+fn orphans(package: &package::Package) -> Vec<String> {
+    let ids = |table: &str| -> std::collections::HashSet<&str> {
+        package
+            .rows(table)
+            .iter()
+            .filter_map(|row| row.get("id"))
+            .collect()
+    };
+    let organizations = ids("organizations");
+    let services = ids("services");
+    let mut orphans = Vec::new();
+    for row in package.rows("services") {
+        if let Some(org) = row
+            .get("organization_id")
+            .filter(|o| !organizations.contains(o))
+        {
+            orphans.push(format!(
+                "{}: organization \"{org}\" is not in organizations.csv; the service is not imported",
+                row.place()
+            ));
+        }
+    }
+    for (table, rows) in &package.tables {
+        if table == "services" {
+            continue;
+        }
+        for row in rows {
+            if let Some(service) = row.get("service_id").filter(|s| !services.contains(s)) {
+                orphans.push(format!(
+                    "{}: service \"{service}\" is not in services.csv; the row is not imported",
+                    row.place()
+                ));
+            }
+        }
+    }
+    orphans
+}
+
 fn write(hub: &Path, relative: &Path, text: &str) -> Result<(), ImportError> {
     let path = hub.join(relative);
     let refuse = |reason: String| ImportError::Write(path.clone(), std::io::Error::other(reason));
@@ -250,6 +296,15 @@ impl ImportReport {
                 "\nNot imported (partner records have no place for them): {}\n",
                 self.ignored.join(", ")
             ));
+        }
+        if !self.orphans.is_empty() {
+            out.push_str(&format!(
+                "\n{} row(s) not imported: what they belong to is not in the package\n",
+                self.orphans.len()
+            ));
+            for orphan in &self.orphans {
+                out.push_str(&format!("  {orphan}\n"));
+            }
         }
         out.push_str("\nNext: run `haven check`, fix what it reports, and check each record with the partner before you publish it.\n");
         out
