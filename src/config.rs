@@ -237,7 +237,7 @@ impl Default for HsdsConfig {
 }
 
 /// What the open data says about a confidential location
-/// (docs/partner-record.md).
+/// (docs/record-format.md).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConfidentialExport {
@@ -259,7 +259,7 @@ pub struct DataLicense {
     pub id: Option<String>,
 }
 
-/// A guide's YAML front matter (docs/partner-record.md).
+/// A guide's YAML front matter (docs/record-format.md).
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuideFrontMatter {

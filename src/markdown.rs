@@ -1,7 +1,7 @@
 //! Markdown to HTML for guides and record fields: CommonMark plus tables,
 //! footnotes, strikethrough and task lists; heading anchors and a table of
 //! contents; links written as paths to source files rewritten to pages;
-//! raw HTML and unsafe URLs refused (docs/partner-record.md, docs/deploy.md).
+//! raw HTML and unsafe URLs refused (docs/record-format.md, docs/deploy.md).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

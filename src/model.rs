@@ -857,6 +857,7 @@ fn public_partner(
     counties.dedup();
 
     let source_path = path_string(&partner.file.path);
+    let logo = record.logo.as_deref().and_then(crate::record::logo_place);
     PublicPartner {
         id: record.id.clone(),
         kind: record.kind,
@@ -869,11 +870,11 @@ fn public_partner(
         partner_types: record.partner_types.clone(),
         focus_issues: record.focus_issues.clone(),
         website: record.website.clone(),
-        logo_path: match record.logo.as_deref().and_then(crate::record::logo_place) {
+        logo_path: match &logo {
             Some(crate::record::LogoPlace::Static(path)) => Some(format!("/{path}")),
             _ => None,
         },
-        logo_url: match record.logo.as_deref().and_then(crate::record::logo_place) {
+        logo_url: match logo {
             Some(crate::record::LogoPlace::Static(path)) => {
                 Some(format!("{}/{path}", config.base_url.trim_end_matches('/')))
             }

@@ -1,4 +1,4 @@
-//! The partner-record format (docs/partner-record.md) as typed
+//! The partner record format (docs/record-format.md) as typed
 //! structs, exactly as volunteers write it. Every struct denies unknown
 //! fields so a misspelt key is an error, not silently ignored.
 //!

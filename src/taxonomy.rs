@@ -1,4 +1,4 @@
-//! Enumerations with stable codes and human labels (docs/partner-record.md
+//! Enumerations with stable codes and human labels (docs/record-format.md
 //! lists them): built in, extendable by a hub's `taxonomies.yaml`.
 
 use std::collections::BTreeMap;
@@ -566,7 +566,7 @@ const ACCESSIBILITY: &[Row] = &[
 ];
 
 /// Display names of the language tags survivor services commonly need
-/// (docs/partner-record.md). The Spanish column holds Spanish names of each language.
+/// (docs/record-format.md). The Spanish column holds Spanish names of each language.
 const LANGUAGES: &[Row] = &[
     ("en", "English", "Inglés", "English"),
     ("es", "Spanish", "Español", "Español"),

@@ -468,6 +468,21 @@ impl Locator {
     /// (`postal_code: 07001`), which other YAML tools read as a number,
     /// dropping leading zeros, rather than as text.
     pub fn is_bare_number(&self, field: &str) -> bool {
+        let key = field.rsplit(['.', '[']).next().unwrap_or(field);
+        // Most files quote every such value: tell so from the text, without
+        // indexing the document.
+        let written_bare = self.source.match_indices(key).any(|(at, _)| {
+            self.source[at + key.len()..]
+                .strip_prefix(':')
+                .is_some_and(|value| {
+                    value
+                        .trim_start_matches(' ')
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
+        });
+        if !written_bare {
+            return false;
+        }
         let Some(position) = self.find(field) else {
             return false;
         };
@@ -482,7 +497,6 @@ impl Locator {
             .char_indices()
             .nth(position.column.saturating_sub(1))
             .map_or("", |(at, _)| &line[at..]);
-        let key = field.rsplit(['.', '[']).next().unwrap_or(field);
         let value = from
             .strip_prefix(key)
             .and_then(|rest| rest.trim_start().strip_prefix(':'))

@@ -1,4 +1,4 @@
-//! One partner as Open Referral HSDS 3.0 objects (docs/partner-record.md
+//! One partner as Open Referral HSDS 3.0 objects (docs/record-format.md
 //! has the mapping): an `organization` with its phones, locations,
 //! identifiers and attributes, and its `service`s with theirs. Every id is a UUIDv5 from
 //! the hub's namespace and the partner's own ids, so it never changes

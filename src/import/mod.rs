@@ -1,7 +1,7 @@
 //! `haven import hsds DIR`: partner records from an Open Referral HSDS
 //! tabular data package (3.0, and the 1.1/2.0 layouts), one file per
 //! organization, with a report of every step that lost or guessed
-//! something (docs/partner-record.md).
+//! something (docs/record-format.md).
 
 mod hours;
 pub mod package;

@@ -1,4 +1,4 @@
-//! One HSDS organization as a partner record (docs/partner-record.md):
+//! One HSDS organization as a partner record (docs/record-format.md):
 //! what maps is mapped, what cannot be known is marked `unknown` or
 //! guessed and reported, and everything dropped is reported.
 
