@@ -1,7 +1,7 @@
 //! The pipeline in one place: load → validate → model → render →
 //! post-process → write, each stage timed (`--verbose` prints the times).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -239,6 +239,11 @@ pub(crate) fn prepare_timed(
         diagnostic::sort(&mut diagnostics);
         return Ok((None, diagnostics));
     };
+    let unpublished = if include_drafts {
+        BTreeSet::new()
+    } else {
+        unpublished_files(&hub)
+    };
     diagnostics.extend(validate::validate_cached(&hub, today, &mut cache.checked));
     if let Some(since) = since {
         diagnostics.extend(crate::history::vanished_ids(&hub, since)?);
@@ -246,7 +251,20 @@ pub(crate) fn prepare_timed(
     clock.lap("validate");
     let modelled = model::build_cached(hub, today, include_drafts, &mut cache.modelled);
     diagnostics.extend(modelled.diagnostics);
+    diagnostics.extend(crate::leaks::published_by_their_record(&modelled.private));
     clock.lap("model");
+    if !unpublished.is_empty() {
+        diagnostics = diagnostics
+            .into_iter()
+            .map(|d| {
+                if unpublished.contains(&d.path) {
+                    d.in_unpublished_record()
+                } else {
+                    d
+                }
+            })
+            .collect();
+    }
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -254,6 +272,19 @@ pub(crate) fn prepare_timed(
     } else {
         Ok((Some((modelled.site, modelled.private)), diagnostics))
     }
+}
+
+/// The files of records that are not published, and of their private
+/// overlays: their problems never stop the site.
+fn unpublished_files(hub: &load::Hub) -> BTreeSet<PathBuf> {
+    let mut files = BTreeSet::new();
+    for partner in hub.partners.iter().filter(|p| !p.record.published) {
+        files.insert(partner.file.path.clone());
+        for overlay in hub.overlays.iter().filter(|o| o.id == partner.record.id) {
+            files.insert(overlay.path.clone());
+        }
+    }
+    files
 }
 
 pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
@@ -291,6 +322,26 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         warnings: diagnostics,
         timings: clock.timings,
     })
+}
+
+/// What `haven check` finds: every diagnostic a build of the same files
+/// would stop on, found the same way. The pages and data files are made
+/// and scanned for private values (P030) as a build does, then dropped.
+/// Fails only when git cannot answer for `since`.
+pub fn check(root: &Path, today: Date, since: Option<&str>) -> Result<Vec<Diagnostic>, String> {
+    let (prepared, mut diagnostics) = prepare_since(root, today, false, since)?;
+    let Some((site, private)) = prepared else {
+        return Ok(diagnostics);
+    };
+    let scanner = postprocess::PrivateScanner::new(&private);
+    let found = refuse_private_static(&site, &scanner)
+        .and_then(|()| stream(&site, &mut Stopwatch::new(), &scanner, &write::Discard));
+    if let Err(error) = found {
+        diagnostics.extend(error.diagnostics().iter().cloned());
+        diagnostic::sort(&mut diagnostics);
+        diagnostics.dedup();
+    }
+    Ok(diagnostics)
 }
 
 /// The command line's word over hub.yaml's.
@@ -373,7 +424,7 @@ fn stream(
     site: &Site,
     clock: &mut Stopwatch,
     scanner: &postprocess::PrivateScanner,
-    staging: &write::Staging,
+    staging: &dyn write::Sink,
 ) -> Result<(usize, usize), BuildError> {
     let mut indexes = search_indexes(site, &mut search::Cache::one_shot());
     // Pages need only the indexes' head paths and facets: the index files

@@ -77,17 +77,31 @@ impl Diagnostic {
         self
     }
 
+    /// An error of a record that is not published: the site does not
+    /// show the record, so it is reported as a warning until someone
+    /// publishes it. Privacy errors (P…) stay errors: git publishes the
+    /// file whether the site shows it or not.
+    pub fn in_unpublished_record(mut self) -> Self {
+        if self.is_error() && !self.code.starts_with('P') {
+            self.severity = Severity::Warning;
+            self.message
+                .push_str(" (the record is not published; fix this before publishing it)");
+        }
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
     /// The sort key that makes reports read file by file, top to bottom.
-    fn sort_key(&self) -> (&Path, Option<Position>, &'static str) {
-        (&self.path, self.position, self.code)
+    fn sort_key(&self) -> (&Path, Option<Position>, &'static str, &str) {
+        (&self.path, self.position, self.code, &self.message)
     }
 }
 
-/// Sorts diagnostics by file and position so output is stable across runs.
+/// Sorts diagnostics by file, position, code and message, so output is
+/// the same on every run however many threads found them.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }

@@ -589,8 +589,8 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
 
 fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
     let today = args.today.unwrap_or_else(Date::today);
-    let diagnostics = match build::prepare_since(&args.root, today, false, args.since.as_deref()) {
-        Ok((_, diagnostics)) => diagnostics,
+    let diagnostics = match build::check(&args.root, today, args.since.as_deref()) {
+        Ok(diagnostics) => diagnostics,
         Err(error) => {
             eprintln!("error: {error}");
             return ExitCode::from(2);

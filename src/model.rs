@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -75,6 +75,13 @@ pub struct PrivateValue {
     pub path: PathBuf,
     /// The field it is in: `internal.notes`.
     pub field: String,
+    /// What the record it belongs to publishes, as written (its file
+    /// without comments and without its `internal:` block; empty for a
+    /// record that is not published). A part of the value found there is
+    /// public already, so it is no secret (W030).
+    pub published_by_record: Arc<str>,
+    /// That record's file, relative to the hub.
+    pub record_path: PathBuf,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -632,27 +639,75 @@ fn private_values(hub: &Hub) -> PrivateValues {
         .map(|p| (p.record.id.as_str(), p.record.name.as_str()))
         .collect();
     private.public_names.push(hub.config.title.clone());
+    let with_overlay: BTreeSet<&str> = hub.overlays.iter().map(|o| o.id.as_str()).collect();
+    let mut published: BTreeMap<&str, (Arc<str>, &Path)> = BTreeMap::new();
     for partner in &hub.partners {
         private
             .public_names
             .extend(public_names_of(&partner.record));
+        let has_private =
+            partner.record.internal.is_some() || with_overlay.contains(partner.record.id.as_str());
+        if has_private {
+            let text: Arc<str> = if partner.record.published {
+                published_text(&partner.file.text).into()
+            } else {
+                "".into()
+            };
+            published.insert(&partner.record.id, (text, &partner.file.path));
+        }
         if let Some(internal) = &partner.record.internal {
-            collect_private(
-                internal,
-                &partner.file.path,
-                &partner.record.name,
-                &mut private,
-            );
+            let owner = Owner {
+                name: &partner.record.name,
+                text: published
+                    .get(partner.record.id.as_str())
+                    .map_or_else(|| "".into(), |(text, _)| text.clone()),
+                path: &partner.file.path,
+            };
+            collect_private(internal, &partner.file.path, &owner, &mut private);
         }
     }
     for overlay in &hub.overlays {
-        let public_name = public_names
+        let (text, path) = published
             .get(overlay.id.as_str())
-            .copied()
-            .unwrap_or_default();
-        collect_private(&overlay.internal, &overlay.path, public_name, &mut private);
+            .cloned()
+            .unwrap_or_else(|| ("".into(), overlay.path.as_path()));
+        let owner = Owner {
+            name: public_names
+                .get(overlay.id.as_str())
+                .copied()
+                .unwrap_or_default(),
+            text,
+            path,
+        };
+        collect_private(&overlay.internal, &overlay.path, &owner, &mut private);
     }
     private
+}
+
+/// The record that private values belong to.
+struct Owner<'a> {
+    name: &'a str,
+    text: Arc<str>,
+    path: &'a Path,
+}
+
+/// A partner file as far as it is published: without comment lines and
+/// without its top-level `internal:` block.
+fn published_text(file: &str) -> String {
+    let mut text = String::with_capacity(file.len());
+    let mut in_internal = false;
+    for line in file.lines() {
+        let top_level = !line.starts_with([' ', '\t']) && !line.trim().is_empty();
+        if top_level && !line.starts_with('#') {
+            in_internal = line.starts_with("internal:");
+        }
+        if in_internal || line.trim_start().starts_with('#') {
+            continue;
+        }
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
 }
 
 /// The names a record makes public: of the partner, its places and the
@@ -676,17 +731,19 @@ fn public_names_of(record: &crate::record::PartnerRecord) -> Vec<String> {
 fn collect_private(
     internal: &crate::record::Internal,
     path: &std::path::Path,
-    public_name: &str,
+    owner: &Owner<'_>,
     private: &mut PrivateValues,
 ) {
     for (field, value) in internal.string_values() {
         let value = value.trim();
         // A survivor leader's consented name is both internal and public.
-        if !value.is_empty() && value != public_name {
+        if !value.is_empty() && value != owner.name {
             private.values.push(PrivateValue {
                 value: value.to_string(),
                 path: path.to_path_buf(),
                 field,
+                published_by_record: owner.text.clone(),
+                record_path: owner.path.to_path_buf(),
             });
         }
     }
@@ -795,14 +852,10 @@ fn public_partner(
             dedupe(&mut all_languages);
             PublicService {
                 description_html,
-                phone_refs: service
-                    .phones
-                    .iter()
+                phone_refs: first_mentions(&service.phones)
                     .filter_map(|id| phones.iter().find(|p| &p.phone.id == id).cloned())
                     .collect(),
-                location_refs: service
-                    .locations
-                    .iter()
+                location_refs: first_mentions(&service.locations)
                     .filter_map(|id| public_locations.iter().find(|l| &l.id == id).cloned())
                     .collect(),
                 all_languages,
@@ -1036,6 +1089,15 @@ fn edit_url(config: &HubConfig, source_path: &str) -> Option<String> {
 
 fn path_string(path: &std::path::Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+/// Each reference once, in the order first written (W102 reports repeats).
+fn first_mentions(references: &[String]) -> impl Iterator<Item = &String> {
+    references
+        .iter()
+        .enumerate()
+        .filter(|(index, id)| !references[..*index].contains(id))
+        .map(|(_, id)| id)
 }
 
 fn dedupe(values: &mut Vec<String>) {

@@ -498,6 +498,8 @@ mod tests {
                 value: value.into(),
                 path: path.into(),
                 field: "internal.notes".into(),
+                published_by_record: "".into(),
+                record_path: path.into(),
             }],
             public_names: Vec::new(),
         }

@@ -24,6 +24,11 @@ pub struct PartnerRecord {
     pub kind: PartnerKind,
     #[serde(default = "yes")]
     pub published: bool,
+    /// What someone must still check before the record is published
+    /// (written by `haven import`, listed by `haven drafts`, cleared by
+    /// `haven publish`). Never shown on the site.
+    #[serde(default)]
+    pub review: Vec<String>,
     pub status: Status,
     pub last_verified: String,
     pub name: String,

@@ -152,6 +152,38 @@ pub struct Staging {
     committed: bool,
 }
 
+/// Where the files of a build go: the staging folder, or nowhere for
+/// `haven check`, which renders every page only to scan it.
+pub trait Sink: Sync {
+    /// Writes one whole file.
+    fn put(&self, file: &OutputFile) -> Result<(), WriteError>;
+    /// Adds to the end of a file written a piece at a time.
+    fn append(&self, file: &OutputFile) -> Result<(), WriteError>;
+}
+
+/// A sink that keeps nothing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &OutputFile) -> Result<(), WriteError> {
+        Ok(())
+    }
+
+    fn append(&self, _: &OutputFile) -> Result<(), WriteError> {
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        Staging::put(self, file)
+    }
+
+    fn append(&self, file: &OutputFile) -> Result<(), WriteError> {
+        Staging::append(self, file)
+    }
+}
+
 impl Staging {
     /// An empty staging folder for `output`, holding the static files.
     pub fn new(output: &Path, static_files: &[StaticFile]) -> Result<Self, WriteError> {

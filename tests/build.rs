@@ -267,15 +267,19 @@ fn an_internal_value_found_while_pages_are_written_leaves_the_previous_site_unto
     let (hub, output, before) = published_copy_of_example_site();
 
     // A private data repository may keep internal notes in partner files;
-    // this note is another partner's public name, shown on many pages.
+    // this note is another partner's public name, shown on many pages
+    // (and not in the noting record's own public text, which would make
+    // it public knowledge: W030).
     make_data_repository_private(hub.path());
-    let casa = hub.path().join("partners/casa-de-refugio-riverbend.yaml");
-    let record = fs::read_to_string(&casa).expect("record");
+    let arroyo = hub
+        .path()
+        .join("partners/arroyo-seco-community-action.yaml");
+    let record = fs::read_to_string(&arroyo).expect("record");
     fs::write(
-        &casa,
+        &arroyo,
         record.replacen(
-            "name: Casa de Refugio Riverbend",
-            "internal: { notes: Juniper County Legal Aid }\nname: Casa de Refugio Riverbend",
+            "name: Arroyo Seco Community Action Agency",
+            "internal: { notes: Juniper County Legal Aid }\nname: Arroyo Seco Community Action Agency",
             1,
         ),
     )

@@ -156,3 +156,21 @@ pub fn assert_no_temporary_folders(dir: &Path) {
         .collect();
     assert!(leftovers.is_empty(), "temporary folders left behind");
 }
+
+/// The content errors of `haven check` and of `haven build` on one hub.
+pub fn check_and_build_errors(root: &Path) -> (Vec<String>, Vec<String>) {
+    let errors = |diagnostics: &[haven::diagnostic::Diagnostic]| -> Vec<String> {
+        diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect()
+    };
+    let checked = errors(&haven::build::check(root, today(), None).expect("check runs"));
+    let output = tempfile::tempdir().expect("temp");
+    let built = match haven::build(&plan(root, &output.path().join("public"))) {
+        Ok(_) => Vec::new(),
+        Err(error) => errors(error.diagnostics()),
+    };
+    (checked, built)
+}

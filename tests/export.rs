@@ -197,6 +197,70 @@ fn every_table_of_the_data_package_is_written_with_its_columns() {
     );
 }
 
+/// What a Data Package validator (Frictionless) checks beyond columns:
+/// primary keys and `unique` columns hold no value twice, `time` cells
+/// are `HH:MM:SS`. tests/data/validate-package.sh runs Frictionless itself.
+fn constraint_violations(tree: &Tree) -> Vec<String> {
+    let package = json(tree, "data/hsds/datapackage.json");
+    let mut violations = Vec::new();
+    for resource in package["resources"].as_array().expect("resources") {
+        let path = format!("data/hsds/{}", resource["path"].as_str().expect("path"));
+        let fields = resource["schema"]["fields"].as_array().expect("fields");
+        let mut reader = csv::Reader::from_reader(tree[&path].as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        for (index, field) in fields.iter().enumerate() {
+            let name = field["name"].as_str().unwrap_or_default();
+            let unique =
+                field["constraints"]["unique"] == true || resource["schema"]["primaryKey"] == name;
+            let mut seen = std::collections::BTreeSet::new();
+            for row in &rows {
+                let cell = row.get(index).unwrap_or_default();
+                if unique && !cell.is_empty() && !seen.insert(cell.to_string()) {
+                    violations.push(format!("{path} {name}: \"{cell}\" twice"));
+                }
+                let time = cell.len() == 8
+                    && cell.bytes().enumerate().all(|(i, b)| {
+                        if i == 2 || i == 5 {
+                            b == b':'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    });
+                if field["type"] == "time" && !cell.is_empty() && !time {
+                    violations.push(format!("{path} {name}: \"{cell}\" is not HH:MM:SS"));
+                }
+            }
+        }
+    }
+    violations
+}
+
+#[test]
+fn the_data_package_keeps_its_own_unique_keys_and_time_format() {
+    let (_out, tree) = build(&example_site());
+    assert_eq!(constraint_violations(&tree), Vec::<String>::new());
+}
+
+#[test]
+fn a_phone_a_service_names_twice_is_exported_once() {
+    let root = copy_of_example_site();
+    let file = root
+        .path()
+        .join("partners/arroyo-seco-community-action.yaml");
+    let text = fs::read_to_string(&file).expect("partner");
+    fs::write(
+        &file,
+        text.replacen(
+            "phones: [office-line]",
+            "phones: [office-line, office-line]",
+            1,
+        ),
+    )
+    .expect("write");
+    let (_out, tree) = build(root.path());
+    assert_eq!(constraint_violations(&tree), Vec::<String>::new());
+}
+
 #[test]
 fn the_data_package_carries_the_hubs_name_and_license() {
     let (_out, tree) = build(&example_site());

@@ -148,3 +148,29 @@ fn the_street_of_a_confidential_location_in_public_text_is_p011() {
     assert_eq!(leak.position.map(|p| p.line), Some(6));
     assert!(diagnostics.iter().any(|d| d.code == "P010"));
 }
+
+#[test]
+fn check_finds_every_error_the_build_stops_on_for_each_corpus_record() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
+    let mut compared = 0;
+    for entry in fs::read_dir(&corpus).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let text = fs::read_to_string(&path).expect("text");
+        let hub = hub(&[
+            ("hub.yaml", MINIMAL_HUB),
+            (&format!("partners/{name}"), &text),
+        ]);
+        let (checked, built) = check_and_build_errors(hub.path());
+        assert_eq!(checked, built, "{name}");
+        compared += 1;
+    }
+    assert!(compared >= 40, "only {compared} corpus files");
+}

@@ -136,3 +136,39 @@ fn damaged_records_and_guides_never_panic() {
     // Some damage is harmless (a changed letter in prose): both paths run.
     assert!(built > 0 && built < ROUNDS, "built {built} of {ROUNDS}");
 }
+
+/// `haven check` passes exactly when `haven build` would, with the same
+/// errors, however a record and a guide are damaged.
+#[test]
+fn check_and_build_agree_on_damaged_records_and_guides() {
+    let partner =
+        fs::read_to_string(example_site().join("partners/casa-de-refugio-riverbend.yaml"))
+            .expect("record");
+    let guide =
+        fs::read_to_string(example_site().join("guides/making-a-referral.md")).expect("guide");
+    let mut random = Random(0xc4ec_b01d_5eed_0002);
+    let hub = copy_of_example_site();
+    let (mut failed, mut passed) = (0, 0);
+    for round in 0..AGREEMENT_ROUNDS {
+        fs::write(
+            hub.path().join("partners/casa-de-refugio-riverbend.yaml"),
+            mutate(&partner, &mut random),
+        )
+        .expect("write");
+        fs::write(
+            hub.path().join("guides/making-a-referral.md"),
+            mutate(&guide, &mut random),
+        )
+        .expect("write");
+        let (checked, built) = check_and_build_errors(hub.path());
+        assert_eq!(checked, built, "round {round}");
+        if built.is_empty() {
+            passed += 1;
+        } else {
+            failed += 1;
+        }
+    }
+    assert!(passed > 0 && failed > 0, "{passed} passed, {failed} failed");
+}
+
+const AGREEMENT_ROUNDS: usize = 24;

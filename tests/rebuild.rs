@@ -239,11 +239,12 @@ fn an_edit_that_makes_shown_text_private_is_refused() {
     let hub = copy_of_example_site();
     make_data_repository_private(hub.path());
     let mut previewing = preview_of(hub);
-    // Another partner's name, on pages this edit does not re-render.
+    // Another partner's name, on pages this edit does not re-render (and
+    // not in the edited record's own text, which would make it public).
     let changed = previewing.edit(
-        CASA,
-        "name: Casa de Refugio Riverbend",
-        "internal: { notes: Juniper County Legal Aid }\nname: Casa de Refugio Riverbend",
+        "partners/arroyo-seco-community-action.yaml",
+        "name: Arroyo Seco Community Action Agency",
+        "internal: { notes: Juniper County Legal Aid }\nname: Arroyo Seco Community Action Agency",
     );
     let refused = previewing.preview.rebuild(&[changed]);
     let Some(Err(error)) = refused else {

@@ -21,20 +21,27 @@ fn hub_with_private_note() -> tempfile::TempDir {
     ])
 }
 
-/// The codes of a failed build, or an empty list when it succeeded.
+/// The errors of a failed build, or an empty list when it succeeded.
+/// `haven check` must find the same content errors first.
 fn build_errors(root: &Path) -> Vec<String> {
     let output = root.join("public");
-    match haven::build(&plan(root, &output)) {
+    let errors = |diagnostics: &[haven::diagnostic::Diagnostic]| -> Vec<String> {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == haven::diagnostic::Severity::Error)
+            .map(|d| format!("{}: {}: {}", d.code, d.path.display(), d.message))
+            .collect()
+    };
+    let checked = errors(&haven::build::check(root, common::today(), None).expect("check runs"));
+    let built = match haven::build(&plan(root, &output)) {
         Ok(_) => Vec::new(),
         Err(BuildError::Content(diagnostics)) | Err(BuildError::Template(diagnostics)) => {
-            diagnostics
-                .iter()
-                .filter(|d| d.severity == haven::diagnostic::Severity::Error)
-                .map(|d| format!("{}: {}: {}", d.code, d.path.display(), d.message))
-                .collect()
+            errors(&diagnostics)
         }
-        Err(BuildError::Write(error)) => vec![format!("write: {error}")],
-    }
+        Err(BuildError::Write(error)) => return vec![format!("write: {error}")],
+    };
+    assert_eq!(checked, built, "haven check and haven build disagree");
+    built
 }
 
 /// Fails unless building the hub at `root` stops with an error whose
@@ -49,12 +56,33 @@ fn assert_build_error(root: &Path, start: &str, holding: &str) {
     );
 }
 
+/// Writes a second partner, `pantry`, with this description: another
+/// record than the one the private values belong to.
 fn with_description(root: &Path, description: &str) {
-    let partner = minimal_partner("food").replace(
+    fs::write(
+        root.join("partners/pantry.yaml"),
+        partner_described("pantry", description),
+    )
+    .unwrap();
+}
+
+fn partner_described(id: &str, description: &str) -> String {
+    minimal_partner(id).replace(
         "description: Emergency groceries for anyone in the county.",
         &format!("description: \"{description}\""),
-    );
-    fs::write(root.join("partners/food.yaml"), partner).unwrap();
+    )
+}
+
+/// The build's warnings with this code, as printed.
+fn build_warnings(root: &Path, code: &str) -> Vec<String> {
+    let output = root.join("public");
+    let report = haven::build(&plan(root, &output)).expect("the hub builds");
+    report
+        .warnings
+        .iter()
+        .filter(|d| d.code == code)
+        .map(ToString::to_string)
+        .collect()
 }
 
 fn assert_refused_as_leak(description: &str) {
@@ -108,11 +136,11 @@ fn a_private_name_split_by_a_zero_width_space_is_a_leak() {
 #[test]
 fn a_private_value_quoted_in_identifiers_is_a_leak() {
     let dir = hub_with_private_note();
-    let partner = minimal_partner("food").replace(
+    let partner = minimal_partner("pantry").replace(
         "website:",
         "identifiers:\n  - { scheme: note, value: \"back gate code is 4417\" }\nwebsite:",
     );
-    fs::write(dir.path().join("partners/food.yaml"), partner).unwrap();
+    fs::write(dir.path().join("partners/pantry.yaml"), partner).unwrap();
     assert_build_error(dir.path(), "P030", "data/");
 }
 
@@ -127,6 +155,57 @@ fn ordinary_words_of_a_note_are_no_leak() {
         .path()
     )
     .is_empty());
+}
+
+#[test]
+fn a_value_its_own_record_publishes_is_no_secret_and_is_warned_about() {
+    let dir = hub_with_private_note();
+    fs::write(
+        dir.path().join("partners/food.yaml"),
+        partner_described(
+            "food",
+            "Groceries. Ask for Aisha Potirberg or call 505-555-0177.",
+        ),
+    )
+    .unwrap();
+    let warnings = build_warnings(dir.path(), "W030");
+    assert_eq!(warnings.len(), 2, "the name and the phone: {warnings:?}");
+    assert!(
+        warnings.iter().all(|w| w.contains("partners/food.yaml")),
+        "{warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("Potirberg")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn what_its_own_record_does_not_publish_stays_secret_everywhere() {
+    // food publishes the name, so the name is public; the gate code in
+    // food's note is still a secret wherever it appears.
+    let dir = hub_with_private_note();
+    fs::write(
+        dir.path().join("partners/food.yaml"),
+        partner_described("food", "Groceries. Ask for Aisha Potirberg."),
+    )
+    .unwrap();
+    with_description(dir.path(), "Groceries. The back gate code is 4417.");
+    assert_build_error(dir.path(), "P030", "internal.notes");
+}
+
+#[test]
+fn a_value_in_a_comment_or_an_unpublished_record_is_not_published_by_it() {
+    let dir = hub_with_private_note();
+    let commented = format!("# Ask for Aisha Potirberg\n{}", minimal_partner("food"));
+    fs::write(dir.path().join("partners/food.yaml"), commented).unwrap();
+    with_description(dir.path(), "Groceries. Ask for Aisha Potirberg.");
+    assert_build_error(dir.path(), "P030", "point_of_contact");
+
+    let draft = partner_described("food", "Ask for Aisha Potirberg.")
+        .replace("status: active", "status: active\npublished: false");
+    fs::write(dir.path().join("partners/food.yaml"), draft).unwrap();
+    assert_build_error(dir.path(), "P030", "point_of_contact");
 }
 
 #[test]

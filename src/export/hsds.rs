@@ -5,6 +5,8 @@
 //! between builds. Only `PublicPartner` is read: internal data cannot
 //! reach the export.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
@@ -782,6 +784,26 @@ fn access_facts(access: &Access) -> Vec<(&'static str, String, Option<String>)> 
         }
     }
     facts
+}
+
+/// The `code` column of each term. The data package declares codes unique
+/// across taxonomies, so a code two taxonomies share (`other`) is written
+/// with its taxonomy: `partner_types:other`.
+pub fn unique_codes(terms: &[Term]) -> Vec<String> {
+    let mut taxonomies_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for term in terms {
+        taxonomies_of
+            .entry(&term.code)
+            .or_default()
+            .insert(&term.taxonomy);
+    }
+    terms
+        .iter()
+        .map(|term| match taxonomies_of.get(term.code.as_str()) {
+            Some(shared) if shared.len() > 1 => format!("{}:{}", term.taxonomy, term.code),
+            _ => term.code.clone(),
+        })
+        .collect()
 }
 
 /// A taxonomy term an attribute points at.

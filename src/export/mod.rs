@@ -262,12 +262,14 @@ impl<'a> Export<'a> {
                 .unwrap_or_default(),
             );
         }
+        let codes = hsds::unique_codes(&terms);
         let term_objects: Vec<Map<String, Value>> = terms
             .iter()
-            .map(|term| {
+            .zip(codes)
+            .map(|(term, code)| {
                 json!({
                     "id": term.id(cx),
-                    "code": term.code,
+                    "code": code,
                     "name": term.name,
                     "description": term.name,
                     "taxonomy": term.taxonomy,

@@ -1,7 +1,8 @@
 //! The HSDS 3.0 tabular data package: one CSV per table, with the columns
 //! of Open Referral's own `datapackage.json` (vendored unchanged as
 //! `hsds-3.0-datapackage.json`, CC BY-SA 4.0), which is shipped with the
-//! hub's name and license in place of the specification's.
+//! hub's name and license in place of the specification's and without its
+//! sample values.
 
 use std::sync::OnceLock;
 
@@ -15,6 +16,9 @@ pub struct Table {
     pub name: String,
     pub path: String,
     pub columns: Vec<String>,
+    /// Whether each column is of type `time`, which a validator reads as
+    /// `HH:MM:SS`.
+    pub times: Vec<bool>,
 }
 
 /// The tables of HSDS 3.0, in the descriptor's order.
@@ -38,6 +42,10 @@ pub fn tables() -> &'static [Table] {
                                     .collect()
                             })
                             .unwrap_or_default(),
+                        times: resource["schema"]["fields"]
+                            .as_array()
+                            .map(|fields| fields.iter().map(|f| f["type"] == "time").collect())
+                            .unwrap_or_default(),
                     })
                     .collect()
             })
@@ -59,6 +67,8 @@ pub fn datapackage(
     license: Option<&crate::config::DataLicense>,
 ) -> String {
     let mut package = descriptor();
+    // The specification's sample values describe no one of this hub.
+    without_examples(&mut package);
     if let Value::Object(fields) = &mut package {
         fields.insert("name".into(), Value::String(name.to_string()));
         fields.insert("title".into(), Value::String(title.to_string()));
@@ -81,6 +91,17 @@ pub fn datapackage(
         }
     }
     serde_json::to_string_pretty(&package).unwrap_or_default()
+}
+
+fn without_examples(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            fields.remove("example");
+            fields.values_mut().for_each(without_examples);
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_examples),
+        _ => {}
+    }
 }
 
 /// The table a nested list of objects belongs to, by its key.
@@ -157,12 +178,28 @@ pub fn line(table: &Table, row: &Map<String, Value>) -> Vec<u8> {
         }
         match row.get(column) {
             None | Some(Value::Null) => {}
+            Some(Value::String(text)) if table.times.get(index) == Some(&true) => {
+                cell(&with_seconds(text), &mut line)
+            }
             Some(Value::String(text)) => cell(&defused(text), &mut line),
             Some(other) => cell(&other.to_string(), &mut line),
         }
     }
     line.push(b'\n');
     line
+}
+
+/// `09:00` as `09:00:00`, the form a Data Package `time` column takes.
+fn with_seconds(time: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = time.as_bytes();
+    let hours_minutes = bytes.len() == 5
+        && bytes[2] == b':'
+        && [0, 1, 3, 4].iter().all(|&i| bytes[i].is_ascii_digit());
+    if hours_minutes {
+        format!("{time}:00").into()
+    } else {
+        time.into()
+    }
 }
 
 /// Text a spreadsheet would run as a formula, with a leading `'` (the

@@ -4,6 +4,7 @@
 //! something (docs/record-format.md).
 
 mod hours;
+pub mod junk;
 pub mod package;
 pub mod partner;
 mod phones;

@@ -8,6 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use super::junk::{clean, Cleaned};
+
 /// One CSV row: column → value (empty cells left out), and where it came
 /// from for the report.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +38,8 @@ pub struct Package {
     pub tables: BTreeMap<String, Vec<Row>>,
     /// Files that are not HSDS tables.
     pub ignored: Vec<String>,
+    /// Junk taken out of cells as they were read.
+    pub cleaned: Cleaned,
     /// Row positions by (table, column) and value, made the first time a
     /// table is looked up by that column: an import reads each table once
     /// however many organizations it has.
@@ -129,26 +133,20 @@ pub fn read(dir: &Path) -> Result<Package, ReadError> {
         .map(|d| listed_files(dir, d))
         .unwrap_or_default();
     let mut files: Vec<PathBuf> = if listed.is_empty() {
-        fs::read_dir(dir)
-            .map_err(|e| ReadError::Io(dir.to_path_buf(), e))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| {
-                path.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-            })
-            .collect()
+        let mut found = csv_files(dir)?;
+        // Packages often keep their tables in data/ beside the descriptor.
+        if !found.iter().any(|path| stem(path) == "organizations") && dir.join("data").is_dir() {
+            found = csv_files(&dir.join("data"))?;
+        }
+        found
     } else {
         listed
     };
     files.sort();
     let mut raw: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    let mut cleaned = Cleaned::default();
     for path in &files {
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        raw.insert(name, read_csv(path)?);
+        raw.insert(stem(path), read_csv(path, &mut cleaned)?);
     }
     if !raw.contains_key("organizations") {
         return Err(ReadError::NoTables(dir.to_path_buf()));
@@ -157,7 +155,28 @@ pub fn read(dir: &Path) -> Result<Package, ReadError> {
         .as_ref()
         .and_then(|package| package["version"].as_str().map(str::to_string));
     let version = version(declared.as_deref(), &raw);
-    Ok(normalize(version, raw))
+    let mut package = normalize(version, raw);
+    package.cleaned = cleaned;
+    Ok(package)
+}
+
+/// The table a CSV file holds, by its name: `organizations`.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+fn csv_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
+    Ok(fs::read_dir(dir)
+        .map_err(|e| ReadError::Io(dir.to_path_buf(), e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        })
+        .collect())
 }
 
 /// The CSV files a data package descriptor lists (`resources[].path`, a
@@ -186,12 +205,16 @@ fn listed_files(dir: &Path, descriptor: &serde_json::Value) -> Vec<PathBuf> {
             });
             inside && path.to_ascii_lowercase().ends_with(".csv")
         })
-        .map(|path| dir.join(path))
-        .filter(|path| path.is_file())
+        .filter_map(|path| {
+            // A descriptor written for the tables' own folder (`data/`).
+            [dir.join(&path), dir.join("data").join(&path)]
+                .into_iter()
+                .find(|candidate| candidate.is_file())
+        })
         .collect()
 }
 
-fn read_csv(path: &Path) -> Result<Vec<Row>, ReadError> {
+fn read_csv(path: &Path, cleaned: &mut Cleaned) -> Result<Vec<Row>, ReadError> {
     let bytes = fs::read(path).map_err(|e| ReadError::Io(path.to_path_buf(), e))?;
     // A spreadsheet's byte-order mark is not part of the first column's name.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -211,12 +234,13 @@ fn read_csv(path: &Path) -> Result<Vec<Row>, ReadError> {
         let record = record.map_err(|e| ReadError::Csv(path.to_path_buf(), e.to_string()))?;
         // The row a spreadsheet shows: the header is row 1.
         let line = index as u64 + 2;
-        let fields = headers
-            .iter()
-            .zip(record.iter())
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(header, value)| (header.clone(), value.trim().to_string()))
-            .collect();
+        let mut fields = BTreeMap::new();
+        for (header, value) in headers.iter().zip(record.iter()) {
+            let place = || format!("{file}:{line} {header}");
+            if let Some(value) = clean(value, cleaned, &place) {
+                fields.insert(header.clone(), value.into_owned());
+            }
+        }
         rows.push(Row {
             fields,
             file: file.clone(),
@@ -236,17 +260,20 @@ fn version(declared: Option<&str>, raw: &BTreeMap<String, Vec<Row>>) -> &'static
         Some(v) if v.starts_with('1') => Some("1.1"),
         _ => None,
     };
-    if raw.contains_key("attributes") || raw.contains_key("addresses") {
+    // A table with no rows (a header an exporter writes for every table
+    // of its own version, whatever it holds) shows nothing.
+    let has = |table: &str| raw.get(table).is_some_and(|rows| !rows.is_empty());
+    if has("attributes") || has("addresses") {
         return "3.0";
     }
-    if raw.contains_key("service_attributes") {
+    if has("service_attributes") {
         return "2.0";
     }
-    if raw.contains_key("regular_schedules") {
+    if has("regular_schedules") {
         return "1.1";
     }
     // schedules.csv is in 2.0 and 3.0 alike.
-    if raw.contains_key("schedules") {
+    if has("schedules") {
         return if declared == Some("3.0") {
             "3.0"
         } else {
@@ -325,6 +352,7 @@ fn normalize(version: &'static str, mut raw: BTreeMap<String, Vec<Row>>) -> Pack
         take(&mut raw, same, same);
     }
     take(&mut raw, "services_at_location", "service_at_location");
+    take(&mut raw, "eligibilities", "eligibility");
     take(&mut raw, "accessibility_for_disabilities", "accessibility");
     take(&mut raw, "regular_schedules", "schedules");
     take(&mut raw, "taxonomy", "taxonomy_terms");
@@ -408,6 +436,7 @@ fn normalize(version: &'static str, mut raw: BTreeMap<String, Vec<Row>>) -> Pack
         version: version.to_string(),
         tables,
         ignored,
+        cleaned: Cleaned::default(),
         index: Mutex::default(),
     }
 }

@@ -27,6 +27,8 @@ pub struct Hub<'a> {
 pub struct Loss {
     pub field: String,
     pub what: String,
+    /// A guess someone must confirm, rather than something left out.
+    pub guess: bool,
 }
 
 /// A partner file to write.
@@ -52,13 +54,18 @@ impl Mapper<'_> {
         self.losses.push(Loss {
             field: field.into(),
             what: what.into(),
+            guess: false,
         });
     }
 
     /// Like `lose`, and the record needs a volunteer before it is published.
     pub(super) fn guess(&mut self, field: impl Into<String>, what: impl Into<String>) {
         self.review = true;
-        self.lose(field, what);
+        self.losses.push(Loss {
+            field: field.into(),
+            what: what.into(),
+            guess: true,
+        });
     }
 
     pub(super) fn rows<'r>(&'r self, table: &str, column: &str, id: &str) -> Vec<&'r Row> {
@@ -129,8 +136,14 @@ impl Mapper<'_> {
     /// A hub code of `kind` a term stands for: by code, or by label.
     pub(super) fn code_in(&self, kind: Kind, term: &Term) -> Option<String> {
         let taxonomies = self.hub.taxonomies;
-        if taxonomies.contains(kind, &term.code) {
-            return Some(term.code.clone());
+        // haven's export writes a code two taxonomies share as `taxonomy:code`.
+        let code = term
+            .code
+            .strip_prefix(term.taxonomy.as_str())
+            .and_then(|rest| rest.strip_prefix(':'))
+            .unwrap_or(&term.code);
+        if taxonomies.contains(kind, code) {
+            return Some(code.to_string());
         }
         let name = term.name.to_lowercase();
         taxonomies
@@ -324,6 +337,11 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
     ]);
     // `published` is decided once everything is mapped.
     let record = if m.review {
+        let points = m
+            .losses
+            .iter()
+            .map(|loss| format!("{}: {}", loss.field, loss.what));
+        let record = set(record, "review", Node::texts(points));
         set(record, "published", Node::Bool(false))
     } else {
         record

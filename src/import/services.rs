@@ -249,10 +249,15 @@ pub(super) fn services(
             .into_iter()
             .cloned()
             .collect();
-        let service_phones: Vec<String> = phone_rows
+        let mut service_phones: Vec<String> = Vec::new();
+        for id in phone_rows
             .iter()
             .filter_map(|row| add_phone(m, row, &mut phones))
-            .collect();
+        {
+            if !service_phones.contains(&id) {
+                service_phones.push(id);
+            }
+        }
         for area in m.rows("service_areas", "service_id", &hsds_id) {
             if let Some(name) = area.get("name") {
                 let entry = (

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::StaticFile;
-use crate::model::PrivateValues;
+use crate::model::{PrivateValue, PrivateValues};
 use crate::needles::Needles;
 use crate::render::OutputFile;
 
@@ -82,7 +82,8 @@ impl PrivateScanner {
                 path: value.path.clone(),
                 field: value.field.clone(),
             });
-            for clue in clues(&value.value) {
+            let (secret, _) = split_by_record(value);
+            for clue in secret {
                 match clue.form {
                     Form::Digits => digits.push((clue, source)),
                     Form::Words if clue.whole || !is_public_name(&clue.needle) => {
@@ -157,6 +158,59 @@ impl PrivateScanner {
     }
 }
 
+/// The clues to `value` that are secret, and those its own record
+/// publishes already (in any form a person would recognise).
+fn split_by_record(value: &PrivateValue) -> (Vec<Clue>, Vec<Clue>) {
+    let all = clues(&value.value);
+    if value.published_by_record.is_empty() {
+        return (all, Vec::new());
+    }
+    let record = read_value(&value.published_by_record);
+    all.into_iter().partition(|clue| {
+        let stream = match clue.form {
+            Form::Words => &record.words,
+            Form::Digits => &record.digits,
+        };
+        memchr::memmem::find(stream, &clue.needle).is_none()
+    })
+}
+
+/// W030: internal values (or parts of them) that their own record
+/// publishes. They are public already, so they are not treated as
+/// secrets; the warning lets whoever wrote them decide which is right.
+pub fn published_by_their_record(private: &PrivateValues) -> Vec<Diagnostic> {
+    private
+        .values
+        .par_iter()
+        .filter_map(|value| {
+            let (_, public) = split_by_record(value);
+            let clue = public.first()?;
+            let what = match (clue.form, clue.whole) {
+                (Form::Digits, _) => "a phone number of",
+                (Form::Words, true) => "the value of",
+                (Form::Words, false) => "a part of",
+            };
+            Some(
+                Diagnostic::warning(
+                    "W030",
+                    &value.path,
+                    format!(
+                        "{what} {} is also in the public fields of {} ({}), so it is published and not kept secret",
+                        value.field,
+                        value.record_path.display(),
+                        masked(&clue.needle)
+                    ),
+                )
+                .field(value.field.clone())
+                .help(format!(
+                    "if it must stay private, remove it from the public fields of {}; if it is public knowledge, nothing needs to change (or remove it from the internal data)",
+                    value.record_path.display()
+                )),
+            )
+        })
+        .collect()
+}
+
 /// Every run of whole words of each text, as read: " legal aid ",
 /// " aid society ", … (a name has a few words, so a few dozen runs).
 fn word_runs(texts: &[String]) -> HashSet<Vec<u8>> {
@@ -196,7 +250,6 @@ fn masked(needle: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::PrivateValue;
 
     fn scanner(values: &[&str]) -> PrivateScanner {
         PrivateScanner::new(&PrivateValues {
@@ -206,6 +259,8 @@ mod tests {
                     value: value.to_string(),
                     path: "private/a.yaml".into(),
                     field: "internal.notes".into(),
+                    published_by_record: "".into(),
+                    record_path: "partners/a.yaml".into(),
                 })
                 .collect(),
             public_names: vec!["Legal Aid Society of Example County".into()],

@@ -567,6 +567,17 @@ impl<'a> PartnerCheck<'a> {
             );
         }
 
+        if record.published && !record.review.is_empty() {
+            out.push(
+                self.warning(
+                    "W022",
+                    "review",
+                    format!("the record is published with {} point(s) still to review", record.review.len()),
+                )
+                .help("check each point with the partner and delete it, or publish with `haven publish`, which clears the list"),
+            );
+        }
+
         match Date::parse(&record.last_verified) {
             None => out.push(
                 self.error(
@@ -806,6 +817,8 @@ impl<'a> PartnerCheck<'a> {
                     );
                 }
             }
+            self.repeated_references(&field, "phones", &service.phones, out);
+            self.repeated_references(&field, "locations", &service.locations, out);
             for (r, reference) in service.locations.iter().enumerate() {
                 if !location_ids.contains(&reference.as_str()) {
                     out.push(
@@ -922,6 +935,29 @@ impl<'a> PartnerCheck<'a> {
         check_code(taxonomies, kind, code, &mut |message, help| {
             out.push(self.error("E030", field.clone(), message).help(help));
         });
+    }
+
+    /// W102: a service that names the same phone or location twice shows
+    /// and exports it once.
+    fn repeated_references(
+        &self,
+        service_field: &str,
+        list: &str,
+        references: &[String],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for (index, reference) in references.iter().enumerate() {
+            if references[..index].contains(reference) {
+                out.push(
+                    self.warning(
+                        "W102",
+                        format!("{service_field}.{list}[{index}]"),
+                        format!("\"{reference}\" is listed twice"),
+                    )
+                    .help("remove the second mention; it is shown once"),
+                );
+            }
+        }
     }
 
     fn unique_ids<'b>(
@@ -1218,7 +1254,7 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
-    /// E140 (individuals need recorded consent) and P021 (an internal phone
+    /// E140 (individuals need recorded consent) and W021 (an internal phone
     /// or e-mail must not be published as a public one).
     fn consent_and_private_contacts(&self, hub: &Hub, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
@@ -1274,24 +1310,24 @@ impl<'a> PartnerCheck<'a> {
                 && digits.len() >= 7
             {
                 out.push(
-                    self.error(
-                        "P021",
+                    self.warning(
+                        "W021",
                         format!("phones[{index}].number"),
-                        "this number is also an internal contact's number",
+                        "this number is also an internal contact's number, so it is published",
                     )
-                    .help("public numbers must be the organisation's own published lines"),
+                    .help("if the contact's direct line must stay private, publish the organisation's main line here instead"),
                 );
             }
         }
         if let Some(email) = &record.email {
             if private_emails.contains(&email.to_lowercase()) {
                 out.push(
-                    self.error(
-                        "P021",
+                    self.warning(
+                        "W021",
                         "email",
-                        "this address is also an internal contact's address",
+                        "this address is also an internal contact's address, so it is published",
                     )
-                    .help("publish the organisation's role address (intake@…), not a person's"),
+                    .help("if the contact's own address must stay private, publish the organisation's role address (intake@…) here instead"),
                 );
             }
         }
