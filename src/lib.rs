@@ -24,6 +24,7 @@ pub mod rebuild;
 pub mod record;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -69,6 +69,33 @@ enum Command {
     /// Preview the site in a browser: rebuild what an edit changes and
     /// reload open pages, with any mistakes shown on the page.
     Serve(ServeArgs),
+    /// List the partner records that are not published yet, with what
+    /// each one still needs (the points under review: and any mistakes).
+    Drafts {
+        /// The hub folder (the one with hub.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Measure staleness against this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// Publish reviewed records by id: takes `published: false` and the
+    /// review: list out of each file. A record with errors is not published.
+    Publish {
+        /// The ids of the records, e.g. riverbend-legal-aid.
+        #[arg(required_unless_present = "all")]
+        ids: Vec<String>,
+        /// Every unpublished record without errors (once you have
+        /// reviewed them all).
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        /// The hub folder (the one with hub.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Measure staleness against this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
 }
 
 #[derive(Args)]
@@ -224,6 +251,15 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Serve(args) => run_serve(&cli, args),
+        Command::Drafts { root, today } => {
+            run_drafts(&cli, root, today.unwrap_or_else(Date::today))
+        }
+        Command::Publish {
+            ids,
+            all,
+            root,
+            today,
+        } => run_publish(&cli, root, ids, *all, today.unwrap_or_else(Date::today)),
         Command::Import(ImportCommand::Hsds {
             dir,
             into,
@@ -238,8 +274,15 @@ fn main() -> ExitCode {
             };
             match haven::import::import_hsds(&plan) {
                 Ok(report) => {
+                    let full = match haven::import::write_report(into, &report) {
+                        Ok(path) => Some(path),
+                        Err(error) => {
+                            eprintln!("warning: the full report was not written: {error}");
+                            None
+                        }
+                    };
                     if !cli.quiet {
-                        print!("{}", report.render());
+                        print!("{}", report.summary(full.as_deref()));
                     }
                     if report.partners.iter().any(|p| p.skipped) {
                         ExitCode::from(1)
@@ -436,6 +479,105 @@ fn open_in_browser(url: &str) {
         .spawn();
     if let Err(error) = opened {
         eprintln!("warning: could not open a browser ({error}); open {url} yourself");
+    }
+}
+
+fn run_drafts(cli: &Cli, root: &Path, today: Date) -> ExitCode {
+    let drafts = match haven::review::drafts(root, today) {
+        Ok(drafts) => drafts,
+        Err(diagnostics) => {
+            eprint!(
+                "{}",
+                report::render(&diagnostics, root, Format::Human, stderr_style())
+            );
+            return ExitCode::from(1);
+        }
+    };
+    if drafts.is_empty() {
+        println!("Every partner record is published.");
+        return ExitCode::SUCCESS;
+    }
+    let ready = drafts.iter().filter(|d| d.is_ready()).count();
+    println!(
+        "{} record(s) not published yet: {ready} without errors, {} with errors to fix first.",
+        drafts.len(),
+        drafts.len() - ready
+    );
+    for draft in &drafts {
+        let errors = draft.problems.iter().filter(|d| d.is_error()).count();
+        let state = if errors > 0 {
+            format!("{errors} error(s) to fix before publishing")
+        } else {
+            "can be published".to_string()
+        };
+        println!(
+            "\n{} ({}): {} point(s) to review, {state}",
+            draft.path.display(),
+            draft.id,
+            draft.review.len()
+        );
+        for point in &draft.review {
+            println!("  - {point}");
+        }
+        let shown: Vec<Diagnostic> = draft
+            .problems
+            .iter()
+            .filter(|d| cli.verbose || d.is_error())
+            .cloned()
+            .collect();
+        for problem in &shown {
+            println!("  {problem}");
+        }
+        let hidden = draft.problems.len() - shown.len();
+        if hidden > 0 {
+            println!("  ({hidden} warning(s) more with --verbose)");
+        }
+    }
+    println!("\nCheck each with the partner (`haven serve --drafts` shows them on the site), then run `haven publish ID…`.");
+    ExitCode::SUCCESS
+}
+
+fn run_publish(cli: &Cli, root: &Path, ids: &[String], all: bool, today: Date) -> ExitCode {
+    use haven::review::Published;
+    let results = match haven::review::publish(root, ids, all, today) {
+        Ok(results) => results,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut failed = false;
+    for result in &results {
+        match result {
+            Published::Done(path) => {
+                if !cli.quiet {
+                    println!("published {}", path.display());
+                }
+            }
+            Published::HasErrors(path, errors) => {
+                failed = true;
+                eprintln!(
+                    "not published: {} has {} error(s):",
+                    path.display(),
+                    errors.len()
+                );
+                for error in errors {
+                    eprintln!("  {error}");
+                }
+            }
+            Published::NotADraft(id) => {
+                failed = true;
+                eprintln!("not published: no unpublished record has the id \"{id}\" (`haven drafts` lists them)");
+            }
+        }
+    }
+    if results.is_empty() && !cli.quiet {
+        println!("Every partner record is published already.");
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

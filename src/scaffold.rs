@@ -235,7 +235,7 @@ fn ci_file(ci: Ci, repository: &str) -> Option<(&'static str, String)> {
 
 /// Internal records stay out of a public repository (hub.yaml says
 /// `data_repository: public`); the built site is never committed.
-const INIT_GITIGNORE: &str = "# The built site: CI builds it, it is not kept in git.\n/public/\n# Internal records (MOU dates, contacts, notes) never go into a public\n# repository: keep private/ in a private one (haven's docs/deploy.md).\n/private/\n# Folders of a build that was stopped half-way (the next build removes them).\n.*.haven-new-*\n.*.haven-old-*\n";
+const INIT_GITIGNORE: &str = "# The built site: CI builds it, it is not kept in git.\n/public/\n# Internal records (MOU dates, contacts, notes) never go into a public\n# repository: keep private/ in a private one (haven's docs/deploy.md).\n/private/\n# Folders of a build that was stopped half-way (the next build removes them).\n.*.haven-new-*\n.*.haven-old-*\n# The full report of the last `haven import`.\n/import-report.txt\n";
 
 /// Writes a minimal working hub into `dir` (created if needed), for
 /// instance a repository just cloned with its README and .gitignore: an

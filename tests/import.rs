@@ -58,23 +58,57 @@ fn text(output: &std::process::Output) -> String {
     )
 }
 
-fn assert_imports_and_passes_check(folder: &str) -> String {
+/// The full report the last import wrote into the hub.
+fn full_report(hub: &Path) -> String {
+    fs::read_to_string(hub.join("import-report.txt")).expect("the full report is written")
+}
+
+/// Imports `folder`, publishes every record (as a volunteer would once
+/// each is reviewed) and checks the hub: no imported record may have an
+/// error. Returns the printed summary and the full report.
+fn assert_imports_and_passes_check(folder: &str) -> (String, String) {
     let hub = empty_hub();
     let imported = import(&fixtures(folder), hub.path(), &[]);
-    let report = text(&imported);
-    assert!(imported.status.success(), "{report}");
+    let summary = text(&imported);
+    assert!(imported.status.success(), "{summary}");
+    let published = publish(hub.path(), &["--all"]);
+    assert!(published.status.success(), "{}", text(&published));
+    assert!(
+        !text(&published).contains("not published"),
+        "{}",
+        text(&published)
+    );
     let checked = check(hub.path());
     assert!(
         checked.status.success(),
         "imported records fail haven check:\n{}",
         text(&checked)
     );
-    report
+    (summary, full_report(hub.path()))
+}
+
+fn publish(hub: &Path, args: &[&str]) -> std::process::Output {
+    haven()
+        .args(["publish", "--today", TODAY, "--root"])
+        .arg(hub)
+        .args(args)
+        .output()
+        .expect("haven runs")
+}
+
+fn drafts(hub: &Path) -> String {
+    let output = haven()
+        .args(["drafts", "--today", TODAY, "--root"])
+        .arg(hub)
+        .output()
+        .expect("haven runs");
+    assert!(output.status.success(), "{}", text(&output));
+    text(&output)
 }
 
 #[test]
 fn the_hsds_3_example_imports_and_passes_check() {
-    let report = assert_imports_and_passes_check("3.0/examples/csv");
+    let (_, report) = assert_imports_and_passes_check("3.0/examples/csv");
     assert!(report.contains("HSDS 3.0"), "{report}");
     assert!(
         report.contains("latitude 100"),
@@ -89,7 +123,7 @@ fn the_hsds_3_example_imports_and_passes_check() {
 #[test]
 fn the_hsds_1_1_samples_import_and_pass_check() {
     for folder in ["1.1/simple", "1.1/all_resources"] {
-        let report = assert_imports_and_passes_check(folder);
+        let (report, _) = assert_imports_and_passes_check(folder);
         assert!(report.contains("HSDS 1.1"), "{report}");
         assert!(report.contains("10 partner file(s) written"), "{report}");
     }
@@ -97,7 +131,7 @@ fn the_hsds_1_1_samples_import_and_pass_check() {
 
 #[test]
 fn an_hsds_2_0_package_maps_terms_schedules_addresses_and_phone_languages() {
-    let report = assert_imports_and_passes_check("2.0-synthetic");
+    let (_, report) = assert_imports_and_passes_check("2.0-synthetic");
     assert!(report.contains("HSDS 2.0"), "{report}");
     assert!(
         report
@@ -133,13 +167,13 @@ fn an_hsds_2_0_package_maps_terms_schedules_addresses_and_phone_languages() {
 
 #[test]
 fn the_report_names_what_was_dropped_or_guessed() {
-    let report = assert_imports_and_passes_check("1.1/all_resources");
+    let (_, report) = assert_imports_and_passes_check("1.1/all_resources");
     for expected in [
         "holiday schedule(s) not imported",
         "no complete address; left out",
         "guessed",
         "published: false until reviewed",
-        "Not imported (partner records have no place for them): ",
+        "Not read (partner records have no place for them): ",
     ] {
         assert!(
             report.contains(expected),
@@ -404,8 +438,12 @@ fn rows_whose_organization_or_service_is_missing_are_named_in_the_report() {
     fs::write(&schedules, rows).expect("write");
     let hub = empty_hub();
     let output = import(package.path(), hub.path(), &[]);
-    let report = text(&output);
-    assert!(report.contains("2 row(s) not imported"), "{report}");
+    assert!(
+        text(&output).contains("2 row(s) not imported"),
+        "{}",
+        text(&output)
+    );
+    let report = full_report(hub.path());
     assert!(
         report.contains("services.csv:3: organization \"org-9\" is not in organizations.csv"),
         "{report}"
@@ -413,5 +451,193 @@ fn rows_whose_organization_or_service_is_missing_are_named_in_the_report() {
     assert!(
         report.contains("schedules.csv:4: service \"svc-404\" is not in services.csv"),
         "{report}"
+    );
+}
+
+/// Every partner file an import wrote, as text.
+fn partner_files(hub: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = fs::read_dir(hub.join("partners"))
+        .expect("partners")
+        .filter_map(Result::ok)
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read_to_string(e.path()).expect("text"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn real_211_exports_import_publish_and_build() {
+    for folder in ["real-miami211", "real-ilao"] {
+        let (summary, report) = assert_imports_and_passes_check(folder);
+        assert!(
+            summary
+                .lines()
+                .next()
+                .is_some_and(|l| l.starts_with("Read an HSDS")),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("row(s) not imported"),
+            "{folder}: orphans counted: {summary}"
+        );
+        assert!(
+            report.len() > summary.len(),
+            "{folder}: the full report has the details"
+        );
+    }
+}
+
+#[test]
+fn a_211_package_with_its_tables_in_data_imports_from_its_own_folder() {
+    let hub = empty_hub();
+    let output = import(&fixtures("real-miami211"), hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(text(&output).contains("HSDS 1.1"), "{}", text(&output));
+    assert!(partner_files(hub.path()).len() >= 20);
+}
+
+#[test]
+fn junk_in_211_text_is_cleaned_and_counted() {
+    let hub = empty_hub();
+    let output = import(&fixtures("real-miami211"), hub.path(), &[]);
+    let summary = text(&output);
+    for kind in ["escaped line breaks", "###MON###", "garbled"] {
+        assert!(summary.contains(kind), "{kind} not counted: {summary}");
+    }
+    for (name, record) in partner_files(hub.path()) {
+        for junk in ["\\n", "###", "GÇ", "&rsquo;"] {
+            assert!(!record.contains(junk), "{name} holds {junk:?}:\n{record}");
+        }
+    }
+}
+
+#[test]
+fn airs_codes_of_a_211_export_become_service_areas_and_populations() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
+        .status
+        .success());
+    let record = fs::read_to_string(
+        hub.path()
+            .join("partners/the-shelter-for-abused-women-children-inc.yaml"),
+    )
+    .expect("the shelter is imported");
+    // Its emergency shelter is BH-1800.1500-100 (Domestic Violence Shelters)
+    // for YX-0300.0190 (Abused Women) and YX-0300.0150 (Abused Men).
+    assert!(record.contains("categories: [basic_needs]"), "{record}");
+    assert!(record.contains("populations: [men, women]"), "{record}");
+    let report = full_report(hub.path());
+    assert!(
+        !report.contains("\"Domestic Violence Shelters\" (Open211 Miami - AIRS) has no hub code"),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_organization_without_services_is_named_in_the_report_not_written() {
+    let hub = empty_hub();
+    let output = import(&fixtures("real-ilao"), hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(!hub.path().join("partners/smart-policy-works.yaml").exists());
+    let report = full_report(hub.path());
+    assert!(
+        report.contains("Smart Policy Works has no service in the package; not imported"),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_empty_table_of_a_newer_version_does_not_decide_the_version() {
+    let package = tempfile::tempdir().expect("temp");
+    copy_dir(&fixtures("1.1/simple"), package.path());
+    fs::write(
+        package.path().join("addresses.csv"),
+        "id,location_id,address_1\n",
+    )
+    .expect("write");
+    let hub = empty_hub();
+    let output = import(package.path(), hub.path(), &[]);
+    assert!(text(&output).contains("HSDS 1.1"), "{}", text(&output));
+}
+
+#[test]
+fn drafts_lists_what_each_record_needs_and_publish_clears_it() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("2.0-synthetic"), hub.path(), &[])
+        .status
+        .success());
+    let listed = drafts(hub.path());
+    assert!(
+        listed.contains("partners/mesa-legal-aid.yaml (mesa-legal-aid)"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("point(s) to review, can be published"),
+        "{listed}"
+    );
+    let record = || fs::read_to_string(hub.path().join("partners/mesa-legal-aid.yaml")).expect("r");
+    let review_points = record().matches("\n  - ").count();
+    assert!(record().contains("published: false") && review_points > 0);
+
+    let published = publish(hub.path(), &["mesa-legal-aid"]);
+    assert!(published.status.success(), "{}", text(&published));
+    let after = record();
+    assert!(
+        !after.contains("published: false") && !after.contains("review:"),
+        "{after}"
+    );
+    assert!(
+        after.starts_with("# Imported from HSDS"),
+        "comments stay: {after}"
+    );
+    assert!(!drafts(hub.path()).contains("mesa-legal-aid"));
+    assert!(
+        check(hub.path()).status.success(),
+        "{}",
+        text(&check(hub.path()))
+    );
+}
+
+#[test]
+fn publish_refuses_a_record_with_errors_and_an_unknown_id() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("2.0-synthetic"), hub.path(), &[])
+        .status
+        .success());
+    let file = hub.path().join("partners/mesa-legal-aid.yaml");
+    let broken = fs::read_to_string(&file)
+        .expect("record")
+        .replace("categories: [legal_services]", "categories: [lawyers]");
+    fs::write(&file, &broken).expect("write");
+
+    // Unpublished, its mistake is reported but does not stop the site.
+    let checked = check(hub.path());
+    assert!(checked.status.success(), "{}", text(&checked));
+    assert!(
+        text(&checked).contains("the record is not published"),
+        "{}",
+        text(&checked)
+    );
+
+    let refused = publish(hub.path(), &["mesa-legal-aid", "no-such-partner"]);
+    assert!(!refused.status.success());
+    let said = text(&refused);
+    assert!(
+        said.contains("not published: partners/mesa-legal-aid.yaml has 1 error"),
+        "{said}"
+    );
+    assert!(
+        said.contains("no unpublished record has the id \"no-such-partner\""),
+        "{said}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).expect("record"),
+        broken,
+        "unchanged"
     );
 }

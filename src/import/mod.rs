@@ -3,6 +3,7 @@
 //! organization, with a report of every step that lost or guessed
 //! something (docs/record-format.md).
 
+pub mod airs;
 mod hours;
 pub mod junk;
 pub mod package;
@@ -55,10 +56,13 @@ pub struct ImportReport {
     /// CSV files of the package that were not read (no HSDS table, or a
     /// table partner records have no place for).
     pub ignored: Vec<String>,
-    /// Rows not imported because what they belong to is not in the
-    /// package: "services.csv:12: organization \"org-9\" is not in
-    /// organizations.csv".
-    pub orphans: Vec<String>,
+    /// Rows not imported, with the reason: an organization without a
+    /// service, or a row whose organization or service is not in the
+    /// package ("services.csv:12: organization \"org-9\" is not in
+    /// organizations.csv").
+    pub not_imported: Vec<String>,
+    /// Junk taken out of cells, one line per kind.
+    pub cleaned: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -116,8 +120,17 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
     // partner again (a re-import), written only with --force.
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut imported = Vec::new();
+    let mut without_services = Vec::new();
     for org in package.rows("organizations") {
         let draft = partner::draft(org, &package, &hub, &taken);
+        if !draft.has_services {
+            without_services.push(format!(
+                "{}: {} has no service in the package; not imported (a partner record describes at least one service)",
+                org.place(),
+                org.get("name").unwrap_or("the organization")
+            ));
+            continue;
+        }
         taken.insert(draft.id.clone());
         let relative = PathBuf::from("partners").join(format!("{}.yaml", draft.id));
         let target = plan.hub.join(&relative);
@@ -173,13 +186,25 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
         }
     }
     ignored.sort();
-    let orphans = orphans(&package);
+    let mut not_imported = without_services;
+    not_imported.extend(orphans(&package));
     Ok(ImportReport {
         version: package.version,
         partners: imported,
         ignored,
-        orphans,
+        not_imported,
+        cleaned: package.cleaned.lines(),
     })
+}
+
+/// Where the full report goes, in the hub (haven init keeps it out of git).
+pub const REPORT_FILE: &str = "import-report.txt";
+
+/// Writes the full report to [`REPORT_FILE`] in the hub; returns its path.
+pub fn write_report(hub: &Path, report: &ImportReport) -> Result<PathBuf, ImportError> {
+    let relative = Path::new(REPORT_FILE);
+    write(hub, relative, &report.full())?;
+    Ok(hub.join(relative))
 }
 
 /// Writes `relative` in `hub` as a new file: never through a symbolic
@@ -260,15 +285,95 @@ fn write(hub: &Path, relative: &Path, text: &str) -> Result<(), ImportError> {
 }
 
 impl ImportReport {
-    /// The report as the command line prints it.
-    pub fn render(&self) -> String {
+    /// What the command line prints: counts first, then the kinds of
+    /// change, each with how often it happened. Every line is in
+    /// [`ImportReport::full`].
+    pub fn summary(&self, full_report: Option<&Path>) -> String {
         let mut out = String::new();
-        let written = self.partners.iter().filter(|p| !p.skipped).count();
+        let written: Vec<&Imported> = self.partners.iter().filter(|p| !p.skipped).collect();
+        let drafts = written.iter().filter(|p| p.unpublished).count();
+        let overlays = written.iter().filter(|p| p.private.is_some()).count();
+        let skipped = self.partners.len() - written.len();
         out.push_str(&format!(
-            "Read an HSDS {} data package: {} organization(s), {written} partner file(s) written.\n",
+            "Read an HSDS {} data package: {} organization(s) imported.\n",
             self.version,
             self.partners.len()
         ));
+        out.push_str(&format!(
+            "  {} partner file(s) written, {drafts} of them published: false until reviewed\n",
+            written.len()
+        ));
+        if overlays > 0 {
+            out.push_str(&format!(
+                "  {overlays} private overlay(s) written with named contacts (never published)\n"
+            ));
+        }
+        if skipped > 0 {
+            out.push_str(&format!(
+                "  {skipped} not written: the file exists (use --force to replace it)\n"
+            ));
+        }
+        if !self.not_imported.is_empty() {
+            out.push_str(&format!(
+                "  {} row(s) not imported (the full report names each, with the reason)\n",
+                self.not_imported.len()
+            ));
+        }
+        if !self.cleaned.is_empty() {
+            out.push_str("\nCleaned:\n");
+            for line in &self.cleaned {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+        let kinds = self.kinds_of_change();
+        if !kinds.is_empty() {
+            out.push_str("\nChanged, left out or guessed (times):\n");
+            for ((field, guess), count) in kinds.iter().take(15) {
+                let what = if *guess {
+                    "guessed"
+                } else {
+                    "changed or left out"
+                };
+                out.push_str(&format!("  {count:>5}  {field}: {what}\n"));
+            }
+            if kinds.len() > 15 {
+                out.push_str(&format!("  … and {} more kinds\n", kinds.len() - 15));
+            }
+        }
+        if !self.ignored.is_empty() {
+            out.push_str(&format!(
+                "\nNot read (partner records have no place for them): {}\n",
+                self.ignored.join(", ")
+            ));
+        }
+        if let Some(path) = full_report {
+            out.push_str(&format!(
+                "\nEvery change, file by file: {}\n",
+                path.display()
+            ));
+        }
+        out.push_str("\nNext: `haven drafts` lists each record with what it still needs; check them with the partners, then `haven publish ID…`.\n");
+        out
+    }
+
+    /// Kinds of change by field (`services[].categories`) and whether
+    /// they were guesses, most frequent first.
+    fn kinds_of_change(&self) -> Vec<((String, bool), usize)> {
+        let mut counts: std::collections::BTreeMap<(String, bool), usize> = Default::default();
+        for loss in self.partners.iter().flat_map(|p| &p.losses) {
+            *counts
+                .entry((without_keys(&loss.field), loss.guess))
+                .or_default() += 1;
+        }
+        let mut kinds: Vec<_> = counts.into_iter().collect();
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        kinds
+    }
+
+    /// Every line: each partner file with what changed in it, and every
+    /// row not imported.
+    pub fn full(&self) -> String {
+        let mut out = self.summary(None);
         for partner in &self.partners {
             let state = if partner.skipped {
                 " — not written: the file exists (use --force to replace it)"
@@ -292,22 +397,36 @@ impl ImportReport {
                 out.push_str(&format!("  {}: {}\n", loss.field, loss.what));
             }
         }
-        if !self.ignored.is_empty() {
+        if !self.not_imported.is_empty() {
             out.push_str(&format!(
-                "\nNot imported (partner records have no place for them): {}\n",
-                self.ignored.join(", ")
+                "\n{} row(s) not imported:\n",
+                self.not_imported.len()
             ));
-        }
-        if !self.orphans.is_empty() {
-            out.push_str(&format!(
-                "\n{} row(s) not imported: what they belong to is not in the package\n",
-                self.orphans.len()
-            ));
-            for orphan in &self.orphans {
-                out.push_str(&format!("  {orphan}\n"));
+            for row in &self.not_imported {
+                out.push_str(&format!("  {row}\n"));
             }
         }
-        out.push_str("\nNext: run `haven check`, fix what it reports, and check each record with the partner before you publish it.\n");
         out
     }
+}
+
+/// `services[il-aflan].categories` → `services[].categories`.
+fn without_keys(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut inside = false;
+    for c in field.chars() {
+        match c {
+            '[' => {
+                inside = true;
+                out.push('[');
+            }
+            ']' => {
+                inside = false;
+                out.push(']');
+            }
+            _ if inside => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }

@@ -40,6 +40,8 @@ pub struct Draft {
     pub losses: Vec<Loss>,
     /// Whether the record was written `published: false` for review.
     pub unpublished: bool,
+    /// Whether the organization has a service: a partner record needs one.
+    pub has_services: bool,
 }
 
 pub(super) struct Mapper<'a> {
@@ -117,8 +119,12 @@ impl Mapper<'_> {
                         .and_then(|t| t.get("taxonomy"))
                         .unwrap_or_default()
                         .to_string(),
+                    // 211 exports use the AIRS code as the term's id.
                     code: term
-                        .and_then(|t| t.get("code"))
+                        .and_then(|t| {
+                            t.get("code")
+                                .or_else(|| t.get("id").filter(|id| super::airs::is_code(id)))
+                        })
                         .unwrap_or_default()
                         .to_string(),
                     name: term
@@ -234,6 +240,7 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
     let phones = phones(&mut m, &org_id);
     let (locations, location_ids) = locations(&mut m, &org_id);
     let services = services(&mut m, &org_id, &id, phones, &location_ids, &mut tags);
+    let has_services = !services.nodes.is_empty();
     let coverage = coverage(&mut m, &services.areas);
 
     let last_verified = services.assured.clone().unwrap_or_else(|| {
@@ -352,6 +359,7 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
         contacts,
         losses: m.losses,
         unpublished: m.review,
+        has_services,
     }
 }
 

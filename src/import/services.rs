@@ -3,9 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::airs;
 use super::hours::schedules;
 use super::package::Row;
-use super::partner::{push_new, record_code, tag, unique, valid_id, Mapper};
+use super::partner::{push_new, record_code, tag, unique, valid_id, Mapper, Term};
 use super::phones::{add_phone, language_tag, Phones};
 use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
@@ -103,6 +104,11 @@ pub(super) fn services(
                             format!("\"{}\" has no hub code; kept as a tag", term.name),
                         );
                     }
+                },
+                _ if airs_code(m, &term).is_some() => match airs_code(m, &term) {
+                    Some((Kind::ServiceAreas, code)) => push_new(&mut categories, code),
+                    Some((_, code)) => push_new(&mut populations, code),
+                    None => {}
                 },
                 _ => match m.code_in(Kind::ServiceAreas, &term).or_else(|| {
                     m.code_in(Kind::Populations, &term).map(|p| {
@@ -358,6 +364,21 @@ pub(super) fn service_id(row: &Row, partner_id: &str, name: &str) -> String {
 
 /// A service area from words in the service's text; basic needs when
 /// nothing matches (reported either way).
+/// The hub code an AIRS / 211 code stands for (airs.tsv), if the hub has
+/// it.
+fn airs_code(m: &Mapper<'_>, term: &Term) -> Option<(Kind, String)> {
+    let meaning = airs::meaning(&term.code)?;
+    let kind = airs::kind_of(meaning)?;
+    let code = match meaning {
+        airs::Meaning::ServiceArea(code) | airs::Meaning::Population(code) => code,
+        airs::Meaning::Nothing => return None,
+    };
+    m.hub
+        .taxonomies
+        .contains(kind, code)
+        .then(|| (kind, code.to_string()))
+}
+
 pub(super) fn guess_category(text: &str) -> &'static str {
     let lower = text.to_lowercase();
     const WORDS: [(&str, &[&str]); 8] = [

@@ -73,7 +73,16 @@ fn write_value(node: &Node, indent: usize, out: &mut String) {
             out.push('\n');
             write_entries(entries, indent + 2, out);
         }
-        Node::List(items) if items.iter().all(is_scalar) => {
+        // Short lists fit one line; long ones (notes to review) read
+        // better one item per line.
+        Node::List(items)
+            if items.iter().all(is_scalar)
+                && items
+                    .iter()
+                    .map(|i| scalar(i, true).len() + 2)
+                    .sum::<usize>()
+                    <= 80 =>
+        {
             let cells: Vec<String> = items.iter().map(|i| scalar(i, true)).collect();
             out.push_str(&format!(" [{}]\n", cells.join(", ")));
         }
