@@ -471,7 +471,7 @@ fn partner_files(hub: &Path) -> Vec<(String, String)> {
 }
 
 #[test]
-fn real_211_exports_import_publish_and_build() {
+fn real_211_exports_import_and_every_record_can_be_published() {
     for folder in ["real-miami211", "real-ilao"] {
         let (summary, report) = assert_imports_and_passes_check(folder);
         assert!(
@@ -490,6 +490,28 @@ fn real_211_exports_import_publish_and_build() {
             "{folder}: the full report has the details"
         );
     }
+}
+
+#[test]
+fn a_hub_imported_from_a_real_211_export_builds_once_published() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
+        .status
+        .success());
+    assert!(publish(hub.path(), &["--all"]).status.success());
+    let output = tempfile::tempdir().expect("temp");
+    let built = haven()
+        .args(["build", "--quiet", "--today", TODAY, "--root"])
+        .arg(hub.path())
+        .arg("--output")
+        .arg(output.path().join("public"))
+        .output()
+        .expect("haven runs");
+    assert!(built.status.success(), "{}", text(&built));
+    assert!(output
+        .path()
+        .join("public/partners/the-shelter-for-abused-women-children-inc/index.html")
+        .is_file());
 }
 
 #[test]
