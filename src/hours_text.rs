@@ -247,14 +247,34 @@ fn split_days_and_ranges(group: &str) -> Option<(Vec<&'static str>, Vec<Range>)>
         let Some(days) = days(day_text) else {
             continue;
         };
-        let ranges: Option<Vec<Range>> = time_text
-            .split([',', '&'])
-            .flat_map(|part| part.split(" and "))
-            .map(str::trim)
-            .filter(|part| !part.is_empty())
-            .map(range)
-            .collect();
-        if let Some(ranges) = ranges.filter(|r| !r.is_empty()) {
+        if let Some(ranges) = ranges(time_text) {
+            return Some((days, ranges));
+        }
+    }
+    times_then_days(group)
+}
+
+/// "9am-12pm, 1pm-5pm" → the ranges, if every part is one.
+fn ranges(text: &str) -> Option<Vec<Range>> {
+    let ranges: Option<Vec<Range>> = text
+        .split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(range)
+        .collect();
+    ranges.filter(|r| !r.is_empty())
+}
+
+/// "9:00am-5:00pm, Mon-Fri", as 211 exports write it: the ranges, a
+/// comma, then the days.
+fn times_then_days(group: &str) -> Option<(Vec<&'static str>, Vec<Range>)> {
+    for (at, _) in group.match_indices(',') {
+        let (time_text, day_text) = (&group[..at], group[at + 1..].trim());
+        let Some(days) = days(day_text) else {
+            continue;
+        };
+        if let Some(ranges) = ranges(time_text) {
             return Some((days, ranges));
         }
     }
@@ -328,6 +348,9 @@ mod tests {
         assert_eq!(split["wed"].len(), 2);
         assert!(weekly("lunes a viernes 9:00-17:00").is_some());
         assert_eq!(weekly("Mon-Fri 9am-5pm; closed on holidays"), None);
+        let times_first = weekly("7:30am-4:00pm, Mon, Wed, Fri").unwrap();
+        assert_eq!(times_first.len(), 3);
+        assert!(weekly("9:00am-12:00pm, 1pm-5pm, Mon-Fri").is_some_and(|w| w["fri"].len() == 2));
         assert_eq!(weekly("by appointment"), None);
     }
 }

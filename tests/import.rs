@@ -663,3 +663,84 @@ fn publish_refuses_a_record_with_errors_and_an_unknown_id() {
         "unchanged"
     );
 }
+
+#[test]
+fn a_shelter_address_in_a_211_export_is_never_published() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
+        .status
+        .success());
+    let record = fs::read_to_string(
+        hub.path()
+            .join("partners/the-shelter-for-abused-women-children-inc.yaml"),
+    )
+    .expect("the shelter is imported");
+    assert!(record.contains("visibility: confidential"), "{record}");
+    for published in ["street:", "postal_code:", "lat:", "visibility: public"] {
+        assert!(!record.contains(published), "{published} in:\n{record}");
+    }
+    assert!(
+        full_report(hub.path()).contains("looks like a shelter for survivors"),
+        "the guess is reported"
+    );
+}
+
+#[test]
+fn a_phone_tied_only_to_a_place_is_kept_even_when_the_place_is_not() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("real-ilao"), hub.path(), &[])
+        .status
+        .success());
+    let record = fs::read_to_string(
+        hub.path()
+            .join("partners/illinois-armed-forces-legal-aid-network.yaml"),
+    )
+    .expect("imported");
+    assert!(record.contains("(855) 452-3526"), "{record}");
+}
+
+#[test]
+fn language_names_of_211_exports_are_read_and_the_rest_reported() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
+        .status
+        .success());
+    let record = fs::read_to_string(
+        hub.path()
+            .join("partners/girl-scouts-council-of-tropical-florida-inc.yaml"),
+    )
+    .expect("imported");
+    assert!(
+        record
+            .lines()
+            .any(|line| line.trim_start().starts_with("languages:")
+                && line.split(['[', ',', ']']).any(|tag| tag.trim() == "ht")),
+        "Creole is Haitian Creole: {record}"
+    );
+    let report = full_report(hub.path());
+    assert!(
+        report.contains("is not a language haven can read"),
+        "{report}"
+    );
+}
+
+#[test]
+fn hours_rows_that_disagree_with_the_hours_as_written_never_close_a_day() {
+    let hub = empty_hub();
+    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
+        .status
+        .success());
+    let record =
+        fs::read_to_string(hub.path().join("partners/miami-rescue-mission-inc.yaml")).expect("r");
+    // The export made Mon, Wed, Fri and Sat rows out of "Administration:
+    // 7:30am-4:00pm, Mon-Fri … Walk-In Hours: 3:00pm-5:30pm, Mon, Wed, Fri, Sat".
+    let men = &record[record.find("- id: center-for-men").expect("the service")..];
+    let hours = &men[men.find("hours:").expect("hours")..];
+    let hours: String = hours
+        .lines()
+        .take_while(|l| !l.contains("- id:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!hours.contains("closed"), "{hours}");
+    assert!(hours.contains("Intake Hours"), "the text is kept: {hours}");
+}

@@ -35,7 +35,41 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
     let mut by_appointment = false;
     // A row that could not be read as weekly opening hours.
     let mut unread_rows = false;
+    // The hours as a person wrote them (1.1 `original_text`), by text:
+    // whether they could be read. Exporters copy the text onto every row
+    // they derived from it, and derive wrongly from text with several
+    // parts ("Administration: … Intake Hours: …"); the text wins.
+    let mut written: BTreeMap<String, bool> = BTreeMap::new();
     for row in &rows {
+        if let Some(text) = row.get("original_text") {
+            let read = match written.get(text) {
+                Some(read) => *read,
+                None => {
+                    let weekly = crate::hours_text::weekly(text);
+                    let read = weekly.is_some();
+                    if let Some(weekly) = weekly {
+                        for (day, ranges) in weekly {
+                            days.entry(day).or_default().extend(ranges);
+                        }
+                    } else if row.get("byday").is_some() {
+                        unread_rows = true;
+                        notes.push(text.to_string());
+                        m.lose(
+                            field,
+                            format!(
+                                "{}: the hours as written say more than the rows made of them; the text is kept in the notes and no day is marked closed",
+                                row.place()
+                            ),
+                        );
+                    }
+                    written.insert(text.to_string(), read);
+                    read
+                }
+            };
+            if read {
+                continue;
+            }
+        }
         let weekly = row
             .get("freq")
             .is_none_or(|f| f.eq_ignore_ascii_case("WEEKLY"))

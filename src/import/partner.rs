@@ -237,8 +237,9 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
     }
 
     let website = org.get("website").map(|url| https(&mut m, "website", url));
-    let phones = phones(&mut m, &org_id);
-    let (locations, location_ids) = locations(&mut m, &org_id);
+    let places = locations(&mut m, &org_id, &name);
+    let phones = phones(&mut m, &org_id, &places.all);
+    let (locations, location_ids) = (places.nodes, places.ids);
     let services = services(&mut m, &org_id, &id, phones, &location_ids, &mut tags);
     let has_services = !services.nodes.is_empty();
     let coverage = coverage(&mut m, &services.areas);

@@ -73,16 +73,23 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
     let extension = row
         .get("extension")
         .map(|e| e.trim_end_matches(".0").to_string());
-    let languages: Vec<String> = m
+    let language_rows: Vec<Row> = m
         .rows("languages", "phone_id", row.get("id").unwrap_or("-"))
-        .iter()
-        .filter_map(|l| language_tag(m, l))
-        .chain(row.get("language").into_iter().flat_map(|list| {
-            list.split(',')
-                .filter_map(|name| language_from_name(m.hub.taxonomies, name.trim()))
-                .collect::<Vec<_>>()
-        }))
+        .into_iter()
+        .cloned()
         .collect();
+    let field = format!("phones[{id}].languages");
+    let mut languages = languages_of(m, &language_rows, &field);
+    for name in row
+        .get("language")
+        .into_iter()
+        .flat_map(|list| list.split(','))
+    {
+        match language_from_name(m.hub.taxonomies, name.trim()) {
+            Some(tag) => push_language(&mut languages, tag),
+            None => unreadable_language(m, &field, name),
+        }
+    }
     let kind_code = crate::export::hsds::code_of(&kind);
     Some(map([
         ("id", Some(Node::text(id))),
@@ -97,13 +104,27 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
     ]))
 }
 
-pub(super) fn phones(m: &mut Mapper<'_>, org_id: &str) -> Phones {
-    let rows: Vec<Row> = m
+/// The organization's own phones: its rows, and the rows of its places
+/// that name no service (1.1 exports tie most phones to a place only;
+/// a place left out for want of an address keeps its phone this way).
+pub(super) fn phones(m: &mut Mapper<'_>, org_id: &str, places: &[String]) -> Phones {
+    let mut rows: Vec<Row> = m
         .rows("phones", "organization_id", org_id)
         .into_iter()
         .filter(|row| row.get("service_id").is_none())
         .cloned()
         .collect();
+    for place in places {
+        for row in m.rows("phones", "location_id", place) {
+            let own = row.get("organization_id").is_none_or(|o| o == org_id);
+            if own
+                && row.get("service_id").is_none()
+                && !rows.iter().any(|r| r.place() == row.place())
+            {
+                rows.push(row.clone());
+            }
+        }
+    }
     let mut phones = Phones {
         nodes: Vec::new(),
         ids: BTreeMap::new(),
@@ -125,6 +146,38 @@ pub(super) fn add_phone(m: &mut Mapper<'_>, row: &Row, phones: &mut Phones) -> O
     phones.nodes.push(node);
     phones.ids.insert(number.to_string(), id.clone());
     Some(id)
+}
+
+/// The languages of these rows as tags, each once; a name that cannot be
+/// read is reported, not dropped silently.
+pub(super) fn languages_of(m: &mut Mapper<'_>, rows: &[Row], field: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    for row in rows {
+        match language_tag(m, row) {
+            Some(tag) => push_language(&mut tags, tag),
+            None => {
+                let name = row.get("name").or(row.get("code")).unwrap_or_default();
+                unreadable_language(m, field, name);
+            }
+        }
+    }
+    tags
+}
+
+fn push_language(tags: &mut Vec<String>, tag: String) {
+    if !tags.contains(&tag) {
+        tags.push(tag);
+    }
+}
+
+fn unreadable_language(m: &mut Mapper<'_>, field: &str, name: &str) {
+    let name = name.trim();
+    if !name.is_empty() {
+        m.lose(
+            field,
+            format!("\"{name}\" is not a language haven can read; left out (write its code, such as ht for Haitian Creole)"),
+        );
+    }
 }
 
 /// A language row as a BCP 47 tag the hub accepts.
@@ -152,4 +205,6 @@ pub(super) fn language_from_name(taxonomies: &Taxonomies, name: &str) -> Option<
         .iter()
         .find(|t| t.code == lower || t.labels.values().any(|l| l.to_lowercase() == lower))
         .map(|t| t.code.clone())
+        // Names 211 exports use: "Creole", "Mandarin", "ASL".
+        .or_else(|| crate::validate::language::tag_for_name(&lower).map(str::to_string))
 }

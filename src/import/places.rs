@@ -12,8 +12,17 @@ use crate::export::hsds::CONFIDENTIAL;
 use crate::model::slugify_name;
 use crate::taxonomy::Kind;
 
+/// The organization's places as the import reads them.
+pub(super) struct Places {
+    pub(super) nodes: Vec<Node>,
+    /// HSDS location id → record id, for the places kept.
+    pub(super) ids: BTreeMap<String, String>,
+    /// The HSDS ids of every place of the organization, kept or not.
+    pub(super) all: Vec<String>,
+}
+
 /// Locations, and HSDS location id → record id.
-pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str) -> (Vec<Node>, BTreeMap<String, String>) {
+pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str, org_name: &str) -> Places {
     // Locations reached only through service_at_location count too.
     let services = m.service_ids(org_id);
     let offered_at: BTreeSet<String> = services
@@ -33,6 +42,10 @@ pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str) -> (Vec<Node>, BTreeMa
     let mut nodes = Vec::new();
     let mut ids = BTreeMap::new();
     let mut used = BTreeSet::new();
+    let all = rows
+        .iter()
+        .filter_map(|row| row.get("id").map(str::to_string))
+        .collect();
     for row in rows {
         let hsds_id = row.get("id").unwrap_or_default().to_string();
         let base = row
@@ -48,13 +61,132 @@ pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str) -> (Vec<Node>, BTreeMa
                 .to_string(),
             &used,
         );
-        if let Some(node) = location_node(m, &row, &id) {
+        let node = match shelter_clue(m, &row, org_name) {
+            Some(clue) => Some(hidden_shelter(m, &row, &id, &clue)),
+            None => location_node(m, &row, &id),
+        };
+        if let Some(node) = node {
             used.insert(id.clone());
             ids.insert(hsds_id, id);
             nodes.push(node);
         }
     }
-    (nodes, ids)
+    Places { nodes, ids, all }
+}
+
+/// Words that say a place is a shelter whose address must stay hidden.
+const SHELTER_WORDS: [&str; 10] = [
+    "confidential location",
+    "confidential address",
+    "undisclosed location",
+    "location is confidential",
+    "address is confidential",
+    "safe house",
+    "safehouse",
+    "domestic violence shelter",
+    "shelter for abused",
+    "shelter for battered",
+];
+
+/// AIRS: Protective Shelters (domestic violence, human trafficking and
+/// runaway youth shelters, motel vouchers).
+const SHELTER_CODE: &str = "BH-1800.1500";
+
+/// Why a place looks like a shelter for survivors, whose address a hub
+/// must never publish: an AIRS shelter code on a service offered there,
+/// or words that say so in its own name or description, its services'
+/// or the organization's name (a description may mention a shelter it
+/// refers people to). Exports list such addresses (a P.O. box, or the real
+/// one); hiding one too many is safe, publishing one is not.
+fn shelter_clue(m: &Mapper<'_>, row: &Row, org_name: &str) -> Option<String> {
+    if row
+        .get("description")
+        .is_some_and(|d| d.starts_with(CONFIDENTIAL))
+    {
+        return None;
+    }
+    let services: Vec<Row> = m
+        .rows(
+            "service_at_location",
+            "location_id",
+            row.get("id").unwrap_or("-"),
+        )
+        .into_iter()
+        .filter_map(|sal| sal.get("service_id"))
+        .flat_map(|service| m.rows("services", "id", service))
+        .cloned()
+        .collect();
+    for service in &services {
+        let service_id = service.get("id").unwrap_or("-");
+        if let Some((_, term)) = m
+            .terms_of(service_id)
+            .into_iter()
+            .find(|(_, term)| term.code.starts_with(SHELTER_CODE))
+        {
+            return Some(format!(
+                "its service is listed as \"{}\" ({})",
+                term.name, term.code
+            ));
+        }
+    }
+    let texts = [row.get("name"), row.get("description"), Some(org_name)]
+        .into_iter()
+        .flatten()
+        .map(str::to_string)
+        .chain(services.iter().flat_map(|s| {
+            [s.get("name"), s.get("description")]
+                .into_iter()
+                .flatten()
+                .map(str::to_string)
+        }));
+    for text in texts {
+        let lower = text.to_lowercase();
+        if let Some(words) = SHELTER_WORDS.iter().find(|w| lower.contains(*w)) {
+            return Some(format!("the data says \"{words}\""));
+        }
+    }
+    None
+}
+
+/// A place that looks like a shelter, as a confidential location: the
+/// city at most, no address, no coordinates.
+fn hidden_shelter(m: &mut Mapper<'_>, row: &Row, id: &str, clue: &str) -> Node {
+    let field = format!("locations[{id}]");
+    let city = m
+        .rows("addresses", "location_id", row.get("id").unwrap_or("-"))
+        .into_iter()
+        .find_map(|a| {
+            Some((
+                a.get("city")?.to_string(),
+                a.get("state_province").map(str::to_string),
+            ))
+        });
+    m.guess(
+        &field,
+        format!("{}: looks like a shelter for survivors ({clue}); imported as confidential, its address and coordinates left out: check with the partner before publishing", row.place()),
+    );
+    let hours = schedules(
+        m,
+        "location_id",
+        row.get("id").unwrap_or("-"),
+        &format!("{field}.hours"),
+    );
+    map([
+        ("id", Some(Node::text(id))),
+        ("name", row.get("name").map(Node::text)),
+        ("type", Some(Node::text("physical"))),
+        ("visibility", Some(Node::text("confidential"))),
+        (
+            "general_area",
+            city.map(|(city, state)| {
+                map([
+                    ("city", Some(Node::text(city))),
+                    ("state", state.map(Node::text)),
+                ])
+            }),
+        ),
+        ("hours", hours),
+    ])
 }
 
 pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node> {

@@ -7,7 +7,7 @@ use super::airs;
 use super::hours::schedules;
 use super::package::Row;
 use super::partner::{push_new, record_code, tag, unique, valid_id, Mapper, Term};
-use super::phones::{add_phone, language_tag, Phones};
+use super::phones::{add_phone, languages_of, Phones};
 use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
 use crate::date::Date;
@@ -235,15 +235,13 @@ pub(super) fn services(
                     .map(Node::Number),
             ),
         ]);
-        let languages: Vec<String> = m
+        let language_rows: Vec<Row> = m
             .rows("languages", "service_id", &hsds_id)
-            .iter()
+            .into_iter()
             .filter(|l| l.get("phone_id").is_none())
-            .filter_map(|l| language_tag(m, l))
-            .fold(Vec::new(), |mut list, tag| {
-                push_new(&mut list, tag);
-                list
-            });
+            .cloned()
+            .collect();
+        let languages = languages_of(m, &language_rows, &format!("{field}.languages"));
         let interpretation = row.get("interpretation_services").map(interpretation);
         let service_locations: Vec<String> = m
             .rows("service_at_location", "service_id", &hsds_id)

@@ -38,6 +38,7 @@ const REPLACEMENTS: &[(&str, &str)] = &[
     ("vietnamese", "vi"),
     ("somali", "so"),
     ("dari", "prs"),
+    ("farsi", "fa"),
     ("pashto", "ps"),
     ("haitian creole", "ht"),
     ("creole", "ht"),
@@ -70,6 +71,17 @@ const REPLACEMENTS: &[(&str, &str)] = &[
     ("thai", "th"),
     ("german", "de"),
 ];
+
+/// The tag for a language name or ISO 639-2 code people write instead
+/// (`Creole` → `ht`, `spa` → `es`), when there is exactly one.
+pub fn tag_for_name(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_lowercase();
+    REPLACEMENTS
+        .iter()
+        .find(|(wrong, _)| *wrong == lower)
+        .map(|(_, tag)| *tag)
+        .filter(|tag| !tag.contains(' '))
+}
 
 /// `Ok(None)` for a good tag, `Ok(Some(warning))` for a usable but vague
 /// one, `Err(error)` otherwise.
