@@ -454,6 +454,19 @@ fn rows_whose_organization_or_service_is_missing_are_named_in_the_report() {
     );
 }
 
+/// A hub with `folder` imported into it.
+fn imported(folder: &str) -> tempfile::TempDir {
+    let hub = empty_hub();
+    let output = import(&fixtures(folder), hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    hub
+}
+
+fn record(hub: &Path, id: &str) -> String {
+    fs::read_to_string(hub.join("partners").join(format!("{id}.yaml")))
+        .unwrap_or_else(|_| panic!("{id} is imported"))
+}
+
 /// Every partner file an import wrote, as text.
 fn partner_files(hub: &Path) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = fs::read_dir(hub.join("partners"))
@@ -494,10 +507,7 @@ fn real_211_exports_import_and_every_record_can_be_published() {
 
 #[test]
 fn a_hub_imported_from_a_real_211_export_builds_once_published() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
-        .status
-        .success());
+    let hub = imported("real-miami211");
     assert!(publish(hub.path(), &["--all"]).status.success());
     let output = tempfile::tempdir().expect("temp");
     let built = haven()
@@ -540,10 +550,7 @@ fn junk_in_211_text_is_cleaned_and_counted() {
 
 #[test]
 fn airs_codes_of_a_211_export_become_service_areas_and_populations() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
-        .status
-        .success());
+    let hub = imported("real-miami211");
     let record = fs::read_to_string(
         hub.path()
             .join("partners/the-shelter-for-abused-women-children-inc.yaml"),
@@ -589,10 +596,7 @@ fn an_empty_table_of_a_newer_version_does_not_decide_the_version() {
 
 #[test]
 fn drafts_lists_what_each_record_needs_and_publish_clears_it() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("2.0-synthetic"), hub.path(), &[])
-        .status
-        .success());
+    let hub = imported("2.0-synthetic");
     let listed = drafts(hub.path());
     assert!(
         listed.contains("partners/mesa-legal-aid.yaml (mesa-legal-aid)"),
@@ -602,7 +606,7 @@ fn drafts_lists_what_each_record_needs_and_publish_clears_it() {
         listed.contains("point(s) to review, can be published"),
         "{listed}"
     );
-    let record = || fs::read_to_string(hub.path().join("partners/mesa-legal-aid.yaml")).expect("r");
+    let record = || record(hub.path(), "mesa-legal-aid");
     let review_points = record().matches("\n  - ").count();
     assert!(record().contains("published: false") && review_points > 0);
 
@@ -627,10 +631,7 @@ fn drafts_lists_what_each_record_needs_and_publish_clears_it() {
 
 #[test]
 fn publish_refuses_a_record_with_errors_and_an_unknown_id() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("2.0-synthetic"), hub.path(), &[])
-        .status
-        .success());
+    let hub = imported("2.0-synthetic");
     let file = hub.path().join("partners/mesa-legal-aid.yaml");
     let broken = fs::read_to_string(&file)
         .expect("record")
@@ -666,10 +667,7 @@ fn publish_refuses_a_record_with_errors_and_an_unknown_id() {
 
 #[test]
 fn a_shelter_address_in_a_211_export_is_never_published() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
-        .status
-        .success());
+    let hub = imported("real-miami211");
     let record = fs::read_to_string(
         hub.path()
             .join("partners/the-shelter-for-abused-women-children-inc.yaml"),
@@ -687,10 +685,7 @@ fn a_shelter_address_in_a_211_export_is_never_published() {
 
 #[test]
 fn a_phone_tied_only_to_a_place_is_kept_even_when_the_place_is_not() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("real-ilao"), hub.path(), &[])
-        .status
-        .success());
+    let hub = imported("real-ilao");
     let record = fs::read_to_string(
         hub.path()
             .join("partners/illinois-armed-forces-legal-aid-network.yaml"),
@@ -701,10 +696,7 @@ fn a_phone_tied_only_to_a_place_is_kept_even_when_the_place_is_not() {
 
 #[test]
 fn language_names_of_211_exports_are_read_and_the_rest_reported() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
-        .status
-        .success());
+    let hub = imported("real-miami211");
     let record = fs::read_to_string(
         hub.path()
             .join("partners/girl-scouts-council-of-tropical-florida-inc.yaml"),
@@ -726,12 +718,8 @@ fn language_names_of_211_exports_are_read_and_the_rest_reported() {
 
 #[test]
 fn hours_rows_that_disagree_with_the_hours_as_written_never_close_a_day() {
-    let hub = empty_hub();
-    assert!(import(&fixtures("real-miami211"), hub.path(), &[])
-        .status
-        .success());
-    let record =
-        fs::read_to_string(hub.path().join("partners/miami-rescue-mission-inc.yaml")).expect("r");
+    let hub = imported("real-miami211");
+    let record = record(hub.path(), "miami-rescue-mission-inc");
     // The export made Mon, Wed, Fri and Sat rows out of "Administration:
     // 7:30am-4:00pm, Mon-Fri … Walk-In Hours: 3:00pm-5:30pm, Mon, Wed, Fri, Sat".
     let men = &record[record.find("- id: center-for-men").expect("the service")..];
