@@ -438,3 +438,78 @@ fn head_of(index: &search::SearchIndex) -> Value {
         .expect("head file");
     script_data(&head.contents).1
 }
+
+/// The (document, field mask) postings of the class of `word` in a
+/// single-file index head.
+fn postings_of(head: &Value, word: &str) -> Vec<(u32, u32)> {
+    let words = dictionary(head);
+    let position = words
+        .iter()
+        .position(|w| w == word)
+        .unwrap_or_else(|| panic!("{word} indexed"));
+    let stream = a32::decode(head["wc"].as_str().expect("wc")).expect("a32");
+    let mut next = 0;
+    let classes: Vec<u32> = stream
+        .iter()
+        .map(|v| {
+            if *v == 0 {
+                next += 1;
+                next - 1
+            } else {
+                v - 1
+            }
+        })
+        .collect();
+    let class = classes[position] as usize;
+    let df = a32::decode(head["df"].as_str().expect("df")).expect("a32");
+    let start: usize = df[..class].iter().map(|n| *n as usize).sum();
+    let gaps = a32::decode(head["post"]["g"].as_str().expect("g")).expect("a32");
+    let masks = a32::decode(head["post"]["m"].as_str().expect("m")).expect("a32");
+    let mut doc = 0;
+    (start..start + df[class] as usize)
+        .map(|k| {
+            doc += gaps[k];
+            (doc, masks[k])
+        })
+        .collect()
+}
+
+#[test]
+fn a_word_a_service_area_implies_is_marked_apart_from_what_a_record_says() {
+    use haven::search::documents::Field;
+    let site = example_model();
+    let index = search::build(&site, false, "en");
+    let (_, head) = script_data(&index.files[0].contents);
+    assert_eq!(head["im"].as_u64(), Some(u64::from(Field::Implied.bit())));
+    let name_of = |doc: u32| {
+        head["docs"][doc as usize][0]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let shelter = postings_of(&head, "shelter");
+    let said: Vec<String> = shelter
+        .iter()
+        .filter(|(_, mask)| mask & !u32::from(Field::Implied.bit()) != 0)
+        .map(|(doc, _)| name_of(*doc))
+        .collect();
+    let implied_only: Vec<String> = shelter
+        .iter()
+        .filter(|(_, mask)| *mask == u32::from(Field::Implied.bit()))
+        .map(|(doc, _)| name_of(*doc))
+        .collect();
+    assert!(said.contains(&"Sunrise House".to_string()), "{said:?}");
+    assert!(
+        implied_only.contains(&"Juniper Regional Food Bank".to_string()),
+        "a food bank is found by \"shelter\" only through its service area: {implied_only:?}"
+    );
+    assert!(
+        Field::Implied.weight()
+            < Field::ALL
+                .iter()
+                .filter(|f| **f != Field::Implied)
+                .map(|f| f.weight())
+                .min()
+                .unwrap_or(0)
+    );
+}

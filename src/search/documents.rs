@@ -13,29 +13,42 @@ use crate::model::{Guide, PublicPartner, Site};
 use crate::record::{Cost, Hours, LawEnforcement, Visibility};
 use crate::render::assets::fnv1a;
 use crate::search::a32;
-use crate::search::synonyms::SERVICE_AREA_WORDS;
+use crate::search::synonyms::{FREE_WORDS, POPULATION_WORDS, SERVICE_AREA_WORDS};
 use crate::search::text::{html_text, markdown_text};
 use crate::taxonomy::Kind;
 
 /// A field's bit in a posting's mask and its weight in ranking
-/// (docs/search.md: name > service names and categories > summary >
-/// description).
+/// (docs/search.md): what a record says directly (its names, then its
+/// summary and descriptions, then its own tags, categories and places)
+/// over what its categories imply (everyday words of a service area),
+/// which never outranks a direct match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// Partner and alternate names; guide titles.
     Name,
+    /// Service names.
+    Service,
+    /// Categories, populations, languages, tags; guide headings.
     Tags,
+    /// Summary and descriptions of the partner and its services.
     Summary,
+    /// Counties and cities.
     Place,
+    /// Guide text.
     Body,
+    /// Words a service area implies (`synonyms.rs`).
+    Implied,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 7] = [
         Field::Name,
+        Field::Service,
         Field::Tags,
         Field::Summary,
         Field::Place,
         Field::Body,
+        Field::Implied,
     ];
 
     pub fn bit(self) -> u8 {
@@ -44,10 +57,12 @@ impl Field {
 
     pub fn weight(self) -> u32 {
         match self {
-            Field::Name => 8,
-            Field::Tags => 4,
-            Field::Summary | Field::Place => 2,
-            Field::Body => 1,
+            Field::Name => 16,
+            Field::Service => 12,
+            Field::Summary => 8,
+            Field::Tags | Field::Place => 4,
+            Field::Body => 2,
+            Field::Implied => 1,
         }
     }
 }
@@ -385,11 +400,19 @@ fn partner_texts(
         language,
         partner.summary.clone().unwrap_or_default(),
     );
-    add(Field::Body, language, html_text(&partner.description_html));
+    add(
+        Field::Summary,
+        language,
+        html_text(&partner.description_html),
+    );
     add(Field::Tags, language, partner.tags.join(" "));
     for service in &partner.services {
-        add(Field::Tags, language, service.service.name.clone());
-        add(Field::Body, language, html_text(&service.description_html));
+        add(Field::Service, language, service.service.name.clone());
+        add(
+            Field::Summary,
+            language,
+            html_text(&service.description_html),
+        );
     }
     add(
         Field::Place,
@@ -422,13 +445,24 @@ fn partner_texts(
             }
         }
     }
-    for code in &partner.categories {
-        if let Some((_, english, spanish)) =
-            SERVICE_AREA_WORDS.iter().find(|(area, _, _)| area == code)
-        {
-            add(Field::Tags, "en", english.to_string());
-            add(Field::Tags, "es", spanish.to_string());
+    for (codes, words) in [
+        (&partner.categories, SERVICE_AREA_WORDS),
+        (&partner.populations, POPULATION_WORDS),
+    ] {
+        for code in codes {
+            if let Some((_, english, spanish)) = words.iter().find(|(c, _, _)| c == code) {
+                add(Field::Implied, "en", english.to_string());
+                add(Field::Implied, "es", spanish.to_string());
+            }
         }
+    }
+    if partner
+        .services
+        .iter()
+        .any(|s| matches!(s.service.cost, Cost::Free))
+    {
+        add(Field::Implied, "en", FREE_WORDS.0.to_string());
+        add(Field::Implied, "es", FREE_WORDS.1.to_string());
     }
     for code in languages {
         if let Some(term) = site.taxonomies.find(Kind::Languages, code) {
@@ -446,14 +480,14 @@ fn partner_texts(
             add(Field::Summary, lang, summary.clone());
         }
         if let Some(description) = &translation.description {
-            add(Field::Body, lang, markdown_text(description));
+            add(Field::Summary, lang, markdown_text(description));
         }
         for service in translation.services.values() {
             if let Some(name) = &service.name {
-                add(Field::Tags, lang, name.clone());
+                add(Field::Service, lang, name.clone());
             }
             if let Some(description) = &service.description {
-                add(Field::Body, lang, markdown_text(description));
+                add(Field::Summary, lang, markdown_text(description));
             }
         }
     }

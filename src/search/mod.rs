@@ -188,6 +188,7 @@ fn build_from(
         "wc": word_class_stream(&inverted.word_class),
         "df": a32::encode(inverted.postings.iter().map(|p| p.len() as u32)),
         "weights": Field::ALL.iter().map(|f| f.weight()).collect::<Vec<_>>(),
+        "im": Field::Implied.bit(),
         "stop": text::STOP_WORDS,
         "facets": facets.iter().map(|f| json!({"k": f.key, "all": f.all, "c": f.counts})).collect::<Vec<_>>(),
     });

@@ -1,13 +1,14 @@
 //! Everyday words for the nine service areas, in English and Spanish, so
 //! "shelter", "lawyer" or "albergue" find the partners an advocate means
-//! even when a record never uses the word. Indexed as tags.
+//! even when a record never uses the word. Indexed in the implied field,
+//! which ranks below anything a record says itself (docs/search.md).
 
 /// `(service area, English words, Spanish words)`.
 pub const SERVICE_AREA_WORDS: &[(&str, &str, &str)] = &[
     (
         "basic_needs",
-        "shelter housing food clothing emergency safe house",
-        "albergue refugio vivienda comida ropa alojamiento",
+        "shelter housing food clothing emergency safe house sleep bed night",
+        "albergue refugio vivienda comida ropa alojamiento dormir cama noche",
     ),
     (
         "career_services",
@@ -50,3 +51,43 @@ pub const SERVICE_AREA_WORDS: &[(&str, &str, &str)] = &[
         "sanación espiritual apoyo cultura",
     ),
 ];
+
+/// Everyday words for who a service is for: "help for my son" finds
+/// youth services. Indexed in the implied field too.
+pub const POPULATION_WORDS: &[(&str, &str, &str)] = &[
+    (
+        "children",
+        "child kid kids son daughter baby",
+        "niño niña niños hijo hija bebé",
+    ),
+    (
+        "youth",
+        "teen teens teenager son daughter kid runaway",
+        "adolescente joven hijo hija",
+    ),
+    ("transition_age_youth", "young adult", "joven jóvenes"),
+    ("women", "woman mother mom", "mujer mujeres madre mamá"),
+    (
+        "older_adults",
+        "elderly elder senior",
+        "anciano ancianos mayores",
+    ),
+    (
+        "lgbtq",
+        "gay lesbian bisexual queer trans",
+        "gay lesbiana bisexual trans",
+    ),
+    (
+        "immigrants_refugees",
+        "immigrant undocumented refugee",
+        "inmigrante indocumentado refugiado",
+    ),
+    (
+        "families_with_children",
+        "family kids parent",
+        "familia hijos padres",
+    ),
+];
+
+/// Words a free service implies.
+pub const FREE_WORDS: (&str, &str) = ("free no cost", "gratis gratuito");

@@ -42,9 +42,20 @@ sed -i 's/^search:$/search:\n  layout: sharded/' "$sharded_hub/hub.yaml"
 sharded="$repo/target/browser-site-sharded"
 (cd "$repo" && cargo run --quiet -- build --root "$sharded_hub" --today 2026-11-23 --output "$sharded" --quiet)
 
+# A hub written by others: the real 211 Miami extract, imported and
+# published as a coalition would (for the relevance test set).
+miami_hub="$repo/target/browser-hub-miami211"
+miami="$repo/target/browser-site-miami211"
+rm -rf "$miami_hub"
+(cd "$repo" && cargo run --quiet -- init "$miami_hub" --ci none >/dev/null)
+rm "$miami_hub/partners/example-partner.yaml"
+(cd "$repo" && cargo run --quiet -- import hsds tests/fixtures/hsds/real-miami211 --into "$miami_hub" --today 2026-11-23 --quiet)
+(cd "$repo" && cargo run --quiet -- publish --all --root "$miami_hub" --today 2026-11-23 --quiet)
+(cd "$repo" && cargo run --quiet -- build --root "$miami_hub" --today 2026-11-23 --output "$miami" --quiet)
+
 echo "== browser tests"
 # haven itself, for the tests of `haven serve` (built by the commands above).
 haven_bin="${CARGO_TARGET_DIR:-$repo/target}/debug/haven"
 case "$haven_bin" in /*) ;; *) haven_bin="$repo/$haven_bin" ;; esac
 cd "$here"
-HAVEN_BIN="$haven_bin" HAVEN_SITE="$site" HAVEN_PORTABLE_SITE="$portable" HAVEN_SHARDED_SITE="$sharded" CHROMIUM="$chromium" node --test --test-concurrency=1 "$@"
+HAVEN_BIN="$haven_bin" HAVEN_SITE="$site" HAVEN_MIAMI_SITE="$miami" HAVEN_PORTABLE_SITE="$portable" HAVEN_SHARDED_SITE="$sharded" CHROMIUM="$chromium" node --test --test-concurrency=1 "$@"

@@ -142,6 +142,29 @@ test("Spanish words and plurals find the partners an advocate means", async () =
   await context.close();
 });
 
+test("what a record says ranks above what its category implies", async () => {
+  const { context, page } = await searchPage();
+  // Every basic-needs partner is found by "shelter" (a word the area
+  // implies); those whose services say it come first.
+  const shelters = ["Casa de Refugio Riverbend", "Juniper Youth Haven", "Piñon Valley Domestic Violence Services", "Sunrise House"];
+  const found = await search(page, "shelter");
+  assert.ok(found.names.length > shelters.length, found.names.join(" | "));
+  assert.deepEqual(found.names.slice(0, 4).sort(), [...shelters].sort(), found.names.join(" | "));
+  const emergency = await search(page, "emergency shelter");
+  assert.ok(shelters.includes(emergency.names[0]), emergency.names.join(" | "));
+  await context.close();
+});
+
+test("an -ies plural the index never saw meets its singular", async () => {
+  const { context, page } = await searchPage();
+  const singular = await search(page, "therapy");
+  assert.ok(singular.names.length > 0);
+  const plural = await search(page, "therapies");
+  assert.deepEqual(plural.names, singular.names);
+  assert.equal(plural.note, "", "a plural is no typo");
+  await context.close();
+});
+
 test("the last word matches as a prefix while typing", async () => {
   const { context, page } = await searchPage();
   const typed = await search(page, "immig");

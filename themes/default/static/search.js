@@ -88,7 +88,7 @@
           df.forEach((n, c) => start.push(start[c] + n));
           // Best field weight of each field mask.
           const best = [];
-          for (let m = 0; m < 32; m++)
+          for (let m = 0; m < 128; m++)
             best[m] = Math.max(0, ...h.weights.filter((_, i) => m & (1 << i)));
           return (ix = {
             h,
@@ -203,10 +203,20 @@
     };
     const exact = ix.where.get(term);
     if (exact !== undefined) add(exact, 1);
-    // A plural the index never saw ("albergues"): its singular, no hint.
-    for (const cut of [1, 2]) {
-      const singular = ix.where.get(term.slice(0, -cut));
-      if (/s$/.test(term) && singular !== undefined && term.length > 3) add(singular, 0.9);
+    // A plural the index never saw ("albergues", "pantries", "razones",
+    // "luces"): its singular, no hint.
+    const plural = /s$/.test(term) && term.length > 3;
+    for (const singular of [
+      plural && term.slice(0, -1),
+      plural && term.slice(0, -2),
+      term.replace(/ies$/, "y"),
+      term.replace(/ones$/, "on"),
+      term.replace(/ces$/, "z"),
+      term.replace(/ves$/, "f"),
+      term.replace(/men$/, "man"),
+    ]) {
+      const i = singular && singular !== term && ix.where.get(singular);
+      if (i !== undefined && i !== false) add(i, 0.9);
     }
     if (prefix && term.length > 1)
       ix.dict.forEach((w, i) => w.length > term.length && w.startsWith(term) && add(i, 0.8));
@@ -240,20 +250,31 @@
     const wanted = ix.h.facets.map((f, i) => selected[i].size || shown.has(f.k));
     const fac = await facets(wanted);
 
+    // Per document: score, query words matched, words matched directly
+    // (not only through a word its category implies), fields matched.
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
+    const direct = new Uint8Array(n);
+    const fields = new Uint8Array(n);
     const termScore = new Float64Array(n);
+    const termDirect = new Uint8Array(n);
     for (const { found } of cands) {
       termScore.fill(0);
+      termDirect.fill(0);
       for (const [c, quality] of found) {
         const idf = Math.log(1 + n / ix.df[c]);
         for (let k = ix.start[c]; k < ix.start[c + 1]; k++) {
+          const d = ix.doc[k];
           const s = quality * idf * ix.best[ix.mask[k]];
-          if (s > termScore[ix.doc[k]]) termScore[ix.doc[k]] = s;
+          if (s > termScore[d]) termScore[d] = s;
+          if (ix.mask[k] & ~ix.h.im) termDirect[d] = 1;
+          fields[d] |= ix.mask[k];
         }
       }
-      for (let i = 0; i < n; i++) if (termScore[i]) (score[i] += termScore[i]), matched[i]++;
+      for (let i = 0; i < n; i++)
+        if (termScore[i]) (score[i] += termScore[i]), matched[i]++, (direct[i] += termDirect[i]);
     }
+    const spread = (m) => (m ? (m & 1) + spread(m >> 1) : 0);
     let hits = [];
     let note = "";
     if (!terms.length) {
@@ -293,7 +314,10 @@
         if (counts[f] && (!failures || (failures === 1 && failed === f && !ix.h.facets[f].all)))
           for (const v of fac[f][doc]) counts[f][v]++;
     }
-    results.sort((a, b) => score[b] - score[a] || a - b);
+    results.sort(
+      (a, b) =>
+        direct[b] - direct[a] || score[b] - score[a] || spread(fields[b]) - spread(fields[a]) || a - b,
+    );
     return { results, counts, note, empty: !terms.length && !filtering };
   };
 
