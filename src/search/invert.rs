@@ -286,7 +286,8 @@ fn analyse(texts: &Texts) -> Found<'_> {
         let bit = piece.field.bit();
         let folded = text::fold(&piece.text);
         for word in text::split_words(&folded) {
-            if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word(word) {
+            if word.chars().count() > text::MAX_WORD_CHARS || text::is_stop_word_in(word, language)
+            {
                 continue;
             }
             match words.get_mut(word) {

@@ -56,6 +56,21 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(&word)
 }
 
+/// Function words of one language that are words of another: Spanish
+/// "son" ("they are") is English "son". Left out of that language's text
+/// only, and kept in queries, so "help for my son" still means a son.
+const STOP_WORDS_OF: &[(&str, &[&str])] =
+    &[("es", &["son", "como", "este", "esta", "estos", "estas"])];
+
+/// Whether `word` is left out of text written in `language`.
+pub fn is_stop_word_in(word: &str, language: &str) -> bool {
+    let primary = language.split('-').next().unwrap_or(language);
+    is_stop_word(word)
+        || STOP_WORDS_OF
+            .iter()
+            .any(|(code, words)| *code == primary && words.contains(&word))
+}
+
 /// Snowball stemmer for a language tag's primary subtag, when there is one.
 pub fn stemmer(language: &str) -> Option<Stemmer> {
     let primary = language.split('-').next().unwrap_or(language);
@@ -120,6 +135,13 @@ pub fn markdown_text(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_function_word_of_one_language_stays_a_word_of_another() {
+        assert!(is_stop_word_in("son", "es") && is_stop_word_in("son", "es-MX"));
+        assert!(!is_stop_word_in("son", "en"));
+        assert!(is_stop_word_in("the", "es") && is_stop_word_in("para", "en"));
+    }
 
     #[test]
     fn accents_and_case_fold_away() {
