@@ -8,22 +8,29 @@ use std::path::Path;
 
 use common::*;
 
-#[test]
-fn every_invalid_record_is_reported_with_its_code_on_its_line() {
+/// Each record of the corpus in tests/invalid/: its file name and text.
+fn corpus_records() -> Vec<(String, String)> {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
-    let mut checked = 0;
-    let mut failures = Vec::new();
+    let mut records = Vec::new();
     for entry in fs::read_dir(&corpus).expect("corpus") {
         let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            records.push((name, fs::read_to_string(&path).expect("text")));
         }
-        let name = path
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .into_owned();
-        let text = fs::read_to_string(&path).expect("text");
+    }
+    records
+}
+
+#[test]
+fn every_invalid_record_is_reported_with_its_code_on_its_line() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (name, text) in corpus_records() {
         let (line, code) = text
             .lines()
             .enumerate()
@@ -151,19 +158,8 @@ fn the_street_of_a_confidential_location_in_public_text_is_p011() {
 
 #[test]
 fn check_finds_every_error_the_build_stops_on_for_each_corpus_record() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
     let mut compared = 0;
-    for entry in fs::read_dir(&corpus).expect("corpus") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
-        let name = path
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .into_owned();
-        let text = fs::read_to_string(&path).expect("text");
+    for (name, text) in corpus_records() {
         let hub = hub(&[
             ("hub.yaml", MINIMAL_HUB),
             (&format!("partners/{name}"), &text),

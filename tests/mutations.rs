@@ -93,27 +93,29 @@ fn mutate(text: &str, random: &mut Random) -> String {
 
 const ROUNDS: usize = 120;
 
+const PARTNER: &str = "partners/casa-de-refugio-riverbend.yaml";
+const GUIDE: &str = "guides/making-a-referral.md";
+
+/// The example site's record and guide that the rounds damage.
+fn originals() -> (String, String) {
+    let read = |file: &str| fs::read_to_string(example_site().join(file)).expect("example file");
+    (read(PARTNER), read(GUIDE))
+}
+
+/// Writes a damaged copy of the record and the guide into `hub`.
+fn damage(hub: &std::path::Path, (partner, guide): (&str, &str), random: &mut Random) {
+    fs::write(hub.join(PARTNER), mutate(partner, random)).expect("write");
+    fs::write(hub.join(GUIDE), mutate(guide, random)).expect("write");
+}
+
 #[test]
 fn damaged_records_and_guides_never_panic() {
-    let partner =
-        fs::read_to_string(example_site().join("partners/casa-de-refugio-riverbend.yaml"))
-            .expect("record");
-    let guide =
-        fs::read_to_string(example_site().join("guides/making-a-referral.md")).expect("guide");
+    let (partner, guide) = originals();
     let mut random = Random(0x5eed_1234_abcd_ef01);
     let hub = copy_of_example_site();
     let mut built = 0;
     for round in 0..ROUNDS {
-        fs::write(
-            hub.path().join("partners/casa-de-refugio-riverbend.yaml"),
-            mutate(&partner, &mut random),
-        )
-        .expect("write");
-        fs::write(
-            hub.path().join("guides/making-a-referral.md"),
-            mutate(&guide, &mut random),
-        )
-        .expect("write");
+        damage(hub.path(), (&partner, &guide), &mut random);
         let (site, diagnostics) = haven::build::prepare(hub.path(), today(), true);
         if let Some((site, _)) = site {
             let index = haven::search::build(&site, false, "en");
@@ -141,25 +143,12 @@ fn damaged_records_and_guides_never_panic() {
 /// errors, however a record and a guide are damaged.
 #[test]
 fn check_and_build_agree_on_damaged_records_and_guides() {
-    let partner =
-        fs::read_to_string(example_site().join("partners/casa-de-refugio-riverbend.yaml"))
-            .expect("record");
-    let guide =
-        fs::read_to_string(example_site().join("guides/making-a-referral.md")).expect("guide");
+    let (partner, guide) = originals();
     let mut random = Random(0xc4ec_b01d_5eed_0002);
     let hub = copy_of_example_site();
     let (mut failed, mut passed) = (0, 0);
     for round in 0..AGREEMENT_ROUNDS {
-        fs::write(
-            hub.path().join("partners/casa-de-refugio-riverbend.yaml"),
-            mutate(&partner, &mut random),
-        )
-        .expect("write");
-        fs::write(
-            hub.path().join("guides/making-a-referral.md"),
-            mutate(&guide, &mut random),
-        )
-        .expect("write");
+        damage(hub.path(), (&partner, &guide), &mut random);
         let (checked, built) = check_and_build_errors(hub.path());
         assert_eq!(checked, built, "round {round}");
         if built.is_empty() {

@@ -285,26 +285,7 @@ fn stop_words_are_left_out_and_stems_join_languages() {
     let (_, head) = script_data(&index.files[0].contents);
     let words = dictionary(&head);
     assert!(!words.contains(&"the".to_string()) && !words.contains(&"para".to_string()));
-    let class_of = |word: &str| {
-        let position = words
-            .iter()
-            .position(|w| w == word)
-            .unwrap_or_else(|| panic!("{word} indexed"));
-        let stream = a32::decode(head["wc"].as_str().expect("wc")).expect("a32");
-        let mut next = 0;
-        let classes: Vec<u32> = stream
-            .iter()
-            .map(|v| {
-                if *v == 0 {
-                    next += 1;
-                    next - 1
-                } else {
-                    v - 1
-                }
-            })
-            .collect();
-        classes[position]
-    };
+    let class_of = |word: &str| class_of(&head, word);
     assert_eq!(class_of("shelter"), class_of("shelters"), "English plural");
     assert_eq!(class_of("refugio"), class_of("refugios"), "Spanish plural");
     assert_ne!(class_of("shelter"), class_of("legal"));
@@ -439,11 +420,10 @@ fn head_of(index: &search::SearchIndex) -> Value {
     script_data(&head.contents).1
 }
 
-/// The (document, field mask) postings of the class of `word` in a
-/// single-file index head.
-fn postings_of(head: &Value, word: &str) -> Vec<(u32, u32)> {
-    let words = dictionary(head);
-    let position = words
+/// The word class of `word` in an index head (a new class is written 0,
+/// a class seen before as its number plus one).
+fn class_of(head: &Value, word: &str) -> u32 {
+    let position = dictionary(head)
         .iter()
         .position(|w| w == word)
         .unwrap_or_else(|| panic!("{word} indexed"));
@@ -460,7 +440,13 @@ fn postings_of(head: &Value, word: &str) -> Vec<(u32, u32)> {
             }
         })
         .collect();
-    let class = classes[position] as usize;
+    classes[position]
+}
+
+/// The (document, field mask) postings of the class of `word` in a
+/// single-file index head.
+fn postings_of(head: &Value, word: &str) -> Vec<(u32, u32)> {
+    let class = class_of(head, word) as usize;
     let df = a32::decode(head["df"].as_str().expect("df")).expect("a32");
     let start: usize = df[..class].iter().map(|n| *n as usize).sum();
     let gaps = a32::decode(head["post"]["g"].as_str().expect("g")).expect("a32");

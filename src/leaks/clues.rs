@@ -29,6 +29,18 @@ pub struct Clue {
     pub whole: bool,
 }
 
+impl Clue {
+    /// How a message names what was found: "a part of" a field's value,
+    /// "the value of" it, or `phone` ("a phone number from").
+    pub fn what(&self, phone: &'static str) -> &'static str {
+        match (self.form, self.whole) {
+            (Form::Digits, _) => phone,
+            (Form::Words, true) => "the value of",
+            (Form::Words, false) => "a part of",
+        }
+    }
+}
+
 /// Words in a value beyond which its parts are looked for as well.
 const FRAGMENT_FROM_WORDS: usize = 4;
 /// Clues shorter than this (without their spaces) would match ordinary

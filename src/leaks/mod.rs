@@ -8,7 +8,7 @@ mod clues;
 mod reading;
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -76,13 +76,14 @@ impl PrivateScanner {
         let mut words = Vec::new();
         let mut digits = Vec::new();
         let mut sources = Vec::new();
+        let records = RecordReadings::of(private);
         for value in &private.values {
             let source = sources.len();
             sources.push(Source {
                 path: value.path.clone(),
                 field: value.field.clone(),
             });
-            let (secret, _) = split_by_record(value);
+            let (secret, _) = split_by_record(value, &records);
             for clue in secret {
                 match clue.form {
                     Form::Digits => digits.push((clue, source)),
@@ -137,11 +138,7 @@ impl PrivateScanner {
             found
         })?;
         let source = &self.sources[source];
-        let what = match (clue.form, clue.whole) {
-            (Form::Digits, _) => "a phone number from",
-            (Form::Words, true) => "the value of",
-            (Form::Words, false) => "a part of",
-        };
+        let what = clue.what("a phone number from");
         Some(
             Diagnostic::error(
                 "P030",
@@ -160,12 +157,11 @@ impl PrivateScanner {
 
 /// The clues to `value` that are secret, and those its own record
 /// publishes already (in any form a person would recognise).
-fn split_by_record(value: &PrivateValue) -> (Vec<Clue>, Vec<Clue>) {
+fn split_by_record(value: &PrivateValue, records: &RecordReadings) -> (Vec<Clue>, Vec<Clue>) {
     let all = clues(&value.value);
-    if value.published_by_record.is_empty() {
+    let Some(record) = records.of_value(value) else {
         return (all, Vec::new());
-    }
-    let record = read_value(&value.published_by_record);
+    };
     all.into_iter().partition(|clue| {
         let stream = match clue.form {
             Form::Words => &record.words,
@@ -175,21 +171,42 @@ fn split_by_record(value: &PrivateValue) -> (Vec<Clue>, Vec<Clue>) {
     })
 }
 
+/// What each record with private values publishes, read once per record
+/// however many values it has: its values share one text, known by its
+/// address.
+struct RecordReadings(HashMap<usize, Stream>);
+
+impl RecordReadings {
+    fn of(private: &PrivateValues) -> Self {
+        let mut readings = HashMap::new();
+        for value in &private.values {
+            let text = &value.published_by_record;
+            if !text.is_empty() {
+                readings
+                    .entry(text.as_ptr() as usize)
+                    .or_insert_with(|| read_value(text));
+            }
+        }
+        RecordReadings(readings)
+    }
+
+    fn of_value(&self, value: &PrivateValue) -> Option<&Stream> {
+        self.0.get(&(value.published_by_record.as_ptr() as usize))
+    }
+}
+
 /// W030: internal values (or parts of them) that their own record
 /// publishes. They are public already, so they are not treated as
 /// secrets; the warning lets whoever wrote them decide which is right.
 pub fn published_by_their_record(private: &PrivateValues) -> Vec<Diagnostic> {
+    let records = RecordReadings::of(private);
     private
         .values
         .par_iter()
         .filter_map(|value| {
-            let (_, public) = split_by_record(value);
+            let (_, public) = split_by_record(value, &records);
             let clue = public.first()?;
-            let what = match (clue.form, clue.whole) {
-                (Form::Digits, _) => "a phone number of",
-                (Form::Words, true) => "the value of",
-                (Form::Words, false) => "a part of",
-            };
+            let what = clue.what("a phone number of");
             Some(
                 Diagnostic::warning(
                     "W030",
