@@ -40,16 +40,30 @@ fn minify_css(css: &[u8]) -> Vec<u8> {
     minify_wrapped(css, b"<style>", b"</style>")
 }
 
-/// The JS minifier keeps comments; drop whole-line `//` comments first. Safe
-/// for the theme's own scripts, which keep no multi-line string literals.
-fn minify_js(js: &[u8]) -> Vec<u8> {
-    let source = String::from_utf8_lossy(js);
-    let code: String = source
-        .lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .map(|line| format!("{line}\n"))
-        .collect();
-    minify_wrapped(code.as_bytes(), b"<script>", b"</script>")
+/// Minified with oxc, local names mangled. A script oxc cannot parse is
+/// shipped as written rather than half-minified.
+pub fn minify_js(js: &[u8]) -> Vec<u8> {
+    let Ok(source) = std::str::from_utf8(js) else {
+        return js.to_vec();
+    };
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed =
+        oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::default()).parse();
+    if !parsed.errors.is_empty() {
+        return js.to_vec();
+    }
+    let mut program = parsed.program;
+    let minified = oxc_minifier::Minifier::new(oxc_minifier::MinifierOptions {
+        mangle: Some(oxc_minifier::MangleOptions::default()),
+        compress: Some(oxc_minifier::CompressOptions::safest()),
+    })
+    .minify(&allocator, &mut program);
+    let code = oxc_codegen::Codegen::new()
+        .with_options(oxc_codegen::CodegenOptions::minify())
+        .with_scoping(minified.scoping)
+        .build(&program)
+        .code;
+    code.into_bytes()
 }
 
 fn minify_wrapped(code: &[u8], open: &[u8], close: &[u8]) -> Vec<u8> {

@@ -233,6 +233,22 @@ fn display_name<'a>(partner: &'a PublicPartner, language: &str) -> &'a str {
         .unwrap_or(&partner.name)
 }
 
+/// The names of a partner's services a page in `language` shows: a result
+/// line names the ones a query matched.
+fn service_names<'a>(partner: &'a PublicPartner, language: &str) -> Vec<&'a str> {
+    let localized = partner.localized.get(language);
+    partner
+        .services
+        .iter()
+        .map(|service| {
+            localized
+                .and_then(|texts| texts.services.get(&service.service.id))
+                .and_then(|texts| texts.name.as_deref())
+                .unwrap_or(&service.service.name)
+        })
+        .collect()
+}
+
 /// Codes per facet: service areas, populations, languages, counties, and
 /// the access flags; the order of [`facet_specs`].
 fn facet_codes(partner: &PublicPartner) -> [Vec<&str>; 4] {
@@ -365,6 +381,8 @@ fn partner_document(
         a32::encode(facet_values[0].iter().copied()),
         a32::encode(facet_values[2].iter().copied()),
         a32::encode(facet_values[3].iter().copied()),
+        partner.texts_in(page_language).summary.unwrap_or(""),
+        service_names(partner, page_language),
     ]);
     Document {
         texts,

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::search::documents::{Document, Texts};
+use crate::search::synonyms::SAME_MEANING;
 use crate::search::text;
 
 /// Words, their classes and the postings of every class.
@@ -135,6 +136,14 @@ impl Vocabulary {
 }
 
 impl Analyses {
+    /// The languages of the texts analysed so far.
+    pub(super) fn languages(&self) -> impl Iterator<Item = &str> {
+        self.vocabulary
+            .languages
+            .iter()
+            .map(|(language, _)| language.as_str())
+    }
+
     /// Analyses (side by side) the documents not seen before, and forgets
     /// the analyses of texts no document has any more.
     pub(super) fn update<'a>(&mut self, documents: impl IntoIterator<Item = &'a Document>) {
@@ -227,6 +236,8 @@ pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
         }
     }
 
+    join_same_meaning(&mut classes, vocabulary, word_count);
+
     // Words sorted; classes numbered by their first word in that order, so
     // a prefix's words mostly fall into neighbouring classes (and shards).
     let mut class_of_root: FastMap<usize, u32> = FastMap::default();
@@ -266,6 +277,35 @@ pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
         words,
         word_class,
         postings,
+    }
+}
+
+/// Joins the stems of each set of [`SAME_MEANING`] words, in every text
+/// language of the set's language (stems are nodes after the words).
+fn join_same_meaning(classes: &mut UnionFind, vocabulary: &Vocabulary, word_count: usize) {
+    for (english, spanish) in SAME_MEANING {
+        let mut nodes = Vec::new();
+        for (primary, set) in [("en", english), ("es", spanish)] {
+            let Some(stemmer) = text::stemmer(primary) else {
+                continue;
+            };
+            let languages = vocabulary
+                .languages
+                .iter()
+                .map(|(language, _)| language)
+                .filter(|language| language.split('-').next() == Some(primary));
+            for language in languages {
+                for word in text::words(set) {
+                    let stem = stemmer.stem(&word).into_owned();
+                    if let Some(id) = vocabulary.stem_ids.get(&(language.clone(), stem)) {
+                        nodes.push(word_count + *id as usize);
+                    }
+                }
+            }
+        }
+        for pair in nodes.windows(2) {
+            classes.union(pair[0], pair[1]);
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod a32;
 pub mod documents;
 mod invert;
+pub mod query;
 pub mod synonyms;
 pub mod text;
 
@@ -192,6 +193,13 @@ fn build_from(
         "stop": text::STOP_WORDS,
         "facets": facets.iter().map(|f| json!({"k": f.key, "all": f.all, "c": f.counts})).collect::<Vec<_>>(),
     });
+    // A query word the index does not hold is stemmed in the browser, in
+    // each language the index stems.
+    let stemmers: Vec<Value> = text::query_stemmers(analyses.languages())
+        .into_iter()
+        .map(|(code, script)| json!([code, writer.write_script(&format!("stem-{code}"), script)]))
+        .collect();
+    head["stem"] = Value::Array(stemmers);
     let facet_data = facet_streams(&documents, facets.len());
     let displays: Vec<&Value> = documents.iter().map(|d| &d.display).collect();
     if sharded {
@@ -244,6 +252,15 @@ impl Writer<'_> {
     /// copies.
     fn write(&mut self, key: &str, data: &Value) -> String {
         let contents = format!("HAVEN_SEARCH({key:?},{data});\n").into_bytes();
+        self.write_file(key, contents)
+    }
+
+    /// Writes a script that calls `HAVEN_SEARCH` itself (a stemmer).
+    fn write_script(&mut self, key: &str, script: &[u8]) -> String {
+        self.write_file(key, script.to_vec())
+    }
+
+    fn write_file(&mut self, key: &str, contents: Vec<u8>) -> String {
         let stem = if key == "head" {
             self.language.to_string()
         } else {

@@ -7,8 +7,8 @@
 pub const SERVICE_AREA_WORDS: &[(&str, &str, &str)] = &[
     (
         "basic_needs",
-        "shelter housing food clothing emergency safe house sleep bed night",
-        "albergue refugio vivienda comida ropa alojamiento dormir cama noche",
+        "shelter housing food clothing emergency safe house sleep bed night rent bill pay",
+        "albergue refugio vivienda comida ropa alojamiento dormir cama noche renta alquiler factura pagar",
     ),
     (
         "career_services",
@@ -87,6 +87,44 @@ pub const POPULATION_WORDS: &[(&str, &str, &str)] = &[
         "family kids parent",
         "familia hijos padres",
     ),
+];
+
+/// Words that mean the same to someone searching, `(English, Spanish)`:
+/// each set becomes one word class, so a record that says "alimentos"
+/// matches "food" directly, as if it said "food". Sets are small and
+/// disjoint; a word with a second everyday meaning stays out.
+pub const SAME_MEANING: &[(&str, &str)] = &[
+    ("food groceries", "comida alimentos víveres"),
+    ("free", "gratis gratuito"),
+    ("lawyer attorney", "abogado abogada"),
+    ("shelter", "albergue refugio"),
+    ("counseling counselling counselor", "consejería consejero"),
+    ("therapy therapist", "terapia terapeuta"),
+    ("rent", "renta alquiler"),
+    ("job employment", "trabajo empleo"),
+    ("doctor", "médico"),
+    ("interpreter", "intérprete"),
+    ("translation", "traducción"),
+    ("immigration", "inmigración"),
+    ("immigrant", "inmigrante"),
+    ("child children kid", "niño niña"),
+    ("teen teenager adolescent", "adolescente"),
+    ("housing", "vivienda"),
+    ("clothing clothes", "ropa"),
+    ("school", "escuela"),
+    ("health", "salud"),
+    ("court", "corte tribunal"),
+    ("transportation transport", "transporte"),
+    ("woman", "mujer"),
+    ("family", "familia"),
+    ("violence", "violencia"),
+    ("abuse", "abuso maltrato"),
+    ("trafficking", "trata"),
+    ("emergency", "emergencia"),
+    ("pantry", "despensa"),
+    ("bill", "factura"),
+    ("money", "dinero"),
+    ("class", "clase"),
 ];
 
 /// Words a free service implies.

@@ -98,6 +98,39 @@ pub fn stemmer(language: &str) -> Option<Stemmer> {
     Some(Stemmer::create(algorithm))
 }
 
+/// Snowball stemmers the query script can load, by primary language
+/// subtag: the build's stemmers (rust-stemmers) written in JavaScript, run
+/// only on query words the index does not hold. Each file calls
+/// `HAVEN_SEARCH("stem-<language>", stem)`.
+const QUERY_STEMMERS: &[(&str, &str)] = &[
+    ("en", include_str!("stem/english.js")),
+    ("es", include_str!("stem/spanish.js")),
+];
+
+/// The minified query stemmers for texts written in `languages`, by
+/// primary subtag, each once.
+pub fn query_stemmers<'a>(
+    languages: impl IntoIterator<Item = &'a str>,
+) -> Vec<(&'static str, &'static [u8])> {
+    static MINIFIED: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    let minified = MINIFIED.get_or_init(|| {
+        QUERY_STEMMERS
+            .iter()
+            .map(|(_, source)| crate::render::assets::minify_js(source.as_bytes()))
+            .collect()
+    });
+    let primaries: std::collections::BTreeSet<&str> = languages
+        .into_iter()
+        .map(|language| language.split('-').next().unwrap_or(language))
+        .collect();
+    QUERY_STEMMERS
+        .iter()
+        .zip(minified)
+        .filter(|((code, _), _)| primaries.contains(code))
+        .map(|((code, _), code_bytes)| (*code, code_bytes.as_slice()))
+        .collect()
+}
+
 /// Plain text of rendered HTML: tags dropped, the entities our renderers
 /// emit decoded, block boundaries kept as spaces.
 pub fn html_text(html: &str) -> String {

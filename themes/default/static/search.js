@@ -203,21 +203,15 @@
     };
     const exact = ix.where.get(term);
     if (exact !== undefined) add(exact, 1);
-    // A plural the index never saw ("albergues", "pantries", "razones",
-    // "luces"): its singular, no hint.
-    const plural = /s$/.test(term) && term.length > 3;
-    for (const singular of [
-      plural && term.slice(0, -1),
-      plural && term.slice(0, -2),
-      term.replace(/ies$/, "y"),
-      term.replace(/ones$/, "on"),
-      term.replace(/ces$/, "z"),
-      term.replace(/ves$/, "f"),
-      term.replace(/men$/, "man"),
-    ]) {
-      const i = singular && singular !== term && ix.where.get(singular);
-      if (i !== undefined && i !== false) add(i, 0.9);
-    }
+    // A word the index does not hold ("pantries", "razones"): the index
+    // words that share its stem in a language the index stems, sought
+    // among those that share its first three letters.
+    else
+      for (const [code] of ix.h.stem) {
+        const stem = got["stem-" + code];
+        const s = stem && stem(term);
+        if (s) ix.dict.forEach((w, i) => w.startsWith(s.slice(0, 3)) && stem(w) === s && add(i, 0.9));
+      }
     if (prefix && term.length > 1)
       ix.dict.forEach((w, i) => w.length > term.length && w.startsWith(term) && add(i, 0.8));
     let fix = "";
@@ -243,6 +237,9 @@
     const np = ix.h.np;
     const terms = words(query).filter((w) => !ix.stop.has(w));
     const typing = !/\s$/.test(query);
+    // Stemmers load the first time a word is not in the index.
+    if (terms.some((t) => !ix.where.has(t)))
+      await Promise.all(ix.h.stem.map(([code, file]) => load("stem-" + code, file).catch(() => {})));
     const cands = terms.map((t, i) => candidates(t, typing && i === terms.length - 1));
     await postings(cands.flatMap((c) => [...c.found.keys()]));
     const filtering = selected.some((s) => s.size);
@@ -318,7 +315,8 @@
       (a, b) =>
         direct[b] - direct[a] || score[b] - score[a] || spread(fields[b]) - spread(fields[a]) || a - b,
     );
-    return { results, counts, note, empty: !terms.length && !filtering };
+    const classes = new Set(cands.flatMap((c) => [...c.found.keys()]));
+    return { results, counts, note, classes, empty: !terms.length && !filtering };
   };
 
   // ---- the page
@@ -333,6 +331,7 @@
   const page = +box.getAttribute("data-page-size") || 20;
   let run = 0;
   let shown = [];
+  let matched = new Set();
   let announce;
 
   const el = (tag, content, attrs) => {
@@ -353,7 +352,7 @@
         el("p", text("guide"), { class: "result__facts" }),
       ], { class: "result" });
     }
-    const [name, id, phone, tel, areas, languages, counties] = shownData;
+    const [name, id, phone, tel, areas, languages, counties, summary, services] = shownData;
     const named = (key, s) => list(s).map((v) => labelOf(key, v));
     const facts = [
       ...fact(text("services"), named("area", areas)),
@@ -363,12 +362,24 @@
     const call = phone
       ? [el("p", [text("call") + " ", tel ? el("a", phone, { href: tel, class: "tel" }) : phone])]
       : [];
+    // Why it matched: the services whose names hold a query word, else
+    // the summary, query words marked.
+    const offers = services.map(marked).filter((parts) => parts.some((p) => p.nodeType)).slice(0, 3);
+    const why = offers.length
+      ? el("p", [text("offers") + " ", ...offers.flatMap((parts, i) => (i ? ["; ", ...parts] : parts))])
+      : summary && el("p", marked(summary));
     return el("li", [
       el("a", name, { href: link("partners/" + id) }),
+      ...(why ? [why] : []),
       el("p", facts, { class: "result__facts" }),
       ...call,
     ], { class: "result" });
   };
+  // Text with the words of the current query's word classes marked.
+  const marked = (s) =>
+    s
+      .split(/([\p{Alphabetic}\p{N}]+)/u)
+      .map((part, i) => (i % 2 && matched.has(ix.wordClass[ix.where.get(words(part)[0])]) ? el("mark", part) : part));
 
   const showMore = async (results, from, id) => {
     const docs = results.slice(from, from + page);
@@ -395,7 +406,8 @@
       return;
     }
     if (id !== run) return;
-    const { results, counts, note, empty } = answer;
+    const { results, counts, note, classes, empty } = answer;
+    matched = classes;
     listing.textContent = "";
     // A live region of its own: announced when the correction changes.
     if (noteLine.textContent !== note) noteLine.textContent = note;

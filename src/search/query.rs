@@ -1,0 +1,449 @@
+//! The ranking `search.js` runs in the browser, in Rust, over the files a
+//! build writes: `cargo test` runs the relevance set
+//! (`tests/search/relevance.json`) through it, and the browser tests run
+//! the same set through the shipped script. A change to one is made to
+//! the other; docs/search.md describes both.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use rust_stemmers::Stemmer;
+use serde_json::Value;
+
+use crate::search::{a32, text, SearchIndex};
+
+/// An index file this module cannot read: only a bug in the writer (or in
+/// this reader) makes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableIndex(pub String);
+
+impl fmt::Display for UnreadableIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unreadable search index: {}", self.0)
+    }
+}
+
+impl std::error::Error for UnreadableIndex {}
+
+/// One facet of the index: per partner, its value indices; and the
+/// labels of its values.
+struct Facet {
+    key: String,
+    all: bool,
+    labels: Vec<String>,
+    values: Vec<Vec<u32>>,
+}
+
+/// An index as the query script holds it once every file is loaded.
+pub struct Reader {
+    dict: Vec<String>,
+    position: HashMap<String, usize>,
+    word_class: Vec<u32>,
+    df: Vec<u32>,
+    start: Vec<usize>,
+    doc: Vec<u32>,
+    mask: Vec<u8>,
+    /// Best field weight of each field mask.
+    best: Vec<f64>,
+    implied: u8,
+    documents: usize,
+    partners: usize,
+    stop: HashSet<String>,
+    facets: Vec<Facet>,
+    displays: Vec<Value>,
+    stemmers: Vec<Stemmer>,
+}
+
+/// Match quality of a class for a query word, as in `search.js`.
+const EXACT: f64 = 1.0;
+const SAME_STEM: f64 = 0.9;
+const PREFIX: f64 = 0.8;
+const ONE_EDIT: f64 = 0.5;
+const TWO_EDITS: f64 = 0.3;
+
+impl Reader {
+    /// Reads every file of `index`.
+    pub fn open(index: &SearchIndex) -> Result<Reader, UnreadableIndex> {
+        let files: BTreeMap<&str, Value> = index
+            .files
+            .iter()
+            .filter_map(|file| Some((file.path.as_str(), script_data(&file.contents)?)))
+            .collect();
+        let file = |path: &str| {
+            files
+                .get(path)
+                .ok_or_else(|| UnreadableIndex(format!("no file {path}")))
+        };
+        let head = file(&index.head)?;
+        let field = |value: &Value, key: &str| -> Result<Value, UnreadableIndex> {
+            value
+                .get(key)
+                .cloned()
+                .ok_or_else(|| UnreadableIndex(format!("no `{key}`")))
+        };
+        let string = |value: &Value, key: &str| -> Result<String, UnreadableIndex> {
+            Ok(field(value, key)?.as_str().unwrap_or_default().to_string())
+        };
+        let numbers = |text: &str| {
+            a32::decode(text).ok_or_else(|| UnreadableIndex(format!("bad numbers {text:.20}")))
+        };
+        let path_at = |value: &Value| value.as_str().unwrap_or_default().to_string();
+
+        let dict = front_decoded(&string(head, "words")?);
+        let mut next = 0;
+        let word_class: Vec<u32> = numbers(&string(head, "wc")?)?
+            .into_iter()
+            .map(|v| {
+                if v == 0 {
+                    next += 1;
+                    next - 1
+                } else {
+                    v - 1
+                }
+            })
+            .collect();
+        let df = numbers(&string(head, "df")?)?;
+        let mut start = vec![0usize];
+        for n in &df {
+            start.push(start[start.len() - 1] + *n as usize);
+        }
+        let mut gaps = Vec::new();
+        let mut masks = Vec::new();
+        let postings: Vec<Value> = match head.get("post") {
+            Some(post) => vec![post.clone()],
+            None => field(head, "p")?
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|shard| file(&path_at(&shard[1])).cloned())
+                .collect::<Result<_, _>>()?,
+        };
+        for data in &postings {
+            gaps.extend(numbers(&string(data, "g")?)?);
+            masks.extend(numbers(&string(data, "m")?)?);
+        }
+        let mut doc = vec![0u32; gaps.len()];
+        for class in 0..df.len() {
+            let mut document = 0;
+            for k in start[class]..start[class + 1] {
+                document += gaps.get(k).copied().unwrap_or_default();
+                doc[k] = document;
+            }
+        }
+        let weights: Vec<f64> = field(head, "weights")?
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|w| w.as_f64().unwrap_or_default())
+            .collect();
+        let best = (0..128)
+            .map(|m| {
+                (0..weights.len())
+                    .filter(|i| m & (1 << i) != 0)
+                    .map(|i| weights[i])
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        let facet_streams: Vec<String> = match head.get("fac") {
+            Some(fac) => string_list(fac),
+            None => string_list(&field(head, "f")?)
+                .iter()
+                .map(|path| Ok(file(path)?.as_str().unwrap_or_default().to_string()))
+                .collect::<Result<_, UnreadableIndex>>()?,
+        };
+        let mut facets = Vec::new();
+        for (spec, stream) in index.facets.iter().zip(&facet_streams) {
+            facets.push(Facet {
+                key: spec.key.to_string(),
+                all: spec.all,
+                labels: spec.values.iter().map(|(_, label)| label.clone()).collect(),
+                values: facet_values(&numbers(stream)?),
+            });
+        }
+        let displays: Vec<Value> = match head.get("docs") {
+            Some(docs) => docs.as_array().cloned().unwrap_or_default(),
+            None => field(head, "d")?[1]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|path| file(&path_at(path)).cloned())
+                .collect::<Result<Vec<Value>, _>>()?
+                .into_iter()
+                .flat_map(|shard| shard.as_array().cloned().unwrap_or_default())
+                .collect(),
+        };
+        let stemmers = field(head, "stem")?
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|pair| text::stemmer(pair[0].as_str()?))
+            .collect();
+        Ok(Reader {
+            position: dict
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.clone(), i))
+                .collect(),
+            dict,
+            word_class,
+            df,
+            start,
+            doc,
+            mask: masks.into_iter().map(|m| m as u8).collect(),
+            best,
+            implied: field(head, "im")?.as_u64().unwrap_or_default() as u8,
+            documents: field(head, "n")?.as_u64().unwrap_or_default() as usize,
+            partners: field(head, "np")?.as_u64().unwrap_or_default() as usize,
+            stop: string_list(&field(head, "stop")?).into_iter().collect(),
+            facets,
+            displays,
+            stemmers,
+        })
+    }
+
+    /// The name (or guide title) a result shows.
+    pub fn name(&self, document: usize) -> &str {
+        self.displays
+            .get(document)
+            .and_then(|display| display[0].as_str())
+            .unwrap_or_default()
+    }
+
+    /// Documents for `query` as typed (no space after the last word), best
+    /// first, among partners with every facet label in `filters` checked:
+    /// `(facet key, label)`.
+    pub fn search(&self, query: &str, filters: &[(&str, &str)]) -> Vec<usize> {
+        let chosen: Vec<HashSet<u32>> = self
+            .facets
+            .iter()
+            .map(|facet| {
+                filters
+                    .iter()
+                    .filter(|(key, _)| *key == facet.key)
+                    .filter_map(|(_, label)| facet.labels.iter().position(|l| l == label))
+                    .map(|i| i as u32)
+                    .collect()
+            })
+            .collect();
+        let filtering = chosen.iter().any(|set| !set.is_empty());
+        let terms: Vec<String> = text::words(query)
+            .filter(|w| !self.stop.contains(w))
+            .collect();
+        let typing = !query.ends_with(char::is_whitespace);
+        let candidates: Vec<HashMap<u32, f64>> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, term)| self.candidates(term, typing && i + 1 == terms.len()))
+            .collect();
+
+        let n = self.documents;
+        let mut score = vec![0f64; n];
+        let mut matched = vec![0u32; n];
+        let mut direct = vec![0u32; n];
+        let mut fields = vec![0u8; n];
+        for found in &candidates {
+            let mut term_score = vec![0f64; n];
+            let mut term_direct = vec![false; n];
+            for (&class, &quality) in found {
+                let class = class as usize;
+                let idf = (1.0 + n as f64 / f64::from(self.df[class])).ln();
+                for k in self.start[class]..self.start[class + 1] {
+                    let d = self.doc[k] as usize;
+                    let mask = self.mask[k];
+                    let s = quality * idf * self.best[usize::from(mask & 127)];
+                    if s > term_score[d] {
+                        term_score[d] = s;
+                    }
+                    term_direct[d] |= mask & !self.implied != 0;
+                    fields[d] |= mask;
+                }
+            }
+            for d in 0..n {
+                if term_score[d] > 0.0 {
+                    score[d] += term_score[d];
+                    matched[d] += 1;
+                    direct[d] += u32::from(term_direct[d]);
+                }
+            }
+        }
+        let mut hits: Vec<usize> = if terms.is_empty() {
+            if filtering {
+                (0..self.partners).collect()
+            } else {
+                Vec::new()
+            }
+        } else {
+            (0..n)
+                .filter(|d| matched[*d] as usize == terms.len())
+                .collect()
+        };
+        if hits.is_empty() && terms.len() > 1 {
+            hits = (0..n).filter(|d| matched[*d] > 0).collect();
+        }
+        let passes = |d: usize| {
+            self.facets.iter().zip(&chosen).all(|(facet, set)| {
+                let values = &facet.values[d];
+                set.is_empty()
+                    || if facet.all {
+                        set.iter().all(|v| values.contains(v))
+                    } else {
+                        values.iter().any(|v| set.contains(v))
+                    }
+            })
+        };
+        let mut results: Vec<usize> = hits
+            .into_iter()
+            .filter(|&d| {
+                if d >= self.partners {
+                    !filtering
+                } else {
+                    passes(d)
+                }
+            })
+            .collect();
+        results.sort_by(|&a, &b| {
+            direct[b]
+                .cmp(&direct[a])
+                .then(score[b].total_cmp(&score[a]))
+                .then(fields[b].count_ones().cmp(&fields[a].count_ones()))
+                .then(a.cmp(&b))
+        });
+        results
+    }
+
+    /// Word classes a query word stands for, with a match quality.
+    fn candidates(&self, term: &str, prefix: bool) -> HashMap<u32, f64> {
+        let mut found: HashMap<u32, f64> = HashMap::new();
+        let add = |found: &mut HashMap<u32, f64>, i: usize, quality: f64| {
+            let best = found.entry(self.word_class[i]).or_insert(quality);
+            *best = best.max(quality);
+        };
+        if let Some(&i) = self.position.get(term) {
+            add(&mut found, i, EXACT);
+        } else {
+            for stemmer in &self.stemmers {
+                let stem = stemmer.stem(term);
+                let first: String = stem.chars().take(3).collect();
+                for (i, word) in self.dict.iter().enumerate() {
+                    if word.starts_with(&first) && stemmer.stem(word) == stem {
+                        add(&mut found, i, SAME_STEM);
+                    }
+                }
+            }
+        }
+        let length = term.chars().count();
+        if prefix && length > 1 {
+            for (i, word) in self.dict.iter().enumerate() {
+                if word.chars().count() > length && word.starts_with(term) {
+                    add(&mut found, i, PREFIX);
+                }
+            }
+        }
+        let max = match length {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        };
+        if found.is_empty() && max > 0 {
+            for (i, word) in self.dict.iter().enumerate() {
+                if let Some(edits) = edits_within(term, word, max) {
+                    add(&mut found, i, if edits < 2 { ONE_EDIT } else { TWO_EDITS });
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The data of a `HAVEN_SEARCH("key",data);` file; `None` for a stemmer.
+fn script_data(contents: &[u8]) -> Option<Value> {
+    let text = std::str::from_utf8(contents).ok()?;
+    let rest = text.strip_prefix("HAVEN_SEARCH(\"")?;
+    let data = &rest[rest.find("\",")? + 2..];
+    let data = data.trim_end().strip_suffix(");")?;
+    serde_json::from_str(data).ok()
+}
+
+fn string_list(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Front-coded words (see `front_code` in this module's parent).
+fn front_decoded(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut previous = String::new();
+    for entry in text.split(',') {
+        let mut chars = entry.chars();
+        let shared = chars
+            .next()
+            .map_or(0, |c| (c as usize).saturating_sub('0' as usize));
+        let word: String = previous.chars().take(shared).chain(chars).collect();
+        words.push(word.clone());
+        previous = word;
+    }
+    words
+}
+
+/// Per partner: the count of its values, then the values.
+fn facet_values(stream: &[u32]) -> Vec<Vec<u32>> {
+    let mut partners = Vec::new();
+    let mut rest = stream;
+    while let Some((&count, tail)) = rest.split_first() {
+        let count = (count as usize).min(tail.len());
+        partners.push(tail[..count].to_vec());
+        rest = &tail[count..];
+    }
+    partners
+}
+
+/// The optimal string alignment distance of `a` and `b` when it is at
+/// most `max` (words over 63 letters are never close).
+fn edits_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max || b.len() > 63 {
+        return None;
+    }
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[i][0] = i;
+        for j in 1..=b.len() {
+            let substitution = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + substitution);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = v;
+        }
+    }
+    Some(rows[a.len()][b.len()]).filter(|d| *d <= max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coded_words_read_back() {
+        assert_eq!(
+            front_decoded("0shelter,7s,2ield"),
+            ["shelter", "shelters", "shield"]
+        );
+    }
+
+    #[test]
+    fn edits_count_a_swap_as_one() {
+        assert_eq!(edits_within("sheltre", "shelter", 1), Some(1));
+        assert_eq!(edits_within("shelter", "shatter", 1), None);
+    }
+}
