@@ -105,11 +105,16 @@ pub(super) fn services(
                         );
                     }
                 },
-                _ if airs_code(m, &term).is_some() => match airs_code(m, &term) {
-                    Some((Kind::ServiceAreas, code)) => push_new(&mut categories, code),
-                    Some((_, code)) => push_new(&mut populations, code),
-                    None => {}
-                },
+                // A 211 term's name ("Homeless Shelter") is what people
+                // search a 211 for: kept as a tag beside the hub code.
+                _ if airs_code(m, &term).is_some() => {
+                    tags.insert(tag(&term));
+                    match airs_code(m, &term) {
+                        Some((Kind::ServiceAreas, code)) => push_new(&mut categories, code),
+                        Some((_, code)) => push_new(&mut populations, code),
+                        None => {}
+                    }
+                }
                 _ => match m.code_in(Kind::ServiceAreas, &term).or_else(|| {
                     m.code_in(Kind::Populations, &term).map(|p| {
                         push_new(&mut populations, p);

@@ -38,10 +38,13 @@ pub enum Field {
     Body,
     /// Words a service area implies (`synonyms.rs`).
     Implied,
+    /// The opening words of the summary (or, without one, of the
+    /// description): what the partner says it is, first.
+    Lead,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 8] = [
         Field::Name,
         Field::Service,
         Field::Tags,
@@ -49,7 +52,11 @@ impl Field {
         Field::Place,
         Field::Body,
         Field::Implied,
+        Field::Lead,
     ];
+
+    /// Words of a summary or description that make its [`Field::Lead`].
+    pub const LEAD_WORDS: usize = 12;
 
     pub fn bit(self) -> u8 {
         1 << Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
@@ -60,7 +67,7 @@ impl Field {
             Field::Name => 16,
             Field::Service => 12,
             Field::Summary => 8,
-            Field::Tags | Field::Place => 4,
+            Field::Tags | Field::Place | Field::Lead => 4,
             Field::Body => 2,
             Field::Implied => 1,
         }
@@ -231,6 +238,14 @@ fn display_name<'a>(partner: &'a PublicPartner, language: &str) -> &'a str {
         .get(language)
         .and_then(|texts| texts.name.as_deref())
         .unwrap_or(&partner.name)
+}
+
+/// The opening words of `text`.
+fn lead(text: &str) -> String {
+    text.split_whitespace()
+        .take(Field::LEAD_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The names of a partner's services a page in `language` shows: a result
@@ -413,16 +428,18 @@ fn partner_texts(
     for alternate in &partner.alternate_names {
         add(Field::Name, language, alternate.clone());
     }
+    let description = html_text(&partner.description_html);
+    add(
+        Field::Lead,
+        language,
+        lead(partner.summary.as_deref().unwrap_or(&description)),
+    );
     add(
         Field::Summary,
         language,
         partner.summary.clone().unwrap_or_default(),
     );
-    add(
-        Field::Summary,
-        language,
-        html_text(&partner.description_html),
-    );
+    add(Field::Summary, language, description);
     add(Field::Tags, language, partner.tags.join(" "));
     for service in &partner.services {
         add(Field::Service, language, service.service.name.clone());
@@ -495,6 +512,7 @@ fn partner_texts(
             add(Field::Name, lang, name.clone());
         }
         if let Some(summary) = &translation.summary {
+            add(Field::Lead, lang, lead(summary));
             add(Field::Summary, lang, summary.clone());
         }
         if let Some(description) = &translation.description {

@@ -9,14 +9,14 @@
 //! walks ids, not strings. What is written depends only on the documents:
 //! words and stems no document uses any more take no part.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::search::documents::{Document, Texts};
-use crate::search::synonyms::SAME_MEANING;
+use crate::search::synonyms::{NEEDS, SAME_MEANING};
 use crate::search::text;
 
 /// Words, their classes and the postings of every class.
@@ -27,6 +27,9 @@ pub(super) struct Inverted {
     pub(super) word_class: Vec<u32>,
     /// Per class: (document, field mask), by document.
     pub(super) postings: Vec<Vec<(u32, u8)>>,
+    /// Per query word of [`NEEDS`]: the classes of the record words it
+    /// also finds, where documents use them.
+    pub(super) related: BTreeMap<String, Vec<u32>>,
 }
 
 /// Analyses by text hash, and the vocabulary their ids point into:
@@ -273,36 +276,77 @@ pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
             postings[class as usize].push((document as u32, mask));
         }
     }
+    let related = related_classes(&mut classes, vocabulary, word_count, &class_of_root);
     Inverted {
         words,
         word_class,
         postings,
+        related,
     }
+}
+
+/// The stem nodes of `words` (of the set's `primary` language) in every
+/// text language of that primary subtag.
+fn stem_nodes(
+    vocabulary: &Vocabulary,
+    word_count: usize,
+    primary: &str,
+    words: &str,
+) -> Vec<usize> {
+    let Some(stemmer) = text::stemmer(primary) else {
+        return Vec::new();
+    };
+    let mut nodes = Vec::new();
+    let languages = vocabulary
+        .languages
+        .iter()
+        .map(|(language, _)| language)
+        .filter(|language| language.split('-').next() == Some(primary));
+    for language in languages {
+        for word in text::words(words) {
+            let stem = stemmer.stem(&word).into_owned();
+            if let Some(id) = vocabulary.stem_ids.get(&(language.clone(), stem)) {
+                nodes.push(word_count + *id as usize);
+            }
+        }
+    }
+    nodes
+}
+
+/// For each query word of [`NEEDS`], the classes its record words are in.
+fn related_classes(
+    classes: &mut UnionFind,
+    vocabulary: &Vocabulary,
+    word_count: usize,
+    class_of_root: &FastMap<usize, u32>,
+) -> BTreeMap<String, Vec<u32>> {
+    let mut related: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (primary, query_words, record_words) in NEEDS {
+        let mut found: Vec<u32> = stem_nodes(vocabulary, word_count, primary, record_words)
+            .into_iter()
+            .filter_map(|node| class_of_root.get(&classes.find(node)).copied())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        if found.is_empty() {
+            continue;
+        }
+        for word in text::words(query_words) {
+            let entry = related.entry(word).or_default();
+            entry.extend(&found);
+            entry.sort_unstable();
+            entry.dedup();
+        }
+    }
+    related
 }
 
 /// Joins the stems of each set of [`SAME_MEANING`] words, in every text
 /// language of the set's language (stems are nodes after the words).
 fn join_same_meaning(classes: &mut UnionFind, vocabulary: &Vocabulary, word_count: usize) {
     for (english, spanish) in SAME_MEANING {
-        let mut nodes = Vec::new();
-        for (primary, set) in [("en", english), ("es", spanish)] {
-            let Some(stemmer) = text::stemmer(primary) else {
-                continue;
-            };
-            let languages = vocabulary
-                .languages
-                .iter()
-                .map(|(language, _)| language)
-                .filter(|language| language.split('-').next() == Some(primary));
-            for language in languages {
-                for word in text::words(set) {
-                    let stem = stemmer.stem(&word).into_owned();
-                    if let Some(id) = vocabulary.stem_ids.get(&(language.clone(), stem)) {
-                        nodes.push(word_count + *id as usize);
-                    }
-                }
-            }
-        }
+        let mut nodes = stem_nodes(vocabulary, word_count, "en", english);
+        nodes.extend(stem_nodes(vocabulary, word_count, "es", spanish));
         for pair in nodes.windows(2) {
             classes.union(pair[0], pair[1]);
         }

@@ -190,6 +190,7 @@ fn build_from(
         "df": a32::encode(inverted.postings.iter().map(|p| p.len() as u32)),
         "weights": Field::ALL.iter().map(|f| f.weight()).collect::<Vec<_>>(),
         "im": Field::Implied.bit(),
+        "rel": inverted.related,
         "stop": text::STOP_WORDS,
         "facets": facets.iter().map(|f| json!({"k": f.key, "all": f.all, "c": f.counts})).collect::<Vec<_>>(),
     });

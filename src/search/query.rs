@@ -43,9 +43,10 @@ pub struct Reader {
     start: Vec<usize>,
     doc: Vec<u32>,
     mask: Vec<u8>,
-    /// Best field weight of each field mask.
-    best: Vec<f64>,
-    implied: u8,
+    /// Weight of each field mask: the sum of its fields' weights.
+    weight: Vec<f64>,
+    /// Per query word of a need: the classes of the words records use.
+    related: HashMap<String, Vec<u32>>,
     documents: usize,
     partners: usize,
     stop: HashSet<String>,
@@ -54,9 +55,20 @@ pub struct Reader {
     stemmers: Vec<Stemmer>,
 }
 
+/// A result with what it was ranked by, in order: query words matched,
+/// score, and the fields matched (a bit each, `Field::bit`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub document: usize,
+    pub matched: u32,
+    pub score: f64,
+    pub fields: u8,
+}
+
 /// Match quality of a class for a query word, as in `search.js`.
 const EXACT: f64 = 1.0;
 const SAME_STEM: f64 = 0.9;
+const NEEDED: f64 = 0.7;
 const PREFIX: f64 = 0.8;
 const ONE_EDIT: f64 = 0.5;
 const TWO_EDITS: f64 = 0.3;
@@ -136,12 +148,12 @@ impl Reader {
             .flatten()
             .map(|w| w.as_f64().unwrap_or_default())
             .collect();
-        let best = (0..128)
+        let weight = (0..256)
             .map(|m| {
                 (0..weights.len())
                     .filter(|i| m & (1 << i) != 0)
                     .map(|i| weights[i])
-                    .fold(0.0, f64::max)
+                    .sum()
             })
             .collect();
         let facet_streams: Vec<String> = match head.get("fac") {
@@ -190,8 +202,19 @@ impl Reader {
             start,
             doc,
             mask: masks.into_iter().map(|m| m as u8).collect(),
-            best,
-            implied: field(head, "im")?.as_u64().unwrap_or_default() as u8,
+            weight,
+            related: field(head, "rel")?
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(word, classes)| {
+                    let classes = classes.as_array().into_iter().flatten();
+                    (
+                        word.clone(),
+                        classes.filter_map(|c| Some(c.as_u64()? as u32)).collect(),
+                    )
+                })
+                .collect(),
             documents: field(head, "n")?.as_u64().unwrap_or_default() as usize,
             partners: field(head, "np")?.as_u64().unwrap_or_default() as usize,
             stop: string_list(&field(head, "stop")?).into_iter().collect(),
@@ -213,6 +236,14 @@ impl Reader {
     /// first, among partners with every facet label in `filters` checked:
     /// `(facet key, label)`.
     pub fn search(&self, query: &str, filters: &[(&str, &str)]) -> Vec<usize> {
+        self.ranked(query, filters)
+            .into_iter()
+            .map(|r| r.document)
+            .collect()
+    }
+
+    /// [`Reader::search`] with what each result was ranked by.
+    pub fn ranked(&self, query: &str, filters: &[(&str, &str)]) -> Vec<Ranked> {
         let chosen: Vec<HashSet<u32>> = self
             .facets
             .iter()
@@ -230,31 +261,30 @@ impl Reader {
             .filter(|w| !self.stop.contains(w))
             .collect();
         let typing = !query.ends_with(char::is_whitespace);
+        // A word the index has nothing for ("tonight") is left out.
         let candidates: Vec<HashMap<u32, f64>> = terms
             .iter()
             .enumerate()
             .map(|(i, term)| self.candidates(term, typing && i + 1 == terms.len()))
+            .filter(|found| !found.is_empty())
             .collect();
 
         let n = self.documents;
         let mut score = vec![0f64; n];
         let mut matched = vec![0u32; n];
-        let mut direct = vec![0u32; n];
         let mut fields = vec![0u8; n];
         for found in &candidates {
             let mut term_score = vec![0f64; n];
-            let mut term_direct = vec![false; n];
             for (&class, &quality) in found {
                 let class = class as usize;
                 let idf = (1.0 + n as f64 / f64::from(self.df[class])).ln();
                 for k in self.start[class]..self.start[class + 1] {
                     let d = self.doc[k] as usize;
                     let mask = self.mask[k];
-                    let s = quality * idf * self.best[usize::from(mask & 127)];
+                    let s = quality * idf * self.weight[usize::from(mask)];
                     if s > term_score[d] {
                         term_score[d] = s;
                     }
-                    term_direct[d] |= mask & !self.implied != 0;
                     fields[d] |= mask;
                 }
             }
@@ -262,7 +292,6 @@ impl Reader {
                 if term_score[d] > 0.0 {
                     score[d] += term_score[d];
                     matched[d] += 1;
-                    direct[d] += u32::from(term_direct[d]);
                 }
             }
         }
@@ -274,10 +303,10 @@ impl Reader {
             }
         } else {
             (0..n)
-                .filter(|d| matched[*d] as usize == terms.len())
+                .filter(|d| matched[*d] as usize == candidates.len() && matched[*d] > 0)
                 .collect()
         };
-        if hits.is_empty() && terms.len() > 1 {
+        if hits.is_empty() && candidates.len() > 1 {
             hits = (0..n).filter(|d| matched[*d] > 0).collect();
         }
         let passes = |d: usize| {
@@ -291,7 +320,7 @@ impl Reader {
                     }
             })
         };
-        let mut results: Vec<usize> = hits
+        let results: Vec<usize> = hits
             .into_iter()
             .filter(|&d| {
                 if d >= self.partners {
@@ -301,23 +330,38 @@ impl Reader {
                 }
             })
             .collect();
-        results.sort_by(|&a, &b| {
-            direct[b]
-                .cmp(&direct[a])
-                .then(score[b].total_cmp(&score[a]))
-                .then(fields[b].count_ones().cmp(&fields[a].count_ones()))
-                .then(a.cmp(&b))
+        let mut ranked: Vec<Ranked> = results
+            .into_iter()
+            .map(|d| Ranked {
+                document: d,
+                matched: matched[d],
+                score: score[d],
+                fields: fields[d],
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.matched
+                .cmp(&a.matched)
+                .then(b.score.total_cmp(&a.score))
+                .then(b.fields.count_ones().cmp(&a.fields.count_ones()))
+                .then(a.document.cmp(&b.document))
         });
-        results
+        ranked
     }
 
     /// Word classes a query word stands for, with a match quality.
     fn candidates(&self, term: &str, prefix: bool) -> HashMap<u32, f64> {
         let mut found: HashMap<u32, f64> = HashMap::new();
-        let add = |found: &mut HashMap<u32, f64>, i: usize, quality: f64| {
-            let best = found.entry(self.word_class[i]).or_insert(quality);
+        let add_class = |found: &mut HashMap<u32, f64>, class: u32, quality: f64| {
+            let best = found.entry(class).or_insert(quality);
             *best = best.max(quality);
         };
+        let add = |found: &mut HashMap<u32, f64>, i: usize, quality: f64| {
+            add_class(found, self.word_class[i], quality)
+        };
+        for &class in self.related.get(term).into_iter().flatten() {
+            add_class(&mut found, class, NEEDED);
+        }
         if let Some(&i) = self.position.get(term) {
             add(&mut found, i, EXACT);
         } else {

@@ -97,7 +97,7 @@ pub const SAME_MEANING: &[(&str, &str)] = &[
     ("food groceries", "comida alimentos víveres"),
     ("free", "gratis gratuito"),
     ("lawyer attorney", "abogado abogada"),
-    ("shelter", "albergue refugio"),
+    ("shelter", "albergue"),
     ("counseling counselling counselor", "consejería consejero"),
     ("therapy therapist", "terapia terapeuta"),
     ("rent", "renta alquiler"),
@@ -108,7 +108,7 @@ pub const SAME_MEANING: &[(&str, &str)] = &[
     ("immigration", "inmigración"),
     ("immigrant", "inmigrante"),
     ("child children kid", "niño niña"),
-    ("teen teenager adolescent", "adolescente"),
+    ("teen teenager adolescent youth", "adolescente joven"),
     ("housing", "vivienda"),
     ("clothing clothes", "ropa"),
     ("school", "escuela"),
@@ -125,6 +125,40 @@ pub const SAME_MEANING: &[(&str, &str)] = &[
     ("bill", "factura"),
     ("money", "dinero"),
     ("class", "clase"),
+];
+
+/// What people type for a need and the words records use for what meets
+/// it, `(language, query words, record words)`: a query word on the left
+/// also finds the records that say a word on the right, ranked below the
+/// records that say the query word itself. One way only: a record that
+/// says "shelter" is found by "sleep", not the other way round.
+pub const NEEDS: &[(&str, &str, &str)] = &[
+    ("en", "sleep bed beds stay", "shelter housing"),
+    ("en", "son daughter sons daughters", "youth child"),
+    ("es", "hijo hija hijos hijas", "joven niño"),
+    (
+        "es",
+        "dormir cama camas quedarme",
+        "albergue refugio vivienda",
+    ),
+    ("en", "eat hungry meal meals", "food pantry"),
+    ("es", "comer hambre", "comida alimentos despensa"),
+    (
+        "en",
+        "hit hits hitting beat beats beating hurt hurts abuser",
+        "violence abuse",
+    ),
+    ("es", "golpea golpes pega maltrata", "violencia abuso"),
+    ("en", "papers deported deportation", "immigration"),
+    ("es", "papeles deportado deportacion", "inmigración"),
+    ("en", "evicted eviction kicked", "housing"),
+    ("es", "desalojo desalojado", "vivienda"),
+    (
+        "en",
+        "sad depressed depression anxiety suicidal",
+        "counseling therapy",
+    ),
+    ("es", "triste depresion ansiedad", "consejería terapia"),
 ];
 
 /// Words a free service implies.

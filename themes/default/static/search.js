@@ -86,10 +86,11 @@
           const df = list(h.df);
           const start = [0];
           df.forEach((n, c) => start.push(start[c] + n));
-          // Best field weight of each field mask.
-          const best = [];
-          for (let m = 0; m < 128; m++)
-            best[m] = Math.max(0, ...h.weights.filter((_, i) => m & (1 << i)));
+          // Weight of each field mask: the sum of its fields' weights, so
+          // a word in a name, a service and a summary counts more than in
+          // one of them.
+          const weight = [];
+          for (let m = 0; m < 256; m++) weight[m] = h.weights.reduce((sum, w, i) => (m & (1 << i) ? sum + w : sum), 0);
           return (ix = {
             h,
             dict,
@@ -97,12 +98,13 @@
             wordClass,
             df,
             start,
-            best,
+            weight,
             doc: new Int32Array(start[df.length]),
             mask: new Uint8Array(start[df.length]),
             filled: new Set(),
             fac: [],
             stop: new Set(h.stop),
+            rel: new Map(Object.entries(h.rel)),
           });
         });
 
@@ -197,10 +199,11 @@
   // prefix (last term while typing) 0.8, one edit 0.5, two edits 0.3.
   const candidates = (term, prefix) => {
     const found = new Map();
-    const add = (i, q) => {
-      const c = ix.wordClass[i];
-      if (!(found.get(c) >= q)) found.set(c, q);
-    };
+    const addClass = (c, q) => found.get(c) >= q || found.set(c, q);
+    const add = (i, q) => addClass(ix.wordClass[i], q);
+    // A need in everyday words ("sleep") also finds what records call
+    // what meets it ("shelter").
+    for (const c of ix.rel.get(term) || []) addClass(c, 0.7);
     const exact = ix.where.get(term);
     if (exact !== undefined) add(exact, 1);
     // A word the index does not hold ("pantries", "razones"): the index
@@ -226,7 +229,7 @@
           (fix = w), (fixDistance = e);
       });
     }
-    return { found, fix };
+    return { found, fix, term };
   };
 
   // One search: ranked document ids, facet counts and a note.
@@ -240,36 +243,32 @@
     // Stemmers load the first time a word is not in the index.
     if (terms.some((t) => !ix.where.has(t)))
       await Promise.all(ix.h.stem.map(([code, file]) => load("stem-" + code, file).catch(() => {})));
-    const cands = terms.map((t, i) => candidates(t, typing && i === terms.length - 1));
+    // A word the index has nothing for ("tonight") is left out.
+    const all = terms.map((t, i) => candidates(t, typing && i === terms.length - 1));
+    const cands = all.filter((c) => c.found.size);
     await postings(cands.flatMap((c) => [...c.found.keys()]));
     const filtering = selected.some((s) => s.size);
     // Counts for the facets on show, filters for the facets chosen.
     const wanted = ix.h.facets.map((f, i) => selected[i].size || shown.has(f.k));
     const fac = await facets(wanted);
 
-    // Per document: score, query words matched, words matched directly
-    // (not only through a word its category implies), fields matched.
+    // Per document: score, query words matched, fields matched.
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
-    const direct = new Uint8Array(n);
     const fields = new Uint8Array(n);
     const termScore = new Float64Array(n);
-    const termDirect = new Uint8Array(n);
     for (const { found } of cands) {
       termScore.fill(0);
-      termDirect.fill(0);
       for (const [c, quality] of found) {
         const idf = Math.log(1 + n / ix.df[c]);
         for (let k = ix.start[c]; k < ix.start[c + 1]; k++) {
           const d = ix.doc[k];
-          const s = quality * idf * ix.best[ix.mask[k]];
+          const s = quality * idf * ix.weight[ix.mask[k]];
           if (s > termScore[d]) termScore[d] = s;
-          if (ix.mask[k] & ~ix.h.im) termDirect[d] = 1;
           fields[d] |= ix.mask[k];
         }
       }
-      for (let i = 0; i < n; i++)
-        if (termScore[i]) (score[i] += termScore[i]), matched[i]++, (direct[i] += termDirect[i]);
+      for (let i = 0; i < n; i++) if (termScore[i]) (score[i] += termScore[i]), matched[i]++;
     }
     const spread = (m) => (m ? (m & 1) + spread(m >> 1) : 0);
     let hits = [];
@@ -277,13 +276,14 @@
     if (!terms.length) {
       if (filtering) for (let i = 0; i < np; i++) hits.push(i);
     } else {
-      for (let i = 0; i < n; i++) if (matched[i] === terms.length) hits.push(i);
-      if (!hits.length && terms.length > 1) {
+      for (let i = 0; i < n; i++) if (matched[i] && matched[i] === cands.length) hits.push(i);
+      if (!hits.length && cands.length > 1) {
         for (let i = 0; i < n; i++) if (matched[i]) hits.push(i);
         if (hits.length) note = text("any");
       }
-      const fixed = cands.map((c, i) => c.fix || terms[i]);
-      if (cands.some((c) => c.fix) && hits.length) note = text("fuzzy", 0, fixed.join(" "));
+      // Say what was searched for when a word was corrected or left out.
+      if (hits.length && (cands.length < terms.length || cands.some((c) => c.fix)))
+        note = text("fuzzy", 0, cands.map((c) => c.fix || c.term).join(" "));
     }
 
     // Facets: OR within one, AND across them; an access fact ("all")
@@ -313,7 +313,7 @@
     }
     results.sort(
       (a, b) =>
-        direct[b] - direct[a] || score[b] - score[a] || spread(fields[b]) - spread(fields[a]) || a - b,
+        matched[b] - matched[a] || score[b] - score[a] || spread(fields[b]) - spread(fields[a]) || a - b,
     );
     const classes = new Set(cands.flatMap((c) => [...c.found.keys()]));
     return { results, counts, note, classes, empty: !terms.length && !filtering };
