@@ -134,13 +134,17 @@ impl Reader {
             gaps.extend(numbers(&string(data, "g")?)?);
             masks.extend(numbers(&string(data, "m")?)?);
         }
-        let mut doc = vec![0u32; gaps.len()];
+        // Gaps restart at each class: the first of a class is a document id.
+        let mut doc = Vec::with_capacity(gaps.len());
         for class in 0..df.len() {
             let mut document = 0;
-            for k in start[class]..start[class + 1] {
-                document += gaps.get(k).copied().unwrap_or_default();
-                doc[k] = document;
+            for gap in gaps.get(start[class]..start[class + 1]).unwrap_or_default() {
+                document += gap;
+                doc.push(document);
             }
+        }
+        if doc.len() != start[df.len()] || masks.len() != doc.len() {
+            return Err(UnreadableIndex("postings do not add up to the counts".into()));
         }
         let weights: Vec<f64> = field(head, "weights")?
             .as_array()
