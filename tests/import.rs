@@ -732,3 +732,14 @@ fn hours_rows_that_disagree_with_the_hours_as_written_never_close_a_day() {
     assert!(!hours.contains("closed"), "{hours}");
     assert!(hours.contains("Intake Hours"), "the text is kept: {hours}");
 }
+
+#[test]
+fn a_211_term_name_is_kept_as_a_tag_beside_the_hub_code_it_maps_to() {
+    let hub = imported("real-miami211");
+    let record = record(hub.path(), "miami-rescue-mission-inc");
+    // AIRS BH-1800.8500 "Homeless Shelter" maps to basic needs, and what
+    // people search a 211 for stays searchable.
+    assert!(record.contains("categories: [basic_needs"), "{record}");
+    let tags = record.split("\ntags:").nth(1).unwrap_or_default();
+    assert!(tags.contains("homeless-shelter"), "{record}");
+}

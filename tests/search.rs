@@ -27,7 +27,8 @@ fn script_data(contents: &[u8]) -> (String, Value) {
     )
 }
 
-/// The English index's files (the example site has a Spanish one too).
+/// The English index's files (the example site has a Spanish one too),
+/// without the query stemmers it ships beside them.
 fn index_files(output: &Path) -> Vec<(String, Vec<u8>)> {
     language_index_files(output, "en")
 }
@@ -36,7 +37,9 @@ fn language_index_files(output: &Path, language: &str) -> Vec<(String, Vec<u8>)>
     read_tree(output)
         .into_iter()
         .filter(|(path, _)| {
-            path.starts_with(&format!("search/{language}.")) && path.ends_with(".js")
+            path.starts_with(&format!("search/{language}."))
+                && path.ends_with(".js")
+                && !path.contains(".stem-")
         })
         .collect()
 }
@@ -282,7 +285,7 @@ fn dictionary(head: &Value) -> Vec<String> {
 fn stop_words_are_left_out_and_stems_join_languages() {
     let site = example_model();
     let index = search::build(&site, false, "en");
-    let (_, head) = script_data(&index.files[0].contents);
+    let head = head_of(&index);
     let words = dictionary(&head);
     assert!(!words.contains(&"the".to_string()) && !words.contains(&"para".to_string()));
     let class_of = |word: &str| class_of(&head, word);
@@ -465,7 +468,7 @@ fn a_word_a_service_area_implies_is_marked_apart_from_what_a_record_says() {
     use haven::search::documents::Field;
     let site = example_model();
     let index = search::build(&site, false, "en");
-    let (_, head) = script_data(&index.files[0].contents);
+    let head = head_of(&index);
     assert_eq!(head["im"].as_u64(), Some(u64::from(Field::Implied.bit())));
     let name_of = |doc: u32| {
         head["docs"][doc as usize][0]
@@ -498,4 +501,74 @@ fn a_word_a_service_area_implies_is_marked_apart_from_what_a_record_says() {
                 .min()
                 .unwrap_or(0)
     );
+}
+
+#[test]
+fn the_stem_vectors_the_query_stemmers_are_checked_against_are_the_builds() {
+    let vectors: Value = serde_json::from_str(
+        &fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search/stems.json"))
+            .expect("stems.json"),
+    )
+    .expect("JSON");
+    for language in ["en", "es"] {
+        let stemmer = text::stemmer(language).expect("a stemmer");
+        let pairs = vectors[language].as_object().expect("word: stem");
+        assert!(pairs.len() > 2000, "{language}: {} words", pairs.len());
+        for (word, stem) in pairs {
+            assert_eq!(
+                Some(stemmer.stem(word).as_ref()),
+                stem.as_str(),
+                "{language} {word}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_index_ships_a_query_stemmer_for_each_language_its_texts_are_in() {
+    let index = search::build(&example_model(), false, "en");
+    let head = head_of(&index);
+    let stemmers = head["stem"].as_array().expect("stem list");
+    let codes: Vec<&str> = stemmers
+        .iter()
+        .filter_map(|pair| pair[0].as_str())
+        .collect();
+    assert_eq!(codes, ["en", "es"]);
+    for pair in stemmers {
+        let path = pair[1].as_str().expect("path");
+        let file = index
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .expect("stemmer file");
+        let source = String::from_utf8_lossy(&file.contents);
+        assert!(
+            source.starts_with("HAVEN_SEARCH(`stem-") || source.starts_with("HAVEN_SEARCH(\"stem-"),
+            "{source:.40}"
+        );
+    }
+}
+
+#[test]
+fn words_that_mean_the_same_share_one_class_across_languages() {
+    let head = head_of(&search::build(&example_model(), false, "en"));
+    assert_eq!(class_of(&head, "groceries"), class_of(&head, "alimentos"));
+    assert_eq!(class_of(&head, "lawyer"), class_of(&head, "abogado"));
+    assert_ne!(class_of(&head, "groceries"), class_of(&head, "lawyer"));
+}
+
+#[test]
+fn a_need_in_everyday_words_points_at_the_words_records_use() {
+    let head = head_of(&search::build(&example_model(), false, "en"));
+    let sleep: Vec<u64> = head["rel"]["sleep"]
+        .as_array()
+        .expect("sleep is a need")
+        .iter()
+        .filter_map(Value::as_u64)
+        .collect();
+    assert!(
+        sleep.contains(&u64::from(class_of(&head, "shelter"))),
+        "{sleep:?}"
+    );
+    assert!(!sleep.contains(&u64::from(class_of(&head, "legal"))));
 }

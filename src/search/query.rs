@@ -144,7 +144,9 @@ impl Reader {
             }
         }
         if doc.len() != start[df.len()] || masks.len() != doc.len() {
-            return Err(UnreadableIndex("postings do not add up to the counts".into()));
+            return Err(UnreadableIndex(
+                "postings do not add up to the counts".into(),
+            ));
         }
         let weights: Vec<f64> = field(head, "weights")?
             .as_array()
@@ -315,7 +317,7 @@ impl Reader {
         }
         let passes = |d: usize| {
             self.facets.iter().zip(&chosen).all(|(facet, set)| {
-                let values = &facet.values[d];
+                let values = facet.values.get(d).map_or(&[][..], Vec::as_slice);
                 set.is_empty()
                     || if facet.all {
                         set.iter().all(|v| values.contains(v))

@@ -179,9 +179,41 @@ test("words all match, or else any of them with a note saying so", async () => {
   const both = await search(page, "legal spanish");
   const legal = await search(page, "legal");
   assert.ok(both.names.length <= legal.names.length);
-  const fallback = await search(page, "legal qqqzzzx");
-  assert.deepEqual(fallback.names, legal.names);
-  assert.match(fallback.note, /some of them/);
+  // No partner says both.
+  const apart = await search(page, "vacatur groceries");
+  assert.ok(apart.names.includes("University of Juniper School of Law, Survivor Rights Clinic"), apart.names.join(" | "));
+  assert.ok(apart.names.includes("Juniper Regional Food Bank"), apart.names.join(" | "));
+  assert.match(apart.note, /some of them/);
+  await context.close();
+});
+
+test("a word the index has nothing for is left out and the note says what was searched", async () => {
+  const { context, page } = await searchPage();
+  const legal = await search(page, "legal");
+  const unknown = await search(page, "legal qqqzzzx");
+  assert.deepEqual(unknown.names, legal.names);
+  assert.equal(unknown.note, "Showing results for: legal");
+  await context.close();
+});
+
+test("a need in everyday words finds what records call it", async () => {
+  const { context, page } = await searchPage();
+  // No record says "sleep" or "tonight"; shelters say "shelter".
+  const shelters = ["Casa de Refugio Riverbend", "Juniper Youth Haven", "Piñon Valley Domestic Violence Services", "Puerta Abierta", "Sunrise House"];
+  const found = await search(page, "somewhere to sleep tonight");
+  for (const name of found.names.slice(0, 3)) assert.ok(shelters.includes(name), found.names.join(" | "));
+  await context.close();
+});
+
+test("a result line says why it matched, the query's words marked", async () => {
+  const { context, page } = await searchPage();
+  await search(page, "protection order");
+  const line = await page.evaluate(() => {
+    const first = document.querySelector("[data-search-results] > li");
+    return { text: first.querySelector("p").textContent, marks: [...first.querySelectorAll("mark")].map((m) => m.textContent.toLowerCase()) };
+  });
+  assert.match(line.text, /^Offers: .*protection order/i);
+  assert.ok(line.marks.includes("protection") && line.marks.includes("order"), line.marks.join(" | "));
   await context.close();
 });
 
