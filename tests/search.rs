@@ -469,7 +469,6 @@ fn a_word_a_service_area_implies_is_marked_apart_from_what_a_record_says() {
     let site = example_model();
     let index = search::build(&site, false, "en");
     let head = head_of(&index);
-    assert_eq!(head["im"].as_u64(), Some(u64::from(Field::Implied.bit())));
     let name_of = |doc: u32| {
         head["docs"][doc as usize][0]
             .as_str()

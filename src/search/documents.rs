@@ -38,13 +38,10 @@ pub enum Field {
     Body,
     /// Words a service area implies (`synonyms.rs`).
     Implied,
-    /// The opening words of the summary (or, without one, of the
-    /// description): what the partner says it is, first.
-    Lead,
 }
 
 impl Field {
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 7] = [
         Field::Name,
         Field::Service,
         Field::Tags,
@@ -52,11 +49,7 @@ impl Field {
         Field::Place,
         Field::Body,
         Field::Implied,
-        Field::Lead,
     ];
-
-    /// Words of a summary or description that make its [`Field::Lead`].
-    pub const LEAD_WORDS: usize = 12;
 
     pub fn bit(self) -> u8 {
         1 << Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
@@ -67,7 +60,7 @@ impl Field {
             Field::Name => 16,
             Field::Service => 12,
             Field::Summary => 8,
-            Field::Tags | Field::Place | Field::Lead => 4,
+            Field::Tags | Field::Place => 4,
             Field::Body => 2,
             Field::Implied => 1,
         }
@@ -240,12 +233,23 @@ fn display_name<'a>(partner: &'a PublicPartner, language: &str) -> &'a str {
         .unwrap_or(&partner.name)
 }
 
-/// The opening words of `text`.
-fn lead(text: &str) -> String {
-    text.split_whitespace()
-        .take(Field::LEAD_WORDS)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Characters of a summary a result line shows: about one line on a phone,
+/// which keeps the display data a first query loads small.
+const RESULT_SUMMARY_CHARS: usize = 110;
+/// Service names a result line can show (the ones a query matched).
+const RESULT_SERVICES: usize = 6;
+
+/// `text` cut after a word near [`RESULT_SUMMARY_CHARS`], with "…".
+fn shortened(text: &str) -> String {
+    if text.chars().count() <= RESULT_SUMMARY_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(RESULT_SUMMARY_CHARS).collect();
+    let at_word = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!(
+        "{}…",
+        cut[..at_word].trim_end_matches(|c: char| !c.is_alphanumeric())
+    )
 }
 
 /// The names of a partner's services a page in `language` shows: a result
@@ -255,6 +259,7 @@ fn service_names<'a>(partner: &'a PublicPartner, language: &str) -> Vec<&'a str>
     partner
         .services
         .iter()
+        .take(RESULT_SERVICES)
         .map(|service| {
             localized
                 .and_then(|texts| texts.services.get(&service.service.id))
@@ -396,7 +401,7 @@ fn partner_document(
         a32::encode(facet_values[0].iter().copied()),
         a32::encode(facet_values[2].iter().copied()),
         a32::encode(facet_values[3].iter().copied()),
-        partner.texts_in(page_language).summary.unwrap_or(""),
+        shortened(partner.texts_in(page_language).summary.unwrap_or("")),
         service_names(partner, page_language),
     ]);
     Document {
@@ -428,18 +433,16 @@ fn partner_texts(
     for alternate in &partner.alternate_names {
         add(Field::Name, language, alternate.clone());
     }
-    let description = html_text(&partner.description_html);
-    add(
-        Field::Lead,
-        language,
-        lead(partner.summary.as_deref().unwrap_or(&description)),
-    );
     add(
         Field::Summary,
         language,
         partner.summary.clone().unwrap_or_default(),
     );
-    add(Field::Summary, language, description);
+    add(
+        Field::Summary,
+        language,
+        html_text(&partner.description_html),
+    );
     add(Field::Tags, language, partner.tags.join(" "));
     for service in &partner.services {
         add(Field::Service, language, service.service.name.clone());
@@ -512,7 +515,6 @@ fn partner_texts(
             add(Field::Name, lang, name.clone());
         }
         if let Some(summary) = &translation.summary {
-            add(Field::Lead, lang, lead(summary));
             add(Field::Summary, lang, summary.clone());
         }
         if let Some(description) = &translation.description {

@@ -38,7 +38,7 @@ const POSTINGS_SHARD_BYTES: usize = 48 * 1024;
 const MIN_POSTINGS_SHARD_BYTES: usize = 2 * 1024;
 /// Documents per display shard in the split layout: a page of results
 /// loads at most one shard per result, so shards stay small.
-const DOCUMENTS_PER_SHARD: usize = 16;
+const DOCUMENTS_PER_SHARD: usize = 8;
 
 /// The built index: its files, the path of the file a page loads first,
 /// and the facets for the templates' filter controls.
@@ -189,7 +189,6 @@ fn build_from(
         "wc": word_class_stream(&inverted.word_class),
         "df": a32::encode(inverted.postings.iter().map(|p| p.len() as u32)),
         "weights": Field::ALL.iter().map(|f| f.weight()).collect::<Vec<_>>(),
-        "im": Field::Implied.bit(),
         "rel": inverted.related,
         "stop": text::STOP_WORDS,
         "facets": facets.iter().map(|f| json!({"k": f.key, "all": f.all, "c": f.counts})).collect::<Vec<_>>(),

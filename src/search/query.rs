@@ -73,124 +73,203 @@ const PREFIX: f64 = 0.8;
 const ONE_EDIT: f64 = 0.5;
 const TWO_EDITS: f64 = 0.3;
 
-impl Reader {
-    /// Reads every file of `index`.
-    pub fn open(index: &SearchIndex) -> Result<Reader, UnreadableIndex> {
-        let files: BTreeMap<&str, Value> = index
+/// The files of an index, by path, and its head.
+struct Files<'a> {
+    by_path: BTreeMap<&'a str, Value>,
+    head: Value,
+}
+
+impl<'a> Files<'a> {
+    fn read(index: &'a SearchIndex) -> Result<Files<'a>, UnreadableIndex> {
+        let by_path: BTreeMap<&str, Value> = index
             .files
             .iter()
             .filter_map(|file| Some((file.path.as_str(), script_data(&file.contents)?)))
             .collect();
-        let file = |path: &str| {
-            files
-                .get(path)
-                .ok_or_else(|| UnreadableIndex(format!("no file {path}")))
-        };
-        let head = file(&index.head)?;
-        let field = |value: &Value, key: &str| -> Result<Value, UnreadableIndex> {
-            value
-                .get(key)
-                .cloned()
-                .ok_or_else(|| UnreadableIndex(format!("no `{key}`")))
-        };
-        let string = |value: &Value, key: &str| -> Result<String, UnreadableIndex> {
-            Ok(field(value, key)?.as_str().unwrap_or_default().to_string())
-        };
-        let numbers = |text: &str| {
-            a32::decode(text).ok_or_else(|| UnreadableIndex(format!("bad numbers {text:.20}")))
-        };
-        let path_at = |value: &Value| value.as_str().unwrap_or_default().to_string();
+        let head = by_path
+            .get(index.head.as_str())
+            .cloned()
+            .ok_or_else(|| UnreadableIndex(format!("no head {}", index.head)))?;
+        Ok(Files { by_path, head })
+    }
 
-        let dict = front_decoded(&string(head, "words")?);
-        let mut next = 0;
-        let word_class: Vec<u32> = numbers(&string(head, "wc")?)?
+    fn file(&self, path: &Value) -> Result<&Value, UnreadableIndex> {
+        let path = path.as_str().unwrap_or_default();
+        self.by_path
+            .get(path)
+            .ok_or_else(|| UnreadableIndex(format!("no file {path}")))
+    }
+
+    fn head(&self, key: &str) -> Result<&Value, UnreadableIndex> {
+        field(&self.head, key)
+    }
+
+    /// The files a head key lists (each an output path).
+    fn listed(&self, paths: &Value) -> Result<Vec<&Value>, UnreadableIndex> {
+        paths
+            .as_array()
             .into_iter()
-            .map(|v| {
-                if v == 0 {
-                    next += 1;
-                    next - 1
-                } else {
-                    v - 1
-                }
+            .flatten()
+            .map(|path| self.file(path))
+            .collect()
+    }
+
+    /// `(gaps, masks)` of every class, from the head or its shards.
+    fn postings(&self) -> Result<(Vec<u32>, Vec<u32>), UnreadableIndex> {
+        let shards: Vec<&Value> = match self.head.get("post") {
+            Some(post) => vec![post],
+            None => {
+                let paths: Vec<Value> = self
+                    .head("p")?
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|shard| shard[1].clone())
+                    .collect();
+                self.listed(&Value::from(paths))?
+            }
+        };
+        let (mut gaps, mut masks) = (Vec::new(), Vec::new());
+        for shard in shards {
+            gaps.extend(numbers(field(shard, "g")?)?);
+            masks.extend(numbers(field(shard, "m")?)?);
+        }
+        Ok((gaps, masks))
+    }
+
+    fn facets(&self, index: &SearchIndex) -> Result<Vec<Facet>, UnreadableIndex> {
+        let streams: Vec<&Value> = match self.head.get("fac") {
+            Some(fac) => fac.as_array().into_iter().flatten().collect(),
+            None => self.listed(self.head("f")?)?,
+        };
+        index
+            .facets
+            .iter()
+            .zip(streams)
+            .map(|(spec, stream)| {
+                Ok(Facet {
+                    key: spec.key.to_string(),
+                    all: spec.all,
+                    labels: spec.values.iter().map(|(_, label)| label.clone()).collect(),
+                    values: facet_values(&numbers(stream)?),
+                })
             })
-            .collect();
-        let df = numbers(&string(head, "df")?)?;
+            .collect()
+    }
+
+    fn displays(&self) -> Result<Vec<Value>, UnreadableIndex> {
+        let shards = match self.head.get("docs") {
+            Some(docs) => vec![docs],
+            None => self.listed(&self.head("d")?[1])?,
+        };
+        Ok(shards
+            .into_iter()
+            .flat_map(|shard| shard.as_array().cloned().unwrap_or_default())
+            .collect())
+    }
+}
+
+fn field<'v>(value: &'v Value, key: &str) -> Result<&'v Value, UnreadableIndex> {
+    value
+        .get(key)
+        .ok_or_else(|| UnreadableIndex(format!("no `{key}`")))
+}
+
+fn numbers(value: &Value) -> Result<Vec<u32>, UnreadableIndex> {
+    let text = value.as_str().unwrap_or_default();
+    a32::decode(text).ok_or_else(|| UnreadableIndex(format!("bad numbers {text:.20}")))
+}
+
+fn count(value: &Value) -> usize {
+    value.as_u64().unwrap_or_default() as usize
+}
+
+/// Word classes in word order from their stream: 0 opens the next class,
+/// n + 1 names class n again.
+fn word_classes(stream: Vec<u32>) -> Vec<u32> {
+    let mut next = 0;
+    stream
+        .into_iter()
+        .map(|v| {
+            if v == 0 {
+                next += 1;
+                next - 1
+            } else {
+                v - 1
+            }
+        })
+        .collect()
+}
+
+/// Document ids from gaps, which restart at each class.
+fn documents_of(gaps: &[u32], start: &[usize]) -> Vec<u32> {
+    let mut doc = Vec::with_capacity(gaps.len());
+    for range in start.windows(2) {
+        let mut document = 0;
+        for gap in gaps.get(range[0]..range[1]).unwrap_or_default() {
+            document += gap;
+            doc.push(document);
+        }
+    }
+    doc
+}
+
+/// Weight of each field mask: the sum of its fields' weights.
+fn mask_weights(weights: &Value) -> Vec<f64> {
+    let weights: Vec<f64> = weights
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|w| w.as_f64().unwrap_or_default())
+        .collect();
+    (0..128)
+        .map(|mask| {
+            (0..weights.len().min(7))
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| weights[i])
+                .sum()
+        })
+        .collect()
+}
+
+impl Reader {
+    /// Reads every file of `index`.
+    pub fn open(index: &SearchIndex) -> Result<Reader, UnreadableIndex> {
+        let files = Files::read(index)?;
+        let dict = front_decoded(files.head("words")?.as_str().unwrap_or_default());
+        let word_class = word_classes(numbers(files.head("wc")?)?);
+        let df = numbers(files.head("df")?)?;
         let mut start = vec![0usize];
         for n in &df {
             start.push(start[start.len() - 1] + *n as usize);
         }
-        let mut gaps = Vec::new();
-        let mut masks = Vec::new();
-        let postings: Vec<Value> = match head.get("post") {
-            Some(post) => vec![post.clone()],
-            None => field(head, "p")?
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|shard| file(&path_at(&shard[1])).cloned())
-                .collect::<Result<_, _>>()?,
-        };
-        for data in &postings {
-            gaps.extend(numbers(&string(data, "g")?)?);
-            masks.extend(numbers(&string(data, "m")?)?);
+        let (gaps, masks) = files.postings()?;
+        let doc = documents_of(&gaps, &start);
+        let documents = count(files.head("n")?);
+        let sound = word_class.len() == dict.len()
+            && word_class.iter().all(|c| (*c as usize) < df.len())
+            && doc.len() == start[df.len()]
+            && masks.len() == doc.len()
+            && doc.iter().all(|d| (*d as usize) < documents);
+        if !sound {
+            return Err(UnreadableIndex("the parts do not add up".into()));
         }
-        // Gaps restart at each class: the first of a class is a document id.
-        let mut doc = Vec::with_capacity(gaps.len());
-        for class in 0..df.len() {
-            let mut document = 0;
-            for gap in gaps.get(start[class]..start[class + 1]).unwrap_or_default() {
-                document += gap;
-                doc.push(document);
-            }
-        }
-        if doc.len() != start[df.len()] || masks.len() != doc.len() {
-            return Err(UnreadableIndex(
-                "postings do not add up to the counts".into(),
-            ));
-        }
-        let weights: Vec<f64> = field(head, "weights")?
-            .as_array()
+        let related = files
+            .head("rel")?
+            .as_object()
             .into_iter()
             .flatten()
-            .map(|w| w.as_f64().unwrap_or_default())
-            .collect();
-        let weight = (0..256)
-            .map(|m| {
-                (0..weights.len())
-                    .filter(|i| m & (1 << i) != 0)
-                    .map(|i| weights[i])
-                    .sum()
+            .map(|(word, classes)| {
+                let classes = classes.as_array().into_iter().flatten();
+                let classes = classes.filter_map(|c| Some(c.as_u64()? as u32));
+                (
+                    word.clone(),
+                    classes.filter(|c| (*c as usize) < df.len()).collect(),
+                )
             })
             .collect();
-        let facet_streams: Vec<String> = match head.get("fac") {
-            Some(fac) => string_list(fac),
-            None => string_list(&field(head, "f")?)
-                .iter()
-                .map(|path| Ok(file(path)?.as_str().unwrap_or_default().to_string()))
-                .collect::<Result<_, UnreadableIndex>>()?,
-        };
-        let mut facets = Vec::new();
-        for (spec, stream) in index.facets.iter().zip(&facet_streams) {
-            facets.push(Facet {
-                key: spec.key.to_string(),
-                all: spec.all,
-                labels: spec.values.iter().map(|(_, label)| label.clone()).collect(),
-                values: facet_values(&numbers(stream)?),
-            });
-        }
-        let displays: Vec<Value> = match head.get("docs") {
-            Some(docs) => docs.as_array().cloned().unwrap_or_default(),
-            None => field(head, "d")?[1]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|path| file(&path_at(path)).cloned())
-                .collect::<Result<Vec<Value>, _>>()?
-                .into_iter()
-                .flat_map(|shard| shard.as_array().cloned().unwrap_or_default())
-                .collect(),
-        };
-        let stemmers = field(head, "stem")?
+        let stemmers = files
+            .head("stem")?
             .as_array()
             .into_iter()
             .flatten()
@@ -208,24 +287,19 @@ impl Reader {
             start,
             doc,
             mask: masks.into_iter().map(|m| m as u8).collect(),
-            weight,
-            related: field(head, "rel")?
-                .as_object()
+            weight: mask_weights(files.head("weights")?),
+            related,
+            documents,
+            partners: count(files.head("np")?),
+            stop: files
+                .head("stop")?
+                .as_array()
                 .into_iter()
                 .flatten()
-                .map(|(word, classes)| {
-                    let classes = classes.as_array().into_iter().flatten();
-                    (
-                        word.clone(),
-                        classes.filter_map(|c| Some(c.as_u64()? as u32)).collect(),
-                    )
-                })
+                .filter_map(|w| Some(w.as_str()?.to_string()))
                 .collect(),
-            documents: field(head, "n")?.as_u64().unwrap_or_default() as usize,
-            partners: field(head, "np")?.as_u64().unwrap_or_default() as usize,
-            stop: string_list(&field(head, "stop")?).into_iter().collect(),
-            facets,
-            displays,
+            facets: files.facets(index)?,
+            displays: files.displays()?,
             stemmers,
         })
     }
@@ -287,7 +361,7 @@ impl Reader {
                 for k in self.start[class]..self.start[class + 1] {
                     let d = self.doc[k] as usize;
                     let mask = self.mask[k];
-                    let s = quality * idf * self.weight[usize::from(mask)];
+                    let s = quality * idf * self.weight[usize::from(mask & 127)];
                     if s > term_score[d] {
                         term_score[d] = s;
                     }
@@ -412,15 +486,6 @@ fn script_data(contents: &[u8]) -> Option<Value> {
     let data = &rest[rest.find("\",")? + 2..];
     let data = data.trim_end().strip_suffix(");")?;
     serde_json::from_str(data).ok()
-}
-
-fn string_list(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect()
 }
 
 /// Front-coded words (see `front_code` in this module's parent).

@@ -90,7 +90,7 @@
           // a word in a name, a service and a summary counts more than in
           // one of them.
           const weight = [];
-          for (let m = 0; m < 256; m++) weight[m] = h.weights.reduce((sum, w, i) => (m & (1 << i) ? sum + w : sum), 0);
+          for (let m = 0; m < 128; m++) weight[m] = h.weights.reduce((sum, w, i) => (m & (1 << i) ? sum + w : sum), 0);
           return (ix = {
             h,
             dict,
