@@ -21,6 +21,8 @@ after(() => browser.close());
 async function ranked(page, query) {
   await page.fill("#search-input", "");
   for (const [facet, labels] of Object.entries(query.filters || {})) {
+    const toggle = page.locator("details[data-search-filters]");
+    if (!(await toggle.evaluate((d) => d.open))) await toggle.locator("> summary").click();
     const details = page.locator(`details[data-facet=${facet}]`);
     if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
     for (const label of labels) await page.check(`[data-facet=${facet}] label:has-text("${label}")`);

@@ -396,11 +396,13 @@
     const id = ++run;
     listing.setAttribute("aria-busy", "true");
     const selected = {};
+    let chosen = 0;
     for (const b of boxes)
-      if (b.checked) (selected[b.getAttribute("data-facet-value")] ||= new Set()).add(+b.value);
+      if (b.checked) (selected[b.getAttribute("data-facet-value")] ||= new Set()).add(+b.value), chosen++;
+    if (filterCount) filterCount.textContent = chosen ? text("active", chosen) : "";
     let answer;
     try {
-      const showing = new Set($$("details[open]").map((f) => f.getAttribute("data-facet")));
+      const showing = new Set($$("details[data-facet][open]").map((f) => f.getAttribute("data-facet")));
       answer = await search(input.value, selected, showing);
     } catch {
       status.textContent = text("error");
@@ -432,6 +434,9 @@
     announce = setTimeout(() => (status.textContent = message), 700);
   };
 
+  // Filters sit behind one toggle on a phone, open where there is room.
+  const filterCount = $("[data-filter-count]");
+  if (matchMedia("(min-width: 48rem)").matches) $("[data-search-filters]")?.setAttribute("open", "");
   form.hidden = false;
   $("[data-search-fallback]").hidden = true;
   form.addEventListener("submit", (event) => {
