@@ -130,6 +130,8 @@ pub struct PublicPartner {
     pub hotlines: Vec<Arc<PublicPhone>>,
     /// The number to show on cards: the first hotline, else the first phone.
     pub primary_phone: Option<Arc<PublicPhone>>,
+    /// What its services offer that survivors choose by (badges, filter).
+    pub access: AccessFacts,
     pub edit_url: Option<String>,
     pub source_path: String,
     /// Language of the summary and description shown: the page's, or the
@@ -168,6 +170,77 @@ pub struct LocalizedService {
     pub fees_description: Option<String>,
     pub application_process: Option<String>,
     pub alert: Option<String>,
+}
+
+/// What a partner's services offer that survivors choose by: shown as
+/// badges on cards and result lines, and the search's access filter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct AccessFacts {
+    /// A service is free.
+    pub free: bool,
+    /// A service needs no police report or involvement.
+    pub no_police: bool,
+    /// A service, or a hotline, is open 24/7.
+    pub always_open: bool,
+    /// A service welcomes walk-ins.
+    pub walk_in: bool,
+    /// A service keeps what a survivor says confidential.
+    pub confidential: bool,
+    /// Every service requires police involvement: said as plainly as the
+    /// good news.
+    pub police_required: bool,
+}
+
+impl AccessFacts {
+    /// Badge codes in the order they show (`badge_<code>` in the theme's
+    /// strings).
+    pub const BADGES: [&'static str; 6] = [
+        "free",
+        "no_police",
+        "always_open",
+        "walk_in",
+        "confidential",
+        "police_required",
+    ];
+
+    fn of(services: &[PublicService], phones: &[Arc<PublicPhone>]) -> AccessFacts {
+        use crate::record::{Confidentiality, Cost, Hours, LawEnforcement};
+        let always_open =
+            |hours: &Option<Hours>| matches!(hours, Some(Hours::Keyword(k)) if k == "24/7");
+        let services = || services.iter().map(|s| &s.service);
+        let police = || services().map(|s| s.access.law_enforcement_involvement);
+        AccessFacts {
+            free: services().any(|s| matches!(s.cost, Cost::Free)),
+            no_police: police().any(|p| p == LawEnforcement::NotRequired),
+            always_open: services().any(|s| always_open(&s.hours))
+                || phones
+                    .iter()
+                    .any(|p| p.phone.hotline && always_open(&p.phone.hours)),
+            walk_in: services().any(|s| s.access.walk_in == Some(true)),
+            confidential: services()
+                .any(|s| s.access.confidentiality == Confidentiality::Confidential),
+            police_required: services().next().is_some()
+                && police().all(|p| p == LawEnforcement::Required),
+        }
+    }
+
+    /// The codes of the facts that hold, in [`AccessFacts::BADGES`] order.
+    pub fn badges(&self) -> Vec<&'static str> {
+        let holds = [
+            self.free,
+            self.no_police,
+            self.always_open,
+            self.walk_in,
+            self.confidential,
+            self.police_required,
+        ];
+        Self::BADGES
+            .iter()
+            .zip(holds)
+            .filter(|(_, holds)| *holds)
+            .map(|(code, _)| *code)
+            .collect()
+    }
 }
 
 impl PublicPartner {
@@ -938,6 +1011,7 @@ fn public_partner(
         legal_status: record.legal_status,
         year_incorporated: record.year_incorporated,
         identifiers: record.identifiers.clone(),
+        access: AccessFacts::of(&services, &phones),
         hotlines: phones.iter().filter(|p| p.phone.hotline).cloned().collect(),
         primary_phone: phones
             .iter()

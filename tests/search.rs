@@ -571,3 +571,22 @@ fn a_need_in_everyday_words_points_at_the_words_records_use() {
     );
     assert!(!sleep.contains(&u64::from(class_of(&head, "legal"))));
 }
+
+#[test]
+fn access_facts_say_police_involvement_only_when_every_service_needs_it() {
+    let site = example_model();
+    let partner = |id: &str| {
+        site.partners
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("{id} in the example"))
+    };
+    let prosecutor = partner("juniper-county-da-victim-witness").access;
+    assert!(prosecutor.police_required && !prosecutor.no_police);
+    let legal_aid = partner("juniper-county-legal-aid").access;
+    assert!(legal_aid.no_police && !legal_aid.police_required);
+    assert_eq!(
+        haven::model::AccessFacts::default().badges(),
+        Vec::<&str>::new()
+    );
+}

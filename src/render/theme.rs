@@ -27,7 +27,7 @@ pub const TEMPLATES: &[(&str, &str)] = theme_files!("templates":
 );
 
 pub const ASSETS: &[(&str, &str)] =
-    theme_files!("static": "hours.js", "quick-exit.js", "search.js", "style.css");
+    theme_files!("static": "favicon.svg", "hours.js", "quick-exit.js", "search.js", "style.css");
 
 pub const STRINGS: &[(&str, &str)] = &[
     ("en", include_str!("../../themes/default/i18n/en.yaml")),

@@ -9,8 +9,8 @@ use rayon::prelude::*;
 
 use serde_json::{json, Value};
 
-use crate::model::{Guide, PublicPartner, Site};
-use crate::record::{Cost, Hours, LawEnforcement, Visibility};
+use crate::model::{AccessFacts, Guide, PublicPartner, Site};
+use crate::record::{Cost, Visibility};
 use crate::render::assets::fnv1a;
 use crate::search::a32;
 use crate::search::synonyms::{FREE_WORDS, POPULATION_WORDS, SERVICE_AREA_WORDS};
@@ -210,10 +210,22 @@ pub fn collect(
                 site, partner, &codes[2], language,
             )))
         });
+        // Languages staff speak, apart from those only an interpreter covers.
+        let staff = facet_values[2]
+            .iter()
+            .copied()
+            .filter(|i| {
+                facets[2]
+                    .values
+                    .get(*i as usize)
+                    .is_some_and(|(code, _)| partner.languages.contains(code))
+            })
+            .collect();
         documents.push(partner_document(
             partner,
             texts,
             facet_values,
+            staff,
             page_language,
         ));
     }
@@ -287,15 +299,12 @@ fn facet_codes(partner: &PublicPartner) -> [Vec<&str>; 4] {
 }
 
 fn access_flags(partner: &PublicPartner) -> Vec<u32> {
-    let services = || partner.services.iter().map(|s| &s.service);
-    let always_open =
-        |hours: &Option<Hours>| matches!(hours, Some(Hours::Keyword(k)) if k == "24/7");
+    let access = &partner.access;
     let flags = [
-        services().any(|s| matches!(s.cost, Cost::Free)),
-        services().any(|s| s.access.law_enforcement_involvement == LawEnforcement::NotRequired),
-        services().any(|s| always_open(&s.hours))
-            || partner.hotlines.iter().any(|p| always_open(&p.phone.hours)),
-        services().any(|s| s.access.walk_in == Some(true)),
+        access.free,
+        access.no_police,
+        access.always_open,
+        access.walk_in,
     ];
     (0..flags.len() as u32)
         .filter(|i| flags[*i as usize])
@@ -390,25 +399,48 @@ fn partner_document(
     partner: &PublicPartner,
     texts: Arc<Texts>,
     facet_values: Vec<Vec<u32>>,
+    staff_languages: Vec<u32>,
     page_language: &str,
 ) -> Document {
     let phone = partner.primary_phone.as_ref();
+    let interpreted = facet_values[2]
+        .iter()
+        .copied()
+        .filter(|i| !staff_languages.contains(i));
     let display = json!([
         display_name(partner, page_language),
         partner.id,
         phone.map_or("", |p| p.phone.number.as_str()),
         phone.and_then(|p| p.href.as_deref()).unwrap_or(""),
         a32::encode(facet_values[0].iter().copied()),
-        a32::encode(facet_values[2].iter().copied()),
+        a32::encode(staff_languages.iter().copied()),
         a32::encode(facet_values[3].iter().copied()),
         shortened(partner.texts_in(page_language).summary.unwrap_or("")),
         service_names(partner, page_language),
+        a32::encode(badges(partner)),
+        a32::encode(interpreted),
     ]);
     Document {
         texts,
         display,
         facet_values,
     }
+}
+
+/// Badge numbers of a result line: [`AccessFacts::BADGES`] by position,
+/// then "possibly out of date" as the next number.
+fn badges(partner: &PublicPartner) -> Vec<u32> {
+    let mut numbers: Vec<u32> = partner
+        .access
+        .badges()
+        .iter()
+        .filter_map(|code| AccessFacts::BADGES.iter().position(|c| c == code))
+        .map(|i| i as u32)
+        .collect();
+    if partner.aging {
+        numbers.push(AccessFacts::BADGES.len() as u32);
+    }
+    numbers
 }
 
 /// What search finds a partner by, in `language` (the hub's) and the

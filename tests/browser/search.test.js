@@ -106,6 +106,20 @@ test("results show services, languages, area and a phone link", async () => {
   await context.close();
 });
 
+test("results name staff and interpreted languages apart and show what survivors choose by", async () => {
+  const { context, page } = await searchPage();
+  // Staff speak English and Spanish; an interpreter covers the rest.
+  const task = await search(page, "juniper county human trafficking task force");
+  assert.match(task.facts[0], /Languages: English, Spanish\s+Through an interpreter: .*Vietnamese/);
+  assert.match(task.facts[0], /Free/);
+  // Every service of the prosecutor's program needs the police: said as
+  // plainly as the good news.
+  const prosecutor = await search(page, "district attorney victim witness");
+  assert.match(prosecutor.facts[0], /Police involvement required/);
+  assert.doesNotMatch(prosecutor.facts[0], /No police report needed/);
+  await context.close();
+});
+
 test("the result count is announced in a live region", async () => {
   const { context, page } = await searchPage();
   assert.equal(await page.getAttribute("[data-search-status]", "role"), "status");

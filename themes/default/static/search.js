@@ -354,13 +354,17 @@
         el("p", text("guide"), { class: "result__facts" }),
       ], { class: "result" });
     }
-    const [name, id, phone, tel, areas, languages, counties, summary, services] = shownData;
+    const [name, id, phone, tel, areas, languages, counties, summary, services, flags, interpreted] = shownData;
     const named = (key, s) => list(s).map((v) => labelOf(key, v));
     const facts = [
       ...fact(text("services"), named("area", areas)),
       ...fact(text("languages"), named("language", languages)),
+      ...fact(text("interpreted"), named("language", interpreted)),
       ...fact(text("area"), named("county", counties)),
     ];
+    // Badges: the panel's data-s-badges labels, by position.
+    const labels = text("badges").split("|");
+    const badges = list(flags).map((b) => el("li", labels[b], { class: "badge" + (b > 4 ? " badge--" + (b > 5 ? "aging" : "police") : "") }));
     const call = phone
       ? [el("p", [text("call") + " ", tel ? el("a", phone, { href: tel, class: "tel" }) : phone])]
       : [];
@@ -373,6 +377,7 @@
     return el("li", [
       el("a", name, { href: link("partners/" + id) }),
       ...(why ? [why] : []),
+      ...(badges.length ? [el("ul", badges, { class: "badges", "aria-label": text("badges-label") })] : []),
       el("p", facts, { class: "result__facts" }),
       ...call,
     ], { class: "result" });
