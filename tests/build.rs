@@ -634,3 +634,19 @@ fn every_ui_string_has_a_spanish_translation() {
     );
     assert!(safety.contains("[[exit_destination]]"));
 }
+
+#[test]
+fn the_partner_list_goes_on_over_numbered_pages_and_shows_each_partner_once() {
+    let (_output, files) = build_example();
+    let page = |path: &str| String::from_utf8_lossy(&files[path]).to_string();
+    let first = page("partners/index.html");
+    let second = page("partners/page/2/index.html");
+    assert!(!files.contains_key("partners/page/3/index.html"));
+    let cards = |html: &str| html.matches("class=card>").count();
+    assert_eq!(cards(&first), 24, "24 a page");
+    assert_eq!(cards(&second), 44 - 24, "the rest on page 2");
+    assert!(first.contains("rel=next") && !first.contains("rel=prev"));
+    assert!(second.contains("rel=prev") && !second.contains("rel=next"));
+    assert!(second.contains("page 2 of 2"));
+    assert!(files.contains_key("es/partners/page/2/index.html"));
+}

@@ -587,6 +587,57 @@ fn string<'a>(strings: &'a Strings, language: &str, key: &'a str) -> &'a str {
         .unwrap_or(key)
 }
 
+/// Partners a list page shows at most: a longer list goes on over numbered
+/// pages, so no page grows with the hub (the print directory stays whole).
+const PARTNERS_PER_PAGE: usize = 24;
+
+/// One page of a list cut in pages: its items `first..end` of `count`.
+#[derive(Debug, Clone, Serialize)]
+struct Pagination {
+    number: usize,
+    total: usize,
+    count: usize,
+    first: usize,
+    end: usize,
+    url: String,
+    previous: Option<String>,
+    next: Option<String>,
+    /// Every page's number and path, for the page links.
+    pages: Vec<(usize, String)>,
+    /// "showing 25 to 44": the numbers as text, for the theme's string.
+    shown_from: String,
+    shown_to: String,
+}
+
+/// The pages of a list of `count` items, `per_page` each (always at least
+/// one page): the first at `base`, the others at `<base>page/<n>/`.
+fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
+    let total = count.div_ceil(per_page).max(1);
+    let url = |number: usize| {
+        if number == 1 {
+            base.to_string()
+        } else {
+            format!("{base}page/{number}/")
+        }
+    };
+    let pages: Vec<(usize, String)> = (1..=total).map(|n| (n, url(n))).collect();
+    (1..=total)
+        .map(|number| Pagination {
+            number,
+            total,
+            count,
+            first: ((number - 1) * per_page).min(count),
+            end: (number * per_page).min(count),
+            url: url(number),
+            previous: (number > 1).then(|| url(number - 1)),
+            next: (number < total).then(|| url(number + 1)),
+            pages: pages.clone(),
+            shown_from: (((number - 1) * per_page).min(count) + 1).to_string(),
+            shown_to: (number * per_page).min(count).to_string(),
+        })
+        .collect()
+}
+
 /// The pages of one language edition; `partners` are the edition's
 /// partners as template values, in the same order.
 fn page_list<'a>(
@@ -630,24 +681,38 @@ fn page_list<'a>(
         }),
     );
 
-    push(
-        "partners/index.html".into(),
-        "partners.html",
-        PageInfo::new(
-            "/partners/",
-            &s("partners_title"),
-            &s("partners_description"),
-            "partners",
-        ),
-        all_partners(),
-        {
-            let filters = sections.clone();
+    let pages_of_partners = paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/");
+    for pagination in pages_of_partners {
+        let title = if pagination.number == 1 {
+            s("partners_title")
+        } else {
+            format!(
+                "{}, {}",
+                s("partners_title"),
+                s("pagination_page")
+                    .replace("{n}", &pagination.number.to_string())
+                    .replace("{total}", &pagination.total.to_string())
+            )
+        };
+        let shown = partners[pagination.first..pagination.end].to_vec();
+        let filters = sections.clone();
+        push(
+            format!("{}index.html", &pagination.url[1..]),
+            "partners.html",
+            PageInfo::new(
+                &pagination.url,
+                &title,
+                &s("partners_description"),
+                "partners",
+            ),
+            all_partners(),
             Box::new(move |c| {
-                c.insert_value("partners", Value::from(partners.to_vec()));
+                c.insert_value("partners", Value::from(shown.clone()));
                 c.insert("filters", &filters);
-            })
-        },
-    );
+                c.insert("pagination", &pagination);
+            }),
+        );
+    }
     for section in sections {
         for term in &section.terms {
             let shown = members.shown_by_term(section.section, &term.code);

@@ -39,6 +39,9 @@ for (const [width, height] of PHONES) {
       const { context, page } = await at(width, height, home);
       const input = await box(page, "#search-input");
       assert.ok(input.bottom <= height, `search box ends at ${input.bottom}px of ${height}`);
+      // The box keeps most of the width: a long "clear" label moves below.
+      const inputWidth = await page.$eval("#search-input", (el) => el.getBoundingClientRect().width);
+      assert.ok(inputWidth >= 0.6 * width, `search box ${inputWidth}px wide of ${width}`);
       assert.equal(await sideways(page), 0);
       // The crisis lines are one line that opens.
       assert.equal(await page.$eval("[data-crisis-lines]", (d) => d.open), false);
