@@ -255,9 +255,17 @@ fn facet_counts_match_the_browse_pages() {
             _ => continue,
         };
         for ((code, label), count) in facet.values.iter().zip(&facet.counts) {
-            let page = output.path().join(format!("{section}/{code}/index.html"));
-            let cards =
-                fs::read_to_string(&page).map_or(0, |html| html.matches("class=card>").count());
+            // A long list goes on over numbered pages: count them all.
+            let cards: usize = (1..)
+                .map(|n| match n {
+                    1 => output.path().join(format!("{section}/{code}/index.html")),
+                    n => output
+                        .path()
+                        .join(format!("{section}/{code}/page/{n}/index.html")),
+                })
+                .map_while(|page| fs::read_to_string(page).ok())
+                .map(|html| html.matches("class=card>").count())
+                .sum();
             assert_eq!(*count as usize, cards, "{} {code} ({label})", facet.key);
             checked += 1;
         }

@@ -726,27 +726,43 @@ fn page_list<'a>(
                 .description
                 .clone()
                 .unwrap_or_else(|| section.intro.clone());
-            let (key, title, term) = (section.section, section.title.clone(), term.clone());
-            push(
-                format!("{}/{}/index.html", key, term.code),
-                "term.html",
-                PageInfo::new(&url, &term.label, &description, "term"),
-                Shows {
-                    partners: shown,
-                    ..Shows::default()
-                },
-                Box::new(move |c| {
-                    c.insert(
-                        "section",
-                        &SectionRef {
-                            section: key,
-                            title: &title,
-                        },
-                    );
-                    c.insert("term", &term);
-                    c.insert_value("partners", Value::from(members.clone()));
-                }),
-            );
+            for pagination in paginate(members.len(), PARTNERS_PER_PAGE, &url) {
+                let title = if pagination.number == 1 {
+                    term.label.clone()
+                } else {
+                    format!(
+                        "{}, {}",
+                        term.label,
+                        s("pagination_page")
+                            .replace("{n}", &pagination.number.to_string())
+                            .replace("{total}", &pagination.total.to_string())
+                    )
+                };
+                let (key, section_title, term) =
+                    (section.section, section.title.clone(), term.clone());
+                let page_members = members[pagination.first..pagination.end].to_vec();
+                push(
+                    format!("{}index.html", &pagination.url[1..]),
+                    "term.html",
+                    PageInfo::new(&pagination.url, &title, &description, "term"),
+                    Shows {
+                        partners: shown.clone(),
+                        ..Shows::default()
+                    },
+                    Box::new(move |c| {
+                        c.insert(
+                            "section",
+                            &SectionRef {
+                                section: key,
+                                title: &section_title,
+                            },
+                        );
+                        c.insert("term", &term);
+                        c.insert_value("partners", Value::from(page_members.clone()));
+                        c.insert("pagination", &pagination);
+                    }),
+                );
+            }
         }
         let list_url = format!("/{}/", section.section);
         push(
