@@ -609,6 +609,20 @@ struct Pagination {
     shown_to: String,
 }
 
+impl Pagination {
+    /// The list's title, with "page 2 of 3" (the theme's `pagination_page`
+    /// string) after the first page.
+    fn title(&self, list: &str, page_of: &str) -> String {
+        if self.number == 1 {
+            return list.to_string();
+        }
+        let page = page_of
+            .replace("{n}", &self.number.to_string())
+            .replace("{total}", &self.total.to_string());
+        format!("{list}, {page}")
+    }
+}
+
 /// The pages of a list of `count` items, `per_page` each (always at least
 /// one page): the first at `base`, the others at `<base>page/<n>/`.
 fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
@@ -683,17 +697,7 @@ fn page_list<'a>(
 
     let pages_of_partners = paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/");
     for pagination in pages_of_partners {
-        let title = if pagination.number == 1 {
-            s("partners_title")
-        } else {
-            format!(
-                "{}, {}",
-                s("partners_title"),
-                s("pagination_page")
-                    .replace("{n}", &pagination.number.to_string())
-                    .replace("{total}", &pagination.total.to_string())
-            )
-        };
+        let title = pagination.title(&s("partners_title"), &s("pagination_page"));
         let shown = partners[pagination.first..pagination.end].to_vec();
         let filters = sections.clone();
         push(
@@ -727,17 +731,7 @@ fn page_list<'a>(
                 .clone()
                 .unwrap_or_else(|| section.intro.clone());
             for pagination in paginate(members.len(), PARTNERS_PER_PAGE, &url) {
-                let title = if pagination.number == 1 {
-                    term.label.clone()
-                } else {
-                    format!(
-                        "{}, {}",
-                        term.label,
-                        s("pagination_page")
-                            .replace("{n}", &pagination.number.to_string())
-                            .replace("{total}", &pagination.total.to_string())
-                    )
-                };
+                let title = pagination.title(&term.label, &s("pagination_page"));
                 let (key, section_title, term) =
                     (section.section, section.title.clone(), term.clone());
                 let page_members = members[pagination.first..pagination.end].to_vec();
