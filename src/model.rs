@@ -18,8 +18,8 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::load::{Hub, LoadedGuide, LoadedPartner, StaticFile};
 use crate::markdown::{self, Heading, LinkTargets};
 use crate::record::{
-    AreaKind, Coverage, Identifier, LegalStatus, Link, Location, PartnerKind, Phone, PhoneKind,
-    Service, Status, Translation, Visibility,
+    AreaKind, Coverage, Identifier, LegalStatus, Link, Location, LocationTranslation, PartnerKind,
+    Phone, PhoneKind, PhoneTranslation, Service, Status, Translation, Visibility,
 };
 use crate::taxonomy::Taxonomies;
 use crate::validate::{freshness, Freshness};
@@ -111,10 +111,10 @@ pub struct PublicPartner {
     /// Phones and locations are shared with the services that refer to
     /// them (and with every localized copy), not copied.
     pub phones: Vec<Arc<PublicPhone>>,
-    pub locations: Vec<Arc<Location>>,
+    pub locations: Vec<Arc<PublicLocation>>,
     pub coverage: Coverage,
     pub services: Vec<PublicService>,
-    pub links: Vec<Link>,
+    pub links: Vec<PublicLink>,
     pub guides: Vec<GuideRef>,
     pub tags: Vec<String>,
     pub translations: BTreeMap<String, Translation>,
@@ -161,6 +161,12 @@ pub struct LocalizedPartner {
     pub description_html: Option<String>,
     /// By service id.
     pub services: BTreeMap<String, LocalizedService>,
+    /// By phone id.
+    pub phones: BTreeMap<String, PhoneTranslation>,
+    /// By location id.
+    pub locations: BTreeMap<String, LocationTranslation>,
+    /// Link labels by url.
+    pub links: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -170,6 +176,11 @@ pub struct LocalizedService {
     pub fees_description: Option<String>,
     pub application_process: Option<String>,
     pub alert: Option<String>,
+    pub eligibility: Option<String>,
+    pub confidentiality_note: Option<String>,
+    pub interpretation_note: Option<String>,
+    pub required_documents: Option<Vec<String>>,
+    pub hours_notes: Option<String>,
 }
 
 /// What a partner's services offer that survivors choose by: shown as
@@ -296,37 +307,171 @@ impl PublicPartner {
         partner.text_lang = shown.text_lang.to_string();
         for service in &mut partner.services {
             if let Some(texts) = texts.services.get(&service.service.id) {
-                if let Some(name) = &texts.name {
-                    service.service.name = name.clone();
-                }
-                if let Some(description) = &texts.description_html {
-                    service.description_html = description.clone();
-                    service.text_lang = language.to_string();
-                    let mut complete = true;
-                    for (translation, original) in [
-                        (
-                            &texts.fees_description,
-                            &mut service.service.fees_description,
-                        ),
-                        (
-                            &texts.application_process,
-                            &mut service.service.application_process,
-                        ),
-                        (&texts.alert, &mut service.service.alert),
-                    ] {
-                        match (translation, original.is_some()) {
-                            (Some(text), _) => *original = Some(text.clone()),
-                            (None, true) => complete = false,
-                            (None, false) => {}
-                        }
-                    }
-                    if complete {
-                        service.extras_lang = language.to_string();
-                    }
-                }
+                service.localize(texts, language);
             }
         }
+        let phones: BTreeMap<String, Arc<PublicPhone>> = partner
+            .phones
+            .iter()
+            .map(|phone| {
+                let localized = match texts.phones.get(&phone.phone.id) {
+                    Some(translation) => Arc::new(phone.localized(translation, language)),
+                    None => phone.clone(),
+                };
+                (phone.phone.id.clone(), localized)
+            })
+            .collect();
+        let locations: BTreeMap<String, Arc<PublicLocation>> = partner
+            .locations
+            .iter()
+            .map(|location| {
+                let localized = match texts.locations.get(&location.id) {
+                    Some(translation) => Arc::new(location.localized(translation, language)),
+                    None => location.clone(),
+                };
+                (location.id.clone(), localized)
+            })
+            .collect();
+        let phone = |phone: &Arc<PublicPhone>| phones.get(phone.phone.id.as_str()).cloned();
+        let location = |place: &Arc<PublicLocation>| locations.get(place.id.as_str()).cloned();
+        let mut services = std::mem::take(&mut partner.services);
+        for service in &mut services {
+            service.phone_refs = service.phone_refs.iter().filter_map(phone).collect();
+            service.location_refs = service.location_refs.iter().filter_map(location).collect();
+        }
+        let mut links = std::mem::take(&mut partner.links);
+        for link in &mut links {
+            if let Some(label) = texts.links.get(&link.link.url) {
+                link.link.label = label.clone();
+                link.text_lang = language.to_string();
+            }
+        }
+        partner.phones = partner.phones.iter().filter_map(phone).collect();
+        partner.hotlines = partner.hotlines.iter().filter_map(phone).collect();
+        partner.primary_phone = partner.primary_phone.as_ref().and_then(phone);
+        partner.locations = partner.locations.iter().filter_map(location).collect();
+        partner.services = services;
+        partner.links = links;
         partner
+    }
+}
+
+/// Puts a translation in place of the text it translates; false when the
+/// text is left in the default language for want of one.
+fn put_translation(text: &mut Option<String>, translation: &Option<String>) -> bool {
+    match (translation, text.is_some()) {
+        (Some(translated), _) => {
+            *text = Some(translated.clone());
+            true
+        }
+        (None, has_text) => !has_text,
+    }
+}
+
+/// The `notes` of weekly hours, which keyword hours do not have.
+fn hours_notes(hours: &mut Option<crate::record::Hours>) -> Option<&mut Option<String>> {
+    match hours {
+        Some(crate::record::Hours::Weekly(weekly)) => Some(&mut weekly.notes),
+        _ => None,
+    }
+}
+
+/// Puts a translation of hours notes in place; false as [`put_translation`].
+fn put_hours_notes(hours: &mut Option<crate::record::Hours>, translation: &Option<String>) -> bool {
+    hours_notes(hours).is_none_or(|notes| put_translation(notes, translation))
+}
+
+impl PublicService {
+    /// Puts the texts of `language` in place. The extras (fees, how to
+    /// start, alert, eligibility, notes, documents) say they are in
+    /// `language` only when every one the service has is translated.
+    fn localize(&mut self, texts: &LocalizedService, language: &str) {
+        let service = &mut self.service;
+        if let Some(name) = &texts.name {
+            service.name = name.clone();
+        }
+        let Some(description) = &texts.description_html else {
+            return;
+        };
+        self.description_html = description.clone();
+        self.text_lang = language.to_string();
+        let mut eligibility = service
+            .eligibility
+            .as_ref()
+            .and_then(|e| e.description.clone());
+        let mut interpretation_note = service.interpretation.as_ref().and_then(|i| i.note.clone());
+        let mut documents =
+            (!service.required_documents.is_empty()).then(|| service.required_documents.clone());
+        let complete = [
+            put_translation(&mut service.fees_description, &texts.fees_description),
+            put_translation(&mut service.application_process, &texts.application_process),
+            put_translation(&mut service.alert, &texts.alert),
+            put_translation(&mut eligibility, &texts.eligibility),
+            put_translation(
+                &mut service.access.confidentiality_note,
+                &texts.confidentiality_note,
+            ),
+            put_translation(&mut interpretation_note, &texts.interpretation_note),
+            put_hours_notes(&mut service.hours, &texts.hours_notes),
+            match &texts.required_documents {
+                Some(translated) => {
+                    documents = Some(translated.clone());
+                    true
+                }
+                None => documents.is_none(),
+            },
+        ]
+        .into_iter()
+        .all(|translated| translated);
+        if let Some(description) = service.eligibility.as_mut() {
+            description.description = eligibility;
+        }
+        if let Some(interpretation) = service.interpretation.as_mut() {
+            interpretation.note = interpretation_note;
+        }
+        service.required_documents = documents.unwrap_or_default();
+        if complete {
+            self.extras_lang = language.to_string();
+        }
+    }
+}
+
+impl PublicPhone {
+    /// This phone with its label and hours notes in `language`.
+    fn localized(&self, texts: &PhoneTranslation, language: &str) -> PublicPhone {
+        let mut phone = self.clone();
+        let mut label = Some(phone.phone.label.clone());
+        let complete = put_translation(&mut label, &texts.label)
+            & put_hours_notes(&mut phone.phone.hours, &texts.hours_notes);
+        phone.phone.label = label.unwrap_or_default();
+        if complete {
+            phone.text_lang = language.to_string();
+        }
+        phone
+    }
+}
+
+impl PublicLocation {
+    /// This location with its name, directions and notes in `language`.
+    fn localized(&self, texts: &LocationTranslation, language: &str) -> PublicLocation {
+        let mut place = self.clone();
+        let location = &mut place.location;
+        let complete = [
+            put_translation(&mut location.name, &texts.name),
+            put_translation(&mut location.transit, &texts.transit),
+            put_translation(
+                &mut location.accessibility_notes,
+                &texts.accessibility_notes,
+            ),
+            put_translation(&mut location.notes, &texts.notes),
+            put_hours_notes(&mut location.hours, &texts.hours_notes),
+        ]
+        .into_iter()
+        .all(|translated| translated);
+        if complete {
+            place.text_lang = language.to_string();
+        }
+        place
     }
 }
 
@@ -336,6 +481,33 @@ pub struct PublicPhone {
     pub phone: Phone,
     /// `tel:` or `sms:` link, none for fax.
     pub href: Option<String>,
+    /// Language of the label and hours notes shown.
+    pub text_lang: String,
+}
+
+/// A location as pages show it: a confidential one without its address.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicLocation {
+    #[serde(flatten)]
+    pub location: Location,
+    /// Language of the name, directions and notes shown.
+    pub text_lang: String,
+}
+
+impl std::ops::Deref for PublicLocation {
+    type Target = Location;
+
+    fn deref(&self) -> &Location {
+        &self.location
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicLink {
+    #[serde(flatten)]
+    pub link: Link,
+    /// Language of the label shown.
+    pub text_lang: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -344,7 +516,7 @@ pub struct PublicService {
     pub service: Service,
     pub description_html: String,
     pub phone_refs: Vec<Arc<PublicPhone>>,
-    pub location_refs: Vec<Arc<Location>>,
+    pub location_refs: Vec<Arc<PublicLocation>>,
     /// Interpretation languages plus direct languages, for filters.
     pub all_languages: Vec<String>,
     /// Language of the name and description shown.
@@ -881,6 +1053,11 @@ fn public_partner(
                         fees_description: service.fees_description.clone(),
                         application_process: service.application_process.clone(),
                         alert: service.alert.clone(),
+                        eligibility: service.eligibility.clone(),
+                        confidentiality_note: service.confidentiality_note.clone(),
+                        interpretation_note: service.interpretation_note.clone(),
+                        required_documents: service.required_documents.clone(),
+                        hours_notes: service.hours_notes.clone(),
                     },
                 )
             })
@@ -895,6 +1072,9 @@ fn public_partner(
                     .as_ref()
                     .map(|text| render_field(text, &field("description"))),
                 services,
+                phones: translation.phones.clone(),
+                locations: translation.locations.clone(),
+                links: translation.links.clone(),
             },
         );
     }
@@ -902,12 +1082,17 @@ fn public_partner(
     let phones: Vec<Arc<PublicPhone>> = record
         .phones
         .iter()
-        .map(|phone| Arc::new(public_phone(phone, &config.default_country)))
+        .map(|phone| Arc::new(public_phone(phone, config)))
         .collect();
-    let public_locations: Vec<Arc<Location>> = record
+    let public_locations: Vec<Arc<PublicLocation>> = record
         .locations
         .iter()
-        .map(|location| Arc::new(public_location(location)))
+        .map(|location| {
+            Arc::new(PublicLocation {
+                location: public_location(location),
+                text_lang: config.default_language.clone(),
+            })
+        })
         .collect();
     let services: Vec<PublicService> = record
         .services
@@ -1022,7 +1207,14 @@ fn public_partner(
         locations: public_locations,
         coverage: record.coverage.clone(),
         services,
-        links: record.links.clone(),
+        links: record
+            .links
+            .iter()
+            .map(|link| PublicLink {
+                link: link.clone(),
+                text_lang: config.default_language.clone(),
+            })
+            .collect(),
         guides: record
             .guides
             .iter()
@@ -1059,16 +1251,17 @@ fn public_location(location: &Location) -> Location {
     location
 }
 
-pub fn public_phone(phone: &Phone, country: &str) -> PublicPhone {
+pub fn public_phone(phone: &Phone, config: &HubConfig) -> PublicPhone {
     PublicPhone {
         href: phone_href(
             &phone.number,
             phone.extension.as_deref(),
             phone.kind,
             phone.text_keyword.is_some(),
-            country,
+            &config.default_country,
         ),
         phone: phone.clone(),
+        text_lang: config.default_language.clone(),
     }
 }
 

@@ -374,6 +374,16 @@ pub struct WeeklyHours {
     pub notes: Option<String>,
 }
 
+impl Hours {
+    /// The notes of weekly hours (keyword hours have none).
+    pub fn notes(&self) -> Option<&str> {
+        match self {
+            Hours::Weekly(weekly) => weekly.notes.as_deref(),
+            Hours::Keyword(_) => None,
+        }
+    }
+}
+
 impl WeeklyHours {
     /// The seven days in order, with their codes.
     pub fn days(&self) -> [(&'static str, Option<&str>); 7] {
@@ -417,6 +427,34 @@ pub struct Translation {
     pub description: Option<String>,
     #[serde(default)]
     pub services: BTreeMap<String, ServiceTranslation>,
+    /// By phone id.
+    #[serde(default)]
+    pub phones: BTreeMap<String, PhoneTranslation>,
+    /// By location id.
+    #[serde(default)]
+    pub locations: BTreeMap<String, LocationTranslation>,
+    /// A link's label, by the link's `url`.
+    #[serde(default)]
+    pub links: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneTranslation {
+    pub label: Option<String>,
+    /// The phone's `hours.notes`.
+    pub hours_notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocationTranslation {
+    pub name: Option<String>,
+    pub transit: Option<String>,
+    pub accessibility_notes: Option<String>,
+    pub notes: Option<String>,
+    /// The location's `hours.notes`.
+    pub hours_notes: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -427,6 +465,16 @@ pub struct ServiceTranslation {
     pub fees_description: Option<String>,
     pub application_process: Option<String>,
     pub alert: Option<String>,
+    /// The service's `eligibility.description`.
+    pub eligibility: Option<String>,
+    /// The service's `access.confidentiality_note`.
+    pub confidentiality_note: Option<String>,
+    /// The service's `interpretation.note`.
+    pub interpretation_note: Option<String>,
+    /// The service's `required_documents`, all of them, in order.
+    pub required_documents: Option<Vec<String>>,
+    /// The service's `hours.notes`.
+    pub hours_notes: Option<String>,
 }
 
 /// Where a record's `logo` is.

@@ -157,6 +157,22 @@ fn the_street_of_a_confidential_location_in_public_text_is_p011() {
 }
 
 #[test]
+fn the_street_of_a_confidential_location_in_a_translation_is_p011() {
+    let shelter = minimal_partner("shelter").replace(
+        "coverage:",
+        "locations:\n  - id: house\n    type: physical\n    visibility: confidential\n    address: { street: 12 Hidden Lane, city: Riverbend, state: NM, postal_code: \"87001\", country: US }\ncoverage:",
+    ) + "translations:\n  es:\n    locations:\n      house:\n        notes: La casa está en 12 Hidden Lane.\n";
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/shelter.yaml", &shelter),
+    ]);
+    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let leak = diagnostics.iter().find(|d| d.code == "P011").expect("P011");
+    assert_eq!(leak.field, "translations.es.locations.house.notes");
+    assert!(leak.position.is_some(), "{leak}");
+}
+
+#[test]
 fn check_finds_every_error_the_build_stops_on_for_each_corpus_record() {
     let mut compared = 0;
     for (name, text) in corpus_records() {

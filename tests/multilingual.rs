@@ -435,3 +435,153 @@ fn the_texts_a_page_shows_are_those_of_the_localized_partner() {
         }
     }
 }
+
+/// A partner whose phone label, location texts, link label and service
+/// details are translated, with hours notes on each.
+const TRANSLATED_SHORT_TEXTS: &str = r#"schema_version: 1
+id: refuge
+status: active
+last_verified: 2026-10-01
+name: Refuge House
+description: Shelter for survivors.
+partner_types: [other]
+phones:
+  - id: intake
+    number: "+1 505-555-0142"
+    kind: voice
+    label: Intake line
+    hours: { mon: "09:00-17:00", notes: Closed on holidays. }
+  - id: office
+    number: "+1 505-555-0143"
+    kind: voice
+    label: Business office
+locations:
+  - id: office
+    name: Downtown office
+    type: physical
+    visibility: public
+    address: { street: 1 Main St, city: Riverbend, state: NM, postal_code: "87001", country: US }
+    transit: Bus 7 stops at Main and 2nd.
+    notes: Ring the side bell.
+coverage: { scope: local, areas: [ { kind: county, name: Example County, state: NM } ] }
+services:
+  - id: shelter
+    name: Emergency shelter
+    description: A safe bed tonight.
+    categories: [basic_needs]
+    eligibility: { description: Adults fleeing violence. }
+    access: { law_enforcement_involvement: not_required, confidentiality: confidential, confidentiality_note: We never share your name. }
+    cost: free
+    required_documents: [Nothing at all]
+    phones: [intake]
+    locations: [office]
+links:
+  - label: Apply online
+    url: https://refuge.example.org/apply
+translations:
+  es:
+    description: Refugio para sobrevivientes.
+    services:
+      shelter:
+        name: Refugio de emergencia
+        description: Una cama segura esta noche.
+        eligibility: Personas adultas que huyen de la violencia.
+        confidentiality_note: Nunca compartimos su nombre.
+        required_documents: [Nada]
+    phones:
+      intake:
+        label: Línea de admisión
+        hours_notes: Cerrado los días feriados.
+    locations:
+      office:
+        name: Oficina del centro
+        transit: El autobús 7 para en Main y la calle 2.
+        notes: Toque el timbre lateral.
+    links:
+      https://refuge.example.org/apply: Solicitar en línea
+"#;
+
+fn build_translated_short_texts() -> (tempfile::TempDir, String, String) {
+    let hub = hub(&[
+        ("hub.yaml", &format!("{MINIMAL_HUB}languages: [en, es]\n")),
+        ("partners/refuge.yaml", TRANSLATED_SHORT_TEXTS),
+    ]);
+    let out = tempfile::tempdir().expect("temp");
+    haven::build(&plan(hub.path(), out.path())).expect("build");
+    let read = |path: &str| fs::read_to_string(out.path().join(path)).expect(path);
+    let english = read("partners/refuge/index.html");
+    let spanish = read("es/partners/refuge/index.html");
+    (out, english, spanish)
+}
+
+#[test]
+fn a_spanish_page_shows_translated_phone_location_link_and_service_texts() {
+    let (_out, english, spanish) = build_translated_short_texts();
+    for text in [
+        "Línea de admisión",
+        "Cerrado los días feriados.",
+        "Oficina del centro",
+        "El autobús 7 para en Main y la calle 2.",
+        "Toque el timbre lateral.",
+        "Solicitar en línea",
+        "Personas adultas que huyen de la violencia.",
+        "Nunca compartimos su nombre.",
+        "Nada",
+    ] {
+        assert!(spanish.contains(text), "Spanish page lacks {text}");
+        assert!(!english.contains(text), "English page shows {text}");
+    }
+    for text in [
+        "Intake line",
+        "Closed on holidays.",
+        "Downtown office",
+        "Ring the side bell.",
+        "Apply online",
+        "Adults fleeing violence.",
+    ] {
+        assert!(english.contains(text), "English page lacks {text}");
+        assert!(!spanish.contains(text), "Spanish page still shows {text}");
+    }
+}
+
+#[test]
+fn translated_short_texts_are_not_marked_english_and_untranslated_ones_are() {
+    let (_out, _english, spanish) = build_translated_short_texts();
+    let marked_english = |text: &str| {
+        let at = spanish
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} on the page"));
+        let tag_start = spanish[..at].rfind('<').expect("in an element");
+        spanish[tag_start..at].contains("lang=en")
+    };
+    assert!(!marked_english("Línea de admisión"));
+    assert!(!marked_english("Oficina del centro"));
+    assert!(!marked_english("Solicitar en línea"));
+    assert!(!marked_english("Cerrado los días feriados."));
+    assert!(
+        marked_english("Business office"),
+        "an untranslated label keeps its language"
+    );
+}
+
+#[test]
+fn check_lists_the_short_texts_a_translated_partner_leaves_in_english() {
+    let hub = hub(&[
+        ("hub.yaml", &format!("{MINIMAL_HUB}languages: [en, es]\n")),
+        ("partners/refuge.yaml", TRANSLATED_SHORT_TEXTS),
+    ]);
+    let output = haven()
+        .args(["check", "--verbose", "--root"])
+        .arg(hub.path())
+        .output()
+        .expect("run haven");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr
+        .lines()
+        .find(|line| line.contains("W091") && line.contains("short texts"))
+        .unwrap_or_else(|| panic!("no W091 for short texts in {stderr}"));
+    assert!(
+        line.contains("1 short texts") && line.contains("phones.office.label"),
+        "{line}"
+    );
+}

@@ -45,9 +45,10 @@ pub fn engine(
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     register(&mut tera, strings, taxonomies, assets);
-    // ` lang="en"` for record text (written in the default language) on a
-    // page in another language; nothing on the default language's pages.
-    // A function, because components do not see the page's variables.
+    // The `lang` of record text (written in the default language, or in
+    // the language `of` names when it was translated) when it differs from
+    // the page's; empty when it is the page's language. A function,
+    // because components do not see the page's variables.
     let timezone = default_timezone.unwrap_or_default().to_string();
     tera.register_function(
         "hub_timezone",
@@ -56,11 +57,15 @@ pub fn engine(
     let record_language = default_language.to_string();
     tera.register_function(
         "record_lang",
-        move |_: Kwargs, state: &State<'_>| -> tera::TeraResult<String> {
-            Ok(if page_language(state) == record_language {
+        move |kwargs: Kwargs, state: &State<'_>| -> tera::TeraResult<String> {
+            let text_language = kwargs
+                .get::<&str>("of")?
+                .filter(|of| !of.is_empty())
+                .unwrap_or(&record_language);
+            Ok(if page_language(state) == text_language {
                 String::new()
             } else {
-                record_language.clone()
+                text_language.to_string()
             })
         },
     );

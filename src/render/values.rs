@@ -361,11 +361,16 @@ struct ListedPhone<'a> {
     hotline: bool,
     languages: &'a [String],
     href: Option<&'a str>,
+    text_lang: &'a str,
 }
 
 impl<'a> ListedPhone<'a> {
     fn of(phone: &'a PublicPhone) -> Self {
-        let PublicPhone { phone, href } = phone;
+        let PublicPhone {
+            phone,
+            href,
+            text_lang,
+        } = phone;
         ListedPhone {
             number: &phone.number,
             extension: phone.extension.as_deref(),
@@ -375,6 +380,7 @@ impl<'a> ListedPhone<'a> {
             hotline: phone.hotline,
             languages: &phone.languages,
             href: href.as_deref(),
+            text_lang,
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod address;
 pub mod language;
 mod text;
+mod translated;
 pub mod translation;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -340,6 +341,34 @@ fn public_texts(record: &crate::record::PartnerRecord) -> Vec<(String, &str)> {
                 .as_deref()
                 .map(|t| (format!("locations[{index}].name"), t)),
         );
+    }
+    for (language, translation) in &record.translations {
+        let mut translated: Vec<(String, &Option<String>)> = vec![
+            ("summary".into(), &translation.summary),
+            ("description".into(), &translation.description),
+        ];
+        for (id, service) in &translation.services {
+            translated.extend([
+                (format!("services.{id}.description"), &service.description),
+                (
+                    format!("services.{id}.application_process"),
+                    &service.application_process,
+                ),
+                (format!("services.{id}.alert"), &service.alert),
+                (format!("services.{id}.eligibility"), &service.eligibility),
+            ]);
+        }
+        for (id, location) in &translation.locations {
+            translated.extend([
+                (format!("locations.{id}.notes"), &location.notes),
+                (format!("locations.{id}.transit"), &location.transit),
+                (format!("locations.{id}.name"), &location.name),
+            ]);
+        }
+        texts.extend(translated.into_iter().filter_map(|(field, text)| {
+            text.as_deref()
+                .map(|text| (format!("translations.{language}.{field}"), text))
+        }));
     }
     texts
 }
@@ -879,32 +908,7 @@ impl<'a> PartnerCheck<'a> {
             self.markdown(&service.description, &format!("{field}.description"), out);
         }
         self.markdown(&record.description, "description", out);
-        for (language, translation) in &record.translations {
-            if let Some(description) = &translation.description {
-                self.markdown(
-                    description,
-                    &format!("translations.{language}.description"),
-                    out,
-                );
-            }
-            for (service, translated) in &translation.services {
-                if !record.services.iter().any(|s| &s.id == service) {
-                    let field = format!("translations.{language}.services.{service}");
-                    out.push(
-                        self.error("E104", field, format!("no service with the id \"{service}\" in this file: this translation would never be shown"))
-                            .help(did_you_mean(
-                                service,
-                                record.services.iter().map(|s| s.id.as_str()),
-                                "use the id of one of the record's services",
-                            )),
-                    );
-                }
-                if let Some(description) = &translated.description {
-                    let field = format!("translations.{language}.services.{service}.description");
-                    self.markdown(description, &field, out);
-                }
-            }
-        }
+        self.translations(out);
 
         for (index, slug) in record.guides.iter().enumerate() {
             if !guide_slugs.contains(slug.as_str()) {

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::load::Hub;
+use crate::record::{Hours, PartnerRecord, Translation};
 use crate::taxonomy::Kind;
 use crate::yaml::Locator;
 
@@ -34,6 +35,35 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
                     .any(|t| t.slug == g.slug && t.language.as_ref() == Some(language))
             })
             .collect();
+        for partner in published() {
+            let Some(translation) = partner.record.translations.get(language) else {
+                continue;
+            };
+            if translation.description.is_none() {
+                continue;
+            }
+            let missing = untranslated_texts(&partner.record, translation);
+            if missing.is_empty() {
+                continue;
+            }
+            diagnostics.push(
+                Diagnostic::warning(
+                    DETAIL_CODE,
+                    &partner.file.path,
+                    format!(
+                        "{} short texts have no {name} ({language}) translation and show in {}: {}",
+                        missing.len(),
+                        hub.config.default_language,
+                        missing.join(", ")
+                    ),
+                )
+                .at(partner.locator.find(&format!("translations.{language}")))
+                .field(format!("translations.{language}"))
+                .help(format!(
+                    "add them under translations.{language}, for example:\n    phones:\n      <phone id>:\n        label: …\n    locations:\n      <location id>:\n        name: …\n    links:\n      <url>: …"
+                )),
+            );
+        }
         if untranslated.is_empty() && untranslated_guides.is_empty() {
             continue;
         }
@@ -88,4 +118,110 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// The short texts of a record a translation leaves in the default
+/// language, named as they would be written under `translations.<lang>`.
+fn untranslated_texts(record: &PartnerRecord, translation: &Translation) -> Vec<String> {
+    let mut missing = Vec::new();
+    for phone in &record.phones {
+        let translated = translation.phones.get(&phone.id);
+        if translated.is_none_or(|t| t.label.is_none()) {
+            missing.push(format!("phones.{}.label", phone.id));
+        }
+        if phone.hours.as_ref().and_then(Hours::notes).is_some()
+            && translated.is_none_or(|t| t.hours_notes.is_none())
+        {
+            missing.push(format!("phones.{}.hours_notes", phone.id));
+        }
+    }
+    for location in &record.locations {
+        let translated = translation.locations.get(&location.id);
+        for (name, has) in [
+            ("name", location.name.is_some()),
+            ("transit", location.transit.is_some()),
+            (
+                "accessibility_notes",
+                location.accessibility_notes.is_some(),
+            ),
+            ("notes", location.notes.is_some()),
+            (
+                "hours_notes",
+                location.hours.as_ref().and_then(Hours::notes).is_some(),
+            ),
+        ] {
+            let done = translated.is_some_and(|t| match name {
+                "name" => t.name.is_some(),
+                "transit" => t.transit.is_some(),
+                "accessibility_notes" => t.accessibility_notes.is_some(),
+                "notes" => t.notes.is_some(),
+                _ => t.hours_notes.is_some(),
+            });
+            if has && !done {
+                missing.push(format!("locations.{}.{name}", location.id));
+            }
+        }
+    }
+    for service in &record.services {
+        let translated = translation.services.get(&service.id);
+        let has = |text: Option<&String>| text.is_some();
+        for (name, original, done) in [
+            (
+                "fees_description",
+                has(service.fees_description.as_ref()),
+                translated.and_then(|t| t.fees_description.as_ref()),
+            ),
+            (
+                "application_process",
+                has(service.application_process.as_ref()),
+                translated.and_then(|t| t.application_process.as_ref()),
+            ),
+            (
+                "alert",
+                has(service.alert.as_ref()),
+                translated.and_then(|t| t.alert.as_ref()),
+            ),
+            (
+                "eligibility",
+                service
+                    .eligibility
+                    .as_ref()
+                    .is_some_and(|e| e.description.is_some()),
+                translated.and_then(|t| t.eligibility.as_ref()),
+            ),
+            (
+                "confidentiality_note",
+                has(service.access.confidentiality_note.as_ref()),
+                translated.and_then(|t| t.confidentiality_note.as_ref()),
+            ),
+            (
+                "interpretation_note",
+                service
+                    .interpretation
+                    .as_ref()
+                    .is_some_and(|i| i.note.is_some()),
+                translated.and_then(|t| t.interpretation_note.as_ref()),
+            ),
+            (
+                "hours_notes",
+                service.hours.as_ref().and_then(Hours::notes).is_some(),
+                translated.and_then(|t| t.hours_notes.as_ref()),
+            ),
+        ] {
+            if original && done.is_none() {
+                missing.push(format!("services.{}.{name}", service.id));
+            }
+        }
+        if !service.required_documents.is_empty()
+            && translated.is_none_or(|t| t.required_documents.is_none())
+        {
+            missing.push(format!("services.{}.required_documents", service.id));
+        }
+    }
+    for link in &record.links {
+        if !translation.links.contains_key(&link.url) {
+            missing.push(format!("links \"{}\"", link.label));
+        }
+    }
+    missing
 }
