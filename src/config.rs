@@ -53,6 +53,29 @@ pub struct HubConfig {
     /// The title and description in other languages.
     #[serde(default)]
     pub translations: BTreeMap<String, HubTranslation>,
+    /// The hub's own logo, favicon and accent colour.
+    #[serde(default)]
+    pub branding: Branding,
+}
+
+/// `branding`: a coalition's identity on every page. Without it the site
+/// keeps the theme's neutral look and favicon.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branding {
+    /// An image of `static/` shown beside the site title.
+    pub logo: Option<String>,
+    /// What the logo shows, for people who cannot see it (required with
+    /// `logo`).
+    pub logo_alt: Option<String>,
+    /// An image of `static/` browsers show in tabs and bookmarks. The
+    /// neutral default is safer for people whose devices are watched.
+    pub favicon: Option<String>,
+    /// `#rrggbb`: the site title, the header's edge and the theme's
+    /// accents in light mode (and dark mode, unless `accent_dark`).
+    pub accent: Option<String>,
+    /// `#rrggbb` for dark mode.
+    pub accent_dark: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

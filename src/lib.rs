@@ -2,6 +2,7 @@
 //!
 //! The pipeline (`build::build`) runs load → validate → model → render →
 //! post-process → write; each stage is the module of that name.
+pub mod branding;
 pub mod build;
 pub mod config;
 pub mod date;

@@ -27,6 +27,7 @@ fn empty_hub() -> tempfile::TempDir {
         }
     }
     fs::create_dir_all(dir.path().join("partners")).expect("mkdir");
+    copy_dir(&example_site().join("static"), &dir.path().join("static"));
     dir
 }
 

@@ -146,9 +146,16 @@ pub fn render_selected(
 ) -> Result<Rendered, RenderError> {
     let languages = site.config.site_languages();
     let strings = Arc::new(ui_strings(site, &languages)?);
+    let brand_css = crate::branding::stylesheet(&site.config.branding);
     let asset_sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
         .iter()
-        .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
+        .map(|(name, text)| {
+            let mut bytes = text.as_bytes().to_vec();
+            if *name == "style.css" {
+                bytes.extend_from_slice(brand_css.as_bytes());
+            }
+            (name.to_string(), bytes)
+        })
         .collect();
     let prepared = assets::prepare(&asset_sources, site.config.minify);
     let engine = templates::engine(
@@ -505,6 +512,33 @@ struct SiteInfo<'a> {
     partner_count: usize,
     /// The Content-Security-Policy of every page (meta) and of `_headers`.
     csp: String,
+    /// `branding.logo`, shown beside the title.
+    logo: Option<SiteImage<'a>>,
+    /// `branding.favicon`; the theme's neutral icon when none.
+    favicon: Option<SiteImage<'a>>,
+}
+
+/// An image of `static/` the layout shows on every page.
+#[derive(Serialize)]
+struct SiteImage<'a> {
+    src: String,
+    mime: &'static str,
+    alt: &'a str,
+}
+
+impl<'a> SiteImage<'a> {
+    fn of(
+        written: Option<&str>,
+        types: &[(&str, &'static str)],
+        alt: &'a str,
+    ) -> Option<SiteImage<'a>> {
+        let written = written?;
+        Some(SiteImage {
+            src: format!("/{}", crate::branding::static_path(written)),
+            mime: crate::branding::image_type(written, types)?,
+            alt,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -558,6 +592,16 @@ impl<'a> SiteInfo<'a> {
             contact_form_url: config.contact_form_url.as_deref(),
             partner_count: site.partners.len(),
             csp: content_security_policy(config.contact_form_url.as_deref()),
+            logo: SiteImage::of(
+                config.branding.logo.as_deref(),
+                &crate::branding::IMAGE_TYPES,
+                config.branding.logo_alt.as_deref().unwrap_or_default(),
+            ),
+            favicon: SiteImage::of(
+                config.branding.favicon.as_deref(),
+                &crate::branding::ICON_TYPES,
+                "",
+            ),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! lists every problem in every file.
 
 pub mod address;
+pub mod branding;
 pub mod language;
 mod text;
 mod translated;
@@ -79,6 +80,7 @@ impl CheckCache {
 pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     check_config(&hub.config, &hub.config_file, &mut diagnostics);
+    branding::check(hub, &mut diagnostics);
     let guide_slugs: BTreeSet<&str> = hub
         .guides
         .iter()
