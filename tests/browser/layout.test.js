@@ -87,3 +87,20 @@ test("1280x800: crisis lines and filters start open, nothing scrolls sideways", 
     await context.close();
   }
 });
+
+test("1280x800: a partner page puts how to reach them beside its services, the first phone in the first screen", async () => {
+  const { context, page } = await at(1280, 800, PARTNER);
+  const place = (selector) =>
+    page.$eval(selector, (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top };
+    });
+  const contact = await place(".contact");
+  const services = await place("#services-heading");
+  const about = await place("#about-heading");
+  const phone = await place(".contact .tel");
+  assert.ok(contact.left > services.right, `contact (${contact.left}) right of the services (${services.right})`);
+  assert.ok(contact.top <= about.top, "the contact starts level with the first section");
+  assert.ok(phone.top < 800, "the first phone number is in the first screen");
+  await context.close();
+});

@@ -70,17 +70,19 @@ test("1, 6, 28: every page has one exit link, referrer policy, notice before the
   await context.close();
 });
 
-test("2: the first Tab reaches an exit link", async () => {
+test("2: the first Tab reaches the exit link itself, the only one on the page", async () => {
   const { context, page } = await open("/guides/");
   await page.keyboard.press("Tab");
   const focused = await page.evaluate(() => ({
-    exit: document.activeElement.hasAttribute("data-quick-exit"),
+    exit: document.activeElement.classList.contains("quick-exit__link"),
+    exits: document.querySelectorAll("[data-quick-exit]").length,
     name: document.activeElement.textContent,
     visible: document.activeElement.getBoundingClientRect().width > 1,
   }));
-  assert.ok(focused.exit);
+  assert.ok(focused.exit, "the red exit link takes the first Tab");
+  assert.equal(focused.exits, 1, "no second exit link appears on focus");
   assert.match(focused.name, /Exit/);
-  assert.ok(focused.visible, "the secondary exit link shows when focused");
+  assert.ok(focused.visible);
   await context.close();
 });
 
@@ -95,10 +97,12 @@ test("3: the exit stays in the viewport after scrolling, at 320 px and desktop w
   }
 });
 
-test("5: the exit is hidden when printing", async () => {
-  const { context, page } = await open("/print/");
+test("5: the exit is hidden when printing, and crisis lines folded on a phone print open", async () => {
+  const { context, page } = await open("/print/", { context: { viewport: { width: 390, height: 844 } } });
+  assert.equal(await page.locator(".crisis-lines .tel").first().isVisible(), false, "folded on a phone");
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator(".quick-exit__link").isVisible(), false);
+  assert.equal(await page.locator(".crisis-lines .tel").first().isVisible(), true, "printed open");
   await context.close();
 });
 

@@ -251,6 +251,22 @@ test("a language filter keeps matching partners and counts ignore their own sele
   await context.close();
 });
 
+test("options no result has are hidden while a query stands, unless chosen", async () => {
+  const { context, page } = await searchPage();
+  await search(page, "legal");
+  await check(page, "language", "Vietnamese");
+  await search(page, "food bank");
+  await openFilter(page, "language");
+  const options = await page.$$eval("[data-facet=language] .filter__option", (all) =>
+    all.map((o) => ({ text: o.innerText, shown: o.getBoundingClientRect().height > 0, checked: o.querySelector("input").checked })),
+  );
+  const zero = options.filter((o) => /\(0\)/.test(o.text));
+  assert.ok(zero.length > 0, "some languages have no food bank");
+  for (const o of zero) assert.equal(o.shown, o.checked, `${o.text}: shown only when chosen`);
+  for (const o of options.filter((o) => !/\(0\)/.test(o.text))) assert.ok(o.shown, o.text);
+  await context.close();
+});
+
 test("filters of different facets narrow each other", async () => {
   const { context, page } = await searchPage();
   await search(page, "legal");

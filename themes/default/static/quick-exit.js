@@ -16,6 +16,8 @@
   // The crisis lines fold into one line on a phone and start open where
   // there is room for them.
   if (matchMedia("(min-width: 48rem)").matches) $("[data-crisis-lines]")?.setAttribute("open", "");
+  // A printed page lists the lines, whichever way they were folded.
+  addEventListener("beforeprint", () => $("[data-crisis-lines]")?.setAttribute("open", ""));
   let presses = 0; // Shift presses counted so far
   let modified = 0; // the last key released was used with Shift held
   let leaving = 0;
