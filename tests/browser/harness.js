@@ -36,7 +36,8 @@ async function serve(site = SITE) {
     if (!file.startsWith(site)) file = path.join(site, "404.html");
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     const found = fs.existsSync(file);
-    const body = fs.readFileSync(found ? file : path.join(site, "404.html"));
+    if (!found) file = path.join(site, "404.html");
+    const body = fs.readFileSync(file);
     response.writeHead(found ? 200 : 404, {
       "content-type": TYPES[path.extname(file)] || "application/octet-stream",
       "cache-control": "no-store",

@@ -64,9 +64,15 @@ for (const [width, height] of PHONES) {
     const { context, page } = await at(width, height, "/");
     await page.fill("#search-input", "legal");
     await page.waitForSelector("[data-search-results] > li");
+    const count = await box(page, "[data-search-count]");
+    assert.ok(count.top > 0 && count.bottom < height / 2 + 60, "the count shows at once, under the box");
+    assert.match(await page.textContent("[data-search-count]"), /\d/);
     const input = await box(page, "#search-input");
     const first = await box(page, "[data-search-results] > li");
     assert.ok(first.top - input.bottom < 160, `the first result starts ${first.top - input.bottom}px under the box`);
+    // With a phone's keyboard up, about half the screen is left.
+    assert.ok(first.top + 48 <= height / 2 + 60, `the first result starts at ${first.top}px of ${height}`);
+    assert.ok(input.top >= 0, "the box stays in sight");
     // Filters wait behind one toggle, which counts those chosen.
     assert.equal(await page.$eval("[data-search-filters]", (d) => d.open), false);
     await page.click("[data-search-filters] > summary");

@@ -7,25 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
-chromium="${CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
-  echo "== installing Debian's chromium"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq chromium >/dev/null
-fi
-
-if ! command -v java >/dev/null 2>&1; then
-  echo "== installing a Java runtime (for the Nu HTML Checker)"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq default-jre-headless >/dev/null
-fi
-
-echo "== installing playwright-core, axe-core and the Nu HTML Checker"
-(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+source "$here/setup.sh"
 
 echo "== building the example site"
 site="$repo/target/browser-site"

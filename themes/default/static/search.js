@@ -325,10 +325,12 @@
   const form = $("[data-search-form]");
   const input = $("[data-search-input]");
   const status = $("[data-search-status]");
+  const count = $("[data-search-count]");
   const noteLine = $("[data-search-note]");
   const listing = $("[data-search-results]");
   const more = $("[data-search-more]");
   const boxes = $$("[data-facet-value]");
+  const totals = boxes.map((b) => b.parentNode.querySelector(".filter__count").textContent);
   const labelOf = (key, v) => $(`[for="filter-${key}-${v}"]`)?.firstChild.textContent.trim();
   const page = +box.getAttribute("data-page-size") || 20;
   let run = 0;
@@ -410,7 +412,7 @@
       const showing = new Set($$("details[data-facet][open]").map((f) => f.getAttribute("data-facet")));
       answer = await search(input.value, selected, showing);
     } catch {
-      status.textContent = text("error");
+      status.textContent = count.textContent = text("error");
       listing.removeAttribute("aria-busy");
       return;
     }
@@ -420,22 +422,31 @@
     listing.textContent = "";
     // A live region of its own: announced when the correction changes.
     if (noteLine.textContent !== note) noteLine.textContent = note;
-    for (const b of boxes) {
+    boxes.forEach((b, i) => {
       const key = b.getAttribute("data-facet-value");
       const f = ix.h.facets.findIndex((x) => x.k === key);
-      if (counts[f]) {
-        const c = counts[f][+b.value];
-        b.parentNode.querySelector(".filter__count").textContent = `(${c})`;
-        b.parentNode.toggleAttribute("data-zero", !c);
-      }
-    }
+      // With no words and no filter, the counts of the whole hub stand.
+      const c = empty ? null : counts[f]?.[+b.value];
+      if (c === undefined) return;
+      b.parentNode.querySelector(".filter__count").textContent = c === null ? totals[i] : `(${c})`;
+      b.parentNode.toggleAttribute("data-zero", c === 0);
+    });
     more.hidden = true;
     if (!empty) await showMore(results, 0, id);
     if (id !== run) return;
+    // On a phone the keyboard covers the lower half of the screen, and on
+    // any screen the first result may fall below the fold: the box then
+    // moves to the top, the results right under it.
+    const first = listing.firstElementChild;
+    const seen = visualViewport?.height || innerHeight;
+    const phone = matchMedia("(max-width: 48rem)").matches;
+    if (first && (first.getBoundingClientRect().top + 48 > seen || (phone && input.getBoundingClientRect().top > seen / 5)))
+      input.scrollIntoView({ block: "start" });
     listing.removeAttribute("aria-busy");
     clearTimeout(announce);
     const message = empty ? "" : results.length ? text(results.length === 1 ? "one" : "many", results.length) : text("none");
-    // Announce once typing pauses, not on every keystroke.
+    // Shown at once; announced once typing pauses, not on every keystroke.
+    count.textContent = message;
     announce = setTimeout(() => (status.textContent = message), 700);
   };
 
@@ -466,6 +477,6 @@
   addEventListener("pagehide", () => {
     input.value = "";
     boxes.forEach((b) => (b.checked = false));
-    listing.textContent = status.textContent = noteLine.textContent = "";
+    listing.textContent = status.textContent = count.textContent = noteLine.textContent = "";
   });
 })();
