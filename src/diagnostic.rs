@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::rules::Rule;
+
 /// How bad a diagnostic is. Errors stop the build; warnings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -43,22 +45,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    /// A diagnostic of `rule`, with the rule's severity.
+    pub fn new(rule: Rule, path: impl AsRef<Path>, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
-            code,
+            severity: rule.severity,
+            code: rule.code,
             path: path.as_ref().to_path_buf(),
             position: None,
             field: String::new(),
             message: message.into(),
             help: None,
-        }
-    }
-
-    pub fn warning(code: &'static str, path: impl AsRef<Path>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, path, message)
         }
     }
 

@@ -4,6 +4,7 @@
 //! number, never from its digits alone, so a link dials exactly the
 //! number shown or the number is refused (rules E050–E053).
 
+use crate::rules::{self, Rule};
 use phonenumber::country::Id;
 use phonenumber::Mode;
 
@@ -18,7 +19,7 @@ pub struct Dial {
 }
 
 /// Why a written number cannot be dialled: rule code, message, help.
-pub type Problem = (&'static str, String, String);
+pub type Problem = (Rule, String, String);
 
 /// Parses `written` (and the record's `extension` field, if any) in the
 /// hub's default `country`.
@@ -38,7 +39,7 @@ pub fn parse(
     let extension = match (written_extension, extension_field) {
         (Some(_), Some(_)) => {
             return Err((
-                "E053",
+                rules::BAD_EXTENSION,
                 format!("\"{written}\" has an extension and so has the extension field"),
                 "write the extension once, in extension: \"12\"".to_string(),
             ))
@@ -49,7 +50,7 @@ pub fn parse(
     };
     let invalid = |why: &str| {
         (
-            "E050",
+            rules::UNDIALLABLE_NUMBER,
             format!("\"{written}\" is not a phone number that can be dialled in {country}: {why}"),
             "write it as \"+1 505-555-0142\" (letters such as 1-800-4-A-CHILD are fine), an extension as \"ext. 12\"; for 3-6 digit numbers such as 988 or a text short code use kind: short_code".to_string(),
         )
@@ -108,7 +109,7 @@ fn short_code(written: &str) -> Result<String, Problem> {
         Ok(digits)
     } else {
         Err((
-            "E052",
+            rules::BAD_SHORT_CODE,
             format!("\"{written}\" is not a short code"),
             "a short code is 3 to 6 digits, such as 988 or 233733; use kind: voice for full numbers".to_string(),
         ))
@@ -123,7 +124,7 @@ pub fn check_extension(extension: &str) -> Result<String, Problem> {
     }
     let digits: String = extension.chars().filter(char::is_ascii_digit).collect();
     Err((
-        "E053",
+        rules::BAD_EXTENSION,
         format!("extension \"{extension}\" must be digits only"),
         format!("write extension: \"{digits}\""),
     ))
@@ -183,7 +184,7 @@ fn keypad_digit(c: char) -> Option<char> {
 mod tests {
     use super::*;
 
-    fn link(written: &str) -> Result<String, &'static str> {
+    fn link(written: &str) -> Result<String, Rule> {
         parse(written, None, PhoneKind::Voice, "US")
             .map(|dial| href(&dial, PhoneKind::Voice, false).unwrap_or_default())
             .map_err(|problem| problem.0)
@@ -234,13 +235,13 @@ mod tests {
             "505-555-01700",
             "(505) 555-0170; ask for Ana",
         ] {
-            assert_eq!(link(written), Err("E050"), "{written}");
+            assert_eq!(link(written), Err(rules::UNDIALLABLE_NUMBER), "{written}");
         }
         assert_eq!(
             parse("505-555-0170 ext. 12", Some("12"), PhoneKind::Voice, "US")
                 .unwrap_err()
                 .0,
-            "E053"
+            rules::BAD_EXTENSION
         );
     }
 
@@ -265,7 +266,7 @@ mod tests {
             parse("1-800-ABC", None, PhoneKind::ShortCode, "US")
                 .unwrap_err()
                 .0,
-            "E052"
+            rules::BAD_SHORT_CODE
         );
     }
 }

@@ -3,6 +3,7 @@
 //! keeps the old id in the new record's `previous_ids`. Read with
 //! `git ls-tree`, so it works on any CI runner that has the base branch.
 
+use crate::rules;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -48,7 +49,7 @@ pub fn vanished_ids(hub: &Hub, since: &str) -> Result<Vec<Diagnostic>, String> {
         .iter()
         .filter(|id| !now.contains(id.as_str()))
         .map(|id| {
-            Diagnostic::error("E023", PathBuf::from(format!("partners/{id}.yaml")), format!(
+            Diagnostic::new(rules::ID_DISAPPEARED, PathBuf::from(format!("partners/{id}.yaml")), format!(
                 "partner \"{id}\" existed in {since} but no record has that id now; its page address and HSDS ids would change"
             ))
             .help(format!(

@@ -5,6 +5,7 @@
 //! hidden file or folder (`.git`, `.env`). Everything that reads a hub
 //! file goes through [`link_problem`] or [`read_hub_file`].
 
+use crate::rules;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
@@ -20,8 +21,8 @@ pub fn link_problem(root: &Path, path: &Path) -> Option<Diagnostic> {
         if metadata.file_type().is_symlink() {
             if let Some(reason) = refused_link(root, &walked) {
                 return Some(
-                    Diagnostic::error(
-                        "E008",
+                    Diagnostic::new(
+                        rules::LINK_OUT_OF_HUB,
                         &walked,
                         format!("symbolic link is not followed: {reason}"),
                     )

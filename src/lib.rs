@@ -26,6 +26,7 @@ pub mod record;
 pub mod render;
 pub mod report;
 pub mod review;
+pub mod rules;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

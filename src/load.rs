@@ -2,6 +2,7 @@
 //! file and front matter into typed values, and collects every problem
 //! instead of stopping at the first.
 
+use crate::rules;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -273,7 +274,7 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
     let config_path = Path::new("hub.yaml");
     if !root.join(config_path).is_file() {
         diagnostics.push(
-            Diagnostic::error("E003", config_path, format!("no hub.yaml in {}", root.display()))
+            Diagnostic::new(rules::NO_HUB_YAML, config_path, format!("no hub.yaml in {}", root.display()))
                 .help("run haven in the hub's folder, pass --root DIR, or create a hub with `haven init DIR`"),
         );
         return None;
@@ -454,8 +455,8 @@ fn duplicate_guides(guides: &[LoadedGuide]) -> Vec<Diagnostic> {
         let key = (guide.slug.as_str(), guide.language.as_deref());
         match first.get(&key) {
             Some(earlier) => problems.push(
-                Diagnostic::error(
-                    "E025",
+                Diagnostic::new(
+                    rules::DUPLICATE_GUIDE,
                     &guide.file.path,
                     format!(
                         "this guide has the same name as {}: both would be the page /guides/{}/",
@@ -489,7 +490,7 @@ fn parse_guide(
     };
     let Some((front, body, body_line_offset)) = split_front_matter(&file.text) else {
         diagnostics.push(
-            Diagnostic::error("E004", &file.path, "guide has no front matter")
+            Diagnostic::new(rules::GUIDE_WITHOUT_FRONT_MATTER, &file.path, "guide has no front matter")
                 .at(Some(crate::diagnostic::Position { line: 1, column: 1 }))
                 .help("start the file with a line \"---\", then \"title: Your title\", then another \"---\" line"),
         );
@@ -551,7 +552,7 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
         .unwrap_or(false);
     if too_big {
         diagnostics.push(
-            Diagnostic::error("E005", path, "file is larger than 2 MiB")
+            Diagnostic::new(rules::FILE_TOO_LARGE, path, "file is larger than 2 MiB")
                 .help("split it up; a partner record or guide is normally a few kilobytes"),
         );
         return None;
@@ -562,8 +563,8 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
                 let at = text.find(RESERVED).unwrap_or_default();
                 let line = text[..at].matches('\n').count() + 1;
                 diagnostics.push(
-                    Diagnostic::error(
-                        "E013",
+                    Diagnostic::new(
+                        rules::RESERVED_CHARACTER,
                         path,
                         "the file contains a character reserved for haven's own use (U+E000 or U+E001)",
                     )
@@ -583,7 +584,7 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
                 let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
                 let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
                 diagnostics.push(
-                    Diagnostic::error("E001", path, "file is not valid UTF-8 text")
+                    Diagnostic::new(rules::INVALID_YAML, path, "file is not valid UTF-8 text")
                         .at(Some(crate::diagnostic::Position { line, column: 1 }))
                         .help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")"),
                 );
@@ -592,8 +593,12 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
         },
         Err(error) => {
             diagnostics.push(
-                Diagnostic::error("E006", path, format!("could not read the file: {error}"))
-                    .help("check that the file exists and is readable"),
+                Diagnostic::new(
+                    rules::UNREADABLE,
+                    path,
+                    format!("could not read the file: {error}"),
+                )
+                .help("check that the file exists and is readable"),
             );
             None
         }
@@ -653,7 +658,7 @@ fn files_in(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Pa
                     .unwrap_or(Path::new(dir))
                     .to_path_buf();
                 diagnostics.push(
-                    Diagnostic::error("E006", path, format!("could not read: {error}"))
+                    Diagnostic::new(rules::UNREADABLE, path, format!("could not read: {error}"))
                         .help("check the folder's permissions, and that no link leads to a folder that contains it"),
                 );
             }
@@ -676,7 +681,7 @@ fn file_stem(path: &Path) -> String {
 }
 
 fn unexpected_file(path: &Path, help: &str) -> Diagnostic {
-    Diagnostic::warning("W007", path, "file is ignored").help(help)
+    Diagnostic::new(rules::IGNORED_FILE, path, "file is ignored").help(help)
 }
 
 #[cfg(test)]

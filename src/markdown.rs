@@ -3,6 +3,7 @@
 //! contents; links written as paths to source files rewritten to pages;
 //! raw HTML and unsafe URLs refused (docs/record-format.md, docs/deploy.md).
 
+use crate::rules::{self, Rule};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -20,20 +21,18 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub offset: usize,
-    pub code: &'static str,
+    pub code: Rule,
     pub message: String,
     pub help: String,
-    pub is_error: bool,
 }
 
 impl Problem {
-    fn error(offset: usize, code: &'static str, message: String, help: &str) -> Self {
+    fn error(offset: usize, code: Rule, message: String, help: &str) -> Self {
         Problem {
             offset,
             code,
             message,
             help: help.to_string(),
-            is_error: true,
         }
     }
 
@@ -43,12 +42,9 @@ impl Problem {
         path: &std::path::Path,
         position: Option<crate::diagnostic::Position>,
     ) -> crate::diagnostic::Diagnostic {
-        let diagnostic = if self.is_error {
-            crate::diagnostic::Diagnostic::error(self.code, path, self.message)
-        } else {
-            crate::diagnostic::Diagnostic::warning(self.code, path, self.message)
-        };
-        diagnostic.at(position).help(self.help)
+        crate::diagnostic::Diagnostic::new(self.code, path, self.message)
+            .at(position)
+            .help(self.help)
     }
 }
 
@@ -188,10 +184,9 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 problems.push(Problem {
                     offset: range.start,
-                    code: "E152",
+                    code: rules::RAW_HTML,
                     message: format!("raw HTML is not allowed: {}", raw.trim()),
                     help: "use Markdown instead: **bold**, [a link](page.md), a blank line for a new paragraph".into(),
-                    is_error: true,
                 });
                 // Shown as text, never passed through, if a caller renders anyway.
                 output.push(Event::Text(raw.clone()));
@@ -203,10 +198,9 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                 Err((message, help)) => {
                     problems.push(Problem {
                         offset: range.start,
-                        code: "E103",
+                        code: rules::BROKEN_LINK,
                         message,
                         help,
-                        is_error: true,
                     });
                     output.push(Event::Html("<a>".into()));
                 }
@@ -252,13 +246,12 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                         // which a survivor's network may log: link it instead.
                         problems.push(Problem {
                             offset: range.start,
-                            code: "W155",
+                            code: rules::EXTERNAL_IMAGE,
                             message: format!(
                                 "image {} is on another website; it is shown as a link",
                                 external.href
                             ),
                             help: "copy the image into static/ and link it from there".into(),
-                            is_error: false,
                         });
                         output.push(Event::Html(anchor(&external, title).into()));
                         output.push(Event::Text(CowStr::from(alt)));
@@ -266,10 +259,9 @@ pub fn render(text: &str, context: Context<'_>, targets: &LinkTargets) -> Render
                     }
                     Err((message, help)) => problems.push(Problem {
                         offset: range.start,
-                        code: "E103",
+                        code: rules::BROKEN_LINK,
                         message,
                         help,
-                        is_error: true,
                     }),
                 }
                 index += skip + 1;
@@ -320,12 +312,11 @@ fn readability_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<P
     let mut in_table_head = false;
     let mut table_start = 0;
     let mut paragraph: Option<(usize, usize)> = None;
-    let problem = |offset, code: &'static str, message: String, help: &str, is_error| Problem {
+    let problem = |offset, code: Rule, message: String, help: &str| Problem {
         offset,
         code,
         message,
         help: help.to_string(),
-        is_error,
     };
     for (event, range) in events {
         match event {
@@ -335,10 +326,10 @@ fn readability_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<P
                     if level > previous + 1 {
                         problems.push(problem(
                             range.start,
-                            "E171",
+                            rules::SKIPPED_HEADING_LEVEL,
                             format!("heading level {level} follows level {previous}: a level is skipped"),
                             "use one more # than the heading above, not two (## then ###)",
-                            true,
+
                         ));
                     }
                 }
@@ -364,10 +355,10 @@ fn readability_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<P
                     if VAGUE_LINK_TEXTS.contains(&lower.as_str()) {
                         problems.push(problem(
                             start,
-                            "W172",
+                            rules::VAGUE_LINK_TEXT,
                             format!("link text \"{}\" does not say where it goes", text.trim()),
                             "use words that make sense on their own, e.g. [how to make a referral](making-a-referral.md)",
-                            false,
+
                         ));
                     }
                 }
@@ -377,10 +368,10 @@ fn readability_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<P
                     if alt.trim().is_empty() {
                         problems.push(problem(
                             start,
-                            "W170",
+                            rules::IMAGE_WITHOUT_ALT,
                             "image has no alt text".into(),
                             "describe what the image shows inside the brackets: ![Map of the bus routes to the clinic](../static/map.png)",
-                            false,
+
                         ));
                     }
                 }
@@ -395,10 +386,10 @@ fn readability_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<P
                 if header_text.trim().is_empty() {
                     problems.push(problem(
                         table_start,
-                        "W173",
+                        rules::EMPTY_TABLE_HEADER,
                         "table has an empty header row".into(),
                         "name each column in the first row, so screen readers can say what a cell means",
-                        false,
+
                     ));
                 }
             }
@@ -408,10 +399,10 @@ fn readability_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<P
                     if words > LONG_PARAGRAPH_WORDS {
                         problems.push(problem(
                             start,
-                            "W174",
+                            rules::LONG_PARAGRAPH,
                             format!("paragraph of {words} words"),
                             "split it: short paragraphs are easier to read on a phone and under stress",
-                            false,
+
                         ));
                     }
                 }
@@ -710,7 +701,7 @@ fn limit_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<Problem
                 if depth > MAX_NESTING {
                     return vec![Problem::error(
                         range.start,
-                        "E175",
+                        rules::NESTING_TOO_DEEP,
                         format!("quotes or lists nest more than {MAX_NESTING} levels deep"),
                         "a guide needs a few levels at most: take out the extra > or indentation",
                     )];
@@ -726,7 +717,7 @@ fn limit_problems(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<Problem
                 if headings > MAX_HEADINGS {
                     return vec![Problem::error(
                         range.start,
-                        "E176",
+                        rules::TOO_MANY_HEADINGS,
                         format!("the text has more than {MAX_HEADINGS} headings"),
                         "split it into several guides",
                     )];
@@ -842,7 +833,7 @@ mod tests {
     #[test]
     fn javascript_links_are_refused() {
         let rendered = render("[x](javascript:alert(1))", guide_context(), &targets());
-        assert_eq!(rendered.problems[0].code, "E103");
+        assert_eq!(rendered.problems[0].code, rules::BROKEN_LINK);
         assert!(!rendered.html.contains("javascript"));
     }
 
@@ -853,7 +844,7 @@ mod tests {
             guide_context(),
             &targets(),
         );
-        assert_eq!(rendered.problems[0].code, "E152");
+        assert_eq!(rendered.problems[0].code, rules::RAW_HTML);
         assert!(!rendered.html.contains("<script>"));
     }
 
@@ -871,12 +862,20 @@ mod tests {
     #[test]
     fn content_rules_find_skipped_headings_vague_links_missing_alt_and_empty_headers() {
         let text = "## One\n\n#### Three\n\n[click here](https://example.org)\n\n![](../static/docs/plan.pdf)\n\n| | |\n|---|---|\n| a | b |\n";
-        let codes: Vec<&str> = render(text, guide_context(), &targets())
+        let codes: Vec<Rule> = render(text, guide_context(), &targets())
             .problems
             .iter()
             .map(|p| p.code)
             .collect();
-        assert_eq!(codes, vec!["E171", "W172", "W170", "W173"]);
+        assert_eq!(
+            codes,
+            vec![
+                rules::SKIPPED_HEADING_LEVEL,
+                rules::VAGUE_LINK_TEXT,
+                rules::IMAGE_WITHOUT_ALT,
+                rules::EMPTY_TABLE_HEADER
+            ]
+        );
     }
 
     #[test]
@@ -884,7 +883,7 @@ mod tests {
         let text = "word ".repeat(200);
         let problems = render(&text, guide_context(), &targets()).problems;
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].code, "W174");
+        assert_eq!(problems[0].code, rules::LONG_PARAGRAPH);
     }
 
     #[test]
@@ -895,7 +894,7 @@ mod tests {
         ] {
             let rendered = render(image, guide_context(), &targets());
             assert!(!rendered.html.contains("<img"), "{}", rendered.html);
-            assert_eq!(rendered.problems[0].code, "W155");
+            assert_eq!(rendered.problems[0].code, rules::EXTERNAL_IMAGE);
         }
     }
 
@@ -910,7 +909,7 @@ mod tests {
             rendered.html
         );
         let missing = render("[fr](safety-planning.fr.md)", guide_context(), &targets());
-        assert_eq!(missing.problems[0].code, "E103");
+        assert_eq!(missing.problems[0].code, rules::BROKEN_LINK);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! phone links computed, and internal data dropped — `PublicPartner` has
 //! no field that could hold it, so a template cannot leak it.
 
+use crate::rules;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -1024,7 +1025,11 @@ fn public_partner(
             targets,
         );
         // Raw HTML in record fields is rule E152 of validation, for drafts too.
-        for problem in rendered.problems.into_iter().filter(|p| p.code != "E152") {
+        for problem in rendered
+            .problems
+            .into_iter()
+            .filter(|p| p.code != rules::RAW_HTML)
+        {
             diagnostics.push(
                 problem
                     .into_diagnostic(&partner.file.path, partner.locator.find(field))

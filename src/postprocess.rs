@@ -389,6 +389,7 @@ fn rewrite(site_path: &str, prefix: &str, portable: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules;
 
     const SERVED: LinkStyle<'static> = LinkStyle {
         portable: false,
@@ -526,7 +527,7 @@ mod tests {
             true,
         );
         assert_eq!(finished.leaks.len(), 1);
-        assert_eq!(finished.leaks[0].code, "P030");
+        assert_eq!(finished.leaks[0].code, rules::INTERNAL_VALUE_PUBLISHED.code);
         assert!(
             finished.leaks[0]
                 .message
@@ -584,6 +585,6 @@ mod tests {
         let private = private_values("Jordan O'Example", "private/a.yaml");
         let found = PrivateScanner::new(&private).scan(&[&file]);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].code, "P030");
+        assert_eq!(found[0].code, rules::INTERNAL_VALUE_PUBLISHED.code);
     }
 }

@@ -322,10 +322,11 @@ fn json(diagnostics: &[Diagnostic]) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::Position;
+    use crate::rules;
 
     fn sample() -> Diagnostic {
-        Diagnostic::error(
-            "E030",
+        Diagnostic::new(
+            rules::UNKNOWN_CODE,
             "partners/a.yaml",
             "\"legal_service\" is not a known service area",
         )
@@ -393,7 +394,7 @@ mod tests {
         );
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["errors"], 1);
-        assert_eq!(value["diagnostics"][0]["code"], "E030");
+        assert_eq!(value["diagnostics"][0]["code"], rules::UNKNOWN_CODE.code);
         assert_eq!(value["diagnostics"][0]["line"], 2);
         assert_eq!(value["diagnostics"][0]["column"], 16);
         assert_eq!(value["diagnostics"][0]["file"], "partners/a.yaml");

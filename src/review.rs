@@ -2,6 +2,7 @@
 //! (`haven import` writes them so), what each one still needs, and
 //! publishing reviewed ones by id without opening their files.
 
+use crate::rules;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +52,7 @@ pub fn drafts(root: &Path, today: Date) -> Result<Vec<Draft>, Vec<Diagnostic>> {
                 .iter()
                 .filter(|d| d.path == partner.file.path || overlays.contains(&d.path.as_path()))
                 // Its own unread points are what the list shows already.
-                .filter(|d| d.code != "W022")
+                .filter(|d| d.code != rules::REVIEW_LEFT.code)
                 .cloned()
                 .collect();
             diagnostic::sort(&mut problems);

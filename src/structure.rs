@@ -3,6 +3,7 @@
 //! checked against the record's JSON Schema (generated from the same Rust
 //! types) so the volunteer sees all such mistakes of the file in one run.
 
+use crate::rules::{self, Rule};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -81,14 +82,14 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
     for error in schema.validator.iter_errors(&document) {
         let parent = field_path(error.instance_path().as_str());
         let instance = error.instance();
-        let report = |code: &'static str, field: String, message: String, help: String| {
+        let report = |code: Rule, field: String, message: String, help: String| {
             // A missing top-level field has no place of its own: the
             // document's first line stands for it.
             let at = locator.find(&field).or(Some(Position {
                 line: line_offset + 1,
                 column: 1,
             }));
-            Diagnostic::error(code, path, message)
+            Diagnostic::new(code, path, message)
                 .at(at)
                 .field(field)
                 .help(help)
@@ -99,7 +100,7 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                     let field = join(&parent, name);
                     let help = unknown_field_help(schema, &parent, name);
                     diagnostics.push(report(
-                        "E010",
+                        rules::UNKNOWN_FIELD,
                         field,
                         format!("unknown field \"{name}\""),
                         help,
@@ -110,7 +111,7 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
                 report(
-                    "E011",
+                    rules::MISSING_FIELD,
                     parent.clone(),
                     format!("missing field \"{name}\""),
                     format!("add {name}: …; the README shows a minimal record"),
@@ -127,7 +128,7 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                     .unwrap_or_default();
                 let listing = format!("use one of: {}", allowed.join(", "));
                 report(
-                    "E030",
+                    rules::UNKNOWN_CODE,
                     parent.clone(),
                     format!("unknown value \"{found}\""),
                     did_you_mean(found, allowed.iter().copied(), &listing),
@@ -146,7 +147,7 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                     "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into()
                 };
                 report(
-                    "E012",
+                    rules::WRONG_SHAPE,
                     parent.clone(),
                     format!(
                         "{} has the wrong shape: {}",
@@ -157,14 +158,14 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                 )
             }
             ValidationErrorKind::AnyOf { .. } if parent.ends_with("hours") => report(
-                "E061",
+                rules::BAD_HOURS,
                 parent.clone(),
                 "hours are not in a form haven reads".into(),
                 "write 24/7, by_appointment, or one line per day such as mon: \"09:00-17:00\""
                     .into(),
             ),
             _ => report(
-                "E012",
+                rules::WRONG_SHAPE,
                 parent.clone(),
                 error.to_string(),
                 "check this value against the README's record format".into(),

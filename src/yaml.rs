@@ -6,6 +6,7 @@
 //! the record types carrying spans. Swapping the YAML library means changing
 //! this file only.
 
+use crate::rules::{self, Rule};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -46,7 +47,7 @@ pub const MAX_KEYS: usize = 2_000;
 pub fn shape_problem(source: &str, path: &Path, line_offset: usize) -> Option<Diagnostic> {
     let refuse = |line: usize, message: String, help: &str| {
         Some(
-            Diagnostic::error("E009", path, message)
+            Diagnostic::new(rules::YAML_TOO_DEEP, path, message)
                 .at(Some(Position {
                     line: line + line_offset,
                     column: 1,
@@ -218,14 +219,14 @@ fn to_diagnostic(
         line: line_offset + 1,
         column: 1,
     }));
-    Diagnostic::error(code, path, message)
+    Diagnostic::new(code, path, message)
         .at(position)
         .field(field)
         .help(help)
 }
 
 /// The rule code of a serde_yaml message and the help line for it.
-fn classify(message: &str) -> (&'static str, String) {
+fn classify(message: &str) -> (Rule, String) {
     let with_suggestion = |fallback: &str| match offending_and_expected(message) {
         Some((found, expected)) => {
             crate::suggest::did_you_mean(found, expected.iter().map(String::as_str), fallback)
@@ -234,14 +235,17 @@ fn classify(message: &str) -> (&'static str, String) {
     };
     if message.starts_with("unknown field") {
         (
-            "E010",
+            rules::UNKNOWN_FIELD,
             with_suggestion("remove the field or fix its spelling"),
         )
     } else if message.starts_with("unknown variant") {
-        ("E030", with_suggestion("use one of the values listed"))
+        (
+            rules::UNKNOWN_CODE,
+            with_suggestion("use one of the values listed"),
+        )
     } else if message.starts_with("missing field") {
         (
-            "E011",
+            rules::MISSING_FIELD,
             "add the field; the README shows a minimal record".into(),
         )
     } else if message.starts_with("invalid type")
@@ -250,17 +254,17 @@ fn classify(message: &str) -> (&'static str, String) {
         || message.starts_with("data did not match")
     {
         let help = "check the value's shape: a list is written [a, b] or with one \"- item\" per line; quote text that looks like a number";
-        ("E012", help.into())
+        (rules::WRONG_SHAPE, help.into())
     } else if message.starts_with("duplicate") {
         let help = "each key may appear only once in a mapping; delete or merge the duplicate";
-        ("E001", help.into())
+        (rules::INVALID_YAML, help.into())
     } else if message.contains("cannot start any token") {
         let help = "indent with spaces, not tabs, and quote values that start with a special character such as @, ` or %";
-        ("E001", help.into())
+        (rules::INVALID_YAML, help.into())
     } else {
         let help =
             "check indentation and quoting near this line; values containing \": \" must be quoted";
-        ("E001", help.into())
+        (rules::INVALID_YAML, help.into())
     }
 }
 
@@ -628,7 +632,7 @@ mod echo {
         )
         .unwrap_err();
         assert!(!error.message.contains("SECRET"), "{}", error.message);
-        assert_eq!(error.code, "E012");
+        assert_eq!(error.code, rules::WRONG_SHAPE);
     }
 
     #[test]
@@ -672,7 +676,7 @@ mod limits {
     fn a_mapping_with_too_many_keys_is_refused_at_the_first_one_over() {
         let keys: String = (0..3_000).map(|n| format!("key{n}: 1\n")).collect();
         let found = shape_problem(&keys, Path::new("x.yaml"), 0).unwrap();
-        assert_eq!(found.code, "E009");
+        assert_eq!(found.code, rules::YAML_TOO_DEEP);
         assert_eq!(found.position.map(|p| p.line), Some(MAX_KEYS + 1));
     }
 }
@@ -763,7 +767,7 @@ mod tests {
     #[test]
     fn type_error_names_field_line_and_column() {
         let error = parse::<Item>("name: x\ntags: solo\n", Path::new("f.yaml"), 0).unwrap_err();
-        assert_eq!(error.code, "E012");
+        assert_eq!(error.code, rules::WRONG_SHAPE);
         assert_eq!(error.field, "tags");
         assert_eq!(error.position, Some(Position { line: 2, column: 7 }));
     }
@@ -772,7 +776,7 @@ mod tests {
     fn unknown_field_is_e010() {
         let error =
             parse::<Item>("name: x\ntags: []\ntgas: []\n", Path::new("f.yaml"), 0).unwrap_err();
-        assert_eq!(error.code, "E010");
+        assert_eq!(error.code, rules::UNKNOWN_FIELD);
         assert_eq!(error.position.map(|p| p.line), Some(3));
     }
 
@@ -786,7 +790,7 @@ mod tests {
     #[test]
     fn line_offset_shifts_positions() {
         let error = parse::<Item>("name: x\n\tb: 1\n", Path::new("f.md"), 1).unwrap_err();
-        assert_eq!(error.code, "E001");
+        assert_eq!(error.code, rules::INVALID_YAML);
         assert!(error.position.is_some_and(|p| p.line >= 2));
     }
 }

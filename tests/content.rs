@@ -288,52 +288,6 @@ fn a_logo_that_is_not_an_image_address_or_file_is_refused() {
     }
 }
 
-/// Each `warning(` or `error(` call of the source with a literal code:
-/// (file, severity word, code).
-fn coded_calls() -> Vec<(String, &'static str, String)> {
-    let mut calls = Vec::new();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    for entry in walkdir::WalkDir::new(&src)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if entry.path().extension().is_none_or(|e| e != "rs") {
-            continue;
-        }
-        let text = fs::read_to_string(entry.path()).unwrap();
-        for word in ["warning", "error"] {
-            for (at, _) in text.match_indices(&format!("{word}(")) {
-                let rest = text[at + word.len() + 1..].trim_start();
-                let Some(code) = rest.strip_prefix('"') else {
-                    continue;
-                };
-                let code: String = code.chars().take_while(|c| *c != '"').collect();
-                let is_code = code.len() == 4
-                    && code.starts_with(|c: char| c.is_ascii_uppercase())
-                    && code[1..].bytes().all(|b| b.is_ascii_digit());
-                if is_code {
-                    calls.push((entry.path().display().to_string(), word, code));
-                }
-            }
-        }
-    }
-    calls
-}
-
-#[test]
-fn the_letter_of_every_code_says_its_severity() {
-    let calls = coded_calls();
-    assert!(calls.len() > 50, "only {} coded calls found", calls.len());
-    for (file, word, code) in calls {
-        let letter_is_warning = code.starts_with('W');
-        assert_eq!(
-            word == "warning",
-            letter_is_warning,
-            "{file}: {word}(\"{code}\"): W codes are warnings, E and P codes errors"
-        );
-    }
-}
-
 /// Text files of the repository a reader may open: Markdown, sources,
 /// scripts, templates.
 fn repository_texts() -> Vec<(std::path::PathBuf, String)> {

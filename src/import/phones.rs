@@ -37,7 +37,7 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
     if let Err((code, message, _)) = crate::dial::parse(number, None, kind, m.hub.default_country) {
         m.lose(
             format!("phones ({})", row.place()),
-            format!("left out: {message} ({code})"),
+            format!("left out: {message} ({})", code.code),
         );
         return None;
     }

@@ -7,6 +7,7 @@
 mod clues;
 mod reading;
 
+use crate::rules;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -140,8 +141,8 @@ impl PrivateScanner {
         let source = &self.sources[source];
         let what = clue.what("a phone number from");
         Some(
-            Diagnostic::error(
-                "P030",
+            Diagnostic::new(
+                rules::INTERNAL_VALUE_PUBLISHED,
                 &source.path,
                 format!(
                     "build aborted: {what} {} appears in {path} ({})",
@@ -208,8 +209,8 @@ pub fn published_by_their_record(private: &PrivateValues) -> Vec<Diagnostic> {
             let clue = public.first()?;
             let what = clue.what("a phone number of");
             Some(
-                Diagnostic::warning(
-                    "W030",
+                Diagnostic::new(
+                    rules::INTERNAL_VALUE_IN_RECORD,
                     &value.path,
                     format!(
                         "{what} {} is also in the public fields of {} ({}), so it is published and not kept secret",

@@ -2,6 +2,7 @@
 //! which template and context. Links in templates are site paths ("/x/");
 //! post-processing makes them relative.
 
+use crate::rules;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -470,8 +471,8 @@ fn ui_strings(site: &Site, languages: &[String]) -> Result<Strings, RenderError>
                 |f| f.path.clone(),
             );
             diagnostics.push(
-                Diagnostic::error(
-                    "T002",
+                Diagnostic::new(
+                    rules::UI_STRINGS_MISSING,
                     path,
                     format!(
                         "language \"{language}\" has no UI string for {} key(s): {}",

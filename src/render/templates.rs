@@ -2,6 +2,7 @@
 //! templates call (`t` for UI strings, `label` for taxonomy codes, `asset`
 //! for fingerprinted files, the `clock` filter for opening times).
 
+use crate::rules;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -119,7 +120,7 @@ pub fn template_diagnostic(
     } else {
         sources.path_of(&name)
     };
-    Diagnostic::error("T001", path, message)
+    Diagnostic::new(rules::TEMPLATE_ERROR, path, message)
         .at(position)
         .help("fix the template; the README lists the variables each template receives")
 }

@@ -9,6 +9,7 @@
 //! placeholder, and post-processing replaces it with the card, linked and
 //! minified once per page depth ([`Fragments`]).
 
+use crate::rules;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 
@@ -442,8 +443,8 @@ fn missing_component(tera: &Tera, sources: &TemplateSources) -> Option<Diagnosti
         .into_iter()
         .find(|(_, component)| !tera.contains_component(component))?;
     Some(
-        Diagnostic::error(
-            "T001",
+        Diagnostic::new(
+            rules::TEMPLATE_ERROR,
             sources.path_of("components.html"),
             format!(
                 "there is no component `{component}`: the theme's list pages print each partner's `{field}`, which it renders"

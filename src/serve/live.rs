@@ -151,14 +151,19 @@ fn problem(diagnostic: &Diagnostic, root: &Path) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules;
 
     #[test]
     fn a_failure_keeps_the_build_and_lists_errors_as_check_words_them() {
         let live = Live::default();
         live.built();
-        let error =
-            Diagnostic::error("E100", "partners/a.yaml", "name is missing").help("add a name");
-        let warning = Diagnostic::warning("W001", "partners/b.yaml", "stale");
+        let error = Diagnostic::new(
+            rules::UNKNOWN_LOCATION_REFERENCE,
+            "partners/a.yaml",
+            "name is missing",
+        )
+        .help("add a name");
+        let warning = Diagnostic::new(rules::AGING, "partners/b.yaml", "stale");
         live.failed(&[error, warning], Path::new("/nonexistent"));
         let state = live.state();
         assert_eq!(state.build, 1);
@@ -175,7 +180,11 @@ mod tests {
     fn a_good_build_clears_the_problems() {
         let live = Live::default();
         live.failed(
-            &[Diagnostic::error("E100", "hub.yaml", "broken")],
+            &[Diagnostic::new(
+                rules::UNKNOWN_LOCATION_REFERENCE,
+                "hub.yaml",
+                "broken",
+            )],
             Path::new("/nonexistent"),
         );
         live.built();

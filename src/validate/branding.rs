@@ -8,6 +8,7 @@ use crate::branding::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::load::Hub;
+use crate::rules::{self, Rule};
 
 /// A logo larger than this is downloaded on every first visit.
 pub const LOGO_BUDGET_BYTES: u64 = 30 * 1024;
@@ -15,8 +16,8 @@ pub const LOGO_BUDGET_BYTES: u64 = 30 * 1024;
 pub fn check(hub: &Hub, out: &mut Vec<Diagnostic>) {
     let branding = &hub.config.branding;
     let locator = crate::yaml::Locator::new(hub.config_file.text.clone(), 0);
-    let at = |code: &'static str, field: &str, message: String| {
-        Diagnostic::error(code, &hub.config_file.path, message)
+    let at = |code: Rule, field: &str, message: String| {
+        Diagnostic::new(code, &hub.config_file.path, message)
             .at(locator.find(field))
             .field(field.to_string())
     };
@@ -44,26 +45,28 @@ pub fn check(hub: &Hub, out: &mut Vec<Diagnostic>) {
         let Some(written) = written else { continue };
         if branding::image_type(written, types).is_none() {
             out.push(
-                at("E085", field, format!("\"{written}\" is not {kinds}")).help(
-                    "save the image in one of those formats in static/ and write its file name",
-                ),
+                at(
+                    rules::BAD_BRANDING_IMAGE,
+                    field,
+                    format!("\"{written}\" is not {kinds}"),
+                )
+                .help("save the image in one of those formats in static/ and write its file name"),
             );
             continue;
         }
         let Some((path, source)) = static_file(written) else {
             out.push(
-                at("E085", field, format!("no file \"{}\" in static/", branding::static_path(written)))
+                at(rules::BAD_BRANDING_IMAGE, field, format!("no file \"{}\" in static/", branding::static_path(written)))
                     .help("put the image in the hub's static/ folder and write its path there, e.g. logo.svg for static/logo.svg"),
             );
             continue;
         };
         let size = std::fs::metadata(&source).map_or(0, |m| m.len());
         if field == "branding.logo" && size > LOGO_BUDGET_BYTES {
-            out.push(Diagnostic {
-                severity: crate::diagnostic::Severity::Warning,
-                ..at("W087", field, format!("{path} is {} KB; every page loads it, on slow and metered phones too", size.div_ceil(1024)))
+            out.push(
+                at(rules::LARGE_LOGO, field, format!("{path} is {} KB; every page loads it, on slow and metered phones too", size.div_ceil(1024)))
                     .help(format!("use an SVG, or a PNG at most {} KB (about 200 pixels wide is enough for the header)", LOGO_BUDGET_BYTES / 1024))
-            });
+            );
         }
     }
     if branding.logo.is_some()
@@ -74,7 +77,7 @@ pub fn check(hub: &Hub, out: &mut Vec<Diagnostic>) {
     {
         out.push(
             at(
-                "E085",
+                rules::BAD_BRANDING_IMAGE,
                 "branding.logo",
                 "the logo has no logo_alt: screen readers would announce only its file name".into(),
             )
@@ -103,7 +106,7 @@ pub fn check(hub: &Hub, out: &mut Vec<Diagnostic>) {
     if branding.accent_dark.is_some() && branding.accent.is_none() {
         out.push(
             at(
-                "E086",
+                rules::UNREADABLE_ACCENT,
                 "branding.accent_dark",
                 "accent_dark is set without accent".into(),
             )
@@ -120,14 +123,18 @@ fn accent(
     field: &str,
     backgrounds: &[&str],
     dark: bool,
-    at: &dyn Fn(&'static str, &str, String) -> Diagnostic,
+    at: &dyn Fn(Rule, &str, String) -> Diagnostic,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(written) = written else { return };
     let Some(colour) = Colour::parse(written) else {
         out.push(
-            at("E086", field, format!("\"{written}\" is not a colour"))
-                .help("write it as a hex colour in quotes, e.g. accent: \"#1d5e8c\""),
+            at(
+                rules::UNREADABLE_ACCENT,
+                field,
+                format!("\"{written}\" is not a colour"),
+            )
+            .help("write it as a hex colour in quotes, e.g. accent: \"#1d5e8c\""),
         );
         return;
     };
@@ -144,7 +151,7 @@ fn accent(
     };
     out.push(
         at(
-            "E086",
+            rules::UNREADABLE_ACCENT,
             field,
             format!(
                 "{written} has a contrast of {contrast:.1}:1 with the page in {mode} mode; text in it needs {MINIMUM_CONTRAST}:1 to be read"

@@ -2,6 +2,7 @@
 //! IANA Language Subtag Registry, and the mistakes volunteers actually make
 //! (ISO 639-2/B codes, English names, `en_US`).
 
+use crate::rules;
 use language_tags::LanguageTag;
 
 use super::Finding;
@@ -94,14 +95,14 @@ pub fn check(tag: &str) -> Result<Option<Finding>, Finding> {
             "a language name"
         };
         return Err((
-            "E041",
+            rules::LANGUAGE_NAME_NOT_TAG,
             format!("\"{tag}\" is {what}, not a BCP 47 tag"),
             format!("use \"{replacement}\" instead"),
         ));
     }
     if tag.contains('_') {
         return Err((
-            "E040",
+            rules::MALFORMED_LANGUAGE_TAG,
             format!("\"{tag}\" is not a well-formed BCP 47 language tag"),
             format!(
                 "use \"{}\" (hyphen), or just \"{}\"",
@@ -112,14 +113,14 @@ pub fn check(tag: &str) -> Result<Option<Finding>, Finding> {
     }
     let parsed = LanguageTag::parse(tag).map_err(|_| {
         (
-            "E040",
+            rules::MALFORMED_LANGUAGE_TAG,
             format!("\"{tag}\" is not a well-formed BCP 47 language tag"),
             "write a code such as \"es\", \"pt-BR\" or \"zh-Hant\"".to_string(),
         )
     })?;
     if parsed.validate().is_err() {
         return Err((
-            "E042",
+            rules::UNREGISTERED_SUBTAG,
             format!("\"{tag}\": a subtag is not in the IANA Language Subtag Registry"),
             "check the spelling; e.g. Spanish is \"es\", Dari is \"prs\", Somali is \"so\""
                 .to_string(),
@@ -131,14 +132,14 @@ pub fn check(tag: &str) -> Result<Option<Finding>, Finding> {
         || primary.starts_with('x') && tag.starts_with("x-")
     {
         return Ok(Some((
-            "W043",
+            rules::VAGUE_LANGUAGE_TAG,
             format!("\"{tag}\" does not name one language, so it cannot be filtered on"),
             "use the specific language, e.g. \"ase\" for American Sign Language".to_string(),
         )));
     }
     if tag == "zh" {
         return Ok(Some((
-            "W044",
+            rules::BARE_ZH,
             "\"zh\" does not say which spoken variety or script".to_string(),
             "for spoken service use \"yue\" (Cantonese) or \"cmn\" (Mandarin); for written material \"zh-Hans\"/\"zh-Hant\"".to_string(),
         )));
@@ -159,11 +160,14 @@ mod tests {
 
     #[test]
     fn common_mistakes_have_precise_codes() {
-        assert_eq!(check("spa").unwrap_err().0, "E041");
+        assert_eq!(check("spa").unwrap_err().0, rules::LANGUAGE_NAME_NOT_TAG);
         assert_eq!(check("Spanish").unwrap_err().2, "use \"es\" instead");
-        assert_eq!(check("en_US").unwrap_err().0, "E040");
-        assert_eq!(check("sp").unwrap_err().0, "E042");
-        assert_eq!(check("sgn").unwrap().map(|f| f.0), Some("W043"));
-        assert_eq!(check("zh").unwrap().map(|f| f.0), Some("W044"));
+        assert_eq!(check("en_US").unwrap_err().0, rules::MALFORMED_LANGUAGE_TAG);
+        assert_eq!(check("sp").unwrap_err().0, rules::UNREGISTERED_SUBTAG);
+        assert_eq!(
+            check("sgn").unwrap().map(|f| f.0),
+            Some(rules::VAGUE_LANGUAGE_TAG)
+        );
+        assert_eq!(check("zh").unwrap().map(|f| f.0), Some(rules::BARE_ZH));
     }
 }

@@ -9,6 +9,7 @@ mod text;
 mod translated;
 pub mod translation;
 
+use crate::rules::{self, Rule};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -25,7 +26,7 @@ use crate::suggest::did_you_mean;
 use crate::taxonomy::{Kind, Taxonomies};
 
 /// What a field check found: (rule code, message, help). W-codes warn.
-type Finding = (&'static str, String, String);
+type Finding = (Rule, String, String);
 
 /// How many days since a record was verified, and what that means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,8 +94,8 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         if let Some(first) = seen_ids.insert(id, &partner.file.path) {
             diagnostics.push(
                 PartnerCheck::new(partner)
-                    .error(
-                        "E022",
+                    .diagnostic(
+                        rules::DUPLICATE_ID,
                         "id",
                         format!("id \"{id}\" is already used by {}", first.display()),
                     )
@@ -164,8 +165,8 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
     for overlay in &hub.overlays {
         if !partner_ids.contains(overlay.id.as_str()) {
             diagnostics.push(
-                Diagnostic::error(
-                    "E024",
+                Diagnostic::new(
+                    rules::PRIVATE_WITHOUT_PARTNER,
                     &overlay.path,
                     format!(
                         "no partner with id \"{}\" for this private overlay",
@@ -180,17 +181,21 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         let front = &guide.front_matter;
         if front.title.trim().is_empty() {
             diagnostics.push(
-                Diagnostic::error("E011", &guide.file.path, "guide title is empty")
-                    .at(Some(crate::diagnostic::Position { line: 2, column: 1 }))
-                    .field("title")
-                    .help("give the guide a title: title: How to make a referral"),
+                Diagnostic::new(
+                    rules::MISSING_FIELD,
+                    &guide.file.path,
+                    "guide title is empty",
+                )
+                .at(Some(crate::diagnostic::Position { line: 2, column: 1 }))
+                .field("title")
+                .help("give the guide a title: title: How to make a referral"),
             );
         }
         for (index, partner) in front.related_partners.iter().enumerate() {
             if !partner_ids.contains(partner.as_str()) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        "E102",
+                    Diagnostic::new(
+                        rules::UNKNOWN_GUIDE_OR_PARTNER,
                         &guide.file.path,
                         format!("no partner with id \"{partner}\""),
                     )
@@ -210,7 +215,7 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
                 category,
                 &mut |message, help| {
                     diagnostics.push(
-                        Diagnostic::error("E030", &guide.file.path, message)
+                        Diagnostic::new(rules::UNKNOWN_CODE, &guide.file.path, message)
                             .field(format!("related_categories[{index}]"))
                             .help(help),
                     );
@@ -220,8 +225,8 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         if let Some(updated) = &front.updated {
             if Date::parse(updated).is_none() {
                 diagnostics.push(
-                    Diagnostic::error(
-                        "E070",
+                    Diagnostic::new(
+                        rules::BAD_DATE,
                         &guide.file.path,
                         format!("\"{updated}\" is not a date"),
                     )
@@ -268,8 +273,8 @@ fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
                 Some((first, first_field)) if first.file.path != partner.file.path => {
                     let line = first.locator.find(first_field).map_or(0, |p| p.line);
                     out.push(
-                        Diagnostic::warning(
-                            "W160",
+                        Diagnostic::new(
+                            rules::POSSIBLE_DUPLICATE,
                             &partner.file.path,
                             format!(
                                 "possible duplicate partner: {key} also appears in {}:{line}",
@@ -397,7 +402,7 @@ fn confidential_streets_in_text(hub: &Hub, out: &mut Vec<Diagnostic>) {
             for (needle, street) in &streets {
                 if lower.contains(needle.as_str()) {
                     out.push(
-                        Diagnostic::error("P011", &partner.file.path, format!("mentions \"{street}\", which belongs to a confidential location"))
+                        Diagnostic::new(rules::CONFIDENTIAL_STREET_IN_TEXT, &partner.file.path, format!("mentions \"{street}\", which belongs to a confidential location"))
                             .at(partner.locator.find(&field))
                             .field(field.clone())
                             .help("remove the street from this text; confidential places are described by city or area only"),
@@ -415,8 +420,8 @@ fn check_config(
 ) {
     let locator = crate::yaml::Locator::new(file.text.clone(), 0);
     let path = file.path.as_path();
-    let error = |code: &'static str, field: String, message: String| {
-        Diagnostic::error(code, path, message)
+    let error = |code: Rule, field: String, message: String| {
+        Diagnostic::new(code, path, message)
             .at(locator.find(&field))
             .field(field)
     };
@@ -453,9 +458,9 @@ fn check_config(
             continue;
         };
         let code = match field {
-            "quick_exit.url" => "E080",
-            "base_url" => "E081",
-            _ => "E084",
+            "quick_exit.url" => rules::BAD_EXIT_URL,
+            "base_url" => rules::BAD_BASE_URL,
+            _ => rules::BAD_SETTING_ADDRESS,
         };
         let help = match field {
             "quick_exit.url" => "use a neutral, fast page such as https://www.bbc.co.uk/weather",
@@ -475,7 +480,7 @@ fn check_config(
     }
     if config.staleness.hide_after_days < config.staleness.warn_after_days {
         diagnostics.push(
-            error("E082", "staleness".into(), "hide_after_days is lower than warn_after_days".into())
+            error(rules::STALENESS_ORDER, "staleness".into(), "hide_after_days is lower than warn_after_days".into())
                 .help("records are first warned about, then hidden: e.g. warn_after_days: 180, hide_after_days: 365"),
         );
     }
@@ -486,7 +491,7 @@ fn check_config(
     {
         if uuid::Uuid::parse_str(namespace).is_err() {
             diagnostics.push(
-                error("E083", "hsds.uuid_namespace".into(), format!("\"{namespace}\" is not a UUID"))
+                error(rules::BAD_UUID_NAMESPACE, "hsds.uuid_namespace".into(), format!("\"{namespace}\" is not a UUID"))
                     .help("write a UUID such as 3d0f2c1a-7b5e-4c1d-9f3a-2b6e8d4c1a90, made once with `uuidgen` and never changed: the ids of the open data are derived from it"),
             );
         }
@@ -539,28 +544,17 @@ impl<'a> PartnerCheck<'a> {
         PartnerCheck { partner }
     }
 
-    fn error(
+    /// A diagnostic of `rule` at `field` of this partner's file.
+    fn diagnostic(
         &self,
-        code: &'static str,
+        rule: Rule,
         field: impl Into<String>,
         message: impl Into<String>,
     ) -> Diagnostic {
         let field = field.into();
-        Diagnostic::error(code, &self.partner.file.path, message)
+        Diagnostic::new(rule, &self.partner.file.path, message)
             .at(self.partner.locator.find(&field))
             .field(field)
-    }
-
-    fn warning(
-        &self,
-        code: &'static str,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic {
-            severity: crate::diagnostic::Severity::Warning,
-            ..self.error(code, field, message)
-        }
     }
 
     fn run(&self, hub: &Hub, guide_slugs: &BTreeSet<&str>, today: Date, out: &mut Vec<Diagnostic>) {
@@ -569,8 +563,8 @@ impl<'a> PartnerCheck<'a> {
 
         if record.schema_version != 1 {
             out.push(
-                self.error(
-                    "E002",
+                self.diagnostic(
+                    rules::SCHEMA_VERSION,
                     "schema_version",
                     format!(
                         "schema_version {} is not supported (this haven reads 1)",
@@ -587,21 +581,21 @@ impl<'a> PartnerCheck<'a> {
                 crate::model::slugify_name(&record.id)
             };
             out.push(
-                self.error("E020", "id", format!("\"{}\" is not a valid id", record.id)).help(format!(
+                self.diagnostic(rules::INVALID_ID, "id", format!("\"{}\" is not a valid id", record.id)).help(format!(
                     "use lowercase letters, digits and single hyphens, at most 64 characters, e.g. \"{suggestion}\""
                 )),
             );
         } else if record.id != self.partner.stem {
             out.push(
-                self.error("E021", "id", format!("id \"{}\" does not match the file name \"{}.yaml\"", record.id, self.partner.stem))
+                self.diagnostic(rules::ID_NOT_FILE_NAME, "id", format!("id \"{}\" does not match the file name \"{}.yaml\"", record.id, self.partner.stem))
                     .help(format!("rename the file to \"{}.yaml\" or change the id (ids are permanent: changing one breaks links)", record.id)),
             );
         }
 
         if record.published && !record.review.is_empty() {
             out.push(
-                self.warning(
-                    "W022",
+                self.diagnostic(
+                    rules::REVIEW_LEFT,
                     "review",
                     format!("the record is published with {} point(s) still to review", record.review.len()),
                 )
@@ -611,16 +605,16 @@ impl<'a> PartnerCheck<'a> {
 
         match Date::parse(&record.last_verified) {
             None => out.push(
-                self.error(
-                    "E070",
+                self.diagnostic(
+                    rules::BAD_DATE,
                     "last_verified",
                     format!("\"{}\" is not a date", record.last_verified),
                 )
                 .help("use YYYY-MM-DD, e.g. 2025-01-15"),
             ),
             Some(verified) if verified > today => out.push(
-                self.error(
-                    "E071",
+                self.diagnostic(
+                    rules::VERIFIED_IN_FUTURE,
                     "last_verified",
                     format!("{verified} is in the future"),
                 )
@@ -632,11 +626,11 @@ impl<'a> PartnerCheck<'a> {
                 let help = "call or email the partner, confirm every field, then set last_verified to today's date";
                 match freshness(&record.last_verified, today, &hub.config) {
                     Freshness::Stale if record.published => out.push(
-                        self.warning("W072", "last_verified", format!("record was last verified {age} days ago (limit {}); it is hidden from the site", staleness.hide_after_days))
+                        self.diagnostic(rules::HIDDEN_AS_STALE, "last_verified", format!("record was last verified {age} days ago (limit {}); it is hidden from the site", staleness.hide_after_days))
                             .help(help),
                     ),
                     Freshness::Aging if record.published => out.push(
-                        self.warning("W073", "last_verified", format!("record was last verified {age} days ago (more than {}); the site shows it as possibly out of date", staleness.warn_after_days))
+                        self.diagnostic(rules::AGING, "last_verified", format!("record was last verified {age} days ago (more than {}); the site shows it as possibly out of date", staleness.warn_after_days))
                             .help(help),
                     ),
                     _ => {}
@@ -654,14 +648,14 @@ impl<'a> PartnerCheck<'a> {
             );
         }
         if record.name.trim().is_empty() {
-            out.push(self.error("E011", "name", "name is empty").help(
+            out.push(self.diagnostic(rules::MISSING_FIELD, "name", "name is empty").help(
                 "write the organization's name as people know it, e.g. name: Riverbend Legal Aid",
             ));
         }
         if record.partner_types.is_empty() {
             out.push(
-                self.error(
-                    "E011",
+                self.diagnostic(
+                    rules::MISSING_FIELD,
                     "partner_types",
                     "at least one partner type is required",
                 )
@@ -683,8 +677,8 @@ impl<'a> PartnerCheck<'a> {
             .any(|t| t == "parallel_advocacy" || t == "coalition_task_force");
         if needs_focus && record.focus_issues.is_empty() {
             out.push(
-                self.error(
-                    "E031",
+                self.diagnostic(
+                    rules::FOCUS_ISSUES_MISSING,
                     "partner_types",
                     "focus_issues is required for an advocacy program or a coalition",
                 )
@@ -694,15 +688,19 @@ impl<'a> PartnerCheck<'a> {
 
         if record.internal.is_some() && hub.config.data_repository == DataRepository::Public {
             out.push(
-                self.error("P001", "internal", "this data repository is public, so internal: would be published through git")
+                self.diagnostic(rules::INTERNAL_IN_PUBLIC_REPOSITORY, "internal", "this data repository is public, so internal: would be published through git")
                     .help(format!("move this block to private/{}.yaml in the private data repository and ask a maintainer to purge it from history", record.id)),
             );
         }
 
         if record.phones.is_empty() && record.website.is_none() && record.email.is_none() {
             out.push(
-                self.error("E120", "name", "record has no phone, website or email")
-                    .help("survivors need a way to reach the partner; add one public contact"),
+                self.diagnostic(
+                    rules::NO_PUBLIC_CONTACT,
+                    "name",
+                    "record has no phone, website or email",
+                )
+                .help("survivors need a way to reach the partner; add one public contact"),
             );
         }
 
@@ -736,14 +734,14 @@ impl<'a> PartnerCheck<'a> {
             let confidential = location.visibility == Some(Visibility::Confidential);
             if confidential && location.address.is_some() {
                 out.push(
-                    self.error("P010", format!("{field}.address"), "location is marked visibility: confidential but has an address")
+                    self.diagnostic(rules::CONFIDENTIAL_ADDRESS, format!("{field}.address"), "location is marked visibility: confidential but has an address")
                         .help("delete the address from this file (git history keeps it: ask a maintainer to purge it); keep only general_area: {city, state}"),
                 );
             }
             if confidential && location.geo.is_some() {
                 out.push(
-                    self.error(
-                        "P010",
+                    self.diagnostic(
+                        rules::CONFIDENTIAL_ADDRESS,
                         format!("{field}.geo"),
                         "location is marked visibility: confidential but has coordinates",
                     )
@@ -752,7 +750,7 @@ impl<'a> PartnerCheck<'a> {
             }
             if location.kind == LocationKind::Physical && location.visibility.is_none() {
                 out.push(
-                    self.error("E011", format!("{field}.visibility"), "a physical location must say whether its address may be published")
+                    self.diagnostic(rules::MISSING_FIELD, format!("{field}.visibility"), "a physical location must say whether its address may be published")
                         .help("add visibility: public, or visibility: confidential for a shelter or safe house"),
                 );
             }
@@ -761,14 +759,18 @@ impl<'a> PartnerCheck<'a> {
                 && location.address.is_none()
             {
                 out.push(
-                    self.error("E069", field.clone(), "a public physical location needs an address")
+                    self.diagnostic(rules::LOCATION_WITHOUT_ADDRESS, field.clone(), "a public physical location needs an address")
                         .help("add address: {street, city, state, postal_code, country}, or set visibility: confidential"),
                 );
             }
             if location.kind == LocationKind::Virtual && location.url.is_none() {
                 out.push(
-                    self.error("E069", field.clone(), "a virtual location needs a url")
-                        .help("add url: https://…"),
+                    self.diagnostic(
+                        rules::LOCATION_WITHOUT_ADDRESS,
+                        field.clone(),
+                        "a virtual location needs a url",
+                    )
+                    .help("add url: https://…"),
                 );
             }
             for (a, code) in location.accessibility.iter().enumerate() {
@@ -789,22 +791,30 @@ impl<'a> PartnerCheck<'a> {
         let location_ids: Vec<&str> = record.locations.iter().map(|l| l.id.as_str()).collect();
         if record.services.is_empty() {
             out.push(
-                self.error("E011", "services", "at least one service is required")
-                    .help("describe what the partner offers under services:"),
+                self.diagnostic(
+                    rules::MISSING_FIELD,
+                    "services",
+                    "at least one service is required",
+                )
+                .help("describe what the partner offers under services:"),
             );
         }
         for (index, service) in record.services.iter().enumerate() {
             let field = format!("services[{index}]");
             if service.name.trim().is_empty() {
                 out.push(
-                    self.error("E011", format!("{field}.name"), "service name is empty")
-                        .help("name what the partner offers, e.g. name: Protective order help"),
+                    self.diagnostic(
+                        rules::MISSING_FIELD,
+                        format!("{field}.name"),
+                        "service name is empty",
+                    )
+                    .help("name what the partner offers, e.g. name: Protective order help"),
                 );
             }
             if service.categories.is_empty() {
                 out.push(
-                    self.error(
-                        "E011",
+                    self.diagnostic(
+                        rules::MISSING_FIELD,
                         format!("{field}.categories"),
                         "at least one service area is required",
                     )
@@ -835,8 +845,8 @@ impl<'a> PartnerCheck<'a> {
             for (r, reference) in service.phones.iter().enumerate() {
                 if !phone_ids.contains(&reference.as_str()) {
                     out.push(
-                        self.error(
-                            "E101",
+                        self.diagnostic(
+                            rules::UNKNOWN_PHONE_REFERENCE,
                             format!("{field}.phones[{r}]"),
                             format!("no phone with id \"{reference}\" in this file"),
                         )
@@ -853,8 +863,8 @@ impl<'a> PartnerCheck<'a> {
             for (r, reference) in service.locations.iter().enumerate() {
                 if !location_ids.contains(&reference.as_str()) {
                     out.push(
-                        self.error(
-                            "E100",
+                        self.diagnostic(
+                            rules::UNKNOWN_LOCATION_REFERENCE,
                             format!("{field}.locations[{r}]"),
                             format!("no location with id \"{reference}\" in this file"),
                         )
@@ -868,8 +878,8 @@ impl<'a> PartnerCheck<'a> {
             }
             if service.cost != crate::record::Cost::Free && service.fees_description.is_none() {
                 out.push(
-                    self.error(
-                        "E121",
+                    self.diagnostic(
+                        rules::FEES_MISSING,
                         format!("{field}.fees_description"),
                         "required when the service is not free",
                     )
@@ -880,8 +890,8 @@ impl<'a> PartnerCheck<'a> {
                 && service.access.confidentiality_note.is_none()
             {
                 out.push(
-                    self.error(
-                        "E122",
+                    self.diagnostic(
+                        rules::CONFIDENTIALITY_NOTE_MISSING,
                         format!("{field}.access.confidentiality_note"),
                         "required when confidentiality is limited",
                     )
@@ -894,8 +904,8 @@ impl<'a> PartnerCheck<'a> {
                 if let (Some(min), Some(max)) = (eligibility.min_age, eligibility.max_age) {
                     if min > max {
                         out.push(
-                            self.error(
-                                "E131",
+                            self.diagnostic(
+                                rules::AGES_REVERSED,
                                 format!("{field}.eligibility.max_age"),
                                 "max_age is lower than min_age",
                             )
@@ -915,8 +925,8 @@ impl<'a> PartnerCheck<'a> {
         for (index, slug) in record.guides.iter().enumerate() {
             if !guide_slugs.contains(slug.as_str()) {
                 out.push(
-                    self.error(
-                        "E102",
+                    self.diagnostic(
+                        rules::UNKNOWN_GUIDE_OR_PARTNER,
                         format!("guides[{index}]"),
                         format!("no guide \"{slug}\" in guides/"),
                     )
@@ -939,7 +949,10 @@ impl<'a> PartnerCheck<'a> {
         out: &mut Vec<Diagnostic>,
     ) {
         check_code(taxonomies, kind, code, &mut |message, help| {
-            out.push(self.error("E030", field.clone(), message).help(help));
+            out.push(
+                self.diagnostic(rules::UNKNOWN_CODE, field.clone(), message)
+                    .help(help),
+            );
         });
     }
 
@@ -955,8 +968,8 @@ impl<'a> PartnerCheck<'a> {
         for (index, reference) in references.iter().enumerate() {
             if references[..index].contains(reference) {
                 out.push(
-                    self.warning(
-                        "W102",
+                    self.diagnostic(
+                        rules::REPEATED_REFERENCE,
                         format!("{service_field}.{list}[{index}]"),
                         format!("\"{reference}\" is listed twice"),
                     )
@@ -976,8 +989,8 @@ impl<'a> PartnerCheck<'a> {
         for (index, id) in ids.enumerate() {
             if !is_slug(id) {
                 out.push(
-                    self.error(
-                        "E020",
+                    self.diagnostic(
+                        rules::INVALID_ID,
                         format!("{list}[{index}].id"),
                         format!("\"{id}\" is not a valid id"),
                     )
@@ -986,8 +999,8 @@ impl<'a> PartnerCheck<'a> {
             }
             if let Some(first) = seen.insert(id, index) {
                 out.push(
-                    self.error(
-                        "E022",
+                    self.diagnostic(
+                        rules::DUPLICATE_ID,
                         format!("{list}[{index}].id"),
                         format!("\"{id}\" is already used by {list}[{first}]"),
                     )
@@ -1002,7 +1015,7 @@ impl<'a> PartnerCheck<'a> {
             Hours::Keyword(keyword) => {
                 if keyword != "24/7" && keyword != "by_appointment" {
                     out.push(
-                        self.error("E061", field, format!("\"{keyword}\" is not a valid hours value"))
+                        self.diagnostic(rules::BAD_HOURS, field, format!("\"{keyword}\" is not a valid hours value"))
                             .help("write 24/7, by_appointment, or one line per day such as mon: \"09:00-17:00\""),
                     );
                 }
@@ -1011,8 +1024,8 @@ impl<'a> PartnerCheck<'a> {
                 if let Some(zone) = &weekly.timezone {
                     if !looks_like_iana_zone(zone) {
                         out.push(
-                            self.error(
-                                "E066",
+                            self.diagnostic(
+                                rules::UNKNOWN_TIME_ZONE,
                                 format!("{field}.timezone"),
                                 format!("\"{zone}\" is not an IANA time zone"),
                             )
@@ -1025,7 +1038,7 @@ impl<'a> PartnerCheck<'a> {
                     let field = format!("{field}.{day}");
                     match crate::hours::parse_day(value) {
                         Err(bad) => out.push(
-                            self.error("E060", field, format!("\"{bad}\" is not a time range in 24-hour HH:MM-HH:MM form"))
+                            self.diagnostic(rules::BAD_DAY_HOURS, field, format!("\"{bad}\" is not a time range in 24-hour HH:MM-HH:MM form"))
                                 .help("write e.g. \"09:00-17:00\", several ranges separated by commas, or closed"),
                         ),
                         Ok(ranges) => self.day_ranges(&ranges, &field, out),
@@ -1035,16 +1048,8 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
-    fn finding(
-        &self,
-        field: String,
-        (code, message, help): (&'static str, String, String),
-    ) -> Diagnostic {
-        let diagnostic = if code.starts_with('W') {
-            self.warning(code, field, message)
-        } else {
-            self.error(code, field, message)
-        };
+    fn finding(&self, field: String, (code, message, help): (Rule, String, String)) -> Diagnostic {
+        let diagnostic = self.diagnostic(code, field, message);
         diagnostic.help(help)
     }
 
@@ -1060,7 +1065,7 @@ impl<'a> PartnerCheck<'a> {
                 &hub.config.default_country,
             );
             if let Err(finding) = dialled {
-                let part = if finding.0 == "E053" && entry.extension.is_some() {
+                let part = if finding.0 == rules::BAD_EXTENSION && entry.extension.is_some() {
                     "extension"
                 } else {
                     "number"
@@ -1069,7 +1074,7 @@ impl<'a> PartnerCheck<'a> {
             }
             if entry.hotline && entry.hours.is_none() {
                 out.push(
-                    self.warning("W051", field.clone(), "hotline has no hours")
+                    self.diagnostic(rules::HOTLINE_WITHOUT_HOURS, field.clone(), "hotline has no hours")
                         .help("add hours: 24/7 (or the real hours) so the site can show when someone will answer"),
                 );
             }
@@ -1077,8 +1082,8 @@ impl<'a> PartnerCheck<'a> {
         if let Some(email) = &record.email {
             if !text::is_email(email) {
                 out.push(
-                    self.error(
-                        "E054",
+                    self.diagnostic(
+                        rules::MALFORMED_ADDRESS,
                         "email",
                         format!("\"{email}\" is not an e-mail address"),
                     )
@@ -1089,7 +1094,7 @@ impl<'a> PartnerCheck<'a> {
         if let Some(website) = &record.website {
             if website.trim().to_ascii_lowercase().starts_with("http://") {
                 out.push(
-                    self.warning("W055", "website", format!("\"{website}\" is not a secure (https) address"))
+                    self.diagnostic(rules::HTTP_WEBSITE, "website", format!("\"{website}\" is not a secure (https) address"))
                         .help("use the https:// address if the site has one; visitors' connections to it can otherwise be read"),
                 );
             }
@@ -1136,7 +1141,7 @@ impl<'a> PartnerCheck<'a> {
         for (field, value) in &texts {
             if text::has_contact_details(value) {
                 out.push(
-                    self.warning("W020", field.clone(), "free text contains an e-mail address or phone number")
+                    self.diagnostic(rules::CONTACT_IN_TEXT, field.clone(), "free text contains an e-mail address or phone number")
                         .help("put public contact details under phones:/email:, and staff-only ones in the private overlay"),
                 );
             }
@@ -1153,8 +1158,8 @@ impl<'a> PartnerCheck<'a> {
         for (field, length, limit) in limits {
             if length > limit {
                 out.push(
-                    self.warning(
-                        "W151",
+                    self.diagnostic(
+                        rules::TEXT_LENGTH,
                         field,
                         format!("{field} is {length} characters (max {limit})"),
                     )
@@ -1164,8 +1169,12 @@ impl<'a> PartnerCheck<'a> {
         }
         if record.description.trim().chars().count() < 40 {
             out.push(
-                self.warning("W151", "description", "description is very short")
-                    .help("say in a sentence or two what the partner does and for whom"),
+                self.diagnostic(
+                    rules::TEXT_LENGTH,
+                    "description",
+                    "description is very short",
+                )
+                .help("say in a sentence or two what the partner does and for whom"),
             );
         }
     }
@@ -1179,8 +1188,8 @@ impl<'a> PartnerCheck<'a> {
                 let postal_code = format!("{field}.address.postal_code");
                 if self.partner.locator.is_bare_number(&postal_code) {
                     out.push(
-                        self.error(
-                            "E065",
+                        self.diagnostic(
+                            rules::BAD_POSTAL_CODE,
                             postal_code.clone(),
                             format!("postal code {} is not in quotes", address.postal_code),
                         )
@@ -1190,8 +1199,8 @@ impl<'a> PartnerCheck<'a> {
                 let us = address.country.eq_ignore_ascii_case("US");
                 if us && !is_zip(&address.postal_code) {
                     out.push(
-                        self.error(
-                            "E065",
+                        self.diagnostic(
+                            rules::BAD_POSTAL_CODE,
                             format!("{field}.address.postal_code"),
                             format!("\"{}\" is not a US ZIP code", address.postal_code),
                         )
@@ -1202,8 +1211,8 @@ impl<'a> PartnerCheck<'a> {
                     || !address.country.chars().all(|c| c.is_ascii_uppercase())
                 {
                     out.push(
-                        self.error(
-                            "E067",
+                        self.diagnostic(
+                            rules::BAD_COUNTRY_OR_STATE,
                             format!("{field}.address.country"),
                             format!("\"{}\" is not a two-letter country code", address.country),
                         )
@@ -1212,8 +1221,8 @@ impl<'a> PartnerCheck<'a> {
                 }
                 if us && !US_STATES.contains(&address.state.as_str()) {
                     out.push(
-                        self.error(
-                            "E067",
+                        self.diagnostic(
+                            rules::BAD_COUNTRY_OR_STATE,
                             format!("{field}.address.state"),
                             format!("\"{}\" is not a US state code", address.state),
                         )
@@ -1228,7 +1237,7 @@ impl<'a> PartnerCheck<'a> {
             if let Some(geo) = &location.geo {
                 if !(-90.0..=90.0).contains(&geo.lat) || !(-180.0..=180.0).contains(&geo.lon) {
                     out.push(
-                        self.error("E068", format!("{field}.geo"), format!("coordinates {}, {} are out of range", geo.lat, geo.lon))
+                        self.diagnostic(rules::COORDINATES_OUT_OF_RANGE, format!("{field}.geo"), format!("coordinates {}, {} are out of range", geo.lat, geo.lon))
                             .help("latitude is between -90 and 90, longitude between -180 and 180; check they are not swapped"),
                     );
                 }
@@ -1243,8 +1252,8 @@ impl<'a> PartnerCheck<'a> {
             let field = format!("services[{index}].access");
             if service.access.law_enforcement_involvement == LawEnforcement::Unknown {
                 out.push(
-                    self.warning(
-                        "W150",
+                    self.diagnostic(
+                        rules::UNKNOWN_ACCESS,
                         format!("{field}.law_enforcement_involvement"),
                         "is \"unknown\"",
                     )
@@ -1253,8 +1262,12 @@ impl<'a> PartnerCheck<'a> {
             }
             if service.access.confidentiality == Confidentiality::Unknown {
                 out.push(
-                    self.warning("W150", format!("{field}.confidentiality"), "is \"unknown\"")
-                        .help("ask the partner; survivors filter on this"),
+                    self.diagnostic(
+                        rules::UNKNOWN_ACCESS,
+                        format!("{field}.confidentiality"),
+                        "is \"unknown\"",
+                    )
+                    .help("ask the partner; survivors filter on this"),
                 );
             }
         }
@@ -1276,15 +1289,15 @@ impl<'a> PartnerCheck<'a> {
                 .is_some_and(|c| c.publish_name == Some(true) && c.confirmed_on.is_some());
             if !consented {
                 out.push(
-                    self.error("E140", "kind", "individual partner has no recorded consent to publish")
+                    self.diagnostic(rules::INDIVIDUAL_WITHOUT_CONSENT, "kind", "individual partner has no recorded consent to publish")
                         .help(format!("record consent in private/{}.yaml: internal: {{ consent: {{ publish_name: true, confirmed_on: YYYY-MM-DD }} }}", record.id)),
                 );
             }
             for (index, location) in record.locations.iter().enumerate() {
                 if location.address.is_some() || location.geo.is_some() {
                     out.push(
-                        self.error(
-                            "E140",
+                        self.diagnostic(
+                            rules::INDIVIDUAL_WITHOUT_CONSENT,
                             format!("locations[{index}]"),
                             "an individual's record must not carry an address or coordinates",
                         )
@@ -1316,8 +1329,8 @@ impl<'a> PartnerCheck<'a> {
                 && digits.len() >= 7
             {
                 out.push(
-                    self.warning(
-                        "W021",
+                    self.diagnostic(
+                        rules::INTERNAL_CONTACT_PUBLIC,
                         format!("phones[{index}].number"),
                         "this number is also an internal contact's number, so it is published",
                     )
@@ -1328,8 +1341,8 @@ impl<'a> PartnerCheck<'a> {
         if let Some(email) = &record.email {
             if private_emails.contains(&email.to_lowercase()) {
                 out.push(
-                    self.warning(
-                        "W021",
+                    self.diagnostic(
+                        rules::INTERNAL_CONTACT_PUBLIC,
                         "email",
                         "this address is also an internal contact's address, so it is published",
                     )
@@ -1344,7 +1357,7 @@ impl<'a> PartnerCheck<'a> {
         let clock = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
         for range in ranges.iter().filter(|r| r.end < r.start) {
             out.push(
-                self.warning("W064", field, format!("{}-{} ends before it starts; it will be read as running past midnight", clock(range.start), clock(range.end)))
+                self.diagnostic(rules::RANGE_PAST_MIDNIGHT, field, format!("{}-{} ends before it starts; it will be read as running past midnight", clock(range.start), clock(range.end)))
                     .help("if that is right, nothing to do; otherwise check the times are in 24-hour form (5 pm is 17:00)"),
             );
         }
@@ -1354,8 +1367,8 @@ impl<'a> PartnerCheck<'a> {
         for pair in daytime.windows(2) {
             if pair[1].start < pair[0].end {
                 out.push(
-                    self.error(
-                        "E063",
+                    self.diagnostic(
+                        rules::OVERLAPPING_HOURS,
                         field,
                         format!(
                             "time ranges {}-{} and {}-{} overlap",
@@ -1381,17 +1394,17 @@ impl<'a> PartnerCheck<'a> {
             Some(crate::record::LogoPlace::Static(path)) => {
                 if !hub.static_files.iter().any(|file| file.output_path == path) {
                     out.push(
-                        self.error("E056", "logo", format!("no file \"{path}\" in static/"))
+                        self.diagnostic(rules::LOGO_NOT_FOUND, "logo", format!("no file \"{path}\" in static/"))
                             .help("put the image in the hub's static/ folder (e.g. static/logos/partner.png) and write logo: logos/partner.png"),
                     );
                 }
             }
             Some(crate::record::LogoPlace::External(_)) => out.push(
-                self.warning("W155", "logo", "the logo is on another website; it is not shown on the page, only listed in the open data")
+                self.diagnostic(rules::EXTERNAL_IMAGE, "logo", "the logo is on another website; it is not shown on the page, only listed in the open data")
                     .help("copy the image into static/ (e.g. static/logos/partner.png) and write logo: logos/partner.png: a page never loads images from other websites"),
             ),
             None => out.push(
-                self.error("E056", "logo", format!("\"{logo}\" is neither an https:// address nor a file in static/"))
+                self.diagnostic(rules::LOGO_NOT_FOUND, "logo", format!("\"{logo}\" is neither an https:// address nor a file in static/"))
                     .help("write logo: logos/partner.png for a file in static/logos/, or the https:// address of the image"),
             ),
         }
@@ -1415,8 +1428,8 @@ impl<'a> PartnerCheck<'a> {
             let lower = url.trim().to_ascii_lowercase();
             if !(lower.starts_with("https://") || lower.starts_with("http://")) {
                 out.push(
-                    self.error(
-                        "E054",
+                    self.diagnostic(
+                        rules::MALFORMED_ADDRESS,
                         field,
                         format!("\"{url}\" is not a full web address"),
                     )
@@ -1432,7 +1445,7 @@ impl<'a> PartnerCheck<'a> {
     fn markdown(&self, text: &str, field: &str, out: &mut Vec<Diagnostic>) {
         if crate::markdown::contains_raw_html(text) {
             out.push(
-                self.error("E152", field, "raw HTML is not allowed")
+                self.diagnostic(rules::RAW_HTML, field, "raw HTML is not allowed")
                     .help("use Markdown: **bold**, *italic*, [a link](https://…), lists with - at the line start"),
             );
         }

@@ -4,6 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::record::{Hours, PartnerRecord, Service, Translation};
+use crate::rules;
 use crate::suggest::did_you_mean;
 
 use super::PartnerCheck;
@@ -22,8 +23,8 @@ impl PartnerCheck<'_> {
             for url in translation.links.keys() {
                 if !record.links.iter().any(|link| &link.url == url) {
                     out.push(
-                        self.error(
-                            "E104",
+                        self.diagnostic(
+                            rules::UNKNOWN_TRANSLATION_TARGET,
                             at("links"),
                             format!("no link to \"{url}\" in this file: this label would never be shown"),
                         )
@@ -101,8 +102,8 @@ impl PartnerCheck<'_> {
                 let listed = service.required_documents.len();
                 if documents.len() != listed {
                     out.push(
-                        self.warning(
-                            "W105",
+                        self.diagnostic(
+                            rules::NOTHING_TO_TRANSLATE,
                             format!("{field}.required_documents"),
                             format!(
                                 "{} documents translated, but the service lists {listed}",
@@ -201,8 +202,8 @@ impl PartnerCheck<'_> {
         field: String,
         ids: impl Iterator<Item = &'a str>,
     ) -> Diagnostic {
-        self.error(
-            "E104",
+        self.diagnostic(
+            rules::UNKNOWN_TRANSLATION_TARGET,
             field,
             format!("no {what} with the id \"{id}\" in this file: this translation would never be shown"),
         )
@@ -218,8 +219,8 @@ impl PartnerCheck<'_> {
             "interpretation_note" => "interpretation.note".to_string(),
             other => other.to_string(),
         };
-        self.warning(
-            "W105",
+        self.diagnostic(
+            rules::NOTHING_TO_TRANSLATE,
             format!("{field}.{name}"),
             format!("translates the {owner}'s {original}, which it does not have: this text would never be shown"),
         )

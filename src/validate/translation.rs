@@ -6,11 +6,12 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::Hub;
 use crate::record::{Hours, PartnerRecord, Translation};
+use crate::rules;
 use crate::taxonomy::Kind;
 use crate::yaml::Locator;
 
 /// Rule W091 is shown only with `--verbose`.
-pub const DETAIL_CODE: &str = "W091";
+pub const DETAIL_CODE: &str = rules::UNTRANSLATED_DETAIL.code;
 
 pub fn check(hub: &Hub) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
@@ -47,8 +48,8 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
                 continue;
             }
             diagnostics.push(
-                Diagnostic::warning(
-                    DETAIL_CODE,
+                Diagnostic::new(
+                    rules::UNTRANSLATED_DETAIL,
                     &partner.file.path,
                     format!(
                         "{} short texts have no {name} ({language}) translation and show in {}: {}",
@@ -72,8 +73,8 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
             None => format!("languages[{}]", index - 1),
         };
         diagnostics.push(
-            Diagnostic::warning(
-                "W090",
+            Diagnostic::new(
+                rules::UNTRANSLATED,
                 &hub.config_file.path,
                 format!(
                     "{} of {} partners and {} of {} guides have no {name} ({language}) translation; their pages show the {} text",
@@ -92,8 +93,8 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
         );
         for partner in untranslated {
             diagnostics.push(
-                Diagnostic::warning(
-                    DETAIL_CODE,
+                Diagnostic::new(
+                    rules::UNTRANSLATED_DETAIL,
                     &partner.file.path,
                     format!("no {name} ({language}) description in translations.{language}"),
                 )
@@ -108,8 +109,8 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
         }
         for guide in untranslated_guides {
             diagnostics.push(
-                Diagnostic::warning(
-                    DETAIL_CODE,
+                Diagnostic::new(
+                    rules::UNTRANSLATED_DETAIL,
                     &guide.file.path,
                     format!("no {name} ({language}) translation of this guide"),
                 )
