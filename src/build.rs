@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use crate::date::Date;
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::{self, Site};
+use crate::output::OutputFile;
 use crate::render::pages::Shows;
 use crate::render::values::Fragments;
-use crate::render::OutputFile;
 use crate::{load, postprocess, render, search, validate, write};
 use rayon::prelude::*;
 

@@ -20,6 +20,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod needles;
+pub mod output;
 pub mod postprocess;
 pub mod rebuild;
 pub mod record;

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
+use crate::output::OutputFile;
 use crate::render::values::{pieces, Fragments, Piece, Placeholder, FRAGMENTS, PLACEHOLDER_START};
-use crate::render::OutputFile;
 
 pub use crate::leaks::PrivateScanner;
 

@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 use crate::build::{self, BuildError, BuildPlan, Caches, SourceCache, Stopwatch};
 use crate::diagnostic::Diagnostic;
 use crate::model::{PrivateValues, Site};
+use crate::output::OutputFile;
 use crate::postprocess::PrivateScanner;
 use crate::render::pages::{site_wide_fingerprint, Shows};
-use crate::render::OutputFile;
 use crate::serve::watch::is_hub_file;
 use crate::write;
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::load::StaticFile;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 #[derive(Debug)]
 pub enum WriteError {

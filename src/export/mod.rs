@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::model::{PublicPartner, Site};
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// Where the data files live in the output.
 pub const FOLDER: &str = "data";

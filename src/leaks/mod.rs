@@ -18,7 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::StaticFile;
 use crate::model::{PrivateValue, PrivateValues};
 use crate::needles::Needles;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 pub use clues::{clues, Clue, Form};
 pub use reading::{read_value, Reading, Stream};

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::render::OutputFile;
+use crate::output::{fnv1a, OutputFile};
 
 /// Logical name (`style.css`) → output path (`/assets/style.1a2b3c4d.css`).
 #[derive(Debug, Clone, Default)]
@@ -80,14 +80,6 @@ fn minify_wrapped(code: &[u8], open: &[u8], close: &[u8]) -> Vec<u8> {
         // Never ship something the minifier mangled: fall back to the source.
         _ => code.to_vec(),
     }
-}
-
-/// FNV-1a: tiny, stable across Rust versions and platforms, which is all a
-/// cache-busting file name needs.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

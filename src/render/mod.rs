@@ -13,13 +13,6 @@ use std::fmt;
 
 use crate::diagnostic::Diagnostic;
 
-/// One file of the built site, path relative to the output root.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub contents: Vec<u8>,
-}
-
 /// A problem in a template or the UI strings, reported like content errors.
 #[derive(Debug, Clone)]
 pub struct RenderError {

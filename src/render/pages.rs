@@ -15,9 +15,10 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Strings;
 use crate::markdown;
 use crate::model::{PublicPartner, Site};
+use crate::output::{fnv1a, OutputFile};
 use crate::render::templates::{self, template_diagnostic};
 use crate::render::values::{self, Fragments, ValueCache};
-use crate::render::{assets, theme, OutputFile, RenderError};
+use crate::render::{assets, theme, RenderError};
 use crate::search::{SearchContext, SearchIndex};
 use crate::taxonomy::Kind;
 
@@ -405,7 +406,7 @@ pub fn site_wide_fingerprint(site: &Site) -> u64 {
         .iter()
         .map(|language| SiteInfo::new(site, language))
         .collect();
-    assets::fnv1a(&serde_json::to_vec(&infos).unwrap_or_default())
+    fnv1a(&serde_json::to_vec(&infos).unwrap_or_default())
 }
 
 /// `""` for the default language, `"es/"` for Spanish.

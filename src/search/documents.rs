@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::model::{AccessFacts, Guide, PublicPartner, Site};
+use crate::output::fnv1a;
 use crate::record::{Cost, Visibility};
-use crate::render::assets::fnv1a;
 use crate::search::a32;
 use crate::search::synonyms::{FREE_WORDS, POPULATION_WORDS, SERVICE_AREA_WORDS};
 use crate::search::text::{html_text, markdown_text};

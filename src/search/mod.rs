@@ -24,8 +24,8 @@ use serde_json::{json, Value};
 
 use crate::config::SearchLayout;
 use crate::model::Site;
-use crate::render::assets::fnv1a;
-use crate::render::OutputFile;
+use crate::output::fnv1a;
+use crate::output::OutputFile;
 use documents::{Document, FacetSpec, Field};
 use invert::{invert, Inverted};
 

@@ -559,8 +559,30 @@ impl<'a> PartnerCheck<'a> {
 
     fn run(&self, hub: &Hub, guide_slugs: &BTreeSet<&str>, today: Date, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
-        let taxonomies = &hub.taxonomies;
+        self.identity(out);
+        self.verification(hub, today, out);
+        self.classification(&hub.taxonomies, out);
+        self.reachability(hub, out);
+        self.urls(out);
+        self.logo(hub, out);
+        self.contacts(hub, out);
+        self.languages(out);
+        self.free_text(out);
+        self.places(out);
+        self.access_facts(out);
+        self.consent_and_private_contacts(hub, out);
+        self.ids_are_unique(out);
+        self.phones_and_locations(&hub.taxonomies, out);
+        self.services(&hub.taxonomies, out);
+        self.markdown(&record.description, "description", out);
+        self.translations(out);
+        self.guides(guide_slugs, out);
+    }
 
+    /// E002, E020, E021 and W022: the record's version, its id, and
+    /// points left to review.
+    fn identity(&self, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         if record.schema_version != 1 {
             out.push(
                 self.diagnostic(
@@ -602,7 +624,11 @@ impl<'a> PartnerCheck<'a> {
                 .help("check each point with the partner and delete it, or publish with `haven publish`, which clears the list"),
             );
         }
+    }
 
+    /// E070, E071, W072 and W073: when the record was last verified.
+    fn verification(&self, hub: &Hub, today: Date, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         match Date::parse(&record.last_verified) {
             None => out.push(
                 self.diagnostic(
@@ -637,7 +663,11 @@ impl<'a> PartnerCheck<'a> {
                 }
             }
         }
+    }
 
+    /// What kind of partner this is: its types, name and focus issues.
+    fn classification(&self, taxonomies: &Taxonomies, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         for (index, code) in record.partner_types.iter().enumerate() {
             self.code(
                 taxonomies,
@@ -685,7 +715,12 @@ impl<'a> PartnerCheck<'a> {
                 .help("add e.g. focus_issues: [intimate_partner_violence]"),
             );
         }
+    }
 
+    /// P001 and E120: no internal data in a public repository, and one
+    /// public way to reach the partner.
+    fn reachability(&self, hub: &Hub, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         if record.internal.is_some() && hub.config.data_repository == DataRepository::Public {
             out.push(
                 self.diagnostic(rules::INTERNAL_IN_PUBLIC_REPOSITORY, "internal", "this data repository is public, so internal: would be published through git")
@@ -703,15 +738,11 @@ impl<'a> PartnerCheck<'a> {
                 .help("survivors need a way to reach the partner; add one public contact"),
             );
         }
+    }
 
-        self.urls(out);
-        self.logo(hub, out);
-        self.contacts(hub, out);
-        self.languages(out);
-        self.free_text(out);
-        self.places(out);
-        self.access_facts(out);
-        self.consent_and_private_contacts(hub, out);
+    /// E022: ids of phones, locations and services are unique in the file.
+    fn ids_are_unique(&self, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         self.unique_ids("phones", record.phones.iter().map(|p| p.id.as_str()), out);
         self.unique_ids(
             "locations",
@@ -723,7 +754,12 @@ impl<'a> PartnerCheck<'a> {
             record.services.iter().map(|s| s.id.as_str()),
             out,
         );
+    }
 
+    /// Hours of phones; what each location may publish, its codes and
+    /// hours.
+    fn phones_and_locations(&self, taxonomies: &Taxonomies, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         for (index, phone) in record.phones.iter().enumerate() {
             if let Some(hours) = &phone.hours {
                 self.hours(hours, &format!("phones[{index}].hours"), out);
@@ -786,9 +822,11 @@ impl<'a> PartnerCheck<'a> {
                 self.hours(hours, &format!("{field}.hours"), out);
             }
         }
+    }
 
-        let phone_ids: Vec<&str> = record.phones.iter().map(|p| p.id.as_str()).collect();
-        let location_ids: Vec<&str> = record.locations.iter().map(|l| l.id.as_str()).collect();
+    /// At least one service, and each one's checks.
+    fn services(&self, taxonomies: &Taxonomies, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         if record.services.is_empty() {
             out.push(
                 self.diagnostic(
@@ -800,128 +838,152 @@ impl<'a> PartnerCheck<'a> {
             );
         }
         for (index, service) in record.services.iter().enumerate() {
-            let field = format!("services[{index}]");
-            if service.name.trim().is_empty() {
-                out.push(
-                    self.diagnostic(
-                        rules::MISSING_FIELD,
-                        format!("{field}.name"),
-                        "service name is empty",
-                    )
-                    .help("name what the partner offers, e.g. name: Protective order help"),
-                );
+            self.service(taxonomies, &format!("services[{index}]"), service, out);
+        }
+    }
+
+    /// One service at `field` (`services[2]`): its names, codes,
+    /// references, costs, ages, hours and Markdown.
+    fn service(
+        &self,
+        taxonomies: &Taxonomies,
+        field: &str,
+        service: &crate::record::Service,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if service.name.trim().is_empty() {
+            out.push(
+                self.diagnostic(
+                    rules::MISSING_FIELD,
+                    format!("{field}.name"),
+                    "service name is empty",
+                )
+                .help("name what the partner offers, e.g. name: Protective order help"),
+            );
+        }
+        if service.categories.is_empty() {
+            out.push(
+                self.diagnostic(
+                    rules::MISSING_FIELD,
+                    format!("{field}.categories"),
+                    "at least one service area is required",
+                )
+                .help(format!(
+                    "e.g. categories: [legal_services]; the service areas are: {}",
+                    taxonomies.codes(Kind::ServiceAreas).join(", ")
+                )),
+            );
+        }
+        for (c, code) in service.categories.iter().enumerate() {
+            self.code(
+                taxonomies,
+                Kind::ServiceAreas,
+                code,
+                format!("{field}.categories[{c}]"),
+                out,
+            );
+        }
+        for (p, code) in service.populations.iter().enumerate() {
+            self.code(
+                taxonomies,
+                Kind::Populations,
+                code,
+                format!("{field}.populations[{p}]"),
+                out,
+            );
+        }
+        self.service_references(field, service, out);
+        if service.cost != crate::record::Cost::Free && service.fees_description.is_none() {
+            out.push(
+                self.diagnostic(
+                    rules::FEES_MISSING,
+                    format!("{field}.fees_description"),
+                    "required when the service is not free",
+                )
+                .help("say what it costs and whether fees can be waived"),
+            );
+        }
+        if service.access.confidentiality == crate::record::Confidentiality::Limited
+            && service.access.confidentiality_note.is_none()
+        {
+            out.push(
+                self.diagnostic(
+                    rules::CONFIDENTIALITY_NOTE_MISSING,
+                    format!("{field}.access.confidentiality_note"),
+                    "required when confidentiality is limited",
+                )
+                .help("explain the limits, e.g. \"staff are mandated reporters of child abuse\""),
+            );
+        }
+        if let Some(eligibility) = &service.eligibility {
+            if let (Some(min), Some(max)) = (eligibility.min_age, eligibility.max_age) {
+                if min > max {
+                    out.push(
+                        self.diagnostic(
+                            rules::AGES_REVERSED,
+                            format!("{field}.eligibility.max_age"),
+                            "max_age is lower than min_age",
+                        )
+                        .help("swap the values or remove one"),
+                    );
+                }
             }
-            if service.categories.is_empty() {
+        }
+        if let Some(hours) = &service.hours {
+            self.hours(hours, &format!("{field}.hours"), out);
+        }
+        self.markdown(&service.description, &format!("{field}.description"), out);
+    }
+
+    /// E100, E101 and W102: what a service refers to is in the file, once.
+    fn service_references(
+        &self,
+        field: &str,
+        service: &crate::record::Service,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let record = &self.partner.record;
+        let phone_ids: Vec<&str> = record.phones.iter().map(|p| p.id.as_str()).collect();
+        let location_ids: Vec<&str> = record.locations.iter().map(|l| l.id.as_str()).collect();
+        for (r, reference) in service.phones.iter().enumerate() {
+            if !phone_ids.contains(&reference.as_str()) {
                 out.push(
                     self.diagnostic(
-                        rules::MISSING_FIELD,
-                        format!("{field}.categories"),
-                        "at least one service area is required",
+                        rules::UNKNOWN_PHONE_REFERENCE,
+                        format!("{field}.phones[{r}]"),
+                        format!("no phone with id \"{reference}\" in this file"),
                     )
-                    .help(format!(
-                        "e.g. categories: [legal_services]; the service areas are: {}",
-                        taxonomies.codes(Kind::ServiceAreas).join(", ")
+                    .help(did_you_mean(
+                        reference,
+                        phone_ids.iter().copied(),
+                        "use the id of one of the phones: above",
                     )),
                 );
             }
-            for (c, code) in service.categories.iter().enumerate() {
-                self.code(
-                    taxonomies,
-                    Kind::ServiceAreas,
-                    code,
-                    format!("{field}.categories[{c}]"),
-                    out,
-                );
-            }
-            for (p, code) in service.populations.iter().enumerate() {
-                self.code(
-                    taxonomies,
-                    Kind::Populations,
-                    code,
-                    format!("{field}.populations[{p}]"),
-                    out,
-                );
-            }
-            for (r, reference) in service.phones.iter().enumerate() {
-                if !phone_ids.contains(&reference.as_str()) {
-                    out.push(
-                        self.diagnostic(
-                            rules::UNKNOWN_PHONE_REFERENCE,
-                            format!("{field}.phones[{r}]"),
-                            format!("no phone with id \"{reference}\" in this file"),
-                        )
-                        .help(did_you_mean(
-                            reference,
-                            phone_ids.iter().copied(),
-                            "use the id of one of the phones: above",
-                        )),
-                    );
-                }
-            }
-            self.repeated_references(&field, "phones", &service.phones, out);
-            self.repeated_references(&field, "locations", &service.locations, out);
-            for (r, reference) in service.locations.iter().enumerate() {
-                if !location_ids.contains(&reference.as_str()) {
-                    out.push(
-                        self.diagnostic(
-                            rules::UNKNOWN_LOCATION_REFERENCE,
-                            format!("{field}.locations[{r}]"),
-                            format!("no location with id \"{reference}\" in this file"),
-                        )
-                        .help(did_you_mean(
-                            reference,
-                            location_ids.iter().copied(),
-                            "use the id of one of the locations: above",
-                        )),
-                    );
-                }
-            }
-            if service.cost != crate::record::Cost::Free && service.fees_description.is_none() {
-                out.push(
-                    self.diagnostic(
-                        rules::FEES_MISSING,
-                        format!("{field}.fees_description"),
-                        "required when the service is not free",
-                    )
-                    .help("say what it costs and whether fees can be waived"),
-                );
-            }
-            if service.access.confidentiality == crate::record::Confidentiality::Limited
-                && service.access.confidentiality_note.is_none()
-            {
-                out.push(
-                    self.diagnostic(
-                        rules::CONFIDENTIALITY_NOTE_MISSING,
-                        format!("{field}.access.confidentiality_note"),
-                        "required when confidentiality is limited",
-                    )
-                    .help(
-                        "explain the limits, e.g. \"staff are mandated reporters of child abuse\"",
-                    ),
-                );
-            }
-            if let Some(eligibility) = &service.eligibility {
-                if let (Some(min), Some(max)) = (eligibility.min_age, eligibility.max_age) {
-                    if min > max {
-                        out.push(
-                            self.diagnostic(
-                                rules::AGES_REVERSED,
-                                format!("{field}.eligibility.max_age"),
-                                "max_age is lower than min_age",
-                            )
-                            .help("swap the values or remove one"),
-                        );
-                    }
-                }
-            }
-            if let Some(hours) = &service.hours {
-                self.hours(hours, &format!("{field}.hours"), out);
-            }
-            self.markdown(&service.description, &format!("{field}.description"), out);
         }
-        self.markdown(&record.description, "description", out);
-        self.translations(out);
+        self.repeated_references(field, "phones", &service.phones, out);
+        self.repeated_references(field, "locations", &service.locations, out);
+        for (r, reference) in service.locations.iter().enumerate() {
+            if !location_ids.contains(&reference.as_str()) {
+                out.push(
+                    self.diagnostic(
+                        rules::UNKNOWN_LOCATION_REFERENCE,
+                        format!("{field}.locations[{r}]"),
+                        format!("no location with id \"{reference}\" in this file"),
+                    )
+                    .help(did_you_mean(
+                        reference,
+                        location_ids.iter().copied(),
+                        "use the id of one of the locations: above",
+                    )),
+                );
+            }
+        }
+    }
 
+    /// E102: the guides a record names exist.
+    fn guides(&self, guide_slugs: &BTreeSet<&str>, out: &mut Vec<Diagnostic>) {
+        let record = &self.partner.record;
         for (index, slug) in record.guides.iter().enumerate() {
             if !guide_slugs.contains(slug.as_str()) {
                 out.push(
