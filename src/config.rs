@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::record::{Hours, PhoneKind};
 
 fn yes() -> bool {
@@ -296,4 +297,28 @@ pub struct GuideFrontMatter {
     pub related_partners: Vec<String>,
     #[serde(default)]
     pub related_categories: Vec<String>,
+}
+
+/// How many days since a record was verified, and what that means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    Fresh,
+    /// Past `warn_after_days`: shown with a notice.
+    Aging,
+    /// Past `hide_after_days`: left out of the site.
+    Stale,
+}
+
+pub fn freshness(last_verified: &str, today: Date, config: &HubConfig) -> Freshness {
+    let Some(verified) = Date::parse(last_verified) else {
+        return Freshness::Fresh;
+    };
+    let age = verified.days_until(today);
+    if age > i64::from(config.staleness.hide_after_days) {
+        Freshness::Stale
+    } else if age > i64::from(config.staleness.warn_after_days) {
+        Freshness::Aging
+    } else {
+        Freshness::Fresh
+    }
 }

@@ -19,6 +19,7 @@ pub mod leaks;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod names;
 pub mod needles;
 pub mod output;
 pub mod postprocess;

@@ -14,16 +14,17 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::HubConfig;
+use crate::config::{freshness, Freshness};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::load::{Hub, LoadedGuide, LoadedPartner, StaticFile};
 use crate::markdown::{self, Heading, LinkTargets};
+use crate::names::slugify_name;
 use crate::record::{
     AreaKind, Coverage, Identifier, LegalStatus, Link, Location, LocationTranslation, PartnerKind,
     Phone, PhoneKind, PhoneTranslation, Service, Status, Translation, Visibility,
 };
 use crate::taxonomy::Taxonomies;
-use crate::validate::{freshness, Freshness};
 
 /// The whole site, ready to render.
 #[derive(Debug, Clone, Serialize)]
@@ -1375,29 +1376,6 @@ fn first_mentions(references: &[String]) -> impl Iterator<Item = &String> {
 fn dedupe(values: &mut Vec<String>) {
     let mut seen = BTreeSet::new();
     values.retain(|v| seen.insert(v.clone()));
-}
-
-/// URL slug for a place name: accents folded, lowercase ASCII, hyphens.
-pub fn slugify_name(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        let folded = match c {
-            'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' | 'Í' | 'Ì' | 'Ï' | 'Î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' | 'Ó' | 'Ò' | 'Ö' | 'Ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' | 'Ú' | 'Ù' | 'Ü' | 'Û' => 'u',
-            'ñ' | 'Ñ' => 'n',
-            'ç' | 'Ç' => 'c',
-            other => other,
-        };
-        if folded.is_ascii_alphanumeric() {
-            slug.push(folded.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::services::services;
 use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
 use crate::date::Date;
-use crate::model::slugify_name;
+use crate::names::slugify_name;
 use crate::taxonomy::{Kind, Taxonomies};
 
 /// What the mapping needs from the hub it imports into.

@@ -9,7 +9,7 @@ use super::package::Row;
 use super::partner::{https, unique, valid_id, Mapper, Term};
 use super::yaml_out::{map, Node};
 use crate::export::hsds::CONFIDENTIAL;
-use crate::model::slugify_name;
+use crate::names::slugify_name;
 use crate::taxonomy::Kind;
 
 /// The organization's places as the import reads them.

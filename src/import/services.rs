@@ -12,7 +12,7 @@ use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
 use crate::date::Date;
 use crate::export::hsds::code_of;
-use crate::model::slugify_name;
+use crate::names::slugify_name;
 use crate::record::Status;
 use crate::taxonomy::Kind;
 

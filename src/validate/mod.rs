@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::{DataRepository, HubConfig};
+use crate::config::{freshness, DataRepository, Freshness, HubConfig};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::load::{Hub, LoadedPartner};
@@ -27,30 +27,6 @@ use crate::taxonomy::{Kind, Taxonomies};
 
 /// What a field check found: (rule code, message, help). W-codes warn.
 type Finding = (Rule, String, String);
-
-/// How many days since a record was verified, and what that means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Freshness {
-    Fresh,
-    /// Past `warn_after_days`: shown with a notice.
-    Aging,
-    /// Past `hide_after_days`: left out of the site.
-    Stale,
-}
-
-pub fn freshness(last_verified: &str, today: Date, config: &HubConfig) -> Freshness {
-    let Some(verified) = Date::parse(last_verified) else {
-        return Freshness::Fresh;
-    };
-    let age = verified.days_until(today);
-    if age > i64::from(config.staleness.hide_after_days) {
-        Freshness::Stale
-    } else if age > i64::from(config.staleness.warn_after_days) {
-        Freshness::Aging
-    } else {
-        Freshness::Fresh
-    }
-}
 
 pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
     validate_cached(hub, today, &mut CheckCache::one_shot())
@@ -600,7 +576,7 @@ impl<'a> PartnerCheck<'a> {
             let suggestion = if is_slug(&self.partner.stem) {
                 self.partner.stem.clone()
             } else {
-                crate::model::slugify_name(&record.id)
+                crate::names::slugify_name(&record.id)
             };
             out.push(
                 self.diagnostic(rules::INVALID_ID, "id", format!("\"{}\" is not a valid id", record.id)).help(format!(
