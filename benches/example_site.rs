@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use haven::date::Date;
+use haven::hub::date::Date;
 use haven::BuildPlan;
 
 const RUNS: usize = 15;

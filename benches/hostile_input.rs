@@ -2,7 +2,7 @@
 //! pull request could use to hold a CI runner: YAML nested 100,000 deep,
 //! a mapping of 200,000 keys, 1,900 unknown keys (each reported), 10,000
 //! repeated headings, 1,000 nested quotes. Each case builds a small hub,
-//! runs `haven::build` on it and renders the report as `haven check`
+//! runs `haven::pipeline::build` on it and renders the report as `haven check`
 //! prints it. Budget: each case under a few seconds on a 2-core machine.
 //!
 //! Run: `cargo bench --bench hostile_input`
@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use haven::date::Date;
+use haven::hub::date::Date;
 use haven::report::{self, Format, Style};
 use haven::BuildPlan;
 

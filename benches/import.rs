@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use haven::date::Date;
+use haven::hub::date::Date;
 use haven::import::{import_hsds, ImportPlan};
 
 const RUNS: usize = 3;

@@ -1,42 +1,26 @@
 //! haven: a static-site generator for survivor resource hubs.
 //!
-//! The pipeline (`build::build`) runs load → validate → model → render →
-//! post-process → write; each stage is the module of that name.
-pub mod branding;
-pub mod build;
-pub mod config;
-pub mod date;
-pub mod diagnostic;
-pub mod dial;
-pub mod export;
-pub mod history;
-pub mod hours;
-pub mod hours_text;
-pub mod hub_paths;
-pub mod i18n;
+//! The tree is the architecture (docs/ARCHITECTURE.md):
+//!
+//! - [`diagnostics`]: what a problem is, every rule, did-you-mean.
+//! - [`hub`]: the input format: records, settings, taxonomies, hours,
+//!   dates, phone numbers, language tags, Markdown, YAML, which files may
+//!   be read.
+//! - [`hsds`]: the Open Referral HSDS 3.0 format, written by the export
+//!   and read by the importer.
+//! - [`pipeline`]: the build, one module per stage in run order (load,
+//!   validate, model, search, render, postprocess, export, write), the
+//!   files they make, and the driver that runs them ([`pipeline::build`]).
+//! - [`serve`], [`import`], [`scaffold`], [`review`], [`report`]: the
+//!   commands around the pipeline, and how diagnostics are shown.
+pub mod diagnostics;
+pub mod hsds;
+pub mod hub;
 pub mod import;
-pub mod leaks;
-pub mod load;
-pub mod markdown;
-pub mod model;
-pub mod names;
-pub mod needles;
-pub mod output;
-pub mod postprocess;
-pub mod rebuild;
-pub mod record;
-pub mod render;
+pub mod pipeline;
 pub mod report;
 pub mod review;
-pub mod rules;
 pub mod scaffold;
-pub mod search;
 pub mod serve;
-pub mod structure;
-pub mod suggest;
-pub mod taxonomy;
-pub mod validate;
-pub mod write;
-pub mod yaml;
 
-pub use build::{build, BuildError, BuildPlan, BuildReport};
+pub use pipeline::build::{build, BuildError, BuildPlan, BuildReport};

@@ -10,11 +10,11 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use haven::build::{self, BuildError, BuildPlan};
-use haven::date::Date;
-use haven::diagnostic::{self, Diagnostic};
-use haven::rebuild::{Preview, Rebuilt};
+use haven::diagnostics::{self, Diagnostic};
+use haven::hub::date::Date;
+use haven::pipeline::build::{self, BuildError, BuildPlan};
 use haven::report::{self, Format, Style};
+use haven::serve::rebuild::{Preview, Rebuilt};
 use haven::serve::watch::Watcher;
 use haven::serve::{Live, Server};
 
@@ -446,7 +446,7 @@ fn report_rebuild(
     let _ = std::io::Write::flush(&mut std::io::stdout());
 }
 
-fn print_timings(timings: &[haven::build::Lap]) {
+fn print_timings(timings: &[haven::pipeline::build::Lap]) {
     for lap in timings {
         let peak = lap
             .peak_memory
@@ -643,7 +643,7 @@ fn stderr_style() -> Style {
 fn without_details(diagnostics: Vec<Diagnostic>, verbose: bool) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
-        .filter(|d| verbose || d.code != haven::validate::translation::DETAIL_CODE)
+        .filter(|d| verbose || d.code != haven::pipeline::validate::translation::DETAIL_CODE)
         .collect()
 }
 
@@ -681,9 +681,9 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
             if !cli.quiet {
                 // The count says what was printed, and how many more
                 // `--verbose` would print.
-                let (_, all) = diagnostic::counts(&report.warnings);
+                let (_, all) = diagnostics::counts(&report.warnings);
                 let (_, warnings) =
-                    diagnostic::counts(&without_details(report.warnings.clone(), cli.verbose));
+                    diagnostics::counts(&without_details(report.warnings.clone(), cli.verbose));
                 let mut line = format!(
                     "Built {} ({}, {}) into {} in {:.2} s; {} warning(s)",
                     counted(report.pages, "page", "pages"),
@@ -739,7 +739,7 @@ fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
         }
     };
     let diagnostics = without_details(diagnostics, cli.verbose);
-    let (errors, warnings) = diagnostic::counts(&diagnostics);
+    let (errors, warnings) = diagnostics::counts(&diagnostics);
     let failed = errors > 0 || (args.strict && warnings > 0);
     let shown: Vec<Diagnostic> = diagnostics
         .into_iter()

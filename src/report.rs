@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diagnostic::{self, Diagnostic, Position, Severity};
+use crate::diagnostics::{self, Diagnostic, Position, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -47,7 +47,7 @@ impl Sources {
             .files
             .entry(path.to_path_buf())
             .or_insert_with(|| {
-                crate::hub_paths::read_hub_file(root, path).map(|text| {
+                crate::hub::paths::read_hub_file(root, path).map(|text| {
                     let starts = std::iter::once(0)
                         .chain(text.match_indices('\n').map(|(at, _)| at + 1))
                         .collect();
@@ -120,7 +120,7 @@ pub fn render(diagnostics: &[Diagnostic], root: &Path, format: Format, style: St
 
 fn human(diagnostics: &[Diagnostic], root: &Path, style: Style) -> String {
     let mut out = human_messages(diagnostics, root, style);
-    let (errors, warnings) = diagnostic::counts(diagnostics);
+    let (errors, warnings) = diagnostics::counts(diagnostics);
     let _ = writeln!(out, "{errors} error(s), {warnings} warning(s)");
     out
 }
@@ -292,7 +292,7 @@ struct JsonReport<'a> {
 }
 
 fn json(diagnostics: &[Diagnostic]) -> String {
-    let (errors, warnings) = diagnostic::counts(diagnostics);
+    let (errors, warnings) = diagnostics::counts(diagnostics);
     let report = JsonReport {
         errors,
         warnings,
@@ -321,8 +321,8 @@ fn json(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Position;
-    use crate::rules;
+    use crate::diagnostics::rules;
+    use crate::diagnostics::Position;
 
     fn sample() -> Diagnostic {
         Diagnostic::new(

@@ -2,12 +2,12 @@
 //! (`haven import` writes them so), what each one still needs, and
 //! publishing reviewed ones by id without opening their files.
 
-use crate::rules;
+use crate::diagnostics::rules;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::date::Date;
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostics::{self, Diagnostic};
+use crate::hub::date::Date;
 
 /// A record written `published: false`.
 pub struct Draft {
@@ -32,11 +32,11 @@ impl Draft {
 /// errors (a file that does not parse, a broken hub.yaml) come back as
 /// `Err`.
 pub fn drafts(root: &Path, today: Date) -> Result<Vec<Draft>, Vec<Diagnostic>> {
-    let loaded = crate::load::load(root);
+    let loaded = crate::pipeline::load::load(root);
     let Some(hub) = loaded.hub else {
         return Err(loaded.diagnostics);
     };
-    let diagnostics = crate::validate::validate(&hub, today);
+    let diagnostics = crate::pipeline::validate::validate(&hub, today);
     let mut drafts: Vec<Draft> = hub
         .partners
         .iter()
@@ -55,7 +55,7 @@ pub fn drafts(root: &Path, today: Date) -> Result<Vec<Draft>, Vec<Diagnostic>> {
                 .filter(|d| d.code != rules::REVIEW_LEFT.code)
                 .cloned()
                 .collect();
-            diagnostic::sort(&mut problems);
+            diagnostics::sort(&mut problems);
             Draft {
                 id: partner.record.id.clone(),
                 path: partner.file.path.clone(),

@@ -6,8 +6,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::date::Date;
-use crate::record::PartnerRecord;
+use crate::hub::date::Date;
+use crate::hub::record::PartnerRecord;
 
 /// The first line of every partner file haven writes: VS Code's YAML
 /// extension reads it and offers autocomplete and inline errors.
@@ -67,7 +67,7 @@ fn write_new(path: &Path, contents: &str) -> Result<PathBuf, ScaffoldError> {
 }
 
 fn checked_name(name: &str) -> Result<&str, ScaffoldError> {
-    if crate::validate::is_slug(name) {
+    if crate::hub::names::is_slug(name) {
         Ok(name)
     } else {
         Err(ScaffoldError::BadName(name.to_string()))

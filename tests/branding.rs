@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 
 use common::*;
-use haven::branding::{self, Colour, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS, MINIMUM_CONTRAST};
+use haven::hub::branding::{self, Colour, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS, MINIMUM_CONTRAST};
 
 const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4" fill="#6b2f5e"/></svg>"##;
 

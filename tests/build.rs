@@ -38,8 +38,9 @@ fn every_published_partner_has_a_page_and_drafts_and_stale_records_do_not() {
     for record in yaml_files(&example_site().join("partners")) {
         let id = record["id"].as_str().expect("id");
         let draft = record["published"].as_bool() == Some(false);
-        let verified = haven::date::Date::parse(record["last_verified"].as_str().expect("date"))
-            .expect("date");
+        let verified =
+            haven::hub::date::Date::parse(record["last_verified"].as_str().expect("date"))
+                .expect("date");
         let stale = verified.days_until(today) > 365;
         let page = format!("partners/{id}/index.html");
         if draft || stale {

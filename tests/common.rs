@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use haven::date::Date;
+use haven::hub::date::Date;
 use haven::BuildPlan;
 
 /// The `haven` binary built for these tests.
@@ -159,14 +159,14 @@ pub fn assert_no_temporary_folders(dir: &Path) {
 
 /// The content errors of `haven check` and of `haven build` on one hub.
 pub fn check_and_build_errors(root: &Path) -> (Vec<String>, Vec<String>) {
-    let errors = |diagnostics: &[haven::diagnostic::Diagnostic]| -> Vec<String> {
+    let errors = |diagnostics: &[haven::diagnostics::Diagnostic]| -> Vec<String> {
         diagnostics
             .iter()
             .filter(|d| d.is_error())
             .map(ToString::to_string)
             .collect()
     };
-    let checked = errors(&haven::build::check(root, today(), None).expect("check runs"));
+    let checked = errors(&haven::pipeline::build::check(root, today(), None).expect("check runs"));
     let output = tempfile::tempdir().expect("temp");
     let built = match haven::build(&plan(root, &output.path().join("public"))) {
         Ok(_) => Vec::new(),

@@ -43,7 +43,7 @@ fn every_invalid_record_is_reported_with_its_code_on_its_line() {
             ("hub.yaml", MINIMAL_HUB),
             (&format!("partners/{name}"), &text),
         ]);
-        let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+        let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
         let found = diagnostics.iter().find(|d| {
             d.code == code
                 && d.position.map(|p| p.line) == Some(line)
@@ -94,7 +94,7 @@ fn corpus_messages_match_the_reviewed_text() {
             ("hub.yaml", MINIMAL_HUB),
             (&format!("partners/{name}"), &text),
         ]);
-        let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+        let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
         actual.push_str(&format!("== {name}\n"));
         for diagnostic in diagnostics {
             actual.push_str(&format!("{diagnostic}\n"));
@@ -122,7 +122,7 @@ fn two_files_with_the_same_website_are_flagged_as_possible_duplicates() {
         ("partners/food.yaml", &minimal_partner("food")),
         ("partners/food-copy.yaml", &copy),
     ]);
-    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     let duplicate = diagnostics.iter().find(|d| d.code == "W160").expect("W160");
     assert_eq!(duplicate.path, Path::new("partners/food.yaml"));
     assert!(
@@ -148,7 +148,7 @@ fn the_street_of_a_confidential_location_in_public_text_is_p011() {
         ("partners/shelter.yaml", &shelter),
         ("partners/food.yaml", &other),
     ]);
-    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     let leak = diagnostics.iter().find(|d| d.code == "P011").expect("P011");
     assert_eq!(leak.path, Path::new("partners/food.yaml"));
     assert_eq!(leak.field, "description");
@@ -166,7 +166,7 @@ fn the_street_of_a_confidential_location_in_a_translation_is_p011() {
         ("hub.yaml", MINIMAL_HUB),
         ("partners/shelter.yaml", &shelter),
     ]);
-    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     let leak = diagnostics.iter().find(|d| d.code == "P011").expect("P011");
     assert_eq!(leak.field, "translations.es.locations.house.notes");
     assert!(leak.position.is_some(), "{leak}");

@@ -422,7 +422,7 @@ fn a_translated_partner_page_is_titled_and_described_in_the_page_language() {
 
 #[test]
 fn the_texts_a_page_shows_are_those_of_the_localized_partner() {
-    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+    let (site, _) = haven::pipeline::build::prepare(&example_site(), today(), false);
     let (site, _) = site.expect("example site is valid");
     for partner in &site.partners {
         for language in ["en", "es"] {

@@ -116,10 +116,10 @@ fn damaged_records_and_guides_never_panic() {
     let mut built = 0;
     for round in 0..ROUNDS {
         damage(hub.path(), (&partner, &guide), &mut random);
-        let (site, diagnostics) = haven::build::prepare(hub.path(), today(), true);
+        let (site, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), true);
         if let Some((site, _)) = site {
-            let index = haven::search::build(&site, false, "en");
-            haven::render::render(&site, std::slice::from_ref(&index))
+            let index = haven::pipeline::search::build(&site, false, "en");
+            haven::pipeline::render::render(&site, std::slice::from_ref(&index))
                 .unwrap_or_else(|e| panic!("round {round}: render failed: {e}"));
             built += 1;
         } else {

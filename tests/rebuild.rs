@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use haven::rebuild::{Preview, Rebuilt, Scope};
+use haven::serve::rebuild::{Preview, Rebuilt, Scope};
 
 use common::*;
 

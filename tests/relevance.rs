@@ -1,5 +1,5 @@
 //! The relevance set (tests/search/relevance.json) through the Rust side
-//! of the ranking (`haven::search::query`), over the example site and a
+//! of the ranking (`haven::pipeline::search::query`), over the example site and a
 //! hub imported from the real 211 Miami extract. The browser tests run the
 //! same set through the shipped script (tests/browser/relevance.test.js).
 
@@ -8,11 +8,11 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use haven::search::{self, query::Reader};
+use haven::pipeline::search::{self, query::Reader};
 use serde_json::Value;
 
 fn reader_for(root: &Path) -> Reader {
-    let (site, _) = haven::build::prepare(root, today(), false);
+    let (site, _) = haven::pipeline::build::prepare(root, today(), false);
     let site = site.expect("hub is valid").0;
     let index = search::build(&site, false, &site.config.default_language);
     Reader::open(&index).expect("index reads back")

@@ -13,7 +13,7 @@ fn check_partner_bytes(bytes: &[u8]) -> Vec<String> {
     let hub = hub(&[("hub.yaml", MINIMAL_HUB)]);
     fs::create_dir_all(hub.path().join("partners")).expect("mkdir");
     fs::write(hub.path().join("partners/x.yaml"), bytes).expect("write");
-    let (site, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (site, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     assert!(site.is_none(), "a broken record must stop the build");
     diagnostics
         .iter()
@@ -48,7 +48,7 @@ fn a_byte_order_mark_is_accepted() {
     let hub = hub(&[("hub.yaml", MINIMAL_HUB)]);
     fs::create_dir_all(hub.path().join("partners")).expect("mkdir");
     fs::write(hub.path().join("partners/x.yaml"), bytes).expect("write");
-    let (site, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (site, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     assert!(site.is_some(), "{diagnostics:#?}");
 }
 
@@ -118,7 +118,7 @@ fn unquoted_numbers_keep_every_digit() {
         "website: https://food.example.org\nphones:\n  - id: main\n    number: 5055550142\n    kind: voice\n    label: Main\n    hours:\n      mon: 9:00-17:00\nlocations:\n  - id: office\n    type: physical\n    visibility: public\n    address: { street: 1 Main St, city: Newark, state: NJ, postal_code: 07001, country: US }",
     );
     let hub = hub(&[("hub.yaml", MINIMAL_HUB), ("partners/x.yaml", &record)]);
-    let (site, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (site, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     let (site, _) = site.unwrap_or_else(|| panic!("{diagnostics:#?}"));
     let partner = &site.partners[0];
     assert_eq!(
@@ -170,7 +170,7 @@ fn a_broken_file_is_reported_once_not_again_by_every_link_to_it() {
         ("guides/referrals.md", guide),
         ("guides/other.md", other),
     ]);
-    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     let errors: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.is_error())
@@ -189,7 +189,7 @@ fn every_front_matter_mistake_of_a_guide_is_reported_at_its_line() {
         ("partners/food.yaml", &minimal_partner("food")),
         ("guides/referrals.md", guide),
     ]);
-    let (_, diagnostics) = haven::build::prepare(hub.path(), today(), false);
+    let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
     let found: Vec<(String, usize)> = diagnostics
         .iter()
         .filter(|d| d.is_error())

@@ -1,4 +1,4 @@
-//! The rule registry (src/rules.rs) against the documentation and the
+//! The rule registry (src/diagnostics/rules.rs) against the documentation and the
 //! tests: every rule has one code, a severity its letter says, a row in
 //! docs/rules.md under the section it names, and a test that makes it
 //! fire; docs/rules.md lists no rule haven does not have.
@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use haven::diagnostic::Severity;
-use haven::rules::{self, Rule};
+use haven::diagnostics::rules::{self, Rule};
+use haven::diagnostics::Severity;
 
 fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -85,7 +85,7 @@ fn test_texts() -> String {
 }
 
 fn constant_name(rule: &Rule) -> String {
-    let source = fs::read_to_string(repository().join("src/rules.rs")).expect("src/rules.rs");
+    let source = fs::read_to_string(repository().join("src/diagnostics/rules.rs")).expect("src/diagnostics/rules.rs");
     source
         .lines()
         .find(|line| line.contains(&format!("= \"{}\"", rule.code)))
@@ -141,7 +141,7 @@ fn docs_list_no_rule_haven_does_not_have() {
         for code in codes {
             assert!(
                 rules::by_code(&code).is_some(),
-                "docs/rules.md lists {code}, which is not in src/rules.rs"
+                "docs/rules.md lists {code}, which is not in src/diagnostics/rules.rs"
             );
         }
     }

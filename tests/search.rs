@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use common::*;
-use haven::search::{self, a32, text};
+use haven::pipeline::search::{self, a32, text};
 use serde_json::Value;
 
 /// The data a `HAVEN_SEARCH("key", data);` file carries.
@@ -58,8 +58,8 @@ fn language_head(output: &Path, language: &str) -> Value {
 }
 
 /// The example site's model.
-fn example_model() -> haven::model::Site {
-    let (site, _) = haven::build::prepare(&example_site(), today(), false);
+fn example_model() -> haven::pipeline::model::Site {
+    let (site, _) = haven::pipeline::build::prepare(&example_site(), today(), false);
     site.expect("example site is valid").0
 }
 
@@ -476,7 +476,7 @@ fn postings_of(head: &Value, word: &str) -> Vec<(u32, u32)> {
 
 #[test]
 fn a_word_a_service_area_implies_is_marked_apart_from_what_a_record_says() {
-    use haven::search::documents::Field;
+    use haven::pipeline::search::documents::Field;
     let site = example_model();
     let index = search::build(&site, false, "en");
     let head = head_of(&index);
@@ -597,7 +597,7 @@ fn access_facts_say_police_involvement_only_when_every_service_needs_it() {
     let legal_aid = partner("juniper-county-legal-aid").access;
     assert!(legal_aid.no_police && !legal_aid.police_required);
     assert_eq!(
-        haven::model::AccessFacts::default().badges(),
+        haven::pipeline::model::AccessFacts::default().badges(),
         Vec::<&str>::new()
     );
 }

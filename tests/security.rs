@@ -25,14 +25,15 @@ fn hub_with_private_note() -> tempfile::TempDir {
 /// `haven check` must find the same content errors first.
 fn build_errors(root: &Path) -> Vec<String> {
     let output = root.join("public");
-    let errors = |diagnostics: &[haven::diagnostic::Diagnostic]| -> Vec<String> {
+    let errors = |diagnostics: &[haven::diagnostics::Diagnostic]| -> Vec<String> {
         diagnostics
             .iter()
-            .filter(|d| d.severity == haven::diagnostic::Severity::Error)
+            .filter(|d| d.severity == haven::diagnostics::Severity::Error)
             .map(|d| format!("{}: {}: {}", d.code, d.path.display(), d.message))
             .collect()
     };
-    let checked = errors(&haven::build::check(root, common::today(), None).expect("check runs"));
+    let checked =
+        errors(&haven::pipeline::build::check(root, common::today(), None).expect("check runs"));
     let built = match haven::build(&plan(root, &output)) {
         Ok(_) => Vec::new(),
         Err(BuildError::Content(diagnostics)) | Err(BuildError::Template(diagnostics)) => {
@@ -371,7 +372,7 @@ mod output {
         let dir = hub_with_private_note();
         let empty = tempfile::tempdir().unwrap();
         build_into(dir.path(), empty.path()).expect("an empty folder is fine");
-        assert!(empty.path().join(haven::write::MARKER).is_file());
+        assert!(empty.path().join(haven::pipeline::write::MARKER).is_file());
         fs::write(empty.path().join("stale.html"), "old").unwrap();
         build_into(dir.path(), empty.path()).expect("haven's own site is replaced");
         assert!(!empty.path().join("stale.html").exists());

@@ -2,7 +2,7 @@
 //! panic.
 #![no_main]
 
-use haven::markdown::{render, Context, LinkTargets};
+use haven::hub::markdown::{render, Context, LinkTargets};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use haven::markdown::{render, Context, LinkTargets};
+use haven::hub::markdown::{render, Context, LinkTargets};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,8 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let repeats = usize::from(u16::from_be_bytes([*high, *low]));
     let text = piece.repeat(repeats);
     let path = Path::new("partners/fuzz.yaml");
-    if haven::yaml::parse::<haven::record::PartnerRecord>(&text, path, 0).is_err() {
-        let _ = haven::structure::partner_errors(&text, path);
+    if haven::hub::yaml::parse::<haven::hub::record::PartnerRecord>(&text, path, 0).is_err() {
+        let _ = haven::pipeline::load::structure::partner_errors(&text, path);
     }
     let context = Context { base_dir: "guides", top_heading_level: 2 };
     let _ = render(&text, context, &LinkTargets::default());

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::taxonomy::Kind;
+use crate::hub::taxonomy::Kind;
 
 const TABLE: &str = include_str!("airs.tsv");
 
@@ -82,7 +82,7 @@ pub fn kind_of(meaning: Meaning) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::Taxonomies;
+    use crate::hub::taxonomy::Taxonomies;
 
     #[test]
     fn every_code_of_the_table_is_a_hub_code() {

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use super::mapper::Mapper;
 use super::package::Row;
-use super::partner::Mapper;
 use super::yaml_out::{map, Node};
 
 pub(super) const DAYS: [(&str, &str); 7] = [
@@ -45,7 +45,7 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
             let read = match written.get(text) {
                 Some(read) => *read,
                 None => {
-                    let weekly = crate::hours_text::weekly(text);
+                    let weekly = crate::import::hours_text::weekly(text);
                     let read = weekly.is_some();
                     if let Some(weekly) = weekly {
                         for (day, ranges) in weekly {
@@ -116,7 +116,7 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
                 }
                 // Free text a person wrote: read when all of it is days
                 // and times ("Monday - Friday 9am-5pm").
-                if let Some(weekly) = crate::hours_text::weekly(text) {
+                if let Some(weekly) = crate::import::hours_text::weekly(text) {
                     for (day, ranges) in weekly {
                         days.entry(day).or_default().extend(ranges);
                     }
@@ -212,7 +212,7 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
 pub(super) fn clock(text: &str) -> Option<String> {
     let text = text.trim().trim_end_matches('Z');
     let text = text.split(['+']).next().unwrap_or(text);
-    crate::hours_text::clock(text)
+    crate::import::hours_text::clock(text)
 }
 
 /// Hours the exporter wrote as words into a phone's description.

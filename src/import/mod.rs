@@ -5,7 +5,9 @@
 
 pub mod airs;
 mod hours;
+pub mod hours_text;
 pub mod junk;
+mod mapper;
 pub mod package;
 pub mod partner;
 mod phones;
@@ -18,12 +20,12 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::config::HubConfig;
-use crate::date::Date;
-use crate::taxonomy::Taxonomies;
+use crate::hub::config::HubConfig;
+use crate::hub::date::Date;
+use crate::hub::taxonomy::Taxonomies;
 
+pub use mapper::Loss;
 pub use package::ReadError;
-pub use partner::Loss;
 
 /// What to import, and where.
 pub struct ImportPlan {
@@ -69,7 +71,7 @@ pub struct ImportReport {
 pub enum ImportError {
     Read(ReadError),
     NoHub(PathBuf),
-    Hub(crate::diagnostic::Diagnostic),
+    Hub(crate::diagnostics::Diagnostic),
     Write(PathBuf, std::io::Error),
 }
 
@@ -102,15 +104,15 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
     let config_path = plan.hub.join("hub.yaml");
     let config_text =
         fs::read_to_string(&config_path).map_err(|_| ImportError::NoHub(plan.hub.clone()))?;
-    let config: HubConfig =
-        crate::yaml::parse(&config_text, Path::new("hub.yaml"), 0).map_err(ImportError::Hub)?;
+    let config: HubConfig = crate::hub::yaml::parse(&config_text, Path::new("hub.yaml"), 0)
+        .map_err(ImportError::Hub)?;
     let taxonomies = match fs::read_to_string(plan.hub.join("taxonomies.yaml")) {
         Ok(text) => Taxonomies::with_hub_file(&text, Path::new("taxonomies.yaml"))
             .map_err(ImportError::Hub)?,
         Err(_) => Taxonomies::builtin(),
     };
     let package = package::read(&plan.source).map_err(ImportError::Read)?;
-    let hub = partner::Hub {
+    let hub = mapper::Hub {
         taxonomies: &taxonomies,
         default_country: &config.default_country,
         today: plan.today,
@@ -253,7 +255,7 @@ fn orphans(package: &package::Package) -> Vec<String> {
 fn write(hub: &Path, relative: &Path, text: &str) -> Result<(), ImportError> {
     let path = hub.join(relative);
     let refuse = |reason: String| ImportError::Write(path.clone(), std::io::Error::other(reason));
-    if let Some(problem) = crate::hub_paths::link_problem(hub, relative) {
+    if let Some(problem) = crate::hub::paths::link_problem(hub, relative) {
         return Err(refuse(format!(
             "{}: {}",
             problem.path.display(),

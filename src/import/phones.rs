@@ -5,12 +5,12 @@
 use std::collections::BTreeMap;
 
 use super::hours::hours_from_words;
+use super::mapper::Mapper;
 use super::package::Row;
-use super::partner::Mapper;
 use super::yaml_out::{map, Node};
-use crate::export::hsds::HOTLINE;
-use crate::record::PhoneKind;
-use crate::taxonomy::{Kind, Taxonomies};
+use crate::hsds::HOTLINE;
+use crate::hub::record::PhoneKind;
+use crate::hub::taxonomy::{Kind, Taxonomies};
 
 /// Phones by HSDS id → (record id, number), and their nodes.
 pub(super) struct Phones {
@@ -34,7 +34,9 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
         "fax" => PhoneKind::Fax,
         _ => PhoneKind::Voice,
     };
-    if let Err((code, message, _)) = crate::dial::parse(number, None, kind, m.hub.default_country) {
+    if let Err((code, message, _)) =
+        crate::hub::dial::parse(number, None, kind, m.hub.default_country)
+    {
         m.lose(
             format!("phones ({})", row.place()),
             format!("left out: {message} ({})", code.code),
@@ -90,7 +92,7 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
             None => unreadable_language(m, &field, name),
         }
     }
-    let kind_code = crate::export::hsds::code_of(&kind);
+    let kind_code = crate::hub::record::code_of(&kind);
     Some(map([
         ("id", Some(Node::text(id))),
         ("number", Some(Node::text(number))),
@@ -184,12 +186,12 @@ fn unreadable_language(m: &mut Mapper<'_>, field: &str, name: &str) {
 pub(super) fn language_tag(m: &Mapper<'_>, row: &Row) -> Option<String> {
     if let Some(note) = row
         .get("note")
-        .filter(|n| crate::validate::language::check(n).is_ok())
+        .filter(|n| crate::hub::language::check(n).is_ok())
     {
         return Some(note.to_string());
     }
     if let Some(code) = row.get("code").map(str::to_ascii_lowercase) {
-        if crate::validate::language::check(&code).is_ok_and(|w| w.is_none()) {
+        if crate::hub::language::check(&code).is_ok_and(|w| w.is_none()) {
             return Some(code);
         }
     }
@@ -206,5 +208,5 @@ pub(super) fn language_from_name(taxonomies: &Taxonomies, name: &str) -> Option<
         .find(|t| t.code == lower || t.labels.values().any(|l| l.to_lowercase() == lower))
         .map(|t| t.code.clone())
         // Names 211 exports use: "Creole", "Mandarin", "ASL".
-        .or_else(|| crate::validate::language::tag_for_name(&lower).map(str::to_string))
+        .or_else(|| crate::hub::language::tag_for_name(&lower).map(str::to_string))
 }

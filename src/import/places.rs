@@ -5,12 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::hours::schedules;
+use super::mapper::{https, unique, valid_id, Mapper, Term};
 use super::package::Row;
-use super::partner::{https, unique, valid_id, Mapper, Term};
 use super::yaml_out::{map, Node};
-use crate::export::hsds::CONFIDENTIAL;
-use crate::names::slugify_name;
-use crate::taxonomy::Kind;
+use crate::hsds::CONFIDENTIAL;
+use crate::hub::names::slugify_name;
+use crate::hub::taxonomy::Kind;
 
 /// The organization's places as the import reads them.
 pub(super) struct Places {
@@ -252,7 +252,9 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
             );
             let country = a.get("country").unwrap_or(m.hub.default_country);
             let problem = match (state, zip) {
-                (Some(state), Some(zip)) => crate::validate::address_problem(state, zip, country),
+                (Some(state), Some(zip)) => {
+                    crate::hub::postal::address_problem(state, zip, country)
+                }
                 _ => None,
             };
             if let Some(problem) = &problem {

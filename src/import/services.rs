@@ -5,16 +5,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::airs;
 use super::hours::schedules;
+use super::mapper::{push_new, record_code, tag, unique, valid_id, Mapper, Term};
 use super::package::Row;
-use super::partner::{push_new, record_code, tag, unique, valid_id, Mapper, Term};
 use super::phones::{add_phone, languages_of, Phones};
 use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
-use crate::date::Date;
-use crate::export::hsds::code_of;
-use crate::names::slugify_name;
-use crate::record::Status;
-use crate::taxonomy::Kind;
+use crate::hub::date::Date;
+use crate::hub::names::slugify_name;
+use crate::hub::record::code_of;
+use crate::hub::record::Status;
+use crate::hub::taxonomy::Kind;
 
 pub(super) struct Services {
     pub(super) nodes: Vec<Node>,

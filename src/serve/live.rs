@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::report::{self, Style};
 
 /// How often an idle event stream sends a comment, so a closed tab ends
@@ -151,7 +151,7 @@ fn problem(diagnostic: &Diagnostic, root: &Path) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules;
+    use crate::diagnostics::rules;
 
     #[test]
     fn a_failure_keeps_the_build_and_lists_errors_as_check_words_them() {

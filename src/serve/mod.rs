@@ -1,6 +1,6 @@
 //! `haven serve` (docs/serve.md): a local preview of the hub that follows
 //! every edit. The hub is built into a preview folder, served over HTTP,
-//! watched ([`watch`]) and rebuilt ([`crate::rebuild`]); open pages reload
+//! watched ([`watch`]) and rebuilt ([`crate::serve::rebuild`]); open pages reload
 //! or show why a rebuild failed ([`live`]).
 //!
 //! Only files under the site folder are served: `..`, encoded traversal,
@@ -9,6 +9,7 @@
 
 pub mod live;
 pub mod preview;
+pub mod rebuild;
 pub mod watch;
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -60,7 +60,7 @@ pub fn remove_ended(temporary: &Path) {
         };
         let ours = fs::symlink_metadata(entry.path())
             .is_ok_and(|metadata| metadata.is_dir() && owned_by_this_user(&metadata));
-        if ours && !crate::write::process_is_running(pid) {
+        if ours && !crate::pipeline::write::process_is_running(pid) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }

@@ -1,4 +1,4 @@
-// The query-side stemmers (src/search/stem/*.js) against the stems the
+// The query-side stemmers (src/pipeline/search/stem/*.js) against the stems the
 // build computes (tests/search/stems.json, checked against rust-stemmers
 // by tests/search.rs): a query word the index does not hold must meet
 // the words the index joined at build time. No browser needed.
@@ -16,7 +16,7 @@ const VECTORS = JSON.parse(fs.readFileSync(path.join(REPO, "tests/search/stems.j
 /** The stem function a stemmer file hands to HAVEN_SEARCH. */
 function stemmer(file) {
   const got = {};
-  vm.runInNewContext(fs.readFileSync(path.join(REPO, "src/search/stem", file), "utf8"), {
+  vm.runInNewContext(fs.readFileSync(path.join(REPO, "src/pipeline/search/stem", file), "utf8"), {
     HAVEN_SEARCH: (key, stem) => (got[key] = stem),
   });
   return Object.values(got)[0];

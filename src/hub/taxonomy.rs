@@ -1,0 +1,669 @@
+//! Enumerations with stable codes and human labels (docs/record-format.md
+//! lists them): built in, extendable by a hub's `taxonomies.yaml`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Diagnostic;
+use crate::hub::yaml;
+
+/// One code of an enumeration with its labels per language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub code: String,
+    pub labels: BTreeMap<String, String>,
+    pub descriptions: BTreeMap<String, String>,
+}
+
+impl Term {
+    /// The label in `language`, else English, else the code itself.
+    pub fn label(&self, language: &str) -> &str {
+        self.labels
+            .get(language)
+            .or_else(|| self.labels.get("en"))
+            .map_or(self.code.as_str(), String::as_str)
+    }
+
+    pub fn description(&self, language: &str) -> Option<&str> {
+        self.descriptions
+            .get(language)
+            .or_else(|| self.descriptions.get("en"))
+            .map(String::as_str)
+    }
+}
+
+/// The kinds of enumeration a hub can extend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    ServiceAreas,
+    PartnerTypes,
+    FocusIssues,
+    Populations,
+    Accessibility,
+    Languages,
+}
+
+impl Kind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::ServiceAreas => "service_areas",
+            Kind::PartnerTypes => "partner_types",
+            Kind::FocusIssues => "focus_issues",
+            Kind::Populations => "populations",
+            Kind::Accessibility => "accessibility",
+            Kind::Languages => "languages",
+        }
+    }
+}
+
+/// All enumerations of one hub, in their declared order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Taxonomies {
+    pub service_areas: Vec<Term>,
+    pub partner_types: Vec<Term>,
+    pub focus_issues: Vec<Term>,
+    pub populations: Vec<Term>,
+    pub accessibility: Vec<Term>,
+    pub languages: Vec<Term>,
+}
+
+impl Taxonomies {
+    pub fn terms(&self, kind: Kind) -> &[Term] {
+        match kind {
+            Kind::ServiceAreas => &self.service_areas,
+            Kind::PartnerTypes => &self.partner_types,
+            Kind::FocusIssues => &self.focus_issues,
+            Kind::Populations => &self.populations,
+            Kind::Accessibility => &self.accessibility,
+            Kind::Languages => &self.languages,
+        }
+    }
+
+    fn terms_mut(&mut self, kind: Kind) -> &mut Vec<Term> {
+        match kind {
+            Kind::ServiceAreas => &mut self.service_areas,
+            Kind::PartnerTypes => &mut self.partner_types,
+            Kind::FocusIssues => &mut self.focus_issues,
+            Kind::Populations => &mut self.populations,
+            Kind::Accessibility => &mut self.accessibility,
+            Kind::Languages => &mut self.languages,
+        }
+    }
+
+    pub fn find(&self, kind: Kind, code: &str) -> Option<&Term> {
+        self.terms(kind).iter().find(|term| term.code == code)
+    }
+
+    pub fn contains(&self, kind: Kind, code: &str) -> bool {
+        self.find(kind, code).is_some()
+    }
+
+    /// The label of `code`, or the code itself when it is not a known term
+    /// (language tags outside the built-in table, for instance).
+    pub fn label<'a>(&'a self, kind: Kind, code: &'a str, language: &str) -> &'a str {
+        self.find(kind, code)
+            .map_or(code, |term| term.label(language))
+    }
+
+    pub fn codes(&self, kind: Kind) -> Vec<&str> {
+        self.terms(kind).iter().map(|t| t.code.as_str()).collect()
+    }
+
+    /// The built-in enumerations.
+    pub fn builtin() -> Self {
+        let mut service_areas = terms(SERVICE_AREAS);
+        for term in &mut service_areas {
+            if let Some((_, text)) = SERVICE_AREA_DESCRIPTIONS_ES
+                .iter()
+                .find(|(c, _)| *c == term.code)
+            {
+                term.descriptions.insert("es".to_string(), text.to_string());
+            }
+        }
+        Taxonomies {
+            service_areas,
+            partner_types: terms(PARTNER_TYPES),
+            focus_issues: terms(FOCUS_ISSUES),
+            populations: terms(POPULATIONS),
+            accessibility: terms(ACCESSIBILITY),
+            languages: terms(LANGUAGES),
+        }
+    }
+
+    /// Built-ins plus the additions and relabellings of `taxonomies.yaml`.
+    pub fn with_hub_file(source: &str, path: &Path) -> Result<Self, Diagnostic> {
+        let file: TaxonomyFile = yaml::parse(source, path, 0)?;
+        let mut taxonomies = Taxonomies::builtin();
+        let additions = [
+            (Kind::ServiceAreas, file.service_areas),
+            (Kind::PartnerTypes, file.partner_types),
+            (Kind::FocusIssues, file.focus_issues),
+            (Kind::Populations, file.populations),
+            (Kind::Accessibility, file.accessibility),
+            (Kind::Languages, file.languages),
+        ];
+        for (kind, entries) in additions {
+            let list = taxonomies.terms_mut(kind);
+            for entry in entries {
+                match list.iter_mut().find(|term| term.code == entry.code) {
+                    Some(existing) => {
+                        existing.labels.extend(entry.labels);
+                        existing.descriptions.extend(entry.descriptions);
+                    }
+                    None => list.push(Term {
+                        code: entry.code,
+                        labels: entry.labels,
+                        descriptions: entry.descriptions,
+                    }),
+                }
+            }
+        }
+        Ok(taxonomies)
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxonomyFile {
+    #[serde(default)]
+    service_areas: Vec<TermEntry>,
+    #[serde(default)]
+    partner_types: Vec<TermEntry>,
+    #[serde(default)]
+    focus_issues: Vec<TermEntry>,
+    #[serde(default)]
+    populations: Vec<TermEntry>,
+    #[serde(default)]
+    accessibility: Vec<TermEntry>,
+    #[serde(default)]
+    languages: Vec<TermEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermEntry {
+    code: String,
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
+    #[serde(default)]
+    descriptions: BTreeMap<String, String>,
+}
+
+/// (code, English label, Spanish label, English description)
+type Row = (&'static str, &'static str, &'static str, &'static str);
+
+fn terms(rows: &[Row]) -> Vec<Term> {
+    rows.iter()
+        .map(|(code, en, es, description)| {
+            let labels = BTreeMap::from([
+                ("en".to_string(), en.to_string()),
+                ("es".to_string(), es.to_string()),
+            ]);
+            let mut descriptions = BTreeMap::new();
+            if !description.is_empty() {
+                descriptions.insert("en".to_string(), description.to_string());
+            }
+            Term {
+                code: code.to_string(),
+                labels,
+                descriptions,
+            }
+        })
+        .collect()
+}
+
+/// The service areas' descriptions in Spanish (home page tiles).
+const SERVICE_AREA_DESCRIPTIONS_ES: &[(&str, &str)] = &[
+    ("basic_needs", "Comida, albergue, ropa y vivienda segura."),
+    ("career_services", "Capacitación laboral, búsqueda de empleo y derechos laborales."),
+    ("education", "GED, clases de inglés (ESL) y apoyo escolar."),
+    ("health_care", "Atención médica, dental y de salud mental."),
+    ("interpretation_services", "Intérpretes y documentos traducidos, incluida la lengua de señas."),
+    ("legal_services", "Ayuda legal en inmigración, derecho penal, civil y familiar, a menudo gratuita."),
+    ("empowerment_tools", "Educación financiera, habilidades para la vida y grupos de apoyo."),
+    ("transportation", "Traslados, pases de autobús y ayuda para llegar a las citas."),
+    ("healing_cultural_services", "Sanación cultural, acompañamiento espiritual y apoyo entre pares dirigido por sobrevivientes."),
+];
+
+const SERVICE_AREAS: &[Row] = &[
+    (
+        "basic_needs",
+        "Basic Needs",
+        "Necesidades básicas",
+        "Food, shelter, clothing and safe housing.",
+    ),
+    (
+        "career_services",
+        "Career Services",
+        "Servicios de empleo",
+        "Job training, job search and workers' rights.",
+    ),
+    (
+        "education",
+        "Education",
+        "Educación",
+        "GED, English classes (ESL) and school support.",
+    ),
+    (
+        "health_care",
+        "Health Care",
+        "Atención médica",
+        "Medical, dental and mental health care.",
+    ),
+    (
+        "interpretation_services",
+        "Interpretation Services",
+        "Servicios de interpretación",
+        "Interpreters and translated documents, including sign language.",
+    ),
+    (
+        "legal_services",
+        "Legal Services",
+        "Servicios legales",
+        "Immigration, criminal, civil and family law help, often free.",
+    ),
+    (
+        "empowerment_tools",
+        "Empowerment Tools",
+        "Herramientas de empoderamiento",
+        "Financial literacy, life skills and support groups.",
+    ),
+    (
+        "transportation",
+        "Transportation",
+        "Transporte",
+        "Rides, bus passes and help getting to appointments.",
+    ),
+    (
+        "healing_cultural_services",
+        "Healing and Cultural Services",
+        "Sanación y servicios culturales",
+        "Cultural healing, spiritual care and survivor-led peer support.",
+    ),
+];
+
+const PARTNER_TYPES: &[Row] = &[
+    (
+        "government_victim_services",
+        "Government-funded victim services",
+        "Servicios a víctimas con fondos públicos",
+        "",
+    ),
+    (
+        "victim_service_directory",
+        "Victim service directory",
+        "Directorio de servicios a víctimas",
+        "",
+    ),
+    (
+        "coalition_task_force",
+        "Coalition or task force",
+        "Coalición o grupo de trabajo",
+        "",
+    ),
+    (
+        "survivor_leader",
+        "Survivor leader or survivor-led organization",
+        "Líder sobreviviente u organización dirigida por sobrevivientes",
+        "",
+    ),
+    (
+        "legal_provider",
+        "Legal provider",
+        "Proveedor de servicios legales",
+        "",
+    ),
+    (
+        "university_college",
+        "University or college",
+        "Universidad o colegio",
+        "",
+    ),
+    (
+        "parallel_advocacy",
+        "Advocacy program",
+        "Programa de defensa",
+        "",
+    ),
+    (
+        "cultural_healing_center",
+        "Cultural healing center",
+        "Centro de sanación cultural",
+        "",
+    ),
+    (
+        "faith_based_center",
+        "Faith-based center",
+        "Centro religioso",
+        "",
+    ),
+    ("other", "Other", "Otro", ""),
+];
+
+const FOCUS_ISSUES: &[Row] = &[
+    (
+        "human_trafficking",
+        "Human trafficking",
+        "Trata de personas",
+        "",
+    ),
+    (
+        "sex_trafficking",
+        "Sex trafficking",
+        "Trata con fines sexuales",
+        "",
+    ),
+    (
+        "labor_trafficking",
+        "Labor trafficking",
+        "Trata laboral",
+        "",
+    ),
+    (
+        "intimate_partner_violence",
+        "Domestic violence",
+        "Violencia doméstica",
+        "",
+    ),
+    ("sexual_assault", "Sexual assault", "Agresión sexual", ""),
+    ("child_maltreatment", "Child abuse", "Maltrato infantil", ""),
+    ("child_welfare", "Child welfare", "Bienestar infantil", ""),
+    (
+        "mmip",
+        "Missing and murdered Indigenous people",
+        "Personas indígenas desaparecidas y asesinadas",
+        "",
+    ),
+    ("lgbtq_rights", "LGBTQ+ rights", "Derechos LGBTQ+", ""),
+    (
+        "refugee_asylum_rights",
+        "Refugee and asylum rights",
+        "Derechos de refugiados y asilo",
+        "",
+    ),
+    ("stalking", "Stalking", "Acecho", ""),
+    ("other", "Other", "Otro", ""),
+];
+
+const POPULATIONS: &[Row] = &[
+    (
+        "trafficking_survivors",
+        "Survivors of human trafficking",
+        "Sobrevivientes de trata de personas",
+        "",
+    ),
+    (
+        "sex_trafficking_survivors",
+        "Survivors of sex trafficking",
+        "Sobrevivientes de trata sexual",
+        "",
+    ),
+    (
+        "labor_trafficking_survivors",
+        "Survivors of labor trafficking",
+        "Sobrevivientes de trata laboral",
+        "",
+    ),
+    (
+        "ipv_survivors",
+        "Survivors of domestic violence",
+        "Sobrevivientes de violencia doméstica",
+        "",
+    ),
+    (
+        "sexual_assault_survivors",
+        "Survivors of sexual assault",
+        "Sobrevivientes de agresión sexual",
+        "",
+    ),
+    (
+        "child_maltreatment_survivors",
+        "Survivors of child abuse",
+        "Sobrevivientes de maltrato infantil",
+        "",
+    ),
+    (
+        "mmip_families",
+        "Families of missing and murdered Indigenous people",
+        "Familias de personas indígenas desaparecidas y asesinadas",
+        "",
+    ),
+    (
+        "non_offending_caregivers",
+        "Non-offending parents and caregivers",
+        "Padres y cuidadores no agresores",
+        "",
+    ),
+    ("children", "Children (0–12)", "Niños y niñas (0–12)", ""),
+    ("youth", "Youth (13–17)", "Jóvenes (13–17)", ""),
+    (
+        "transition_age_youth",
+        "Young adults (18–24)",
+        "Adultos jóvenes (18–24)",
+        "",
+    ),
+    ("adults", "Adults", "Adultos", ""),
+    (
+        "older_adults",
+        "Older adults (60+)",
+        "Personas mayores (60+)",
+        "",
+    ),
+    ("women", "Women", "Mujeres", ""),
+    ("men", "Men", "Hombres", ""),
+    ("lgbtq", "LGBTQ+ people", "Personas LGBTQ+", ""),
+    (
+        "transgender_nonbinary",
+        "Transgender and nonbinary people",
+        "Personas transgénero y no binarias",
+        "",
+    ),
+    (
+        "native_american_alaska_native",
+        "Native American and Alaska Native people",
+        "Personas nativas americanas y de Alaska",
+        "",
+    ),
+    (
+        "immigrants_refugees",
+        "Immigrants and refugees",
+        "Inmigrantes y refugiados",
+        "",
+    ),
+    (
+        "asylum_seekers",
+        "People seeking asylum",
+        "Solicitantes de asilo",
+        "",
+    ),
+    (
+        "limited_english_proficiency",
+        "People who speak limited English",
+        "Personas con inglés limitado",
+        "",
+    ),
+    (
+        "deaf_hard_of_hearing",
+        "Deaf and hard of hearing people",
+        "Personas sordas o con pérdida auditiva",
+        "",
+    ),
+    (
+        "people_with_disabilities",
+        "People with disabilities",
+        "Personas con discapacidad",
+        "",
+    ),
+    (
+        "families_with_children",
+        "Families with children",
+        "Familias con hijos",
+        "",
+    ),
+    (
+        "survivors_with_criminal_records",
+        "Survivors with criminal records",
+        "Sobrevivientes con antecedentes penales",
+        "",
+    ),
+];
+
+const ACCESSIBILITY: &[Row] = &[
+    (
+        "wheelchair_accessible",
+        "Wheelchair accessible",
+        "Accesible en silla de ruedas",
+        "",
+    ),
+    ("ramp", "Ramp", "Rampa", ""),
+    ("elevator", "Elevator", "Ascensor", ""),
+    (
+        "accessible_restroom",
+        "Accessible restroom",
+        "Baño accesible",
+        "",
+    ),
+    (
+        "accessible_parking",
+        "Accessible parking",
+        "Estacionamiento accesible",
+        "",
+    ),
+    ("hearing_loop", "Hearing loop", "Bucle auditivo", ""),
+    (
+        "braille_signage",
+        "Braille signs",
+        "Señalización en braille",
+        "",
+    ),
+    (
+        "service_animals_welcome",
+        "Service animals welcome",
+        "Se admiten animales de servicio",
+        "",
+    ),
+    (
+        "gender_neutral_restroom",
+        "Gender-neutral restroom",
+        "Baño de género neutro",
+        "",
+    ),
+    (
+        "private_meeting_room",
+        "Private meeting room",
+        "Sala privada para reuniones",
+        "",
+    ),
+    (
+        "childcare_on_site",
+        "Childcare on site",
+        "Cuidado de niños en el lugar",
+        "",
+    ),
+    ("lactation_room", "Lactation room", "Sala de lactancia", ""),
+];
+
+/// Display names of the language tags survivor services commonly need
+/// (docs/record-format.md). The Spanish column holds Spanish names of each language.
+const LANGUAGES: &[Row] = &[
+    ("en", "English", "Inglés", "English"),
+    ("es", "Spanish", "Español", "Español"),
+    (
+        "pt-BR",
+        "Brazilian Portuguese",
+        "Portugués de Brasil",
+        "Português",
+    ),
+    ("pt", "Portuguese", "Portugués", "Português"),
+    ("ht", "Haitian Creole", "Criollo haitiano", "Kreyòl ayisyen"),
+    ("fr", "French", "Francés", "Français"),
+    ("ar", "Arabic", "Árabe", "العربية"),
+    ("fa", "Persian", "Persa", "فارسی"),
+    ("prs", "Dari", "Darí", "دری"),
+    ("ps", "Pashto", "Pastún", "پښتو"),
+    ("ur", "Urdu", "Urdu", "اردو"),
+    ("hi", "Hindi", "Hindi", "हिन्दी"),
+    ("pa", "Punjabi", "Panyabí", "ਪੰਜਾਬੀ"),
+    ("bn", "Bengali", "Bengalí", "বাংলা"),
+    ("ne", "Nepali", "Nepalí", "नेपाली"),
+    ("my", "Burmese", "Birmano", "မြန်မာ"),
+    ("so", "Somali", "Somalí", "Soomaali"),
+    ("sw", "Swahili", "Suajili", "Kiswahili"),
+    ("am", "Amharic", "Amárico", "አማርኛ"),
+    ("ti", "Tigrinya", "Tigriña", "ትግርኛ"),
+    ("om", "Oromo", "Oromo", "Afaan Oromoo"),
+    ("vi", "Vietnamese", "Vietnamita", "Tiếng Việt"),
+    ("km", "Khmer", "Jemer", "ខ្មែរ"),
+    ("lo", "Lao", "Lao", "ລາວ"),
+    ("hmn", "Hmong", "Hmong", "Hmoob"),
+    ("tl", "Tagalog", "Tagalo", "Tagalog"),
+    ("fil", "Filipino", "Filipino", "Filipino"),
+    ("ko", "Korean", "Coreano", "한국어"),
+    ("th", "Thai", "Tailandés", "ไทย"),
+    ("ru", "Russian", "Ruso", "Русский"),
+    ("uk", "Ukrainian", "Ucraniano", "Українська"),
+    ("cmn", "Mandarin", "Mandarín", "普通话"),
+    ("yue", "Cantonese", "Cantonés", "粵語"),
+    (
+        "zh-Hans",
+        "Chinese (Simplified)",
+        "Chino (simplificado)",
+        "简体中文",
+    ),
+    (
+        "zh-Hant",
+        "Chinese (Traditional)",
+        "Chino (tradicional)",
+        "繁體中文",
+    ),
+    ("nv", "Navajo", "Navajo", "Diné bizaad"),
+    ("lkt", "Lakota", "Lakota", "Lakȟótiyapi"),
+    ("chr", "Cherokee", "Cheroqui", "ᏣᎳᎩ"),
+    ("oj", "Ojibwe", "Ojibwe", "Anishinaabemowin"),
+    ("yua", "Yucatec Maya", "Maya yucateco", "Maaya t'aan"),
+    ("mam", "Mam", "Mam", "Mam"),
+    ("quc", "K'iche'", "K'iche'", "K'iche'"),
+    (
+        "ase",
+        "American Sign Language",
+        "Lengua de señas americana",
+        "ASL",
+    ),
+    ("de", "German", "Alemán", "Deutsch"),
+    ("it", "Italian", "Italiano", "Italiano"),
+    ("ja", "Japanese", "Japonés", "日本語"),
+    ("pl", "Polish", "Polaco", "Polski"),
+    ("ro", "Romanian", "Rumano", "Română"),
+    ("tr", "Turkish", "Turco", "Türkçe"),
+    ("zh", "Chinese", "Chino", "中文"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_nine_service_areas() {
+        assert_eq!(Taxonomies::builtin().service_areas.len(), 9);
+    }
+
+    #[test]
+    fn hub_file_adds_a_population_and_relabels_another() {
+        let source = "populations:\n  - code: farmworkers\n    labels: { en: Farmworkers }\n  - code: adults\n    labels: { en: Grown-ups }\n";
+        let taxonomies = Taxonomies::with_hub_file(source, Path::new("taxonomies.yaml")).unwrap();
+        assert_eq!(
+            taxonomies.label(Kind::Populations, "farmworkers", "en"),
+            "Farmworkers"
+        );
+        assert_eq!(
+            taxonomies.label(Kind::Populations, "adults", "en"),
+            "Grown-ups"
+        );
+        assert_eq!(
+            taxonomies.label(Kind::Populations, "adults", "es"),
+            "Adultos"
+        );
+    }
+}

@@ -1,0 +1,486 @@
+//! The open data every build publishes under `/data/` (docs/data.md):
+//! Open Referral HSDS 3.0 as JSON and as a tabular data package under
+//! `/data/hsds/`, and `partners.json` / `partners.csv` for spreadsheets.
+//!
+//! The files are made a chunk of partners at a time and handed out in
+//! pieces to append, so a hub of thousands of partners is never held in
+//! memory at once. Only the public model is read; a build also scans
+//! every piece for internal values, like every page.
+
+pub mod hsds;
+pub mod spreadsheet;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+
+use crate::hsds::tables;
+use crate::pipeline::model::{PublicPartner, Site};
+use crate::pipeline::output::OutputFile;
+
+/// Where the data files live in the output.
+pub const FOLDER: &str = "data";
+
+/// Partners per chunk: enough to keep both cores busy, few enough that a
+/// chunk's objects stay small.
+const CHUNK: usize = 256;
+
+/// The HSDS API's `openapi_url` for version 3.0.
+const OPENAPI_URL: &str =
+    "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
+
+/// Something that takes the data files a batch of pieces at a time.
+pub type Out<'a, E> = dyn FnMut(Vec<OutputFile>) -> Result<(), E> + Send + 'a;
+
+/// Writes the data files of `site` as batches of pieces: the first piece
+/// of each file creates it, later pieces are appended. Batches come in
+/// order, and a batch holds at most one piece of each file, so its pieces
+/// can be written side by side. The next batch is made while `out` writes
+/// one.
+pub fn write<E: Send>(site: &Site, out: &mut Out<'_, E>) -> Result<(), E> {
+    write_with(site, &mut Cache::default(), out)
+}
+
+fn write_with<E: Send>(site: &Site, cache: &mut Cache, out: &mut Out<'_, E>) -> Result<(), E> {
+    let export = Export::new(site);
+    let mut lists = Lists::default();
+    let mut ready = one_piece_per_file(export.start());
+    for chunk in site.partners.chunks(CHUNK) {
+        let (made, written) = rayon::join(
+            || export.chunk(chunk, cache, &mut lists),
+            || out(std::mem::take(&mut ready)),
+        );
+        written?;
+        ready = made;
+    }
+    out(ready)?;
+    out(export.end())
+}
+
+/// `pieces` with the pieces of each file joined, in order.
+fn one_piece_per_file(pieces: Vec<OutputFile>) -> Vec<OutputFile> {
+    let mut joined: Vec<OutputFile> = Vec::new();
+    for piece in pieces {
+        match joined.iter_mut().find(|file| file.path == piece.path) {
+            Some(file) => file.contents.extend(piece.contents),
+            None => joined.push(piece),
+        }
+    }
+    joined
+}
+
+/// Every data file whole, in memory (`haven serve`, tests). `cache`
+/// keeps each partner's share between rebuilds.
+pub fn files(site: &Site, cache: &mut Cache) -> Vec<OutputFile> {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let _ = write_with::<()>(site, cache, &mut |pieces| {
+        for piece in pieces {
+            files.entry(piece.path).or_default().extend(piece.contents);
+        }
+        Ok(())
+    });
+    files
+        .into_iter()
+        .map(|(path, contents)| OutputFile { path, contents })
+        .collect()
+}
+
+/// What each partner adds to the data files, kept between rebuilds of
+/// `haven serve` (a build keeps nothing: [`write`]).
+#[derive(Default)]
+pub struct Cache {
+    keep: bool,
+    made: HashMap<String, Arc<Made>>,
+}
+
+impl Cache {
+    /// A cache that keeps what it makes.
+    pub fn kept() -> Self {
+        Cache {
+            keep: true,
+            made: HashMap::new(),
+        }
+    }
+
+    /// Forgets these partners (edited, or shown differently).
+    pub fn forget(&mut self, partners: &BTreeSet<String>) {
+        self.made.retain(|id, _| !partners.contains(id));
+    }
+
+    /// Forgets every partner (settings or taxonomies changed).
+    pub fn clear(&mut self) {
+        self.made.clear();
+    }
+}
+
+/// The output paths of the data files, for the Data page.
+pub fn paths(site: &Site) -> Vec<String> {
+    let mut paths = vec![
+        format!("{FOLDER}/partners.json"),
+        format!("{FOLDER}/partners.csv"),
+    ];
+    if hsds_on(site) {
+        for name in [
+            "index.json",
+            "organizations.json",
+            "services.json",
+            "taxonomies.json",
+            "taxonomy_terms.json",
+            "datapackage.json",
+        ] {
+            paths.push(format!("{FOLDER}/hsds/{name}"));
+        }
+        paths.extend(
+            tables::tables()
+                .iter()
+                .map(|t| format!("{FOLDER}/hsds/{}", t.path)),
+        );
+    }
+    paths
+}
+
+fn hsds_on(site: &Site) -> bool {
+    site.config.hsds.as_ref().is_none_or(|h| h.export)
+}
+
+struct Export<'a> {
+    site: &'a Site,
+    cx: hsds::Context<'a>,
+    hsds: bool,
+}
+
+fn file(path: String, contents: impl Into<Vec<u8>>) -> OutputFile {
+    OutputFile {
+        path,
+        contents: contents.into(),
+    }
+}
+
+/// The opening of an HSDS API `Page` holding `total` items, up to its
+/// `contents` list.
+fn page_start(total: usize) -> String {
+    let head = json!({
+        "total_items": total,
+        "total_pages": 1,
+        "page_number": 1,
+        "size": total,
+        "first_page": true,
+        "last_page": true,
+        "empty": total == 0,
+    })
+    .to_string();
+    format!("{},\"contents\":[", head.trim_end_matches('}'))
+}
+
+/// Items of a JSON list, comma-separated, led by a comma unless they are
+/// the list's first.
+fn list_items(items: &[Map<String, Value>], first: bool) -> Vec<u8> {
+    let mut text = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 || !first {
+            text.push(b',');
+        }
+        // A map of plain values always serializes.
+        let _ = serde_json::to_writer(&mut text, item);
+    }
+    text
+}
+
+impl<'a> Export<'a> {
+    fn new(site: &'a Site) -> Self {
+        Export {
+            site,
+            cx: hsds::Context::new(&site.config, &site.taxonomies),
+            hsds: hsds_on(site),
+        }
+    }
+
+    fn hsds_path(name: &str) -> String {
+        format!("{FOLDER}/hsds/{name}")
+    }
+
+    fn start(&self) -> Vec<OutputFile> {
+        let mut pieces = vec![
+            file(format!("{FOLDER}/partners.json"), "["),
+            file(
+                format!("{FOLDER}/partners.csv"),
+                tables::record(spreadsheet::COLUMNS),
+            ),
+        ];
+        if !self.hsds {
+            return pieces;
+        }
+        let services: usize = self.site.partners.iter().map(|p| p.services.len()).sum();
+        pieces.push(file(
+            Self::hsds_path("index.json"),
+            json!({ "version": hsds::VERSION, "openapi_url": OPENAPI_URL }).to_string(),
+        ));
+        pieces.push(file(
+            Self::hsds_path("organizations.json"),
+            page_start(self.site.partners.len()),
+        ));
+        pieces.push(file(Self::hsds_path("services.json"), page_start(services)));
+        let config = &self.site.config;
+        pieces.push(file(
+            Self::hsds_path("datapackage.json"),
+            tables::datapackage(
+                &package_name(&config.base_url),
+                &config.title,
+                &config.description,
+                config.data_license.as_ref(),
+            ),
+        ));
+        for table in tables::tables() {
+            pieces.push(file(Self::hsds_path(&table.path), tables::header(table)));
+        }
+        pieces.extend(self.taxonomy_files());
+        pieces
+    }
+
+    /// `taxonomies.json`, `taxonomy_terms.json` and their tables' rows:
+    /// every term an attribute can point at.
+    fn taxonomy_files(&self) -> Vec<OutputFile> {
+        let cx = &self.cx;
+        let terms = hsds::all_terms(&self.site.taxonomies);
+        let mut taxonomies: Vec<Map<String, Value>> = Vec::new();
+        for term in &terms {
+            let id = cx.id(&format!("taxonomy/{}", term.taxonomy));
+            if taxonomies.iter().any(|t| t["id"] == id.as_str()) {
+                continue;
+            }
+            taxonomies.push(
+                json!({
+                    "id": id,
+                    "name": term.taxonomy,
+                    "description": hsds::taxonomy_description(&term.taxonomy),
+                    "uri": format!("{}{FOLDER}/#hsds", cx.base_url),
+                })
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            );
+        }
+        let codes = hsds::unique_codes(&terms);
+        let term_objects: Vec<Map<String, Value>> = terms
+            .iter()
+            .zip(codes)
+            .map(|(term, code)| {
+                json!({
+                    "id": term.id(cx),
+                    "code": code,
+                    "name": term.name,
+                    "description": term.name,
+                    "taxonomy": term.taxonomy,
+                    "taxonomy_id": cx.id(&format!("taxonomy/{}", term.taxonomy)),
+                    "language": "en",
+                })
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+            })
+            .collect();
+        let mut pieces = Vec::new();
+        for (name, objects) in [
+            ("taxonomies.json", &taxonomies),
+            ("taxonomy_terms.json", &term_objects),
+        ] {
+            let mut text = page_start(objects.len()).into_bytes();
+            text.extend(list_items(objects, true));
+            text.extend(b"]}");
+            pieces.push(file(Self::hsds_path(name), text));
+        }
+        for (table, objects) in [("taxonomy", &taxonomies), ("taxonomy_term", &term_objects)] {
+            if let Some(table) = tables::tables().iter().find(|t| t.name == table) {
+                let rows: Vec<u8> = objects
+                    .iter()
+                    .flat_map(|o| tables::line(table, o))
+                    .collect();
+                pieces.push(file(Self::hsds_path(&table.path), rows));
+            }
+        }
+        pieces
+    }
+
+    /// Pieces for a chunk of partners. Each partner's bytes are made side
+    /// by side; the chunk only joins them.
+    fn chunk(
+        &self,
+        partners: &[Arc<PublicPartner>],
+        cache: &mut Cache,
+        lists: &mut Lists,
+    ) -> Vec<OutputFile> {
+        let made: Vec<Arc<Made>> = partners
+            .par_iter()
+            .map(|partner| match cache.made.get(&partner.id) {
+                Some(made) => made.clone(),
+                None => Arc::new(self.partner(partner)),
+            })
+            .collect();
+        if cache.keep {
+            for (partner, made) in partners.iter().zip(&made) {
+                cache.made.insert(partner.id.clone(), made.clone());
+            }
+        }
+        let mut joined = [
+            (format!("{FOLDER}/partners.json"), Vec::new()),
+            (Self::hsds_path("organizations.json"), Vec::new()),
+            (Self::hsds_path("services.json"), Vec::new()),
+        ];
+        let mut spreadsheet_rows = Vec::new();
+        let mut rows: Vec<Vec<u8>> = vec![Vec::new(); tables::tables().len()];
+        for made in &made {
+            for (((_, bytes), started), items) in joined.iter_mut().zip(&mut lists.started).zip([
+                &made.spreadsheet_json,
+                &made.organization_json,
+                &made.services_json,
+            ]) {
+                for item in items {
+                    if *started {
+                        bytes.push(b',');
+                    }
+                    *started = true;
+                    bytes.extend(item);
+                }
+            }
+            spreadsheet_rows.extend(&made.spreadsheet_csv);
+            for (table, row) in &made.rows {
+                rows[*table].extend(row);
+            }
+        }
+        let mut pieces = vec![file(format!("{FOLDER}/partners.csv"), spreadsheet_rows)];
+        let hsds_lists = if self.hsds { 3 } else { 1 };
+        for (path, bytes) in joined.into_iter().take(hsds_lists) {
+            pieces.push(file(path, bytes));
+        }
+        for (table, bytes) in tables::tables().iter().zip(rows) {
+            if !bytes.is_empty() {
+                pieces.push(file(Self::hsds_path(&table.path), bytes));
+            }
+        }
+        pieces
+    }
+
+    /// Everything one partner adds to the files, as bytes.
+    fn partner(&self, partner: &PublicPartner) -> Made {
+        let hsds_id = hsds::organization_id(&partner.id, &self.cx);
+        let spreadsheet =
+            spreadsheet::row(partner, &self.site.config, &self.site.taxonomies, hsds_id);
+        let mut made = Made {
+            spreadsheet_json: vec![to_json(&spreadsheet)],
+            spreadsheet_csv: tables::record(
+                spreadsheet::cells(&spreadsheet).iter().map(String::as_str),
+            ),
+            ..Made::default()
+        };
+        if !self.hsds {
+            return made;
+        }
+        let organization = hsds::organization(partner, &self.cx);
+        let mut rows = Vec::new();
+        tables::flatten("organization", None, &organization, &mut rows);
+        let table_index = |name: &str| tables::tables().iter().position(|t| t.name == name);
+        made.rows = rows
+            .iter()
+            .filter_map(|(name, row)| {
+                let index = table_index(name)?;
+                Some((index, tables::line(&tables::tables()[index], row)))
+            })
+            .collect();
+        let (services, organization) = split_services(organization);
+        made.organization_json = vec![to_json(&organization)];
+        made.services_json = services.iter().map(to_json).collect();
+        made
+    }
+
+    fn end(&self) -> Vec<OutputFile> {
+        let mut pieces = vec![file(format!("{FOLDER}/partners.json"), "]\n")];
+        if self.hsds {
+            for name in ["organizations.json", "services.json"] {
+                pieces.push(file(Self::hsds_path(name), "]}\n"));
+            }
+        }
+        pieces
+    }
+}
+
+/// Whether each JSON list (partners, organizations, services) has an
+/// item yet, across chunks: the next item is led by a comma.
+#[derive(Default)]
+struct Lists {
+    started: [bool; 3],
+}
+
+/// What one partner adds to the files: JSON list items, CSV lines.
+#[derive(Default)]
+pub struct Made {
+    spreadsheet_json: Vec<Vec<u8>>,
+    spreadsheet_csv: Vec<u8>,
+    organization_json: Vec<Vec<u8>>,
+    services_json: Vec<Vec<u8>>,
+    /// (table index, CSV lines)
+    rows: Vec<(usize, Vec<u8>)>,
+}
+
+fn to_json(object: &Map<String, Value>) -> Vec<u8> {
+    // A map of plain values always serializes.
+    serde_json::to_vec(object).unwrap_or_default()
+}
+
+/// The organization without its services, and the services, each with
+/// the locations it is offered at in place (the API's full service view).
+fn split_services(
+    mut organization: Map<String, Value>,
+) -> (Vec<Map<String, Value>>, Map<String, Value>) {
+    let services = match organization.remove("services") {
+        Some(Value::Array(services)) => services,
+        _ => Vec::new(),
+    };
+    let locations: BTreeMap<String, Value> = organization
+        .get("locations")
+        .and_then(Value::as_array)
+        .map(|locations| {
+            locations
+                .iter()
+                .filter_map(|l| Some((l["id"].as_str()?.to_string(), l.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let services = services
+        .into_iter()
+        .filter_map(|service| match service {
+            Value::Object(mut service) => {
+                if let Some(Value::Array(at)) = service.get_mut("service_at_locations") {
+                    for entry in at.iter_mut() {
+                        let location = entry["location_id"]
+                            .as_str()
+                            .and_then(|id| locations.get(id))
+                            .cloned();
+                        if let (Value::Object(entry), Some(location)) = (entry, location) {
+                            entry.insert("location".into(), location);
+                        }
+                    }
+                }
+                Some(service)
+            }
+            _ => None,
+        })
+        .collect();
+    (services, organization)
+}
+
+/// A data package name: lowercase letters, digits and `-._` from the
+/// hub's host (`hub.example.org` → `hub.example.org`).
+fn package_name(base_url: &str) -> String {
+    let host = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest)
+        .trim_end_matches('/');
+    host.chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '-' | '.' | '_') => c,
+            _ => '-',
+        })
+        .collect()
+}

@@ -1,0 +1,301 @@
+//! Every shape error of a record or guide front matter at once. serde stops at the first unknown
+//! field or wrong type; when a record fails to deserialize, its YAML is
+//! checked against the record's JSON Schema (generated from the same Rust
+//! types) so the volunteer sees all such mistakes of the file in one run.
+
+use crate::diagnostics::rules::{self, Rule};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::Validator;
+use schemars::JsonSchema;
+use serde_json::Value;
+
+use crate::diagnostics::suggest::did_you_mean;
+use crate::diagnostics::{Diagnostic, Position};
+use crate::hub::config::GuideFrontMatter;
+use crate::hub::record::PartnerRecord;
+use crate::hub::yaml::{self, Locator};
+
+struct Schema {
+    validator: Validator,
+    property_names: Vec<String>,
+}
+
+impl Schema {
+    fn of<T: JsonSchema>() -> Option<Schema> {
+        let value = serde_json::to_value(schemars::schema_for!(T)).ok()?;
+        let mut names = BTreeSet::new();
+        collect_property_names(&value, &mut names);
+        Some(Schema {
+            validator: jsonschema::validator_for(&value).ok()?,
+            property_names: names.into_iter().collect(),
+        })
+    }
+}
+
+fn partner_schema() -> Option<&'static Schema> {
+    static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
+    SCHEMA.get_or_init(Schema::of::<PartnerRecord>).as_ref()
+}
+
+fn guide_schema() -> Option<&'static Schema> {
+    static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
+    SCHEMA.get_or_init(Schema::of::<GuideFrontMatter>).as_ref()
+}
+
+fn collect_property_names(value: &Value, names: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                names.extend(properties.keys().cloned());
+            }
+            map.values().for_each(|v| collect_property_names(v, names));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_property_names(v, names)),
+        _ => {}
+    }
+}
+
+/// All shape errors of a partner record, or an empty list when the schema
+/// finds none (the caller then reports serde's own error).
+pub fn partner_errors(source: &str, path: &Path) -> Vec<Diagnostic> {
+    partner_schema().map_or_else(Vec::new, |schema| errors(schema, source, path, 0))
+}
+
+/// All shape errors of a guide's front matter, which starts after
+/// `line_offset` lines of the file.
+pub fn guide_errors(front_matter: &str, path: &Path, line_offset: usize) -> Vec<Diagnostic> {
+    guide_schema().map_or_else(Vec::new, |schema| {
+        errors(schema, front_matter, path, line_offset)
+    })
+}
+
+fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec<Diagnostic> {
+    let Ok(document) = yaml::parse::<Value>(source, path, line_offset) else {
+        return Vec::new();
+    };
+    let locator = Locator::new(source, line_offset);
+    let mut diagnostics = Vec::new();
+    for error in schema.validator.iter_errors(&document) {
+        let parent = field_path(error.instance_path().as_str());
+        let instance = error.instance();
+        let report = |code: Rule, field: String, message: String, help: String| {
+            // A missing top-level field has no place of its own: the
+            // document's first line stands for it.
+            let at = locator.find(&field).or(Some(Position {
+                line: line_offset + 1,
+                column: 1,
+            }));
+            Diagnostic::new(code, path, message)
+                .at(at)
+                .field(field)
+                .help(help)
+        };
+        let diagnostic = match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for name in unexpected {
+                    let field = join(&parent, name);
+                    let help = unknown_field_help(schema, &parent, name);
+                    diagnostics.push(report(
+                        rules::UNKNOWN_FIELD,
+                        field,
+                        format!("unknown field \"{name}\""),
+                        help,
+                    ));
+                }
+                continue;
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                report(
+                    rules::MISSING_FIELD,
+                    parent.clone(),
+                    format!("missing field \"{name}\""),
+                    format!("add {name}: …; the README shows a minimal record"),
+                )
+            }
+            ValidationErrorKind::Enum { options } => {
+                // A value of the wrong type already has its E012.
+                let Some(found) = instance.as_str() else {
+                    continue;
+                };
+                let allowed: Vec<&str> = options
+                    .as_array()
+                    .map(|o| o.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let listing = format!("use one of: {}", allowed.join(", "));
+                report(
+                    rules::UNKNOWN_CODE,
+                    parent.clone(),
+                    format!("unknown value \"{found}\""),
+                    did_you_mean(found, allowed.iter().copied(), &listing),
+                )
+            }
+            ValidationErrorKind::Type { .. } => {
+                // serde reads plain numbers and booleans into text fields.
+                if (instance.is_number() || instance.is_boolean())
+                    && error.to_string().contains("\"string\"")
+                {
+                    continue;
+                }
+                let help = if is_service_translations(&parent) {
+                    format!("a service's translation goes under its id, not in a list:\n      services:\n        {}:\n          name: …\n          description: …", first_service_id(instance))
+                } else {
+                    "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into()
+                };
+                report(
+                    rules::WRONG_SHAPE,
+                    parent.clone(),
+                    format!(
+                        "{} has the wrong shape: {}",
+                        describe(instance),
+                        expected(&error.to_string())
+                    ),
+                    help,
+                )
+            }
+            ValidationErrorKind::AnyOf { .. } if parent.ends_with("hours") => report(
+                rules::BAD_HOURS,
+                parent.clone(),
+                "hours are not in a form haven reads".into(),
+                "write 24/7, by_appointment, or one line per day such as mon: \"09:00-17:00\""
+                    .into(),
+            ),
+            _ => report(
+                rules::WRONG_SHAPE,
+                parent.clone(),
+                error.to_string(),
+                "check this value against the README's record format".into(),
+            ),
+        };
+        diagnostics.push(diagnostic);
+    }
+    diagnostics
+}
+
+/// What to say about a field that is not allowed where it is written:
+/// where it belongs when it is a field of another part of the record
+/// (never "did you mean" the same word), how to write a translation when
+/// it is a language code, or the closest allowed name.
+fn unknown_field_help(schema: &Schema, parent: &str, name: &str) -> String {
+    let example_translation = |language: &str| {
+        format!("a translation goes under translations: at the top level of the record, for example:\n    translations:\n      {language}:\n        name: …\n        description: …")
+    };
+    if name == "translations" {
+        return if parent.is_empty() {
+            "translations may appear only once; merge the two blocks".to_string()
+        } else {
+            format!("translations belong at the top level of the record, not under {parent}; a service's translation goes under translations: <language>: services: <service id>:, for example:\n    translations:\n      es:\n        services:\n          <service id>:\n            name: …\n            description: …")
+        };
+    }
+    if parent.is_empty() && looks_like_language(name) {
+        return example_translation(name);
+    }
+    if schema.property_names.iter().any(|known| known == name) {
+        let place = if parent.is_empty() {
+            "the top level".to_string()
+        } else {
+            parent.to_string()
+        };
+        return format!("\"{name}\" is a field of another part of the record, not of {place}: check its indentation (two spaces per level)");
+    }
+    did_you_mean(
+        name,
+        schema
+            .property_names
+            .iter()
+            .map(String::as_str)
+            .filter(|known| *known != name),
+        "remove the field or fix its spelling",
+    )
+}
+
+/// A language code such as `es`, `vi` or `zh-Hant`.
+fn looks_like_language(name: &str) -> bool {
+    let primary = name.split('-').next().unwrap_or_default();
+    (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// `translations.es.services`: the services of one translation.
+fn is_service_translations(field: &str) -> bool {
+    field.starts_with("translations.") && field.ends_with(".services")
+}
+
+/// The `id` of the first item of a list written where service
+/// translations go, for the example in the help.
+fn first_service_id(value: &Value) -> String {
+    value
+        .as_array()
+        .and_then(|items| items.first())
+        .and_then(|item| item.get("id"))
+        .and_then(Value::as_str)
+        .unwrap_or("<service id>")
+        .to_string()
+}
+
+/// `/services/0/access` → `services[0].access`.
+fn field_path(pointer: &str) -> String {
+    let mut field = String::new();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if segment.chars().all(|c| c.is_ascii_digit()) && !segment.is_empty() {
+            field.push_str(&format!("[{segment}]"));
+        } else {
+            if !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(&segment);
+        }
+    }
+    field
+}
+
+fn join(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}.{name}")
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "an empty value",
+        Value::Bool(_) => "yes/no",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+/// The "is not of type …" tail of a jsonschema message, in plain words.
+fn expected(message: &str) -> String {
+    match message.split_once("is not of type") {
+        Some((_, types)) => format!(
+            "expected {}",
+            types
+                .trim()
+                .replace("\"object\"", "a mapping")
+                .replace("\"array\"", "a list")
+                .replace("\"string\"", "text")
+                .replace("\"integer\"", "a whole number")
+                .replace("\"boolean\"", "true or false")
+        ),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_become_field_paths() {
+        assert_eq!(field_path("/services/0/access"), "services[0].access");
+        assert_eq!(field_path(""), "");
+    }
+}

@@ -1,0 +1,20 @@
+//! The build, one module per stage in the order they run:
+//!
+//! load → validate → model → search → render → postprocess → export → write
+//!
+//! Data flows one way: a stage reads only the stages before it, and the
+//! `Site` the model makes is never changed after. [`output`] (a file of
+//! the site) and [`minify`] serve every stage from search on; [`build`]
+//! runs the stages.
+
+pub mod build;
+pub mod export;
+pub mod load;
+pub mod minify;
+pub mod model;
+pub mod output;
+pub mod postprocess;
+pub mod render;
+pub mod search;
+pub mod validate;
+pub mod write;

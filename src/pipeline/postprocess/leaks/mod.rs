@@ -1,0 +1,338 @@
+//! Rule P030: no internal value may appear in anything written to the
+//! site (pages, data files, search indexes, copied static files), in any
+//! form a person would recognise it by. Each file is read the way a
+//! person reads it ([`reading`]), and looked through for every clue to
+//! every private value ([`clues`]) at once ([`Needles`]).
+
+mod clues;
+mod reading;
+
+use crate::diagnostics::rules;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::pipeline::load::StaticFile;
+use crate::pipeline::model::{PrivateValue, PrivateValues};
+use crate::pipeline::output::OutputFile;
+use crate::pipeline::postprocess::needles::Needles;
+
+pub use clues::{clues, Clue, Form};
+pub use reading::{read_value, Reading, Stream};
+
+/// Finds internal values in the output, prepared once for a set of
+/// values (`haven serve` keeps it while they stay the same). Each hit
+/// names the private file and field and the output file; the build must
+/// stop.
+pub struct PrivateScanner {
+    words: Matcher,
+    digits: Matcher,
+    sources: Vec<Source>,
+}
+
+/// Needles of one form, each with the value it is a clue to.
+struct Matcher {
+    needles: Needles,
+    clues: Vec<(Clue, usize)>,
+}
+
+impl Matcher {
+    fn new(clues: Vec<(Clue, usize)>) -> Self {
+        let needles: Vec<&[u8]> = clues
+            .iter()
+            .map(|(clue, _)| clue.needle.as_slice())
+            .collect();
+        Matcher {
+            needles: Needles::new(&needles),
+            clues,
+        }
+    }
+
+    fn find(&self, streams: [&[u8]; 2]) -> Option<&(Clue, usize)> {
+        streams
+            .iter()
+            .find_map(|stream| self.needles.find(stream))
+            .map(|index| &self.clues[index])
+    }
+}
+
+/// Where a private value comes from.
+struct Source {
+    path: PathBuf,
+    field: String,
+}
+
+thread_local! {
+    /// One reading buffer per thread, kept between files.
+    static READING: RefCell<Reading> = RefCell::new(Reading::default());
+}
+
+impl PrivateScanner {
+    pub fn new(private: &PrivateValues) -> Self {
+        let public_names = word_runs(&private.public_names);
+        let is_public_name = |needle: &[u8]| public_names.contains(needle);
+        let mut words = Vec::new();
+        let mut digits = Vec::new();
+        let mut sources = Vec::new();
+        let records = RecordReadings::of(private);
+        for value in &private.values {
+            let source = sources.len();
+            sources.push(Source {
+                path: value.path.clone(),
+                field: value.field.clone(),
+            });
+            let (secret, _) = split_by_record(value, &records);
+            for clue in secret {
+                match clue.form {
+                    Form::Digits => digits.push((clue, source)),
+                    Form::Words if clue.whole || !is_public_name(&clue.needle) => {
+                        words.push((clue, source));
+                    }
+                    Form::Words => {}
+                }
+            }
+        }
+        PrivateScanner {
+            words: Matcher::new(words),
+            digits: Matcher::new(digits),
+            sources,
+        }
+    }
+
+    pub fn scan(&self, files: &[&OutputFile]) -> Vec<Diagnostic> {
+        files
+            .par_iter()
+            .filter_map(|file| self.find(&file.contents, &file.path))
+            .collect()
+    }
+
+    /// Scans the files copied from `static/` as they are on disk.
+    pub fn scan_static(&self, files: &[StaticFile]) -> Vec<Diagnostic> {
+        files
+            .par_iter()
+            .filter_map(|file| {
+                let contents = std::fs::read(&file.source).ok()?;
+                self.find(&contents, &file.output_path)
+            })
+            .collect()
+    }
+
+    /// The first internal value in `contents`, the file at `path`.
+    pub fn find(&self, contents: &[u8], path: &str) -> Option<Diagnostic> {
+        if self.sources.is_empty() {
+            return None;
+        }
+        let (clue, source) = READING.with(|reading| {
+            let mut reading = reading.borrow_mut();
+            reading.read(contents);
+            let text = &reading.text;
+            let markup = &reading.markup;
+            let found = self
+                .words
+                .find([&text.words, &markup.words])
+                .or_else(|| self.digits.find([&text.digits, &markup.digits]))
+                .cloned();
+            reading.release_large();
+            found
+        })?;
+        let source = &self.sources[source];
+        let what = clue.what("a phone number from");
+        Some(
+            Diagnostic::new(
+                rules::INTERNAL_VALUE_PUBLISHED,
+                &source.path,
+                format!(
+                    "build aborted: {what} {} appears in {path} ({})",
+                    source.field,
+                    masked(&clue.needle)
+                ),
+            )
+            .field(source.field.clone())
+            .help("internal data must never be published: remove it from the public fields, guides, templates and static files that show it (case, spacing, markup and phone formatting make no difference); if it is public knowledge, reword the internal note so it does not repeat it"),
+        )
+    }
+}
+
+/// The clues to `value` that are secret, and those its own record
+/// publishes already (in any form a person would recognise).
+fn split_by_record(value: &PrivateValue, records: &RecordReadings) -> (Vec<Clue>, Vec<Clue>) {
+    let all = clues(&value.value);
+    let Some(record) = records.of_value(value) else {
+        return (all, Vec::new());
+    };
+    all.into_iter().partition(|clue| {
+        let stream = match clue.form {
+            Form::Words => &record.words,
+            Form::Digits => &record.digits,
+        };
+        memchr::memmem::find(stream, &clue.needle).is_none()
+    })
+}
+
+/// What each record with private values publishes, read once per record
+/// however many values it has: its values share one text, known by its
+/// address.
+struct RecordReadings(HashMap<usize, Stream>);
+
+impl RecordReadings {
+    fn of(private: &PrivateValues) -> Self {
+        let mut readings = HashMap::new();
+        for value in &private.values {
+            let text = &value.published_by_record;
+            if !text.is_empty() {
+                readings
+                    .entry(text.as_ptr() as usize)
+                    .or_insert_with(|| read_value(text));
+            }
+        }
+        RecordReadings(readings)
+    }
+
+    fn of_value(&self, value: &PrivateValue) -> Option<&Stream> {
+        self.0.get(&(value.published_by_record.as_ptr() as usize))
+    }
+}
+
+/// W030: internal values (or parts of them) that their own record
+/// publishes. They are public already, so they are not treated as
+/// secrets; the warning lets whoever wrote them decide which is right.
+pub fn published_by_their_record(private: &PrivateValues) -> Vec<Diagnostic> {
+    let records = RecordReadings::of(private);
+    private
+        .values
+        .par_iter()
+        .filter_map(|value| {
+            let (_, public) = split_by_record(value, &records);
+            let clue = public.first()?;
+            let what = clue.what("a phone number of");
+            Some(
+                Diagnostic::new(
+                    rules::INTERNAL_VALUE_IN_RECORD,
+                    &value.path,
+                    format!(
+                        "{what} {} is also in the public fields of {} ({}), so it is published and not kept secret",
+                        value.field,
+                        value.record_path.display(),
+                        masked(&clue.needle)
+                    ),
+                )
+                .field(value.field.clone())
+                .help(format!(
+                    "if it must stay private, remove it from the public fields of {}; if it is public knowledge, nothing needs to change (or remove it from the internal data)",
+                    value.record_path.display()
+                )),
+            )
+        })
+        .collect()
+}
+
+/// Every run of whole words of each text, as read: " legal aid ",
+/// " aid society ", … (a name has a few words, so a few dozen runs).
+fn word_runs(texts: &[String]) -> HashSet<Vec<u8>> {
+    let mut runs = HashSet::new();
+    for text in texts {
+        let words = read_value(text).words;
+        let starts: Vec<usize> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b' ')
+            .map(|(at, _)| at)
+            .collect();
+        for (nth, start) in starts.iter().enumerate() {
+            for end in &starts[nth + 1..] {
+                runs.insert(words[*start..=*end].to_vec());
+            }
+        }
+    }
+    runs
+}
+
+/// Enough of a found value for its author to recognise it, not enough to
+/// read it in a public CI log: "ma…17, 12 characters".
+fn masked(needle: &[u8]) -> String {
+    let text = String::from_utf8_lossy(needle);
+    let text = text.trim();
+    let characters: Vec<char> = text.chars().collect();
+    let count = characters.len();
+    if count < 8 {
+        return format!("{count} characters");
+    }
+    let start: String = characters[..2].iter().collect();
+    let end: String = characters[count - 2..].iter().collect();
+    format!("\"{start}…{end}\", {count} characters")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scanner(values: &[&str]) -> PrivateScanner {
+        PrivateScanner::new(&PrivateValues {
+            values: values
+                .iter()
+                .map(|value| PrivateValue {
+                    value: value.to_string(),
+                    path: "private/a.yaml".into(),
+                    field: "internal.notes".into(),
+                    published_by_record: "".into(),
+                    record_path: "partners/a.yaml".into(),
+                })
+                .collect(),
+            public_names: vec!["Legal Aid Society of Example County".into()],
+        })
+    }
+
+    fn leaks(values: &[&str], published: &str) -> bool {
+        scanner(values)
+            .find(published.as_bytes(), "x.html")
+            .is_some()
+    }
+
+    #[test]
+    fn a_value_is_found_whatever_its_case_spacing_and_markup() {
+        let value = ["Aisha Potirberg"];
+        assert!(leaks(&value, "<p>aisha   POTIRBERG</p>"));
+        assert!(leaks(&value, "<p>Ai<em>sha</em> Po\u{200b}tirberg</p>"));
+        assert!(leaks(&value, r#"{"name":"Aisha\u0020Potirberg"}"#));
+        assert!(leaks(&value, r#"<img alt="Aisha Potirberg">"#));
+        assert!(!leaks(&value, "<p>Aisha Potirbergs</p>"));
+    }
+
+    #[test]
+    fn a_phone_number_is_found_in_any_format() {
+        let value = ["+1 505-555-0177"];
+        assert!(leaks(&value, "call (505) 555-0177 today"));
+        assert!(leaks(&value, r#"<a href="tel:+15055550177">call</a>"#));
+        assert!(leaks(&value, "505.555.0177"));
+        assert!(!leaks(&value, "call (505) 555-0178"));
+        assert!(!leaks(&value, "order 505-555-01771"));
+    }
+
+    #[test]
+    fn a_particular_part_of_a_note_is_found() {
+        let note = ["Staff park behind the church. The back gate code is 4417."];
+        assert!(leaks(&note, "<p>FYI the back gate code is <b>4417</b></p>"));
+        assert!(!leaks(&note, "<p>Staff park behind the church</p>"));
+    }
+
+    #[test]
+    fn a_public_partner_name_in_a_note_is_no_leak() {
+        let note = ["Referred most clients to Legal Aid Society last year"];
+        assert!(!leaks(
+            &note,
+            "<h1>Legal Aid Society of Example County</h1>"
+        ));
+    }
+
+    #[test]
+    fn the_message_does_not_spell_out_the_value() {
+        let found = scanner(&["Aisha Potirberg"])
+            .find(b"Aisha Potirberg", "x.html")
+            .unwrap();
+        assert!(!found.message.contains("Potirberg"), "{}", found.message);
+        assert!(found.message.contains("internal.notes"));
+    }
+}

@@ -1,0 +1,1350 @@
+//! The page set of README.md: which pages exist, at which paths, with
+//! which template and context. Links in templates are site paths ("/x/");
+//! post-processing makes them relative.
+
+use crate::diagnostics::rules;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::diagnostics::Diagnostic;
+use crate::hub::i18n::Strings;
+use crate::hub::markdown;
+use crate::hub::taxonomy::Kind;
+use crate::pipeline::model::{PublicPartner, Site};
+use crate::pipeline::output::{fnv1a, OutputFile};
+use crate::pipeline::render::templates::{self, template_diagnostic};
+use crate::pipeline::render::values::{self, Fragments, ValueCache};
+use crate::pipeline::render::{assets, theme, RenderError};
+use crate::pipeline::search::{SearchContext, SearchIndex};
+
+/// Fills a page's template context. Contexts are built only when the page
+/// renders, so a large hub never holds every page's context at once.
+type Fill<'a> = Box<dyn Fn(&mut Context) + Send + Sync + 'a>;
+
+/// One HTML page to render.
+struct Page<'a> {
+    /// Output file, e.g. `partners/x/index.html`.
+    output: String,
+    template: &'static str,
+    info: PageInfo,
+    fill: Fill<'a>,
+    /// Which language edition of the site it belongs to.
+    edition: usize,
+    shows: Shows,
+}
+
+/// Which records a page shows beyond the site-wide values, so a rebuild
+/// after an edit re-renders only the pages that show what changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shows {
+    /// Partner ids.
+    pub partners: Subset,
+    /// Guide slugs.
+    pub guides: Subset,
+    /// The search panel: the index's file name and facet counts.
+    pub search: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Subset {
+    #[default]
+    None,
+    /// Shared by a page's editions in every language.
+    Some(Arc<BTreeSet<String>>),
+    All,
+}
+
+impl Subset {
+    fn of<'s>(ids: impl IntoIterator<Item = &'s String>) -> Subset {
+        Subset::Some(Arc::new(ids.into_iter().cloned().collect()))
+    }
+
+    pub fn shows_any(&self, ids: &BTreeSet<String>) -> bool {
+        match self {
+            Subset::None => false,
+            Subset::All => !ids.is_empty(),
+            Subset::Some(shown) => ids.iter().any(|id| shown.contains(id)),
+        }
+    }
+}
+
+/// The pages rendered, and what every page of the site shows (rendered
+/// or not).
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// Output path → what the page shows, for every page of the site.
+    pub shows: BTreeMap<String, Shows>,
+    /// What the placeholders in the pages stand for.
+    pub fragments: Fragments,
+}
+
+impl Page<'_> {
+    fn context(&self) -> Context {
+        let mut context = Context::new();
+        context.insert("page", &self.info);
+        (self.fill)(&mut context);
+        context
+    }
+}
+
+/// A list page for one code of a taxonomy: a service area, a population, a
+/// language or a county.
+#[derive(Serialize, Clone)]
+struct TermInfo {
+    /// `services`, `populations`, `languages`, `counties`: the URL segment.
+    section: &'static str,
+    code: String,
+    label: String,
+    description: Option<String>,
+    count: usize,
+}
+
+/// Renders every page in every language of the hub; with search indexes
+/// (one per language), the search page and panel too (the indexes' own
+/// files are added to the output).
+/// Pages are as the templates wrote them (site-path links, not minified).
+pub fn render(
+    site: &Site,
+    search: &[SearchIndex],
+) -> Result<(Vec<OutputFile>, usize), RenderError> {
+    let mut values = ValueCache::one_shot();
+    let rendered = render_selected(
+        site,
+        search,
+        &|_, _| true,
+        &mut values,
+        &|page, fragments| {
+            Some(OutputFile {
+                contents: values::fill_placeholders(&page.contents, fragments),
+                ..page
+            })
+        },
+    )?;
+    Ok((rendered.files, rendered.pages))
+}
+
+/// What becomes of each page once it is rendered, side by side: a build
+/// finishes and writes it at once and keeps nothing (`None`); `haven
+/// serve` keeps it. List pages carry placeholders for their partners'
+/// fragments, which `Fragments` holds.
+pub type PageSink<'s> = dyn Fn(OutputFile, &Fragments) -> Option<OutputFile> + Sync + 's;
+
+/// [`render`], for only the pages `wanted` picks by output path and what
+/// they show, each handed to `sink`; the site's other files (assets,
+/// search index, sitemap) are always included in what it returns.
+pub fn render_selected(
+    site: &Site,
+    search: &[SearchIndex],
+    wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+    values: &mut ValueCache,
+    sink: &PageSink<'_>,
+) -> Result<Rendered, RenderError> {
+    let languages = site.config.site_languages();
+    let strings = Arc::new(ui_strings(site, &languages)?);
+    let brand_css = crate::hub::branding::stylesheet(&site.config.branding);
+    let asset_sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
+        .iter()
+        .map(|(name, text)| {
+            let mut bytes = text.as_bytes().to_vec();
+            if *name == "style.css" {
+                bytes.extend_from_slice(brand_css.as_bytes());
+            }
+            (name.to_string(), bytes)
+        })
+        .collect();
+    let prepared = assets::prepare(&asset_sources, site.config.minify);
+    let engine = templates::engine(
+        &site.templates,
+        strings.clone(),
+        Arc::new(site.taxonomies.clone()),
+        Arc::new(prepared.paths.clone()),
+        &site.config.default_language,
+        site.config.default_timezone.as_deref(),
+    )
+    .map_err(|diagnostics| RenderError { diagnostics })?;
+    let tera = engine.tera;
+
+    // One edition of the site per language: the same pages, with texts in
+    // that language where the hub has them.
+    let editions: Vec<Site> = languages
+        .iter()
+        .map(|language| localized_site(site, language))
+        .collect();
+    let infos: Vec<SiteInfo<'_>> = editions
+        .iter()
+        .zip(&languages)
+        .map(|(edition, language)| SiteInfo::new(edition, language))
+        .collect();
+    let search_contexts: Vec<Option<SearchContext<'_>>> = languages
+        .iter()
+        .map(|language| {
+            search
+                .iter()
+                .find(|index| &index.language == language)
+                .map(SearchIndex::context)
+        })
+        .collect();
+    let switcher: Vec<Alternate> = languages
+        .iter()
+        .map(|language| Alternate {
+            lang: language.clone(),
+            name: site
+                .taxonomies
+                .label(Kind::Languages, language, language)
+                .to_string(),
+            path: String::new(),
+        })
+        .collect();
+
+    // Which partners each term lists: the same in every language.
+    let members = Members::of(site);
+    // What every page of an edition shows, as template values once per
+    // edition rather than once per page.
+    let site_values: Vec<Value> = infos.iter().map(Value::from_serializable).collect();
+    let search_values: Vec<Option<Value>> = search_contexts
+        .iter()
+        .map(|search| search.as_ref().map(Value::from_serializable))
+        .collect();
+    let render_all = |pages: &[Page<'_>], fragments: &Fragments| {
+        pages
+            .par_iter()
+            .filter(|page| wanted(&page.output, &page.shows))
+            .map(|page| {
+                let mut context = page.context();
+                context.insert("lang", &page.info.lang);
+                context.insert_value("site", site_values[page.edition].clone());
+                if let Some(search) = &search_values[page.edition] {
+                    context.insert_value("search", search.clone());
+                }
+                templates::in_language(&page.info.lang, || tera.render(page.template, &context))
+                    .map(|html| {
+                        let page = OutputFile {
+                            path: page.output.clone(),
+                            contents: html.into_bytes(),
+                        };
+                        sink(page, fragments)
+                    })
+                    .map_err(|error| {
+                        template_diagnostic(&error, &engine.sources, Some(&page.output))
+                    })
+            })
+            .collect::<Vec<Result<Option<OutputFile>, Diagnostic>>>()
+    };
+
+    // Every page but the partners' own, first. Each partner becomes a
+    // template value once per language, which the pages that list it
+    // share instead of serializing the partner again. A build renders
+    // them a language at a time and lets go of each language's values
+    // before the next; `haven serve` keeps every language's values for
+    // the next rebuild and renders all languages side by side.
+    let batches: Vec<Vec<usize>> = if values.is_one_shot() {
+        (0..languages.len()).map(|edition| vec![edition]).collect()
+    } else {
+        vec![(0..languages.len()).collect()]
+    };
+    let mut rendered = Vec::new();
+    let mut shown: Vec<(String, Shows)> = Vec::new();
+    for batch in batches {
+        let partner_values: Vec<(usize, Vec<Value>)> = batch
+            .into_iter()
+            .map(|edition_index| {
+                let language = &languages[edition_index];
+                let values = values.edition(language, &site.partners, &tera, &engine.sources)?;
+                Ok((edition_index, values))
+            })
+            .collect::<Result<_, Diagnostic>>()
+            .map_err(|diagnostic| RenderError {
+                diagnostics: vec![diagnostic],
+            })?;
+        // With thousands of partners, listing the pages is a good part of
+        // a rebuild: each edition's are listed side by side.
+        let pages: Vec<Page<'_>> = partner_values
+            .par_iter()
+            .flat_map(|(edition_index, partners)| {
+                let (edition, language) = (&editions[*edition_index], &languages[*edition_index]);
+                let mut list = page_list(edition, &members, partners, &strings, language);
+                if search_contexts[*edition_index].is_some() {
+                    list.push(search_page(&strings, language));
+                }
+                in_edition(list, site, language, *edition_index, &switcher)
+            })
+            .collect();
+        rendered.extend(render_all(&pages, &values.fragments()));
+        shown.extend(pages.into_iter().map(|page| (page.output, page.shows)));
+        drop(partner_values);
+        values.lists_rendered();
+    }
+
+    let partner_pages: Vec<Page<'_>> = (0..editions.len())
+        .into_par_iter()
+        .flat_map(|edition_index| {
+            let (edition, language) = (&editions[edition_index], &languages[edition_index]);
+            in_edition(
+                partner_pages(edition, language),
+                site,
+                language,
+                edition_index,
+                &switcher,
+            )
+        })
+        .collect();
+    let fragments = values.fragments();
+    rendered.extend(render_all(&partner_pages, &fragments));
+    shown.extend(
+        partner_pages
+            .into_iter()
+            .map(|page| (page.output, page.shows)),
+    );
+
+    let mut files = prepared.files;
+    for index in search {
+        files.extend(index.files.iter().cloned());
+    }
+    let mut page_count = 0;
+    let mut diagnostics = Vec::new();
+    for result in rendered {
+        match result {
+            Ok(kept) => {
+                page_count += 1;
+                files.extend(kept);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if !diagnostics.is_empty() {
+        diagnostics.dedup_by(|a, b| {
+            a.path == b.path
+                && a.position == b.position
+                && a.message.split(" (while").next() == b.message.split(" (while").next()
+        });
+        return Err(RenderError { diagnostics });
+    }
+    files.push(sitemap(
+        site,
+        shown.iter().map(|(output, _)| output.as_str()),
+    ));
+    files.push(robots(site));
+    files.push(headers_file(site));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered {
+        files,
+        pages: page_count,
+        shows: shown.into_iter().collect(),
+        fragments,
+    })
+}
+
+/// The search page, for editions with a search index.
+fn search_page<'a>(strings: &Strings, language: &str) -> Page<'a> {
+    let s = |key: &str| string(strings, language, key).to_string();
+    Page {
+        output: "search/index.html".into(),
+        template: "search.html",
+        info: PageInfo::new(
+            "/search/",
+            &s("search_title"),
+            &s("search_description"),
+            "search",
+        ),
+        fill: Box::new(|_| {}),
+        edition: 0,
+        shows: Shows {
+            search: true,
+            ..Shows::default()
+        },
+    }
+}
+
+/// `pages` as pages of the edition in `language`: under its prefix, with
+/// their alternates in every language.
+fn in_edition<'a>(
+    pages: Vec<Page<'a>>,
+    site: &Site,
+    language: &str,
+    edition_index: usize,
+    switcher: &[Alternate],
+) -> Vec<Page<'a>> {
+    let prefix = language_prefix(site, language);
+    pages
+        .into_iter()
+        // Hosts serve one 404 page, from the root.
+        .filter(|page| prefix.is_empty() || page.output != "404.html")
+        .map(|mut page| {
+            page.output = format!("{prefix}{}", page.output);
+            page.edition = edition_index;
+            page.info.lang = language.to_string();
+            page.info.path = format!("/{prefix}{}", page.info.url.trim_start_matches('/'));
+            page.info.alternates = switcher
+                .iter()
+                .map(|alternate| Alternate {
+                    path: format!(
+                        "/{}{}",
+                        language_prefix(site, &alternate.lang),
+                        page.info.url.trim_start_matches('/')
+                    ),
+                    ..alternate.clone()
+                })
+                .collect();
+            page
+        })
+        .collect()
+}
+
+/// A fingerprint of what every page shows of the site (crisis lines,
+/// service areas with their counts, the number of partners): when it
+/// changes, every page must be rendered again.
+pub fn site_wide_fingerprint(site: &Site) -> u64 {
+    let languages = site.config.site_languages();
+    let infos: Vec<SiteInfo<'_>> = languages
+        .iter()
+        .map(|language| SiteInfo::new(site, language))
+        .collect();
+    fnv1a(&serde_json::to_vec(&infos).unwrap_or_default())
+}
+
+/// `""` for the default language, `"es/"` for Spanish.
+pub fn language_prefix(site: &Site, language: &str) -> String {
+    if language == site.config.default_language {
+        String::new()
+    } else {
+        format!("{language}/")
+    }
+}
+
+/// The site as a page in `language` shows it: guide texts translated where
+/// the hub has translations, hub title and description from `translations`
+/// in hub.yaml. Partners stay as they are: each page localizes the
+/// partners it shows ([`PublicPartner::localized_shared`]).
+fn localized_site(site: &Site, language: &str) -> Site {
+    let mut edition = Site {
+        config: site.config.clone(),
+        taxonomies: site.taxonomies.clone(),
+        partners: site.partners.clone(),
+        guides: Vec::new(),
+        counties: site.counties.clone(),
+        static_files: Vec::new(),
+        templates: BTreeMap::new(),
+        strings: BTreeMap::new(),
+        root: site.root.clone(),
+        summary: Default::default(),
+    };
+    let (title, description) = site.config.title_in(language);
+    edition.config.title = title.to_string();
+    edition.config.description = description.to_string();
+    edition.guides = site.guides.iter().map(|g| g.localized(language)).collect();
+    edition
+}
+
+/// The theme's UI strings with the hub's `i18n/<lang>.yaml` over them.
+/// Every language the site is built in needs every key: a missing one is
+/// an error naming the language and the key.
+fn ui_strings(site: &Site, languages: &[String]) -> Result<Strings, RenderError> {
+    let mut strings = Strings::default();
+    let mut diagnostics = Vec::new();
+    for (language, source) in theme::STRINGS {
+        let path = format!("themes/{}/i18n/{language}.yaml", theme::NAME);
+        if let Err(diagnostic) = strings.add(language, source, Path::new(&path)) {
+            diagnostics.push(diagnostic);
+        }
+    }
+    for (language, file) in &site.strings {
+        if let Err(diagnostic) = strings.add(language, &file.text, &file.path) {
+            diagnostics.push(diagnostic);
+        }
+    }
+    let reference = strings.keys("en");
+    for language in languages {
+        let missing: Vec<&str> = reference
+            .iter()
+            .filter(|key| strings.get(language, key).is_none())
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            let path = site.strings.get(language).map_or_else(
+                || Path::new("i18n").join(format!("{language}.yaml")),
+                |f| f.path.clone(),
+            );
+            diagnostics.push(
+                Diagnostic::new(
+                    rules::UI_STRINGS_MISSING,
+                    path,
+                    format!(
+                        "language \"{language}\" has no UI string for {} key(s): {}",
+                        missing.len(),
+                        missing.join(", ")
+                    ),
+                )
+                .help(format!(
+                    "add every key of themes/{}/i18n/en.yaml, translated, to i18n/{language}.yaml in the hub",
+                    theme::NAME
+                )),
+            );
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(strings)
+    } else {
+        Err(RenderError { diagnostics })
+    }
+}
+
+/// Site-wide values in every template as `site`.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    /// The language record texts are written in (hub.yaml
+    /// `default_language`); templates mark such text on other languages'
+    /// pages with `lang`.
+    default_lang: &'a str,
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    exit_url: &'a str,
+    exit_label: Option<&'a str>,
+    replace_history: bool,
+    crisis_lines: Vec<CrisisLineInfo<'a>>,
+    service_areas: Vec<TermInfo>,
+    contact_form_url: Option<&'a str>,
+    partner_count: usize,
+    /// The Content-Security-Policy of every page (meta) and of `_headers`.
+    csp: String,
+    /// `branding.logo`, shown beside the title.
+    logo: Option<SiteImage<'a>>,
+    /// `branding.favicon`; the theme's neutral icon when none.
+    favicon: Option<SiteImage<'a>>,
+}
+
+/// An image of `static/` the layout shows on every page.
+#[derive(Serialize)]
+struct SiteImage<'a> {
+    src: String,
+    mime: &'static str,
+    alt: &'a str,
+}
+
+impl<'a> SiteImage<'a> {
+    fn of(
+        written: Option<&str>,
+        types: &[(&str, &'static str)],
+        alt: &'a str,
+    ) -> Option<SiteImage<'a>> {
+        let written = written?;
+        Some(SiteImage {
+            src: format!("/{}", crate::hub::branding::static_path(written)),
+            mime: crate::hub::branding::image_type(written, types)?,
+            alt,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct CrisisLineInfo<'a> {
+    label: &'a str,
+    /// The language of `label` (the default one when not translated).
+    label_lang: &'a str,
+    number: &'a str,
+    href: Option<String>,
+    text_keyword: Option<&'a str>,
+    always_open: bool,
+}
+
+impl<'a> SiteInfo<'a> {
+    fn new(site: &'a Site, language: &'a str) -> Self {
+        let config = &site.config;
+        SiteInfo {
+            default_lang: &config.default_language,
+            title: &config.title,
+            description: &config.description,
+            base_url: &config.base_url,
+            exit_url: &config.quick_exit.url,
+            exit_label: config.quick_exit.label.as_deref(),
+            replace_history: config.quick_exit.replace_history,
+            crisis_lines: config
+                .crisis_lines
+                .iter()
+                .map(|line| CrisisLineInfo {
+                    label: line
+                        .translations
+                        .get(language)
+                        .map_or(&line.label, |t| &t.label),
+                    label_lang: if line.translations.contains_key(language) {
+                        language
+                    } else {
+                        &config.default_language
+                    },
+                    number: &line.number,
+                    href: crate::pipeline::model::phone_href(
+                        &line.number,
+                        None,
+                        line.kind,
+                        line.text_keyword.is_some(),
+                        &config.default_country,
+                    ),
+                    text_keyword: line.text_keyword.as_deref(),
+                    always_open: matches!(&line.hours, Some(crate::hub::record::Hours::Keyword(k)) if k == "24/7"),
+                })
+                .collect(),
+            service_areas: service_area_terms(site, language),
+            contact_form_url: config.contact_form_url.as_deref(),
+            partner_count: site.partners.len(),
+            csp: content_security_policy(config.contact_form_url.as_deref()),
+            logo: SiteImage::of(
+                config.branding.logo.as_deref(),
+                &crate::hub::branding::IMAGE_TYPES,
+                config.branding.logo_alt.as_deref().unwrap_or_default(),
+            ),
+            favicon: SiteImage::of(
+                config.branding.favicon.as_deref(),
+                &crate::hub::branding::ICON_TYPES,
+                "",
+            ),
+        }
+    }
+}
+
+fn service_area_terms(site: &Site, language: &str) -> Vec<TermInfo> {
+    site.taxonomies
+        .terms(Kind::ServiceAreas)
+        .iter()
+        .map(|term| TermInfo {
+            section: "services",
+            code: term.code.clone(),
+            label: term.label(language).to_string(),
+            description: term.description(language).map(str::to_string),
+            count: site
+                .partners
+                .iter()
+                .filter(|p| p.categories.contains(&term.code))
+                .count(),
+        })
+        .collect()
+}
+
+fn string<'a>(strings: &'a Strings, language: &str, key: &'a str) -> &'a str {
+    strings
+        .get(language, key)
+        .or_else(|| strings.get("en", key))
+        .unwrap_or(key)
+}
+
+/// Partners a list page shows at most: a longer list goes on over numbered
+/// pages, so no page grows with the hub (the print directory stays whole).
+const PARTNERS_PER_PAGE: usize = 24;
+
+/// One page of a list cut in pages: its items `first..end` of `count`.
+#[derive(Debug, Clone, Serialize)]
+struct Pagination {
+    number: usize,
+    total: usize,
+    count: usize,
+    first: usize,
+    end: usize,
+    url: String,
+    previous: Option<String>,
+    next: Option<String>,
+    /// Every page's number and path, for the page links.
+    pages: Vec<(usize, String)>,
+    /// "showing 25 to 44": the numbers as text, for the theme's string.
+    shown_from: String,
+    shown_to: String,
+}
+
+impl Pagination {
+    /// The list's title, with "page 2 of 3" (the theme's `pagination_page`
+    /// string) after the first page.
+    fn title(&self, list: &str, page_of: &str) -> String {
+        if self.number == 1 {
+            return list.to_string();
+        }
+        let page = page_of
+            .replace("{n}", &self.number.to_string())
+            .replace("{total}", &self.total.to_string());
+        format!("{list}, {page}")
+    }
+}
+
+/// The pages of a list of `count` items, `per_page` each (always at least
+/// one page): the first at `base`, the others at `<base>page/<n>/`.
+fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
+    let total = count.div_ceil(per_page).max(1);
+    let url = |number: usize| {
+        if number == 1 {
+            base.to_string()
+        } else {
+            format!("{base}page/{number}/")
+        }
+    };
+    let pages: Vec<(usize, String)> = (1..=total).map(|n| (n, url(n))).collect();
+    (1..=total)
+        .map(|number| Pagination {
+            number,
+            total,
+            count,
+            first: ((number - 1) * per_page).min(count),
+            end: (number * per_page).min(count),
+            url: url(number),
+            previous: (number > 1).then(|| url(number - 1)),
+            next: (number < total).then(|| url(number + 1)),
+            pages: pages.clone(),
+            shown_from: (((number - 1) * per_page).min(count) + 1).to_string(),
+            shown_to: (number * per_page).min(count).to_string(),
+        })
+        .collect()
+}
+
+/// The pages of one language edition; `partners` are the edition's
+/// partners as template values, in the same order.
+fn page_list<'a>(
+    site: &'a Site,
+    members: &Members<'_>,
+    partners: &'a [Value],
+    strings: &Strings,
+    language: &'a str,
+) -> Vec<Page<'a>> {
+    let s = |key: &str| string(strings, language, key).to_string();
+    let mut pages = Vec::new();
+    let mut push =
+        |output: String, template: &'static str, info: PageInfo, shows: Shows, fill: Fill<'a>| {
+            pages.push(Page {
+                output,
+                template,
+                info,
+                fill,
+                edition: 0,
+                shows,
+            });
+        };
+    let all_partners = || Shows {
+        partners: Subset::All,
+        ..Shows::default()
+    };
+    let sections = filter_sections(site, members, language, strings);
+
+    let featured: Vec<_> = site.guides.iter().take(3).collect();
+    push(
+        "index.html".into(),
+        "index.html",
+        PageInfo::new("/", &site.config.title, &site.config.description, "home"),
+        Shows {
+            guides: Subset::All,
+            search: true,
+            ..Shows::default()
+        },
+        Box::new(move |c| {
+            c.insert("featured_guides", &featured);
+        }),
+    );
+
+    let pages_of_partners = paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/");
+    for pagination in pages_of_partners {
+        let title = pagination.title(&s("partners_title"), &s("pagination_page"));
+        let shown = partners[pagination.first..pagination.end].to_vec();
+        let filters = sections.clone();
+        push(
+            format!("{}index.html", &pagination.url[1..]),
+            "partners.html",
+            PageInfo::new(
+                &pagination.url,
+                &title,
+                &s("partners_description"),
+                "partners",
+            ),
+            all_partners(),
+            Box::new(move |c| {
+                c.insert_value("partners", Value::from(shown.clone()));
+                c.insert("filters", &filters);
+                c.insert("pagination", &pagination);
+            }),
+        );
+    }
+    for section in sections {
+        for term in &section.terms {
+            let shown = members.shown_by_term(section.section, &term.code);
+            let members: Vec<Value> = members
+                .of_term(section.section, &term.code)
+                .iter()
+                .map(|&index| partners[index].clone())
+                .collect();
+            let url = format!("/{}/{}/", section.section, term.code);
+            let description = term
+                .description
+                .clone()
+                .unwrap_or_else(|| section.intro.clone());
+            for pagination in paginate(members.len(), PARTNERS_PER_PAGE, &url) {
+                let title = pagination.title(&term.label, &s("pagination_page"));
+                let (key, section_title, term) =
+                    (section.section, section.title.clone(), term.clone());
+                let page_members = members[pagination.first..pagination.end].to_vec();
+                push(
+                    format!("{}index.html", &pagination.url[1..]),
+                    "term.html",
+                    PageInfo::new(&pagination.url, &title, &description, "term"),
+                    Shows {
+                        partners: shown.clone(),
+                        ..Shows::default()
+                    },
+                    Box::new(move |c| {
+                        c.insert(
+                            "section",
+                            &SectionRef {
+                                section: key,
+                                title: &section_title,
+                            },
+                        );
+                        c.insert("term", &term);
+                        c.insert_value("partners", Value::from(page_members.clone()));
+                        c.insert("pagination", &pagination);
+                    }),
+                );
+            }
+        }
+        let list_url = format!("/{}/", section.section);
+        push(
+            format!("{}/index.html", section.section),
+            "terms.html",
+            PageInfo::new(&list_url, &section.title, &section.intro, "terms"),
+            // Counts of every term.
+            all_partners(),
+            Box::new(move |c| {
+                c.insert("section", &section);
+            }),
+        );
+    }
+
+    push(
+        "guides/index.html".into(),
+        "guides.html",
+        PageInfo::new(
+            "/guides/",
+            &s("guides_title"),
+            &s("guides_description"),
+            "guides",
+        ),
+        Shows {
+            guides: Subset::All,
+            ..Shows::default()
+        },
+        Box::new(move |c| {
+            c.insert("guides", &site.guides);
+        }),
+    );
+    for guide in &site.guides {
+        let url = format!("/guides/{}/", guide.slug);
+        push(
+            format!("guides/{}/index.html", guide.slug),
+            "guide.html",
+            PageInfo::new(
+                &url,
+                &guide.title,
+                guide.summary.as_deref().unwrap_or(""),
+                "guide",
+            ),
+            // The page names its related partners.
+            Shows {
+                guides: Subset::of([&guide.slug]),
+                partners: Subset::of(guide.related_partners.iter().map(|p| &p.slug)),
+                ..Shows::default()
+            },
+            Box::new(move |c| {
+                c.insert("guide", guide);
+            }),
+        );
+    }
+
+    let safety = safety_page(site, language);
+    push(
+        "safety/index.html".into(),
+        "safety.html",
+        PageInfo::new("/safety/", &safety.title, &safety.summary, "safety"),
+        Shows::default(),
+        Box::new(move |c| {
+            c.insert("content", &safety);
+        }),
+    );
+
+    let data = DataPage::of(site);
+    push(
+        "data/index.html".into(),
+        "data.html",
+        PageInfo::new("/data/", &s("data_title"), &s("data_summary"), "data"),
+        Shows::default(),
+        Box::new(move |c| {
+            c.insert("data", &data);
+        }),
+    );
+
+    let by_area: Vec<AreaGroup> = site
+        .taxonomies
+        .terms(Kind::ServiceAreas)
+        .iter()
+        .map(|term| AreaGroup {
+            code: term.code.clone(),
+            label: term.label(language).to_string(),
+            partners: site
+                .partners
+                .iter()
+                .zip(partners)
+                .filter(|(p, _)| p.categories.contains(&term.code))
+                .map(|(_, value)| value.clone())
+                .collect(),
+        })
+        .collect();
+    push(
+        "print/index.html".into(),
+        "print.html",
+        PageInfo::new(
+            "/print/",
+            &s("print_title"),
+            &s("print_description"),
+            "print",
+        ),
+        all_partners(),
+        Box::new(move |c| {
+            c.insert("areas", &by_area);
+        }),
+    );
+
+    push(
+        "404.html".into(),
+        "404.html",
+        PageInfo::new(
+            "/404.html",
+            &s("not_found_title"),
+            &s("not_found_description"),
+            "not_found",
+        ),
+        Shows::default(),
+        Box::new(|_| {}),
+    );
+    pages
+}
+
+/// The partners' own pages in `language`. They hold no list values: each
+/// localizes and serializes its partner as it renders.
+fn partner_pages<'a>(site: &'a Site, language: &'a str) -> Vec<Page<'a>> {
+    site.partners
+        .iter()
+        .map(|partner| {
+            let url = format!("/partners/{}/", partner.id);
+            let texts = partner.texts_in(language);
+            let description = texts
+                .summary
+                .map_or_else(|| plain_excerpt(texts.description_html), str::to_string);
+            Page {
+                output: format!("partners/{}/index.html", partner.id),
+                template: "partner.html",
+                info: PageInfo::new(&url, texts.name, &description, "partner"),
+                // The page lists the guides that point to the partner.
+                shows: Shows {
+                    partners: Subset::of([&partner.id]),
+                    guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
+                    ..Shows::default()
+                },
+                fill: Box::new(move |c| {
+                    c.insert(
+                        "partner",
+                        &*PublicPartner::localized_shared(partner, language),
+                    );
+                }),
+                edition: 0,
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct PageInfo {
+    /// The page's path in every language: `/partners/`.
+    url: String,
+    /// The page's own path: `/es/partners/` on the Spanish edition.
+    path: String,
+    lang: String,
+    /// This page in each language of the site (the switcher, `hreflang`).
+    alternates: Vec<Alternate>,
+    title: String,
+    description: String,
+    kind: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+struct Alternate {
+    lang: String,
+    /// The language's name in itself: "Español".
+    name: String,
+    path: String,
+}
+
+impl PageInfo {
+    fn new(url: &str, title: &str, description: &str, kind: &'static str) -> Self {
+        PageInfo {
+            url: url.into(),
+            path: url.into(),
+            lang: String::new(),
+            alternates: Vec::new(),
+            title: title.into(),
+            description: description.into(),
+            kind,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SectionRef<'a> {
+    section: &'static str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct AreaGroup {
+    code: String,
+    label: String,
+    partners: Vec<Value>,
+}
+
+/// One way to browse partners without JavaScript: a list page and a page
+/// per term.
+#[derive(Serialize, Clone)]
+struct FilterSection {
+    section: &'static str,
+    title: String,
+    intro: String,
+    terms: Vec<TermInfo>,
+}
+
+/// Which partners (indices into `site.partners`) each code of each
+/// browsing section lists, built in one pass over the partners.
+struct Members<'a> {
+    /// Section → code → partners.
+    by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>>,
+    /// Section → code → the ids of those partners, for what the term's
+    /// page shows in every language.
+    ids: HashMap<&'static str, HashMap<&'a str, Arc<BTreeSet<String>>>>,
+}
+
+impl<'a> Members<'a> {
+    fn of(site: &'a Site) -> Self {
+        let mut by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>> = HashMap::new();
+        for (index, partner) in site.partners.iter().enumerate() {
+            let mut codes: BTreeSet<(&'static str, &'a str)> = BTreeSet::new();
+            codes.extend(partner.categories.iter().map(|c| ("services", c.as_str())));
+            codes.extend(
+                partner
+                    .populations
+                    .iter()
+                    .map(|c| ("populations", c.as_str())),
+            );
+            codes.extend(partner.languages.iter().map(|c| ("languages", c.as_str())));
+            for service in &partner.services {
+                codes.extend(
+                    service
+                        .all_languages
+                        .iter()
+                        .map(|c| ("languages", c.as_str())),
+                );
+            }
+            codes.extend(
+                partner
+                    .counties
+                    .iter()
+                    .map(|c| ("counties", c.slug.as_str())),
+            );
+            for (section, code) in codes {
+                by_term
+                    .entry(section)
+                    .or_default()
+                    .entry(code)
+                    .or_default()
+                    .push(index);
+            }
+        }
+        let ids = by_term
+            .iter()
+            .map(|(&section, codes)| {
+                let codes = codes
+                    .iter()
+                    .map(|(&code, indices)| {
+                        let ids = indices.iter().map(|&i| site.partners[i].id.clone());
+                        (code, Arc::new(ids.collect()))
+                    })
+                    .collect();
+                (section, codes)
+            })
+            .collect();
+        Members { by_term, ids }
+    }
+
+    /// What the page of a term shows.
+    fn shown_by_term(&self, section: &'static str, code: &str) -> Subset {
+        self.ids
+            .get(section)
+            .and_then(|codes| codes.get(code))
+            .map_or(Subset::None, |ids| Subset::Some(ids.clone()))
+    }
+
+    fn of_term(&self, section: &'static str, code: &str) -> &[usize] {
+        self.by_term
+            .get(section)
+            .and_then(|codes| codes.get(code))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The codes of `section` that list at least one partner.
+    fn codes(&self, section: &'static str) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .by_term
+            .get(section)
+            .map(|codes| codes.keys().map(|code| code.to_string()).collect())
+            .unwrap_or_default();
+        codes.sort();
+        codes
+    }
+}
+
+fn filter_sections(
+    site: &Site,
+    members: &Members<'_>,
+    language: &str,
+    strings: &Strings,
+) -> Vec<FilterSection> {
+    let mut sections = Vec::new();
+    // All nine service areas get a page even when empty (it points to the
+    // crisis lines); the other facets list only codes in use.
+    sections.push(FilterSection {
+        section: "services",
+        title: "service_areas".into(),
+        intro: String::new(),
+        terms: service_area_terms(site, language),
+    });
+    let used = |section: &'static str, kind: Kind| -> Vec<TermInfo> {
+        let mut codes = members.codes(section);
+        let order = site.taxonomies.codes(kind);
+        codes.sort_by_key(|code| order.iter().position(|c| c == code).unwrap_or(usize::MAX));
+        codes
+            .into_iter()
+            .map(|code| TermInfo {
+                section,
+                count: members.of_term(section, &code).len(),
+                label: site.taxonomies.label(kind, &code, language).to_string(),
+                description: None,
+                code,
+            })
+            .collect()
+    };
+    sections.push(FilterSection {
+        section: "populations",
+        title: "populations".into(),
+        intro: String::new(),
+        terms: used("populations", Kind::Populations),
+    });
+    sections.push(FilterSection {
+        section: "languages",
+        title: "languages".into(),
+        intro: String::new(),
+        terms: used("languages", Kind::Languages),
+    });
+    sections.push(FilterSection {
+        section: "counties",
+        title: "counties".into(),
+        intro: String::new(),
+        terms: site
+            .counties
+            .iter()
+            .map(|county| TermInfo {
+                section: "counties",
+                code: county.slug.clone(),
+                label: county.name.clone(),
+                description: None,
+                count: members.of_term("counties", &county.slug).len(),
+            })
+            .collect(),
+    });
+    for section in &mut sections {
+        let key = section.title.clone();
+        section.title = string(strings, language, &format!("{key}_title")).to_string();
+        section.intro = string(strings, language, &format!("{key}_intro")).to_string();
+    }
+    sections
+}
+
+#[derive(Serialize)]
+struct SafetyContent {
+    /// The language of the text (English when the theme has none in the
+    /// page's language).
+    lang: String,
+    title: String,
+    summary: String,
+    html: String,
+    headings: Vec<markdown::Heading>,
+}
+
+/// What the Data page says about the open data (written by the export stage).
+#[derive(Serialize)]
+struct DataPage {
+    license: Option<crate::hub::config::DataLicense>,
+    steward_email: Option<String>,
+    /// Whether the HSDS files are published (`hsds.export`).
+    hsds: bool,
+    /// The CSV files of the HSDS data package.
+    tables: Vec<String>,
+}
+
+impl DataPage {
+    fn of(site: &Site) -> Self {
+        let hsds = site.config.hsds.clone().unwrap_or_default();
+        DataPage {
+            license: site.config.data_license.clone(),
+            steward_email: hsds.data_steward_email,
+            hsds: hsds.export,
+            tables: crate::hsds::tables::tables()
+                .iter()
+                .map(|t| t.path.clone())
+                .collect(),
+        }
+    }
+}
+
+/// The theme's safety page, with the hub's exit destination filled in.
+fn safety_page(site: &Site, language: &str) -> SafetyContent {
+    let (text_language, source) = theme::SAFETY_PAGES
+        .iter()
+        .find(|(l, _)| *l == language)
+        .or_else(|| theme::SAFETY_PAGES.first())
+        .map_or(("en", ""), |(l, text)| (*l, *text));
+    let (front, body) = source
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .unwrap_or(("", source));
+    let field = |key: &str| {
+        front
+            .lines()
+            .find_map(|line| line.strip_prefix(key).and_then(|v| v.strip_prefix(':')))
+            .map(|v| v.trim().trim_matches('"').to_string())
+            .unwrap_or_default()
+    };
+    let destination = site
+        .config
+        .quick_exit
+        .url
+        .trim_start_matches("https://")
+        .trim_end_matches('/')
+        .to_string();
+    let body = body.replace("[[exit_destination]]", &destination);
+    let rendered = markdown::render(
+        &body,
+        markdown::Context {
+            base_dir: "guides",
+            top_heading_level: 2,
+            translation_of: None,
+        },
+        &markdown::LinkTargets::default(),
+    );
+    SafetyContent {
+        lang: text_language.to_string(),
+        title: field("title"),
+        summary: field("summary"),
+        html: rendered.html,
+        headings: rendered
+            .headings
+            .into_iter()
+            .filter(|h| h.level == 2)
+            .collect(),
+    }
+}
+
+/// The first sentence-ish of rendered HTML, as a meta description.
+fn plain_excerpt(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut excerpt = words.iter().take(30).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 30 {
+        excerpt.push('…');
+    }
+    excerpt
+}
+
+/// The sitemap of the pages written to these output paths.
+fn sitemap<'a>(site: &Site, outputs: impl Iterator<Item = &'a str>) -> OutputFile {
+    let base = site.config.base_url.trim_end_matches('/');
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut urls: Vec<&str> = outputs
+        .filter(|output| *output != "404.html")
+        .map(|output| output.trim_end_matches("index.html"))
+        .collect();
+    urls.sort();
+    for url in urls {
+        xml.push_str(&format!(
+            "  <url><loc>{}/{}</loc></url>\n",
+            markdown::escape(base),
+            markdown::escape(url)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        contents: xml.into_bytes(),
+    }
+}
+
+/// docs/deploy.md: only the site itself, no inline code, and forms may post
+/// only to the coalition's own corrections form.
+fn content_security_policy(contact_form_url: Option<&str>) -> String {
+    let form_action = contact_form_url
+        .and_then(|url| {
+            let (scheme, rest) = url.split_once("://")?;
+            let host = rest.split(['/', '?', '#']).next()?;
+            // Validation refuses anything else (E084); a policy must never
+            // carry a separator or a line break from a setting.
+            let plain = |text: &str| {
+                !text.is_empty()
+                    && text
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+            };
+            (plain(scheme) && plain(host)).then(|| format!("{scheme}://{host}"))
+        })
+        .unwrap_or_else(|| "'none'".to_string());
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action {form_action}"
+    )
+}
+
+/// Headers for hosts that read a `_headers` file (Netlify, Cloudflare
+/// Pages): what a meta tag cannot say (frame-ancestors), and no caching of
+/// pages on a device someone else may check.
+fn headers_file(site: &Site) -> OutputFile {
+    let csp = content_security_policy(site.config.contact_form_url.as_deref());
+    let text = format!(
+        "/*\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n  Referrer-Policy: no-referrer\n  X-Content-Type-Options: nosniff\n  X-Frame-Options: DENY\n  Permissions-Policy: geolocation=(), camera=(), microphone=(), browsing-topics=()\n  Cache-Control: no-store\n"
+    );
+    OutputFile {
+        path: "_headers".into(),
+        contents: text.into_bytes(),
+    }
+}
+
+fn robots(site: &Site) -> OutputFile {
+    let base = site.config.base_url.trim_end_matches('/');
+    let text = format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n");
+    OutputFile {
+        path: "robots.txt".into(),
+        contents: text.into_bytes(),
+    }
+}

@@ -1,0 +1,614 @@
+//! What search knows about the site: every partner is one document, every
+//! guide one document per `##` section. Text goes into weighted fields; the
+//! facts a result shows and the facet values come along.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use serde_json::{json, Value};
+
+use crate::hub::record::{Cost, Visibility};
+use crate::hub::taxonomy::Kind;
+use crate::pipeline::model::{AccessFacts, Guide, PublicPartner, Site};
+use crate::pipeline::output::fnv1a;
+use crate::pipeline::search::a32;
+use crate::pipeline::search::synonyms::{FREE_WORDS, POPULATION_WORDS, SERVICE_AREA_WORDS};
+use crate::pipeline::search::text::{html_text, markdown_text};
+
+/// A field's bit in a posting's mask and its weight in ranking
+/// (docs/search.md): what a record says directly (its names, then its
+/// summary and descriptions, then its own tags, categories and places)
+/// over what its categories imply (everyday words of a service area),
+/// which never outranks a direct match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Partner and alternate names; guide titles.
+    Name,
+    /// Service names.
+    Service,
+    /// Categories, populations, languages, tags; guide headings.
+    Tags,
+    /// Summary and descriptions of the partner and its services.
+    Summary,
+    /// Counties and cities.
+    Place,
+    /// Guide text.
+    Body,
+    /// Words a service area implies (`synonyms.rs`).
+    Implied,
+}
+
+impl Field {
+    pub const ALL: [Field; 7] = [
+        Field::Name,
+        Field::Service,
+        Field::Tags,
+        Field::Summary,
+        Field::Place,
+        Field::Body,
+        Field::Implied,
+    ];
+
+    pub fn bit(self) -> u8 {
+        1 << Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    pub fn weight(self) -> u32 {
+        match self {
+            Field::Name => 16,
+            Field::Service => 12,
+            Field::Summary => 8,
+            Field::Tags | Field::Place => 4,
+            Field::Body => 2,
+            Field::Implied => 1,
+        }
+    }
+}
+
+/// One piece of text of a document, in one language (for stemming).
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub field: Field,
+    pub language: String,
+    pub text: String,
+}
+
+/// A document's texts, with a hash of them: all its analysis depends on.
+#[derive(Debug)]
+pub struct Texts {
+    pub pieces: Vec<Text>,
+    pub key: u64,
+}
+
+impl Texts {
+    pub fn new(pieces: Vec<Text>) -> Texts {
+        let mut bytes = Vec::new();
+        for piece in &pieces {
+            bytes.push(piece.field.bit());
+            bytes.extend_from_slice(piece.language.as_bytes());
+            bytes.push(0);
+            bytes.extend_from_slice(piece.text.as_bytes());
+            bytes.push(0);
+        }
+        Texts {
+            key: fnv1a(&bytes),
+            pieces,
+        }
+    }
+
+    /// The key alone, which finds the texts' analysis once they are
+    /// analysed.
+    pub fn key_only(&self) -> Texts {
+        Texts {
+            pieces: Vec::new(),
+            key: self.key,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Shared between the indexes of every language, and between builds
+    /// of `haven serve`.
+    pub texts: Arc<Texts>,
+    /// What a result shows (see `search.js`, `row`).
+    pub display: Value,
+    /// Value indices per facet, in [`Facets::specs`] order; empty for guides.
+    pub facet_values: Vec<Vec<u32>>,
+}
+
+/// A facet: partners are filtered by its values. `all` facets (access
+/// facts) require every checked value; the others any of them.
+#[derive(Debug, Clone)]
+pub struct FacetSpec {
+    pub key: &'static str,
+    pub all: bool,
+    /// `(code, label)` in display order.
+    pub values: Vec<(String, String)>,
+    pub counts: Vec<u32>,
+}
+
+pub const ACCESS_FLAGS: [&str; 4] = ["free", "no_police", "always_open", "walk_in"];
+
+/// Partners first (by name, so ties rank alphabetically), then guide
+/// sections; plus the facets over the partners.
+/// Labels and names are those of `page_language`; texts are indexed in
+/// every language they are written in.
+/// Partners' searchable texts by id: the same for every language's index.
+pub type TextCache = HashMap<String, Arc<Texts>>;
+
+/// Prepares (in parallel) the texts of the partners `cache` does not hold,
+/// `chunk` partners at a time; `keep` decides what the cache keeps of
+/// each chunk's texts (a build analyses them and keeps their keys).
+pub fn prepare_texts(
+    site: &Site,
+    cache: &mut TextCache,
+    chunk: usize,
+    mut keep: impl FnMut(Vec<Arc<Texts>>) -> Vec<Arc<Texts>>,
+) {
+    let language = site.config.default_language.as_str();
+    let missing: Vec<&PublicPartner> = site
+        .partners
+        .iter()
+        .filter(|partner| !cache.contains_key(&partner.id))
+        .map(|partner| &**partner)
+        .collect();
+    for partners in missing.chunks(chunk.max(1)) {
+        let texts: Vec<Arc<Texts>> = partners
+            .par_iter()
+            .map(|partner| {
+                let languages = &facet_codes(partner)[2];
+                Arc::new(Texts::new(partner_texts(
+                    site, partner, languages, language,
+                )))
+            })
+            .collect();
+        let ids = partners.iter().map(|partner| partner.id.clone());
+        cache.extend(ids.zip(keep(texts)));
+    }
+}
+
+/// The documents of the index for pages in `page_language`, with the
+/// partners' texts from `texts` (see [`prepare_texts`]).
+pub fn collect(
+    site: &Site,
+    page_language: &str,
+    texts: &TextCache,
+) -> (Vec<Document>, Vec<FacetSpec>) {
+    let language = site.config.default_language.as_str();
+    let mut partners: Vec<&PublicPartner> = site.partners.iter().map(|p| &**p).collect();
+    // Equal scores rank by document order: partners with text in the
+    // page's language first (docs/search.md), then by name.
+    partners.sort_by_cached_key(|p| {
+        let untranslated = page_language != language
+            && p.localized
+                .get(page_language)
+                .is_none_or(|texts| texts.description_html.is_none());
+        (
+            untranslated,
+            crate::pipeline::search::text::fold(display_name(p, page_language)),
+            p.id.clone(),
+        )
+    });
+
+    let raw: Vec<[Vec<&str>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
+    let mut facets = facet_specs(site, &raw, page_language);
+    let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
+    for (partner, codes) in partners.iter().zip(&raw) {
+        let mut facet_values = index_values(&mut facets, codes);
+        let flags = access_flags(partner);
+        if let Some(access) = facets.last_mut() {
+            for flag in &flags {
+                access.counts[*flag as usize] += 1;
+            }
+        }
+        facet_values.push(flags);
+        let texts = texts.get(&partner.id).cloned().unwrap_or_else(|| {
+            Arc::new(Texts::new(partner_texts(
+                site, partner, &codes[2], language,
+            )))
+        });
+        // Languages staff speak, apart from those only an interpreter covers.
+        let staff = facet_values[2]
+            .iter()
+            .copied()
+            .filter(|i| {
+                facets[2]
+                    .values
+                    .get(*i as usize)
+                    .is_some_and(|(code, _)| partner.languages.contains(code))
+            })
+            .collect();
+        documents.push(partner_document(
+            partner,
+            texts,
+            facet_values,
+            staff,
+            page_language,
+        ));
+    }
+    for guide in &site.guides {
+        let guide = guide.localized(page_language);
+        documents.extend(guide_documents(&guide, &guide.lang));
+    }
+    (documents, facets)
+}
+
+/// The name a page in `language` shows.
+fn display_name<'a>(partner: &'a PublicPartner, language: &str) -> &'a str {
+    partner
+        .localized
+        .get(language)
+        .and_then(|texts| texts.name.as_deref())
+        .unwrap_or(&partner.name)
+}
+
+/// Characters of a summary a result line shows: about one line on a phone,
+/// which keeps the display data a first query loads small.
+const RESULT_SUMMARY_CHARS: usize = 110;
+/// Service names a result line can show (the ones a query matched).
+const RESULT_SERVICES: usize = 6;
+
+/// `text` cut after a word near [`RESULT_SUMMARY_CHARS`], with "…".
+fn shortened(text: &str) -> String {
+    if text.chars().count() <= RESULT_SUMMARY_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(RESULT_SUMMARY_CHARS).collect();
+    let at_word = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!(
+        "{}…",
+        cut[..at_word].trim_end_matches(|c: char| !c.is_alphanumeric())
+    )
+}
+
+/// The names of a partner's services a page in `language` shows: a result
+/// line names the ones a query matched.
+fn service_names<'a>(partner: &'a PublicPartner, language: &str) -> Vec<&'a str> {
+    let localized = partner.localized.get(language);
+    partner
+        .services
+        .iter()
+        .take(RESULT_SERVICES)
+        .map(|service| {
+            localized
+                .and_then(|texts| texts.services.get(&service.service.id))
+                .and_then(|texts| texts.name.as_deref())
+                .unwrap_or(&service.service.name)
+        })
+        .collect()
+}
+
+/// Codes per facet: service areas, populations, languages, counties, and
+/// the access flags; the order of [`facet_specs`].
+fn facet_codes(partner: &PublicPartner) -> [Vec<&str>; 4] {
+    let mut languages: Vec<&str> = partner.languages.iter().map(String::as_str).collect();
+    for service in &partner.services {
+        languages.extend(service.all_languages.iter().map(String::as_str));
+    }
+    languages.sort_unstable();
+    languages.dedup();
+    [
+        partner.categories.iter().map(String::as_str).collect(),
+        partner.populations.iter().map(String::as_str).collect(),
+        languages,
+        partner.counties.iter().map(|c| c.slug.as_str()).collect(),
+    ]
+}
+
+fn access_flags(partner: &PublicPartner) -> Vec<u32> {
+    let access = &partner.access;
+    let flags = [
+        access.free,
+        access.no_police,
+        access.always_open,
+        access.walk_in,
+    ];
+    (0..flags.len() as u32)
+        .filter(|i| flags[*i as usize])
+        .collect()
+}
+
+fn facet_specs(site: &Site, raw: &[[Vec<&str>; 4]], language: &str) -> Vec<FacetSpec> {
+    let taxonomy = |kind: Kind, codes: Vec<String>| -> Vec<(String, String)> {
+        codes
+            .into_iter()
+            .map(|code| {
+                let label = site.taxonomies.label(kind, &code, language).to_string();
+                (code, label)
+            })
+            .collect()
+    };
+    let used = |slot: usize| -> BTreeMap<String, u32> {
+        let mut counts = BTreeMap::new();
+        for codes in raw {
+            for code in &codes[slot] {
+                *counts.entry(code.to_string()).or_insert(0) += 1;
+            }
+        }
+        counts
+    };
+    let areas: Vec<String> = site
+        .taxonomies
+        .codes(Kind::ServiceAreas)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let used_populations = used(1);
+    let populations: Vec<String> = site
+        .taxonomies
+        .codes(Kind::Populations)
+        .into_iter()
+        .filter(|code| used_populations.contains_key(*code))
+        .map(str::to_string)
+        .collect();
+    // Languages most partners speak first: what an advocate looks for.
+    let language_counts = used(2);
+    let mut languages: Vec<String> = language_counts.keys().cloned().collect();
+    languages.sort_by_key(|code| std::cmp::Reverse(language_counts[code]));
+    let counties: Vec<(String, String)> = site
+        .counties
+        .iter()
+        .map(|c| (c.slug.clone(), c.name.clone()))
+        .collect();
+    let flags = ACCESS_FLAGS
+        .iter()
+        .map(|flag| (flag.to_string(), String::new()))
+        .collect();
+    [
+        ("area", false, taxonomy(Kind::ServiceAreas, areas)),
+        (
+            "population",
+            false,
+            taxonomy(Kind::Populations, populations),
+        ),
+        ("language", false, taxonomy(Kind::Languages, languages)),
+        ("county", false, counties),
+        ("access", true, flags),
+    ]
+    .into_iter()
+    .map(|(key, all, values)| FacetSpec {
+        key,
+        all,
+        counts: vec![0; values.len()],
+        values,
+    })
+    .collect()
+}
+
+fn index_values(facets: &mut [FacetSpec], codes: &[Vec<&str>; 4]) -> Vec<Vec<u32>> {
+    let mut values = Vec::with_capacity(facets.len());
+    for (facet, codes) in facets.iter_mut().zip(codes.iter()) {
+        let mut indices: Vec<u32> = codes
+            .iter()
+            .filter_map(|code| facet.values.iter().position(|(c, _)| c == code))
+            .map(|i| i as u32)
+            .collect();
+        indices.sort_unstable();
+        for index in &indices {
+            facet.counts[*index as usize] += 1;
+        }
+        values.push(indices);
+    }
+    values
+}
+
+fn partner_document(
+    partner: &PublicPartner,
+    texts: Arc<Texts>,
+    facet_values: Vec<Vec<u32>>,
+    staff_languages: Vec<u32>,
+    page_language: &str,
+) -> Document {
+    let phone = partner.primary_phone.as_ref();
+    let interpreted = facet_values[2]
+        .iter()
+        .copied()
+        .filter(|i| !staff_languages.contains(i));
+    let display = json!([
+        display_name(partner, page_language),
+        partner.id,
+        phone.map_or("", |p| p.phone.number.as_str()),
+        phone.and_then(|p| p.href.as_deref()).unwrap_or(""),
+        a32::encode(facet_values[0].iter().copied()),
+        a32::encode(staff_languages.iter().copied()),
+        a32::encode(facet_values[3].iter().copied()),
+        shortened(partner.texts_in(page_language).summary.unwrap_or("")),
+        service_names(partner, page_language),
+        a32::encode(badges(partner)),
+        a32::encode(interpreted),
+    ]);
+    Document {
+        texts,
+        display,
+        facet_values,
+    }
+}
+
+/// Badge numbers of a result line: [`AccessFacts::BADGES`] by position,
+/// then "possibly out of date" as the next number.
+fn badges(partner: &PublicPartner) -> Vec<u32> {
+    let mut numbers: Vec<u32> = partner
+        .access
+        .badges()
+        .iter()
+        .filter_map(|code| AccessFacts::BADGES.iter().position(|c| c == code))
+        .map(|i| i as u32)
+        .collect();
+    if partner.aging {
+        numbers.push(AccessFacts::BADGES.len() as u32);
+    }
+    numbers
+}
+
+/// What search finds a partner by, in `language` (the hub's) and the
+/// languages of its translations and taxonomy labels.
+fn partner_texts(
+    site: &Site,
+    partner: &PublicPartner,
+    languages: &[&str],
+    language: &str,
+) -> Vec<Text> {
+    let mut texts = Vec::new();
+    let mut add = |field: Field, language: &str, text: String| {
+        if !text.trim().is_empty() {
+            texts.push(Text {
+                field,
+                language: language.to_string(),
+                text,
+            });
+        }
+    };
+    add(Field::Name, language, partner.name.clone());
+    for alternate in &partner.alternate_names {
+        add(Field::Name, language, alternate.clone());
+    }
+    add(
+        Field::Summary,
+        language,
+        partner.summary.clone().unwrap_or_default(),
+    );
+    add(
+        Field::Summary,
+        language,
+        html_text(&partner.description_html),
+    );
+    add(Field::Tags, language, partner.tags.join(" "));
+    for service in &partner.services {
+        add(Field::Service, language, service.service.name.clone());
+        add(
+            Field::Summary,
+            language,
+            html_text(&service.description_html),
+        );
+    }
+    add(
+        Field::Place,
+        language,
+        partner
+            .counties
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    for location in &partner.locations {
+        if !matches!(location.visibility, Some(Visibility::Confidential)) {
+            if let Some(address) = &location.address {
+                add(Field::Place, language, address.city.clone());
+            }
+        }
+    }
+    // Labels in every language the taxonomy knows, so "abogado" finds legal
+    // help on an English page.
+    for (kind, codes) in [
+        (Kind::ServiceAreas, &partner.categories),
+        (Kind::Populations, &partner.populations),
+    ] {
+        for code in codes {
+            if let Some(term) = site.taxonomies.find(kind, code) {
+                for (label_language, label) in &term.labels {
+                    add(Field::Tags, label_language, label.clone());
+                }
+            }
+        }
+    }
+    for (codes, words) in [
+        (&partner.categories, SERVICE_AREA_WORDS),
+        (&partner.populations, POPULATION_WORDS),
+    ] {
+        for code in codes {
+            if let Some((_, english, spanish)) = words.iter().find(|(c, _, _)| c == code) {
+                add(Field::Implied, "en", english.to_string());
+                add(Field::Implied, "es", spanish.to_string());
+            }
+        }
+    }
+    if partner
+        .services
+        .iter()
+        .any(|s| matches!(s.service.cost, Cost::Free))
+    {
+        add(Field::Implied, "en", FREE_WORDS.0.to_string());
+        add(Field::Implied, "es", FREE_WORDS.1.to_string());
+    }
+    for code in languages {
+        if let Some(term) = site.taxonomies.find(Kind::Languages, code) {
+            for (label_language, label) in &term.labels {
+                add(Field::Tags, label_language, label.clone());
+            }
+        }
+    }
+    for (translation_language, translation) in &partner.translations {
+        let lang = translation_language.as_str();
+        if let Some(name) = &translation.name {
+            add(Field::Name, lang, name.clone());
+        }
+        if let Some(summary) = &translation.summary {
+            add(Field::Summary, lang, summary.clone());
+        }
+        if let Some(description) = &translation.description {
+            add(Field::Summary, lang, markdown_text(description));
+        }
+        for service in translation.services.values() {
+            if let Some(name) = &service.name {
+                add(Field::Service, lang, name.clone());
+            }
+            if let Some(description) = &service.description {
+                add(Field::Summary, lang, markdown_text(description));
+            }
+        }
+    }
+
+    texts
+}
+
+/// One document per `##` section; text before the first section belongs
+/// to the guide's title.
+fn guide_documents(guide: &Guide, language: &str) -> Vec<Document> {
+    let mut documents = Vec::new();
+    let mut sections = guide.html.split("<h2 id=\"");
+    let intro = sections.next().unwrap_or_default();
+    let mut push = |anchor: &str, heading: &str, body: &str| {
+        let mut texts = vec![Text {
+            field: Field::Name,
+            language: language.to_string(),
+            text: guide.title.clone(),
+        }];
+        if !heading.is_empty() {
+            texts.push(Text {
+                field: Field::Tags,
+                language: language.to_string(),
+                text: heading.to_string(),
+            });
+        } else if let Some(summary) = &guide.summary {
+            texts.push(Text {
+                field: Field::Summary,
+                language: language.to_string(),
+                text: summary.clone(),
+            });
+        }
+        texts.push(Text {
+            field: Field::Body,
+            language: language.to_string(),
+            text: html_text(body),
+        });
+        documents.push(Document {
+            texts: Arc::new(Texts::new(texts)),
+            display: json!([guide.title, guide.slug, anchor, heading]),
+            facet_values: Vec::new(),
+        });
+    };
+    push("", "", intro);
+    for section in sections {
+        let Some((anchor, rest)) = section.split_once('"') else {
+            continue;
+        };
+        let (heading_html, body) = rest.split_once("</h2>").unwrap_or((rest, ""));
+        let heading = html_text(heading_html.trim_start_matches('>'));
+        push(anchor, heading.trim(), body);
+    }
+    documents
+}

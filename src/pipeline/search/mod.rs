@@ -1,0 +1,441 @@
+//! The search index (docs/search.md):
+//! built from the modelled site, written as classic scripts that call the
+//! global `HAVEN_SEARCH(key, data)`, so search works from file:// with no
+//! fetch, module or worker. `themes/default/static/search.js` reads it.
+//!
+//! Words are folded and stemmed here; the browser only looks words up. A
+//! dictionary of the words that occur maps each to a word class (words
+//! sharing a stem, in any language); postings are per class: document gaps
+//! and a field mask each, no positions.
+
+pub mod a32;
+pub mod documents;
+mod invert;
+pub mod query;
+pub mod synonyms;
+pub mod text;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::hub::config::SearchLayout;
+use crate::pipeline::model::Site;
+use crate::pipeline::output::fnv1a;
+use crate::pipeline::output::OutputFile;
+use documents::{Document, FacetSpec, Field};
+use invert::{invert, Inverted};
+
+/// A single-file index up to this many bytes (about 60–80 KB gzipped);
+/// above it the index is split so a first query loads a fraction of it.
+const SINGLE_FILE_LIMIT: usize = 200 * 1024;
+/// Largest raw size of one postings shard; smaller indexes are cut in about
+/// eight shards of at least [`MIN_POSTINGS_SHARD_BYTES`].
+const POSTINGS_SHARD_BYTES: usize = 48 * 1024;
+const MIN_POSTINGS_SHARD_BYTES: usize = 2 * 1024;
+/// Documents per display shard in the split layout: a page of results
+/// loads at most one shard per result, so shards stay small.
+const DOCUMENTS_PER_SHARD: usize = 8;
+
+/// The built index: its files, the path of the file a page loads first,
+/// and the facets for the templates' filter controls.
+#[derive(Debug, Clone)]
+pub struct SearchIndex {
+    /// The language of the pages that load it (names, labels, links).
+    pub language: String,
+    pub files: Vec<OutputFile>,
+    /// Output path of the head file, e.g. `search/en.1a2b3c4d5e.js`.
+    pub head: String,
+    pub facets: Vec<FacetSpec>,
+    pub sharded: bool,
+    pub documents: usize,
+}
+
+/// What the templates get as `search`.
+#[derive(Debug, Serialize)]
+pub struct SearchContext<'a> {
+    pub head: &'a str,
+    pub facets: Vec<FacetContext<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FacetContext<'a> {
+    pub key: &'a str,
+    pub values: Vec<FacetValueContext<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FacetValueContext<'a> {
+    pub index: usize,
+    pub code: &'a str,
+    pub label: &'a str,
+    pub count: u32,
+}
+
+impl SearchIndex {
+    pub fn context(&self) -> SearchContext<'_> {
+        SearchContext {
+            head: &self.head,
+            facets: self
+                .facets
+                .iter()
+                .map(|facet| FacetContext {
+                    key: facet.key,
+                    values: facet
+                        .values
+                        .iter()
+                        .zip(&facet.counts)
+                        .enumerate()
+                        .filter(|(_, (_, count))| **count > 0)
+                        .map(|(index, ((code, label), count))| FacetValueContext {
+                            index,
+                            code,
+                            label,
+                            count: *count,
+                        })
+                        .collect(),
+                })
+                .filter(|facet| !facet.values.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// The index the pages in `language` load.
+pub fn build(site: &Site, portable: bool, language: &str) -> SearchIndex {
+    build_cached(site, portable, language, &mut Cache::default())
+}
+
+/// [`build`], analysing only documents `cache` has not seen.
+pub fn build_cached(site: &Site, portable: bool, language: &str, cache: &mut Cache) -> SearchIndex {
+    let mut indexes = build_languages(site, portable, &[language.to_string()], cache);
+    indexes.remove(0)
+}
+
+/// The index of every language in `languages`, in that order, built side by
+/// side; a partner's texts, the same in every index, are analysed once.
+pub fn build_languages(
+    site: &Site,
+    portable: bool,
+    languages: &[String],
+    cache: &mut Cache,
+) -> Vec<SearchIndex> {
+    if cache.one_shot {
+        // Each chunk's texts are analysed at once and only their keys
+        // kept: a build never holds every partner's texts.
+        let analyses = &mut cache.analyses;
+        documents::prepare_texts(site, &mut cache.texts, invert::ANALYSIS_CHUNK, |texts| {
+            analyses.add(&texts);
+            texts
+                .iter()
+                .map(|texts| Arc::new(texts.key_only()))
+                .collect()
+        });
+    } else {
+        documents::prepare_texts(site, &mut cache.texts, usize::MAX, |texts| texts);
+    }
+    let texts = &cache.texts;
+    let collected: Vec<(Vec<Document>, Vec<FacetSpec>)> = languages
+        .par_iter()
+        .map(|language| documents::collect(site, language, texts))
+        .collect();
+    cache
+        .analyses
+        .update(collected.iter().flat_map(|(documents, _)| documents));
+    let analyses = &cache.analyses;
+    languages
+        .par_iter()
+        .zip(collected)
+        .map(|(language, (documents, facets))| {
+            build_from(site, portable, language, documents, facets, analyses)
+        })
+        .collect()
+}
+
+fn build_from(
+    site: &Site,
+    portable: bool,
+    language: &str,
+    documents: Vec<Document>,
+    facets: Vec<FacetSpec>,
+    analyses: &invert::Analyses,
+) -> SearchIndex {
+    let partners = documents
+        .iter()
+        .filter(|d| !d.facet_values.is_empty())
+        .count();
+    let inverted = invert(&documents, analyses);
+    let sharded = match site.config.search.layout {
+        SearchLayout::Single => false,
+        SearchLayout::Sharded => true,
+        SearchLayout::Auto => estimated_size(&inverted, &documents) > SINGLE_FILE_LIMIT,
+    };
+    let mut writer = Writer {
+        language,
+        portable,
+        files: Vec::new(),
+    };
+
+    let mut head = json!({
+        "v": 1,
+        "lang": language,
+        "portable": portable,
+        "n": documents.len(),
+        "np": partners,
+        "words": front_code(&inverted.words),
+        "wc": word_class_stream(&inverted.word_class),
+        "df": a32::encode(inverted.postings.iter().map(|p| p.len() as u32)),
+        "weights": Field::ALL.iter().map(|f| f.weight()).collect::<Vec<_>>(),
+        "rel": inverted.related,
+        "stop": text::STOP_WORDS,
+        "facets": facets.iter().map(|f| json!({"k": f.key, "all": f.all, "c": f.counts})).collect::<Vec<_>>(),
+    });
+    // A query word the index does not hold is stemmed in the browser, in
+    // each language the index stems.
+    let stemmers: Vec<Value> = text::query_stemmers(analyses.languages())
+        .into_iter()
+        .map(|(code, script)| json!([code, writer.write_script(&format!("stem-{code}"), script)]))
+        .collect();
+    head["stem"] = Value::Array(stemmers);
+    let facet_data = facet_streams(&documents, facets.len());
+    let displays: Vec<&Value> = documents.iter().map(|d| &d.display).collect();
+    if sharded {
+        let mut shards = Vec::new();
+        for range in postings_ranges(&inverted.postings) {
+            let key = format!("p{}", shards.len());
+            let file = writer.write(&key, &postings_data(&inverted.postings[range.clone()]));
+            shards.push(json!([range.start, file]));
+        }
+        head["p"] = Value::Array(shards);
+        // One file per facet: a query loads only the facets it filters on
+        // or shows counts for.
+        let facet_files: Vec<Value> = facet_data
+            .iter()
+            .enumerate()
+            .map(|(i, stream)| Value::String(writer.write(&format!("f{i}"), &json!(stream))))
+            .collect();
+        head["f"] = Value::Array(facet_files);
+        let doc_files: Vec<Value> = displays
+            .chunks(DOCUMENTS_PER_SHARD)
+            .enumerate()
+            .map(|(i, chunk)| Value::String(writer.write(&format!("d{i}"), &json!(chunk))))
+            .collect();
+        head["d"] = json!([DOCUMENTS_PER_SHARD, doc_files]);
+    } else {
+        head["post"] = postings_data(&inverted.postings);
+        head["fac"] = json!(facet_data);
+        head["docs"] = json!(displays);
+    }
+    let head_path = writer.write("head", &head);
+    SearchIndex {
+        language: language.to_string(),
+        files: writer.files,
+        head: head_path,
+        facets,
+        sharded,
+        documents: documents.len(),
+    }
+}
+
+struct Writer<'a> {
+    language: &'a str,
+    portable: bool,
+    files: Vec<OutputFile>,
+}
+
+impl Writer<'_> {
+    /// Writes `HAVEN_SEARCH("key",data);` and returns its output path:
+    /// content-hashed for the web (cache forever), plain for portable
+    /// copies.
+    fn write(&mut self, key: &str, data: &Value) -> String {
+        let contents = format!("HAVEN_SEARCH({key:?},{data});\n").into_bytes();
+        self.write_file(key, contents)
+    }
+
+    /// Writes a script that calls `HAVEN_SEARCH` itself (a stemmer).
+    fn write_script(&mut self, key: &str, script: &[u8]) -> String {
+        self.write_file(key, script.to_vec())
+    }
+
+    fn write_file(&mut self, key: &str, contents: Vec<u8>) -> String {
+        let stem = if key == "head" {
+            self.language.to_string()
+        } else {
+            format!("{}.{key}", self.language)
+        };
+        let path = if self.portable {
+            format!("search/{stem}.js")
+        } else {
+            let hash = format!("{:016x}", fnv1a(&contents));
+            format!("search/{stem}.{}.js", &hash[..10])
+        };
+        self.files.push(OutputFile {
+            path: path.clone(),
+            contents,
+        });
+        path
+    }
+}
+
+/// What one build of the indexes can hand the next: partners' texts, and
+/// documents analysed, by a hash of their texts. A build starts with an
+/// empty one; `haven serve` keeps one and forgets the partners an edit
+/// touched, so a rebuild prepares and analyses only what changed.
+#[derive(Default)]
+pub struct Cache {
+    texts: documents::TextCache,
+    /// By text hash, for the indexes of every language; a build keeps
+    /// only what it used.
+    analyses: invert::Analyses,
+    /// A build's cache: partners' texts are let go of as soon as they are
+    /// analysed.
+    one_shot: bool,
+}
+
+impl Cache {
+    /// A cache for one build, which keeps no text once it is analysed.
+    pub fn one_shot() -> Self {
+        Cache {
+            one_shot: true,
+            ..Cache::default()
+        }
+    }
+
+    /// Drops the texts of these partners (their records changed).
+    pub fn forget(&mut self, ids: &BTreeSet<String>) {
+        self.texts.retain(|id, _| !ids.contains(id));
+    }
+
+    /// Drops every partner's texts (taxonomy labels may have changed).
+    pub fn forget_texts(&mut self) {
+        self.texts.clear();
+    }
+}
+
+/// Sorted words, each written as one character for the length of the
+/// prefix it shares with the previous word (`'0' + n`) and the rest,
+/// joined by commas: "0shelter,7s" is shelter, shelters.
+fn front_code(words: &[String]) -> String {
+    let mut out = String::new();
+    let mut previous: &str = "";
+    for (i, word) in words.iter().enumerate() {
+        let shared = previous
+            .chars()
+            .zip(word.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(40);
+        if i > 0 {
+            out.push(',');
+        }
+        out.push(char::from(b'0' + shared as u8));
+        out.extend(word.chars().skip(shared));
+        previous = word;
+    }
+    out
+}
+
+/// Word classes in word order: 0 opens the next new class, n + 1 names
+/// class n again. Most words open a class, so the stream is mostly "A".
+fn word_class_stream(word_class: &[u32]) -> String {
+    let mut next = 0;
+    let mut out = String::with_capacity(word_class.len());
+    for &class in word_class {
+        if class == next {
+            a32::push(&mut out, 0);
+            next += 1;
+        } else {
+            a32::push(&mut out, class + 1);
+        }
+    }
+    out
+}
+
+/// Postings of consecutive classes: `g` document gaps, `m` field masks.
+fn postings_data(postings: &[Vec<(u32, u8)>]) -> Value {
+    let mut gaps = String::new();
+    let mut masks = String::new();
+    for list in postings {
+        let mut previous = 0;
+        for (i, &(document, mask)) in list.iter().enumerate() {
+            a32::push(
+                &mut gaps,
+                if i == 0 {
+                    document
+                } else {
+                    document - previous
+                },
+            );
+            a32::push(&mut masks, u32::from(mask));
+            previous = document;
+        }
+    }
+    json!({"g": gaps, "m": masks})
+}
+
+fn postings_size(list: &[(u32, u8)]) -> usize {
+    // About two characters per gap and one per mask.
+    list.len() * 3
+}
+
+fn postings_ranges(postings: &[Vec<(u32, u8)>]) -> Vec<std::ops::Range<usize>> {
+    let total: usize = postings.iter().map(|p| postings_size(p)).sum();
+    let shard_bytes = (total / 8).clamp(MIN_POSTINGS_SHARD_BYTES, POSTINGS_SHARD_BYTES);
+    let mut ranges = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (class, list) in postings.iter().enumerate() {
+        size += postings_size(list);
+        if size >= shard_bytes {
+            ranges.push(start..class + 1);
+            start = class + 1;
+            size = 0;
+        }
+    }
+    if start < postings.len() {
+        ranges.push(start..postings.len());
+    }
+    ranges
+}
+
+/// Per facet, per partner: the number of values, then the value indices.
+fn facet_streams(documents: &[Document], facets: usize) -> Vec<String> {
+    (0..facets)
+        .map(|facet| {
+            let mut out = String::new();
+            for document in documents.iter().filter(|d| !d.facet_values.is_empty()) {
+                let values = &document.facet_values[facet];
+                a32::push(&mut out, values.len() as u32);
+                for value in values {
+                    a32::push(&mut out, *value);
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+fn estimated_size(inverted: &Inverted, documents: &[Document]) -> usize {
+    let words: usize = inverted.words.iter().map(|w| w.len() / 2 + 2).sum();
+    let postings: usize = inverted.postings.iter().map(|p| postings_size(p)).sum();
+    let displays: usize = documents.iter().map(|d| d.display.to_string().len()).sum();
+    words + postings + displays + documents.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coding_shares_prefixes() {
+        let words = ["shelter", "shelters", "shield"].map(String::from);
+        assert_eq!(front_code(&words), "0shelter,7s,2ield");
+    }
+
+    #[test]
+    fn word_class_stream_opens_classes_in_order() {
+        assert_eq!(word_class_stream(&[0, 1, 0, 2]), "AABA");
+    }
+}

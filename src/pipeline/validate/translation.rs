@@ -1,0 +1,228 @@
+//! Translation coverage (README.md): a hub that declares more than one
+//! language hears how many partners and guides are not translated yet. One
+//! summary per language (W090); the records themselves (W091) are listed
+//! with `--verbose`, so a hub halfway through translating is not flooded.
+
+use crate::diagnostics::rules;
+use crate::diagnostics::Diagnostic;
+use crate::hub::record::{Hours, PartnerRecord, Translation};
+use crate::hub::taxonomy::Kind;
+use crate::hub::yaml::Locator;
+use crate::pipeline::load::Hub;
+
+/// Rule W091 is shown only with `--verbose`.
+pub const DETAIL_CODE: &str = rules::UNTRANSLATED_DETAIL.code;
+
+pub fn check(hub: &Hub) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let languages = hub.config.site_languages();
+    let published = || hub.partners.iter().filter(|p| p.record.published);
+    let originals = || hub.guides.iter().filter(|g| g.language.is_none());
+    let locator = Locator::new(hub.config_file.text.clone(), 0);
+    for (index, language) in languages.iter().enumerate().skip(1) {
+        let name = hub.taxonomies.label(Kind::Languages, language, "en");
+        let untranslated: Vec<_> = published()
+            .filter(|p| {
+                p.record
+                    .translations
+                    .get(language)
+                    .is_none_or(|t| t.description.is_none())
+            })
+            .collect();
+        let untranslated_guides: Vec<_> = originals()
+            .filter(|g| {
+                !hub.guides
+                    .iter()
+                    .any(|t| t.slug == g.slug && t.language.as_ref() == Some(language))
+            })
+            .collect();
+        for partner in published() {
+            let Some(translation) = partner.record.translations.get(language) else {
+                continue;
+            };
+            if translation.description.is_none() {
+                continue;
+            }
+            let missing = untranslated_texts(&partner.record, translation);
+            if missing.is_empty() {
+                continue;
+            }
+            diagnostics.push(
+                Diagnostic::new(
+                    rules::UNTRANSLATED_DETAIL,
+                    &partner.file.path,
+                    format!(
+                        "{} short texts have no {name} ({language}) translation and show in {}: {}",
+                        missing.len(),
+                        hub.config.default_language,
+                        missing.join(", ")
+                    ),
+                )
+                .at(partner.locator.find(&format!("translations.{language}")))
+                .field(format!("translations.{language}"))
+                .help(format!(
+                    "add them under translations.{language}, for example:\n    phones:\n      <phone id>:\n        label: …\n    locations:\n      <location id>:\n        name: …\n    links:\n      <url>: …"
+                )),
+            );
+        }
+        if untranslated.is_empty() && untranslated_guides.is_empty() {
+            continue;
+        }
+        let field = match hub.config.languages.iter().position(|l| l == language) {
+            Some(position) => format!("languages[{position}]"),
+            None => format!("languages[{}]", index - 1),
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                rules::UNTRANSLATED,
+                &hub.config_file.path,
+                format!(
+                    "{} of {} partners and {} of {} guides have no {name} ({language}) translation; their pages show the {} text",
+                    untranslated.len(),
+                    published().count(),
+                    untranslated_guides.len(),
+                    originals().count(),
+                    hub.config.default_language,
+                ),
+            )
+            .at(locator.find(&field))
+            .field(field)
+            .help(format!(
+                "add a translations.{language} block (name, summary, description) to partner files and a guides/<slug>.{language}.md per guide; `haven check --verbose` lists each one"
+            )),
+        );
+        for partner in untranslated {
+            diagnostics.push(
+                Diagnostic::new(
+                    rules::UNTRANSLATED_DETAIL,
+                    &partner.file.path,
+                    format!("no {name} ({language}) description in translations.{language}"),
+                )
+                .at(partner
+                    .locator
+                    .find_top_level("translations")
+                    .or(partner.locator.find_top_level("description")))
+                .help(format!(
+                    "add translations:\n      {language}:\n        summary: …\n        description: …"
+                )),
+            );
+        }
+        for guide in untranslated_guides {
+            diagnostics.push(
+                Diagnostic::new(
+                    rules::UNTRANSLATED_DETAIL,
+                    &guide.file.path,
+                    format!("no {name} ({language}) translation of this guide"),
+                )
+                .help(format!("add guides/{}.{language}.md", guide.slug)),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// The short texts of a record a translation leaves in the default
+/// language, named as they would be written under `translations.<lang>`.
+fn untranslated_texts(record: &PartnerRecord, translation: &Translation) -> Vec<String> {
+    let mut missing = Vec::new();
+    for phone in &record.phones {
+        let translated = translation.phones.get(&phone.id);
+        if translated.is_none_or(|t| t.label.is_none()) {
+            missing.push(format!("phones.{}.label", phone.id));
+        }
+        if phone.hours.as_ref().and_then(Hours::notes).is_some()
+            && translated.is_none_or(|t| t.hours_notes.is_none())
+        {
+            missing.push(format!("phones.{}.hours_notes", phone.id));
+        }
+    }
+    for location in &record.locations {
+        let translated = translation.locations.get(&location.id);
+        for (name, has) in [
+            ("name", location.name.is_some()),
+            ("transit", location.transit.is_some()),
+            (
+                "accessibility_notes",
+                location.accessibility_notes.is_some(),
+            ),
+            ("notes", location.notes.is_some()),
+            (
+                "hours_notes",
+                location.hours.as_ref().and_then(Hours::notes).is_some(),
+            ),
+        ] {
+            let done = translated.is_some_and(|t| match name {
+                "name" => t.name.is_some(),
+                "transit" => t.transit.is_some(),
+                "accessibility_notes" => t.accessibility_notes.is_some(),
+                "notes" => t.notes.is_some(),
+                _ => t.hours_notes.is_some(),
+            });
+            if has && !done {
+                missing.push(format!("locations.{}.{name}", location.id));
+            }
+        }
+    }
+    for service in &record.services {
+        let translated = translation.services.get(&service.id);
+        let has = |text: Option<&String>| text.is_some();
+        for (name, original, done) in [
+            (
+                "fees_description",
+                has(service.fees_description.as_ref()),
+                translated.and_then(|t| t.fees_description.as_ref()),
+            ),
+            (
+                "application_process",
+                has(service.application_process.as_ref()),
+                translated.and_then(|t| t.application_process.as_ref()),
+            ),
+            (
+                "alert",
+                has(service.alert.as_ref()),
+                translated.and_then(|t| t.alert.as_ref()),
+            ),
+            (
+                "eligibility",
+                service
+                    .eligibility
+                    .as_ref()
+                    .is_some_and(|e| e.description.is_some()),
+                translated.and_then(|t| t.eligibility.as_ref()),
+            ),
+            (
+                "confidentiality_note",
+                has(service.access.confidentiality_note.as_ref()),
+                translated.and_then(|t| t.confidentiality_note.as_ref()),
+            ),
+            (
+                "interpretation_note",
+                service
+                    .interpretation
+                    .as_ref()
+                    .is_some_and(|i| i.note.is_some()),
+                translated.and_then(|t| t.interpretation_note.as_ref()),
+            ),
+            (
+                "hours_notes",
+                service.hours.as_ref().and_then(Hours::notes).is_some(),
+                translated.and_then(|t| t.hours_notes.as_ref()),
+            ),
+        ] {
+            if original && done.is_none() {
+                missing.push(format!("services.{}.{name}", service.id));
+            }
+        }
+        if !service.required_documents.is_empty()
+            && translated.is_none_or(|t| t.required_documents.is_none())
+        {
+            missing.push(format!("services.{}.required_documents", service.id));
+        }
+    }
+    for link in &record.links {
+        if !translation.links.contains_key(&link.url) {
+            missing.push(format!("links \"{}\"", link.label));
+        }
+    }
+    missing
+}

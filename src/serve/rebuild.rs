@@ -1,0 +1,472 @@
+//! Rebuilding for `haven serve`: after an edit, the preview folder is
+//! brought up to date and the terminal learns what was rebuilt and how
+//! long it took. A failed rebuild leaves the last good site in place.
+//!
+//! An edit to partner records or guides re-renders only the pages that show
+//! them (before or after the edit: a partner that leaves a service area
+//! leaves its page too), the search index and the small site-wide files.
+//! Anything else (hub.yaml, taxonomies, templates, UI strings, static
+//! files, private overlays), or a change to what every page shows (the
+//! number of partners, the service areas' counts), rebuilds everything.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::Diagnostic;
+use crate::pipeline::build::{self, BuildError, BuildPlan, Caches, SourceCache, Stopwatch};
+use crate::pipeline::model::{PrivateValues, Site};
+use crate::pipeline::output::OutputFile;
+use crate::pipeline::postprocess::PrivateScanner;
+use crate::pipeline::render::pages::{site_wide_fingerprint, Shows};
+use crate::pipeline::write;
+use crate::serve::watch::is_hub_file;
+
+/// One hub previewed in one folder, across edits.
+pub struct Preview {
+    plan: BuildPlan,
+    /// The hub's files at the last build: a vanished path matters only if
+    /// it was one of them (an editor's temporary file does not).
+    known: BTreeSet<PathBuf>,
+    /// Edits since the last good build: after a failed rebuild, the next
+    /// one must still cover them.
+    pending: BTreeSet<PathBuf>,
+    served: Option<Served>,
+    sources: SourceCache,
+    caches: Caches,
+    /// The scanner for the private values of the last build, by their
+    /// fingerprint.
+    scanner: Option<(u64, PrivateScanner)>,
+    /// The site the open data has yet to be written for: after the pages,
+    /// so the browser reloads first ([`Preview::write_data`]).
+    data_pending: Option<(Site, PrivateValues)>,
+    /// Each partner's share of the open data, between rebuilds.
+    data: crate::pipeline::export::Cache,
+}
+
+/// What the site in the preview folder was built from.
+struct Served {
+    /// The private values the files were scanned against.
+    private_values: u64,
+    site_wide: u64,
+    /// Guide slug → the partners whose pages list it: their template
+    /// values change with the guide.
+    partners_of_guide: BTreeMap<String, BTreeSet<String>>,
+    shows: BTreeMap<String, Shows>,
+    /// Every file of the site, generated or copied.
+    outputs: BTreeSet<String>,
+}
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub scope: Scope,
+    /// HTML pages rendered.
+    pub pages: usize,
+    /// HTML pages of the site.
+    pub total_pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+    /// Time per stage, as `haven build --verbose` prints them.
+    pub timings: Vec<crate::pipeline::build::Lap>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Scope {
+    Everything,
+    /// The pages showing these partners (ids) and guides (slugs).
+    Records {
+        partners: BTreeSet<String>,
+        guides: BTreeSet<String>,
+    },
+}
+
+impl std::fmt::Display for Rebuilt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let took = self.elapsed.as_millis();
+        match &self.scope {
+            Scope::Everything => write!(
+                f,
+                "rebuilt the whole site ({} pages) in {took} ms",
+                self.pages
+            ),
+            Scope::Records { partners, guides } => {
+                let mut what: Vec<String> = Vec::new();
+                if !partners.is_empty() {
+                    what.push(format!("partner {}", list(partners)));
+                }
+                if !guides.is_empty() {
+                    what.push(format!("guide {}", list(guides)));
+                }
+                write!(
+                    f,
+                    "rebuilt {} of {} pages (showing {}) and the search index in {took} ms",
+                    self.pages,
+                    self.total_pages,
+                    what.join(", ")
+                )
+            }
+        }
+    }
+}
+
+fn list(names: &BTreeSet<String>) -> String {
+    names
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Preview {
+    pub fn new(plan: BuildPlan) -> Self {
+        Preview {
+            plan,
+            known: BTreeSet::new(),
+            pending: BTreeSet::new(),
+            served: None,
+            sources: SourceCache::default(),
+            caches: Caches::default(),
+            data: crate::pipeline::export::Cache::kept(),
+            scanner: None,
+            data_pending: None,
+        }
+    }
+
+    /// Writes the open data files (`/data/`) of the last good build, if
+    /// they are not written yet. `haven serve` calls it once a rebuild's
+    /// pages are in place and the browser is reloading: the data files
+    /// follow a moment later, each partner's share re-made only if it
+    /// was edited. Returns how many files changed.
+    pub fn write_data(&mut self) -> Result<usize, BuildError> {
+        let Some((site, private)) = self.data_pending.take() else {
+            return Ok(0);
+        };
+        let files = crate::pipeline::export::files(&site, &mut self.data);
+        let differing = write::differing(&self.plan.output, &files);
+        let private_values = fingerprint(&private);
+        build::refuse_private_values(
+            &differing,
+            self.scanner(&private, private_values),
+            &mut Stopwatch::new(),
+        )?;
+        write::update(&self.plan.output, &differing, &[]).map_err(BuildError::Write)
+    }
+
+    pub fn plan(&self) -> &BuildPlan {
+        &self.plan
+    }
+
+    /// Builds everything, as `haven build` does.
+    pub fn build_all(&mut self) -> Result<Rebuilt, BuildError> {
+        let started = Instant::now();
+        self.known = hub_files(&self.plan.root);
+        // Taxonomies, overlays or settings may have changed how records
+        // check and model.
+        self.sources.forget_derived();
+        let (site, private, warnings, clock) = self.prepare()?;
+        self.everything(site, private, warnings, clock, started)
+    }
+
+    /// Brings the preview up to date after `changed` (paths relative to
+    /// the hub) were edited; `None` when none of them is a hub file.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Option<Result<Rebuilt, BuildError>> {
+        let relevant: Vec<&PathBuf> = changed
+            .iter()
+            .filter(|path| is_hub_file(path))
+            .filter(|path| self.known.contains(*path) || self.plan.root.join(path).is_file())
+            .collect();
+        if relevant.is_empty() {
+            return None;
+        }
+        let relevant: Vec<PathBuf> = relevant.into_iter().cloned().collect();
+        self.sources.changed(&relevant);
+        for path in &relevant {
+            if self.plan.root.join(path).is_file() {
+                self.known.insert(path.clone());
+            } else {
+                self.known.remove(path);
+            }
+        }
+        self.pending.extend(relevant);
+        let edit = Edit::of(&self.pending);
+        let result = match (edit, self.served.is_some()) {
+            (Some(Edit { partners, guides }), true) => self.records(partners, guides),
+            _ => self.build_all(),
+        };
+        Some(result)
+    }
+
+    /// The scanner for `private`, whose fingerprint is `wanted`.
+    fn scanner(&mut self, private: &PrivateValues, wanted: u64) -> &PrivateScanner {
+        if self
+            .scanner
+            .as_ref()
+            .is_some_and(|(current, _)| *current != wanted)
+        {
+            self.scanner = None;
+        }
+        &self
+            .scanner
+            .get_or_insert_with(|| (wanted, PrivateScanner::new(private)))
+            .1
+    }
+
+    fn prepare(&mut self) -> Result<(Site, PrivateValues, Vec<Diagnostic>, Stopwatch), BuildError> {
+        let mut clock = Stopwatch::new();
+        // Without a git revision to compare with, this cannot fail.
+        let (prepared, diagnostics) = build::prepare_timed(
+            &self.plan.root,
+            self.plan.today,
+            self.plan.include_drafts,
+            None,
+            &mut self.sources,
+            &mut clock,
+        )
+        .unwrap_or_default();
+        let Some((mut site, private)) = prepared else {
+            return Err(BuildError::Content(diagnostics));
+        };
+        build::apply_overrides(&self.plan, &mut site);
+        Ok((site, private, diagnostics, clock))
+    }
+
+    fn everything(
+        &mut self,
+        site: Site,
+        private: PrivateValues,
+        warnings: Vec<Diagnostic>,
+        mut clock: Stopwatch,
+        started: Instant,
+    ) -> Result<Rebuilt, BuildError> {
+        let output =
+            write::check_output(&self.plan.output, &self.plan.root).map_err(BuildError::Write)?;
+        // Templates, strings or settings may have changed how every
+        // partner looks.
+        self.caches.values = Default::default();
+        self.caches.search.forget_texts();
+        self.data.clear();
+        let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
+        let all: Vec<&OutputFile> = produced.files.iter().collect();
+        let private_values = fingerprint(&private);
+        let scanner = self.scanner(&private, private_values);
+        build::refuse_private_values(&all, scanner, &mut clock)?;
+        build::refuse_private_static(&site, scanner)?;
+        write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
+        clock.lap("write");
+        let outputs = outputs(&produced, &site);
+        let pages = produced.pages;
+        self.served = Some(Served {
+            private_values,
+            site_wide: site_wide_fingerprint(&site),
+            partners_of_guide: partners_of_guide(&site),
+            shows: produced.shows,
+            outputs,
+        });
+        self.pending.clear();
+        self.data_pending = Some((site, private));
+        Ok(Rebuilt {
+            scope: Scope::Everything,
+            pages,
+            total_pages: pages,
+            warnings,
+            elapsed: started.elapsed(),
+            timings: clock.timings,
+        })
+    }
+
+    /// Re-renders the pages that show the edited records, before or after
+    /// the edit.
+    fn records(
+        &mut self,
+        partners: BTreeSet<String>,
+        guides: BTreeSet<String>,
+    ) -> Result<Rebuilt, BuildError> {
+        let started = Instant::now();
+        let (site, private, warnings, mut clock) = self.prepare()?;
+        let Some(served) = self
+            .served
+            .take_if(|served| served.site_wide == site_wide_fingerprint(&site))
+        else {
+            return self.everything(site, private, warnings, clock, started);
+        };
+        // A partner lists the guides that point to it (before or after the
+        // edit): those partners changed too, wherever they are shown.
+        let now_pointing = partners_of_guide(&site);
+        let mut touched = partners.clone();
+        for slug in &guides {
+            let before = served.partners_of_guide.get(slug).into_iter().flatten();
+            let after = now_pointing.get(slug).into_iter().flatten();
+            touched.extend(before.chain(after).cloned());
+        }
+        let shows_edit =
+            |shows: &Shows| shows.partners.shows_any(&touched) || shows.guides.shows_any(&guides);
+        let wanted = |output: &str, shows: &Shows| {
+            // The search panel shows the new index's file name and counts.
+            shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
+        };
+        self.caches.values.forget(&touched);
+        self.caches.search.forget(&touched);
+        self.data.forget(&touched);
+        let produced = build::produce(&site, &mut clock, &mut self.caches, &wanted)?;
+        let outputs = outputs(&produced, &site);
+        let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
+        // Files the preview already holds were scanned when they were
+        // written, against the same private values.
+        let private_values = fingerprint(&private);
+        let differing = if private_values == served.private_values {
+            write::differing(&self.plan.output, &produced.files)
+        } else {
+            produced.files.iter().collect()
+        };
+        build::refuse_private_values(
+            &differing,
+            self.scanner(&private, private_values),
+            &mut clock,
+        )?;
+        if let Err(error) = write::update(&self.plan.output, &differing, &removed) {
+            // The folder is half updated: the next build writes it whole.
+            return Err(BuildError::Write(error));
+        }
+        clock.lap("write");
+        let total_pages = produced.shows.len();
+        self.served = Some(Served {
+            private_values,
+            site_wide: served.site_wide,
+            partners_of_guide: partners_of_guide(&site),
+            shows: produced.shows,
+            outputs,
+        });
+        self.pending.clear();
+        self.data_pending = Some((site, private));
+        Ok(Rebuilt {
+            scope: Scope::Records { partners, guides },
+            pages: produced.pages,
+            total_pages,
+            warnings,
+            elapsed: started.elapsed(),
+            timings: clock.timings,
+        })
+    }
+}
+
+/// An edit only to partner records and guides: which ones.
+struct Edit {
+    partners: BTreeSet<String>,
+    guides: BTreeSet<String>,
+}
+
+impl Edit {
+    /// `None` when anything else changed.
+    fn of(changed: &BTreeSet<PathBuf>) -> Option<Edit> {
+        let mut edit = Edit {
+            partners: BTreeSet::new(),
+            guides: BTreeSet::new(),
+        };
+        for path in changed {
+            let mut parts = path.iter().map(|part| part.to_str());
+            let (Some(Some(folder)), Some(Some(name)), None) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            // A build only succeeds when a record's id is its file name.
+            match (folder, name.rsplit_once('.')) {
+                ("partners", Some((id, "yaml" | "yml"))) => edit.partners.insert(id.to_string()),
+                // guides/<slug>.md and its translations, guides/<slug>.es.md
+                ("guides", Some((stem, "md"))) => edit
+                    .guides
+                    .insert(stem.split('.').next().unwrap_or(stem).to_string()),
+                _ => return None,
+            };
+        }
+        Some(edit)
+    }
+}
+
+fn fingerprint(private: &PrivateValues) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    private.values.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn partners_of_guide(site: &Site) -> BTreeMap<String, BTreeSet<String>> {
+    let mut pointing: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for partner in &site.partners {
+        for guide in &partner.guides {
+            pointing
+                .entry(guide.slug.clone())
+                .or_default()
+                .insert(partner.id.clone());
+        }
+    }
+    pointing
+}
+
+/// Every file of the site: pages, other generated files, copied files.
+fn outputs(produced: &build::Produced, site: &Site) -> BTreeSet<String> {
+    produced
+        .shows
+        .keys()
+        .cloned()
+        .chain(produced.files.iter().map(|file| file.path.clone()))
+        .chain(
+            site.static_files
+                .iter()
+                .map(|file| file.output_path.clone()),
+        )
+        // Written by `Preview::write_data`, after the pages.
+        .chain(crate::pipeline::export::paths(site))
+        .collect()
+}
+
+/// Every file a build may read, relative to the hub.
+fn hub_files(root: &Path) -> BTreeSet<PathBuf> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .filter_map(|entry| entry.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter(|path| is_hub_file(path))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(paths: &[&str]) -> Option<(Vec<String>, Vec<String>)> {
+        let changed = paths.iter().map(PathBuf::from).collect();
+        Edit::of(&changed).map(|edit| {
+            (
+                edit.partners.into_iter().collect(),
+                edit.guides.into_iter().collect(),
+            )
+        })
+    }
+
+    #[test]
+    fn partner_and_guide_files_are_edits_of_those_records() {
+        assert_eq!(
+            edit(&["partners/a.yaml", "guides/plan.es.md", "guides/plan.md"]),
+            Some((vec!["a".to_string()], vec!["plan".to_string()]))
+        );
+    }
+
+    #[test]
+    fn anything_else_rebuilds_everything() {
+        for path in [
+            "hub.yaml",
+            "taxonomies.yaml",
+            "templates/base.html",
+            "i18n/es.yaml",
+            "static/logo.png",
+            "private/a.yaml",
+            "partners/notes.txt",
+            "partners/sub/a.yaml",
+        ] {
+            assert!(edit(&["partners/a.yaml", path]).is_none(), "{path}");
+        }
+    }
+}
