@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{self, Diagnostic};
@@ -13,7 +13,7 @@ use crate::pipeline::model::{self, Site};
 use crate::pipeline::output::OutputFile;
 use crate::pipeline::render::pages::Shows;
 use crate::pipeline::render::values::Fragments;
-use crate::pipeline::{load, postprocess, render, search, validate, write};
+use crate::pipeline::{export, load, postprocess, render, search, validate, write};
 use rayon::prelude::*;
 
 /// Everything a build needs, decided before it starts.
@@ -143,118 +143,146 @@ fn peak_memory() -> Option<u64> {
     Some(kilobytes * 1024)
 }
 
-/// Loads, validates and models the hub: what `haven check` and the first
-/// half of a build share. Returns the site only when there is no error.
-/// The modelled site (when there is no error) and every diagnostic.
-pub type Prepared = (Option<(Site, model::PrivateValues)>, Vec<Diagnostic>);
-
-pub fn prepare(root: &Path, today: Date, include_drafts: bool) -> Prepared {
-    // Without a revision to compare with, git is never asked, so this
-    // cannot fail.
-    prepare_since(root, today, include_drafts, None).unwrap_or_default()
-}
-
-/// [`prepare`], plus rule E023 against git revision `since` when given.
-/// Fails only when git cannot answer (not a repository, unknown revision).
-pub fn prepare_since(
-    root: &Path,
-    today: Date,
-    include_drafts: bool,
-    since: Option<&str>,
-) -> Result<Prepared, String> {
-    prepare_cached(
-        root,
-        today,
-        include_drafts,
-        since,
-        &mut SourceCache::one_shot(),
-    )
-}
-
-/// What `haven serve` keeps between rebuilds of the first half of a build:
-/// parsed files, checked and modelled records, by file and text.
-#[derive(Default)]
-pub struct SourceCache {
+/// What the stages keep from one run to the next: nothing for a build or
+/// a check, which run once ([`Memory::one_shot`]); everything for `haven
+/// serve` ([`Memory::kept`]), which tells it what an edit changed.
+pub struct Memory {
     parsed: load::ParseCache,
     checked: validate::CheckCache,
     modelled: model::ModelCache,
+    search: search::Cache,
+    values: render::values::ValueCache,
+    data: export::Cache,
 }
 
-impl SourceCache {
-    /// Caches that remember nothing, for a build or check that runs once.
+impl Memory {
     pub fn one_shot() -> Self {
-        SourceCache {
+        Memory {
             parsed: load::ParseCache::one_shot(),
             checked: validate::CheckCache::one_shot(),
             modelled: model::ModelCache::one_shot(),
+            search: search::Cache::one_shot(),
+            values: render::values::ValueCache::one_shot(),
+            data: export::Cache::one_shot(),
         }
     }
 
-    /// Forgets the checked and modelled records, keeping the parsed files:
-    /// for changes to what records are checked and modelled with
+    pub fn kept() -> Self {
+        Memory {
+            parsed: load::ParseCache::default(),
+            checked: validate::CheckCache::default(),
+            modelled: model::ModelCache::default(),
+            search: search::Cache::default(),
+            values: render::values::ValueCache::default(),
+            data: export::Cache::default(),
+        }
+    }
+
+    /// These files (paths relative to the hub) changed on disk.
+    pub fn files_changed(&mut self, paths: &[PathBuf]) {
+        self.parsed.changed(paths);
+    }
+
+    /// Forgets how records were checked and modelled, keeping the parsed
+    /// files: for changes to what records are checked and modelled with
     /// (taxonomies, private overlays, settings).
-    pub fn forget_derived(&mut self) {
-        self.checked = validate::CheckCache::default();
+    pub fn forget_checks(&mut self) {
+        self.checked.clear();
         self.modelled = model::ModelCache::default();
     }
 
-    /// Forgets what was read from these files (paths relative to the hub).
-    pub fn changed(&mut self, paths: &[PathBuf]) {
-        self.parsed.changed(paths);
+    /// Forgets how every partner looks: templates, UI strings or settings
+    /// may have changed it.
+    pub fn forget_looks(&mut self) {
+        self.values = render::values::ValueCache::default();
+        self.search.forget_texts();
+        self.data.clear();
+    }
+
+    /// Forgets how these partners (ids) look: their records changed.
+    pub fn forget_partners(&mut self, ids: &BTreeSet<String>) {
+        self.values.forget(ids);
+        self.search.forget(ids);
+        self.data.forget(|id| ids.contains(id));
     }
 }
 
-/// [`prepare_since`], parsing and modelling only files that changed since
-/// `cache` saw them.
-pub fn prepare_cached(
-    root: &Path,
-    today: Date,
-    include_drafts: bool,
-    since: Option<&str>,
-    cache: &mut SourceCache,
-) -> Result<Prepared, String> {
-    prepare_timed(
+/// The modelled site (when there is no error) and every diagnostic.
+pub type Prepared = (Option<(Site, model::PrivateValues)>, Vec<Diagnostic>);
+
+/// Loads, validates and models the hub once: the first half of a build,
+/// for code that needs only the site (tests, benchmarks).
+pub fn prepare(root: &Path, today: Date, include_drafts: bool) -> Prepared {
+    let source = Source {
         root,
         today,
         include_drafts,
-        since,
-        cache,
-        &mut Stopwatch::new(),
-    )
+        since: None,
+    };
+    // Without a revision to compare with, git is never asked, so this
+    // cannot fail.
+    model_hub(&source, &mut Memory::one_shot(), &mut Stopwatch::new()).unwrap_or_default()
 }
 
-/// [`prepare_cached`], with a lap on `clock` per stage.
-pub(crate) fn prepare_timed(
-    root: &Path,
-    today: Date,
-    include_drafts: bool,
-    since: Option<&str>,
-    cache: &mut SourceCache,
+/// What the first half of a run reads.
+pub(crate) struct Source<'a> {
+    pub root: &'a Path,
+    pub today: Date,
+    pub include_drafts: bool,
+    /// The git revision rule E023 compares partner ids with.
+    pub since: Option<&'a str>,
+}
+
+impl<'a> Source<'a> {
+    pub(crate) fn of(plan: &'a BuildPlan) -> Self {
+        Source {
+            root: &plan.root,
+            today: plan.today,
+            include_drafts: plan.include_drafts,
+            since: None,
+        }
+    }
+}
+
+/// The first half of every run: load, validate, model, a lap on `clock`
+/// each. The site only when there is no error. Fails only when git cannot
+/// answer for `since` (not a repository, unknown revision).
+pub(crate) fn model_hub(
+    source: &Source<'_>,
+    memory: &mut Memory,
     clock: &mut Stopwatch,
 ) -> Result<Prepared, String> {
-    let loaded = load::load_cached(root, &mut cache.parsed);
+    let loaded = load::load_cached(source.root, &mut memory.parsed);
     clock.lap("load");
     let mut diagnostics = loaded.diagnostics;
     let Some(hub) = loaded.hub else {
         diagnostics::sort(&mut diagnostics);
         return Ok((None, diagnostics));
     };
-    let unpublished = if include_drafts {
+    let unpublished = if source.include_drafts {
         BTreeSet::new()
     } else {
         unpublished_files(&hub)
     };
-    diagnostics.extend(validate::validate_cached(&hub, today, &mut cache.checked));
-    if let Some(since) = since {
-        diagnostics.extend(crate::pipeline::validate::history::vanished_ids(
-            &hub, since,
-        )?);
+    diagnostics.extend(validate::validate_cached(
+        &hub,
+        source.today,
+        &mut memory.checked,
+    ));
+    if let Some(since) = source.since {
+        diagnostics.extend(validate::history::vanished_ids(&hub, since)?);
     }
     clock.lap("validate");
-    let modelled = model::build_cached(hub, today, include_drafts, &mut cache.modelled);
+    let modelled = model::build_cached(
+        hub,
+        source.today,
+        source.include_drafts,
+        &mut memory.modelled,
+    );
     diagnostics.extend(modelled.diagnostics);
-    diagnostics
-        .extend(crate::pipeline::postprocess::leaks::published_by_their_record(&modelled.private));
+    diagnostics.extend(postprocess::leaks::published_by_their_record(
+        &modelled.private,
+    ));
     clock.lap("model");
     if !unpublished.is_empty() {
         diagnostics = diagnostics
@@ -293,17 +321,10 @@ fn unpublished_files(hub: &load::Hub) -> BTreeSet<PathBuf> {
 pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
     let mut clock = Stopwatch::new();
     let output = write::check_output(&plan.output, &plan.root).map_err(BuildError::Write)?;
-
-    let (prepared, diagnostics) = prepare_timed(
-        &plan.root,
-        plan.today,
-        plan.include_drafts,
-        None,
-        &mut SourceCache::one_shot(),
-        &mut clock,
-    )
-    // Without a git revision to compare with, git is never asked.
-    .unwrap_or_default();
+    let mut memory = Memory::one_shot();
+    let (prepared, diagnostics) = model_hub(&Source::of(plan), &mut memory, &mut clock)
+        // Without a git revision to compare with, git is never asked.
+        .unwrap_or_default();
     let Some((mut site, private)) = prepared else {
         return Err(BuildError::Content(diagnostics));
     };
@@ -311,13 +332,21 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
     let scanner = postprocess::PrivateScanner::new(&private);
     refuse_private_static(&site, &scanner)?;
     let staging = write::Staging::new(&output, &site.static_files).map_err(BuildError::Write)?;
-    let (pages, files) = stream(&site, &mut clock, &scanner, &staging)?;
+    let produced = produce(
+        &site,
+        &mut memory,
+        &scanner,
+        &|_, _| true,
+        &staging,
+        &mut clock,
+    )?;
+    let data_files = write_open_data(&site, &mut memory, &scanner, &staging, &mut clock)?;
     staging.commit().map_err(BuildError::Write)?;
     clock.lap("swap into place");
 
     Ok(BuildReport {
-        pages,
-        files: files + site.static_files.len(),
+        pages: produced.pages,
+        files: produced.files + data_files + site.static_files.len(),
         partners: site.partners.len(),
         guides: site.guides.len(),
         hidden_stale: site.summary.hidden_stale.clone(),
@@ -332,13 +361,30 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
 /// and scanned for private values (P030) as a build does, then dropped.
 /// Fails only when git cannot answer for `since`.
 pub fn check(root: &Path, today: Date, since: Option<&str>) -> Result<Vec<Diagnostic>, String> {
-    let (prepared, mut diagnostics) = prepare_since(root, today, false, since)?;
+    let source = Source {
+        root,
+        today,
+        include_drafts: false,
+        since,
+    };
+    let (mut memory, clock) = (Memory::one_shot(), &mut Stopwatch::new());
+    let (prepared, mut diagnostics) = model_hub(&source, &mut memory, clock)?;
     let Some((site, private)) = prepared else {
         return Ok(diagnostics);
     };
     let scanner = postprocess::PrivateScanner::new(&private);
     let found = refuse_private_static(&site, &scanner)
-        .and_then(|()| stream(&site, &mut Stopwatch::new(), &scanner, &write::Discard));
+        .and_then(|()| {
+            produce(
+                &site,
+                &mut memory,
+                &scanner,
+                &|_, _| true,
+                &write::Discard,
+                clock,
+            )
+        })
+        .and_then(|_| write_open_data(&site, &mut memory, &scanner, &write::Discard, clock));
     if let Err(error) = found {
         diagnostics.extend(error.diagnostics().iter().cloned());
         diagnostics::sort(&mut diagnostics);
@@ -360,19 +406,12 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
     }
 }
 
-/// What a build may re-use from an earlier one (`haven serve`); a build
-/// starts with empty ones.
-#[derive(Default)]
-pub(crate) struct Caches {
-    pub search: search::Cache,
-    pub values: render::values::ValueCache,
-}
-
-/// The middle of a build: the files of the site, ready to write.
+/// What the second half of a run made.
 pub(crate) struct Produced {
-    pub files: Vec<OutputFile>,
     /// HTML pages rendered.
     pub pages: usize,
+    /// Files handed to the sink, pages included.
+    pub files: usize,
     /// What every page of the site shows.
     pub shows: BTreeMap<String, Shows>,
 }
@@ -390,7 +429,7 @@ fn search_indexes(site: &Site, cache: &mut search::Cache) -> Vec<search::SearchI
 fn finisher<'a>(
     site: &Site,
     style: &'a LinkSettings,
-    scanner: Option<&'a postprocess::PrivateScanner>,
+    scanner: &'a postprocess::PrivateScanner,
 ) -> postprocess::Finisher<'a> {
     postprocess::Finisher::new(
         postprocess::LinkStyle {
@@ -399,7 +438,7 @@ fn finisher<'a>(
             other_languages: &style.other_languages,
         },
         site.config.minify,
-        scanner,
+        Some(scanner),
     )
 }
 
@@ -418,42 +457,44 @@ impl LinkSettings {
     }
 }
 
-/// The middle and end of a full build, one page at a time: each page is
-/// rendered, finished, scanned for internal values and written to
-/// `staging` as soon as it is ready, so the site is never all in memory.
-/// Any internal value found fails the build, and `staging` is then never
-/// committed. Returns the number of pages and of files written.
-fn stream(
+/// The second half of every run, one page at a time: search, render and
+/// post-processing with the private-value scan. The pages `wanted` picks
+/// (by output path and what they show) and every other file of the site
+/// are each handed to `sink` as soon as they are ready, so a build never
+/// holds the site in memory. Any internal value found fails the run (the
+/// file that shows it never reaches `sink`); the caller then keeps what
+/// `sink` took from being published.
+pub(crate) fn produce(
     site: &Site,
-    clock: &mut Stopwatch,
+    memory: &mut Memory,
     scanner: &postprocess::PrivateScanner,
-    staging: &dyn write::Sink,
-) -> Result<(usize, usize), BuildError> {
-    let mut indexes = search_indexes(site, &mut search::Cache::one_shot());
+    wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+    sink: &dyn write::Sink,
+    clock: &mut Stopwatch,
+) -> Result<Produced, BuildError> {
+    let mut indexes = search_indexes(site, &mut memory.search);
     // Pages need only the indexes' head paths and facets: the index files
-    // are written now, not kept while every page renders.
+    // are finished now, not kept while every page renders.
     let index_files: Vec<OutputFile> = indexes
         .iter_mut()
         .flat_map(|index| std::mem::take(&mut index.files))
         .collect();
     clock.lap("search index");
     let links = LinkSettings::of(site);
-    let finisher = finisher(site, &links, Some(scanner));
+    let finisher = finisher(site, &links, scanner);
     let problems: Mutex<Problems> = Mutex::default();
     let (finishing, writing) = (ThreadTime::default(), ThreadTime::default());
     let finish_and_write = |file: OutputFile, fragments: &Fragments| {
         let finished = finishing.add(|| finisher.finish(file, fragments));
         let written = if finished.leaks.is_empty() {
-            writing.add(|| staging.put(&finished.file)).err()
+            writing.add(|| sink.put(&finished.file)).err()
         } else {
             None
         };
-        // A leak must never be lost, even to a poisoned lock.
-        let mut problems = problems
+        problems
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        problems.leaks.extend(finished.leaks);
-        problems.write = problems.write.take().or(written);
+            .unwrap_or_else(PoisonError::into_inner)
+            .add(finished.leaks, written);
     };
     let index_file_count = index_files.len();
     index_files
@@ -462,8 +503,8 @@ fn stream(
     let rendered = render::pages::render_selected(
         site,
         &indexes,
-        &|_, _| true,
-        &mut render::values::ValueCache::one_shot(),
+        wanted,
+        &mut memory.values,
         &|page, fragments| {
             finish_and_write(page, fragments);
             None
@@ -480,36 +521,44 @@ fn stream(
         .into_par_iter()
         .for_each(|file| finish_and_write(file, &rendered.fragments));
     clock.lap("other files");
-    crate::pipeline::export::write(site, &mut |pieces| {
+    problems
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .result()?;
+    Ok(Produced {
+        pages: rendered.pages,
+        files,
+        shows: rendered.shows,
+    })
+}
+
+/// The open data files (`/data/`), each piece scanned for internal values
+/// and handed to `sink`. Returns how many files there are.
+pub(crate) fn write_open_data(
+    site: &Site,
+    memory: &mut Memory,
+    scanner: &postprocess::PrivateScanner,
+    sink: &dyn write::Sink,
+    clock: &mut Stopwatch,
+) -> Result<usize, BuildError> {
+    let leaks: Mutex<Vec<Diagnostic>> = Mutex::default();
+    export::write_cached(site, &mut memory.data, &mut |pieces| {
         pieces.par_iter().try_for_each(|piece| {
             if let Some(leak) = scanner.find(&piece.contents, &piece.path) {
-                problems
+                leaks
                     .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner())
-                    .leaks
+                    .unwrap_or_else(PoisonError::into_inner)
                     .push(leak);
                 return Ok(());
             }
-            staging.append(piece)
+            sink.append(piece)
         })
     })
     .map_err(BuildError::Write)?;
     clock.lap("open data");
-    let files = files + crate::pipeline::export::paths(site).len();
-    let problems = problems
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if !problems.leaks.is_empty() {
-        let mut leaks = problems.leaks;
-        diagnostics::sort(&mut leaks);
-        // A card is scanned once per page depth it is shown at.
-        leaks.dedup();
-        return Err(BuildError::Content(leaks));
-    }
-    if let Some(error) = problems.write {
-        return Err(BuildError::Write(error));
-    }
-    Ok((rendered.pages, files))
+    let leaks = leaks.into_inner().unwrap_or_else(PoisonError::into_inner);
+    Problems { leaks, write: None }.result()?;
+    Ok(export::paths(site).len())
 }
 
 /// Time spent in one step of work done side by side, summed over threads.
@@ -530,59 +579,33 @@ impl ThreadTime {
     }
 }
 
-/// What went wrong while pages were streamed to disk.
+/// What went wrong while files were handed to a sink.
 #[derive(Default)]
 struct Problems {
     leaks: Vec<Diagnostic>,
     write: Option<write::WriteError>,
 }
 
-/// Search indexes, the pages `wanted` picks (with every other file) and
-/// post-processing, all kept in memory (`haven serve`). The files still
-/// need [`refuse_private_values`].
-pub(crate) fn produce(
-    site: &Site,
-    clock: &mut Stopwatch,
-    caches: &mut Caches,
-    wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
-) -> Result<Produced, BuildError> {
-    let indexes = search_indexes(site, &mut caches.search);
-    clock.lap("search index");
-    let rendered =
-        render::pages::render_selected(site, &indexes, wanted, &mut caches.values, &|page, _| {
-            Some(page)
-        })
-        .map_err(|e| BuildError::Template(e.diagnostics))?;
-    clock.lap("render");
+impl Problems {
+    /// Keeps every leak (a leak must never be lost) and the first write
+    /// error.
+    fn add(&mut self, leaks: Vec<Diagnostic>, written: Option<write::WriteError>) {
+        self.leaks.extend(leaks);
+        self.write = self.write.take().or(written);
+    }
 
-    let links = LinkSettings::of(site);
-    let finisher = finisher(site, &links, None);
-    let files: Vec<OutputFile> = rendered
-        .files
-        .into_par_iter()
-        .map(|file| finisher.finish(file, &rendered.fragments).file)
-        .collect();
-    clock.lap("post-process");
-    Ok(Produced {
-        files,
-        pages: rendered.pages,
-        shows: rendered.shows,
-    })
-}
-
-/// Stops a build whose files would show a value from an `internal` block
-/// or a private overlay.
-pub(crate) fn refuse_private_values(
-    files: &[&OutputFile],
-    scanner: &postprocess::PrivateScanner,
-    clock: &mut Stopwatch,
-) -> Result<(), BuildError> {
-    let leaks = scanner.scan(files);
-    clock.lap("private-value scan");
-    if leaks.is_empty() {
-        Ok(())
-    } else {
-        Err(BuildError::Content(leaks))
+    fn result(self) -> Result<(), BuildError> {
+        if !self.leaks.is_empty() {
+            let mut leaks = self.leaks;
+            diagnostics::sort(&mut leaks);
+            // A card is scanned once per page depth it is shown at.
+            leaks.dedup();
+            return Err(BuildError::Content(leaks));
+        }
+        match self.write {
+            Some(error) => Err(BuildError::Write(error)),
+            None => Ok(()),
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod build;
 pub mod export;
 pub mod load;
+pub mod memo;
 pub mod minify;
 pub mod model;
 pub mod output;

@@ -4,12 +4,10 @@
 //! no field that could hold it, so a template cannot leak it.
 
 use crate::diagnostics::rules;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -21,10 +19,11 @@ use crate::hub::markdown::{self, Heading, LinkTargets};
 use crate::hub::names::slugify_name;
 use crate::hub::record::{
     AreaKind, Coverage, Identifier, LegalStatus, Link, Location, LocationTranslation, PartnerKind,
-    Phone, PhoneKind, PhoneTranslation, Service, Status, Translation, Visibility,
+    PartnerRecord, Phone, PhoneKind, PhoneTranslation, Service, Status, Translation, Visibility,
 };
 use crate::hub::taxonomy::Taxonomies;
 use crate::pipeline::load::{Hub, LoadedGuide, LoadedPartner, StaticFile};
+use crate::pipeline::memo::Memo;
 
 /// The whole site, ready to render.
 #[derive(Debug, Clone, Serialize)]
@@ -589,20 +588,18 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
 /// same; when that changes, every record is modelled again.
 #[derive(Default)]
 pub struct ModelCache {
-    context: u64,
-    partners: HashMap<PathBuf, ModelledPartner>,
+    partners: Memo<PathBuf, Arc<str>, ModelledPartner>,
     /// By file, with a hash of the text and the names of the partners the
     /// guide relates to.
-    guides: HashMap<PathBuf, (u64, ModelledGuide)>,
-    /// Remembers nothing: for a build that runs once.
-    one_shot: bool,
+    guides: Memo<PathBuf, u64, ModelledGuide>,
 }
 
 impl ModelCache {
+    /// Remembers nothing: for a build that runs once.
     pub fn one_shot() -> Self {
         ModelCache {
-            one_shot: true,
-            ..ModelCache::default()
+            partners: Memo::one_shot(),
+            guides: Memo::one_shot(),
         }
     }
 }
@@ -614,29 +611,23 @@ const MODEL_CHUNK: usize = 256;
 
 #[derive(Clone)]
 struct ModelledPartner {
-    text: Arc<str>,
     public: Arc<PublicPartner>,
     diagnostics: Vec<Diagnostic>,
 }
 
-pub fn build_cached(
-    mut hub: Hub,
+/// Whether each partner is published, and the ids of those that are not
+/// (drafts unless `include_drafts`, stale records), noted in `summary`.
+fn publication(
+    hub: &Hub,
     today: Date,
     include_drafts: bool,
-    cache: &mut ModelCache,
-) -> Modelled {
-    let mut diagnostics = Vec::new();
-    let mut summary = ContentSummary::default();
-    let config = &hub.config;
-
-    // Internal values first: the records are then modelled, and a one-shot
-    // build drops each as soon as it is.
-    let private = private_values(&hub);
+    summary: &mut ContentSummary,
+) -> (Vec<bool>, BTreeSet<String>) {
     let mut is_published: Vec<bool> = Vec::with_capacity(hub.partners.len());
     let mut unpublished = BTreeSet::new();
     for partner in &hub.partners {
         let record = &partner.record;
-        let stale = freshness(&record.last_verified, today, config) == Freshness::Stale;
+        let stale = freshness(&record.last_verified, today, &hub.config) == Freshness::Stale;
         let published = if !record.published && !include_drafts {
             summary.drafts.push(record.id.clone());
             false
@@ -651,22 +642,17 @@ pub fn build_cached(
         }
         is_published.push(published);
     }
+    (is_published, unpublished)
+}
 
-    let visible_guides: Vec<&LoadedGuide> = hub
-        .guides
-        .iter()
-        .filter(|g| g.language.is_none())
-        .filter(|g| {
-            if g.front_matter.draft && !include_drafts {
-                summary.draft_guides.push(g.slug.clone());
-                false
-            } else {
-                true
-            }
-        })
-        .collect();
-
-    let targets = LinkTargets {
+/// Everything a link in a record or guide may point at.
+fn link_targets(
+    hub: &Hub,
+    visible_guides: &[&LoadedGuide],
+    is_published: &[bool],
+    unpublished: BTreeSet<String>,
+) -> LinkTargets {
+    LinkTargets {
         // A guide's anchors in every language it is written in, so a
         // translation can link to the translated headings of another.
         guides: {
@@ -684,7 +670,7 @@ pub fn build_cached(
         partners: hub
             .partners
             .iter()
-            .zip(&is_published)
+            .zip(is_published)
             .filter(|(_, published)| **published)
             .map(|(p, _)| p.record.id.clone())
             .collect(),
@@ -711,7 +697,90 @@ pub fn build_cached(
             .filter_map(|g| Some((g.slug.clone(), g.language.clone()?)))
             .collect(),
         default_language: hub.config.default_language.clone(),
-    };
+    }
+}
+
+/// The published guides with their translations, each re-used from
+/// `memo` while its text and its related partners' names are the same.
+fn model_guides(
+    hub: &Hub,
+    visible_guides: &[&LoadedGuide],
+    partners: &[Arc<PublicPartner>],
+    targets: &LinkTargets,
+    memo: &mut Memo<PathBuf, u64, ModelledGuide>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Guide> {
+    let partner_names: BTreeMap<&str, &str> = partners
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    // Guides and their translations, in parallel, each re-used from the
+    // cache while its text and its related partners' names are the same.
+    // `<slug>.<lang>.md` translates a published guide; one without its
+    // original is not built.
+    let translations = hub.guides.iter().filter(|translation| {
+        translation.language.is_some() && visible_guides.iter().any(|g| g.slug == translation.slug)
+    });
+    let to_model: Vec<&LoadedGuide> = visible_guides.iter().copied().chain(translations).collect();
+    let built = memo.map(
+        &to_model,
+        |guide| guide.file.path.clone(),
+        |guide| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            guide.file.text.hash(&mut hasher);
+            for id in &guide.front_matter.related_partners {
+                partner_names.get(id.as_str()).hash(&mut hasher);
+            }
+            hasher.finish()
+        },
+        |guide| {
+            let mut found = Vec::new();
+            let built = build_guide(guide, &hub.config, targets, &partner_names, &mut found);
+            (built, found)
+        },
+    );
+    let mut guides: Vec<Guide> = Vec::with_capacity(visible_guides.len());
+    for (guide, (built, found)) in to_model.iter().zip(built) {
+        diagnostics.extend(found);
+        if guide.language.is_none() {
+            guides.push(built);
+        } else if let Some(original) = guides.iter_mut().find(|g| g.slug == guide.slug) {
+            original.translations.insert(built.lang.clone(), built);
+        }
+    }
+    guides
+}
+
+pub fn build_cached(
+    mut hub: Hub,
+    today: Date,
+    include_drafts: bool,
+    cache: &mut ModelCache,
+) -> Modelled {
+    let mut diagnostics = Vec::new();
+    let mut summary = ContentSummary::default();
+    let config = &hub.config;
+
+    // Internal values first: the records are then modelled, and a one-shot
+    // build drops each as soon as it is.
+    let private = private_values(&hub);
+    let (is_published, unpublished) = publication(&hub, today, include_drafts, &mut summary);
+
+    let visible_guides: Vec<&LoadedGuide> = hub
+        .guides
+        .iter()
+        .filter(|g| g.language.is_none())
+        .filter(|g| {
+            if g.front_matter.draft && !include_drafts {
+                summary.draft_guides.push(g.slug.clone());
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+
+    let targets = link_targets(&hub, &visible_guides, &is_published, unpublished);
     let guide_titles: BTreeMap<&str, &str> = visible_guides
         .iter()
         .map(|g| (g.slug.as_str(), g.front_matter.title.as_str()))
@@ -722,12 +791,8 @@ pub fn build_cached(
         (&targets, &guide_titles, today, &hub.config_file.text).hash(&mut hasher);
         hasher.finish()
     };
-    if cache.context != context {
-        cache.partners.clear();
-        cache.guides.clear();
-        cache.context = context;
-    }
-    let mut previous = std::mem::take(&mut cache.partners);
+    cache.partners.start(context);
+    cache.guides.start(context);
     let mut partners: Vec<Arc<PublicPartner>> = Vec::with_capacity(hub.partners.len());
     let mut records = std::mem::take(&mut hub.partners)
         .into_iter()
@@ -740,22 +805,12 @@ pub fn build_cached(
         if chunk.is_empty() {
             break;
         }
-        let unchanged: Vec<Option<ModelledPartner>> = chunk
-            .iter()
-            .map(|partner| {
-                previous
-                    .remove(&partner.file.path)
-                    .filter(|done| done.text == partner.file.text)
-            })
-            .collect();
         // Markdown and sanitizing per record, in parallel.
-        let modelled: Vec<ModelledPartner> = chunk
-            .par_iter()
-            .zip(unchanged)
-            .map(|(partner, unchanged)| {
-                if let Some(done) = unchanged {
-                    return done;
-                }
+        let modelled = cache.partners.map(
+            &chunk,
+            |partner| partner.file.path.clone(),
+            |partner| partner.file.text.clone(),
+            |partner| {
                 let mut found = Vec::new();
                 let public = public_partner(
                     partner,
@@ -767,20 +822,14 @@ pub fn build_cached(
                     &mut found,
                 );
                 ModelledPartner {
-                    text: partner.file.text.clone(),
                     public: Arc::new(public),
                     diagnostics: found,
                 }
-            })
-            .collect();
-        for (partner, done) in chunk.iter().zip(modelled) {
-            partners.push(done.public.clone());
-            if cache.one_shot {
-                diagnostics.extend(done.diagnostics);
-            } else {
-                diagnostics.extend(done.diagnostics.iter().cloned());
-                cache.partners.insert(partner.file.path.clone(), done);
-            }
+            },
+        );
+        for done in modelled {
+            partners.push(done.public);
+            diagnostics.extend(done.diagnostics);
         }
     }
     partners.sort_by(|a, b| {
@@ -794,67 +843,14 @@ pub fn build_cached(
         .map(|p| p.id.clone())
         .collect();
 
-    let partner_names: BTreeMap<&str, &str> = partners
-        .iter()
-        .map(|p| (p.id.as_str(), p.name.as_str()))
-        .collect();
-    // Guides and their translations, in parallel, each re-used from the
-    // cache while its text and its related partners' names are the same.
-    // `<slug>.<lang>.md` translates a published guide; one without its
-    // original is not built.
-    let translations = hub.guides.iter().filter(|translation| {
-        translation.language.is_some() && visible_guides.iter().any(|g| g.slug == translation.slug)
-    });
-    let to_model: Vec<&LoadedGuide> = visible_guides.iter().copied().chain(translations).collect();
-    let keys: Vec<u64> = to_model
-        .iter()
-        .map(|guide| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            guide.file.text.hash(&mut hasher);
-            for id in &guide.front_matter.related_partners {
-                partner_names.get(id.as_str()).hash(&mut hasher);
-            }
-            hasher.finish()
-        })
-        .collect();
-    let mut previous = std::mem::take(&mut cache.guides);
-    let unchanged: Vec<Option<ModelledGuide>> = to_model
-        .iter()
-        .zip(&keys)
-        .map(|(guide, key)| {
-            previous
-                .remove(&guide.file.path)
-                .filter(|(old, _)| old == key)
-                .map(|(_, modelled)| modelled)
-        })
-        .collect();
-    let built: Vec<ModelledGuide> = to_model
-        .par_iter()
-        .zip(unchanged)
-        .map(|(guide, unchanged)| {
-            unchanged.unwrap_or_else(|| {
-                let mut found = Vec::new();
-                let built = build_guide(guide, config, &targets, &partner_names, &mut found);
-                (built, found)
-            })
-        })
-        .collect();
-    let mut guides: Vec<Guide> = Vec::with_capacity(visible_guides.len());
-    for ((guide, key), (built, found)) in to_model.iter().zip(keys).zip(built) {
-        if cache.one_shot {
-            diagnostics.extend(found);
-        } else {
-            diagnostics.extend(found.iter().cloned());
-            cache
-                .guides
-                .insert(guide.file.path.clone(), (key, (built.clone(), found)));
-        }
-        if guide.language.is_none() {
-            guides.push(built);
-        } else if let Some(original) = guides.iter_mut().find(|g| g.slug == guide.slug) {
-            original.translations.insert(built.lang.clone(), built);
-        }
-    }
+    let mut guides = model_guides(
+        &hub,
+        &visible_guides,
+        &partners,
+        &targets,
+        &mut cache.guides,
+        &mut diagnostics,
+    );
     guides.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
 
     let counties: BTreeSet<County> = partners
@@ -1008,41 +1004,14 @@ fn sort_key(name: &str) -> String {
         .unwrap_or(lower)
 }
 
-fn public_partner(
-    partner: &LoadedPartner,
-    config: &HubConfig,
-    taxonomies: &Taxonomies,
-    targets: &LinkTargets,
-    guide_titles: &BTreeMap<&str, &str>,
-    today: Date,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> PublicPartner {
-    let record = &partner.record;
-    let mut render_field = |text: &str, field: &str| {
-        let rendered = markdown::render(
-            text,
-            markdown::Context {
-                base_dir: "partners",
-                top_heading_level: 3,
-                translation_of: None,
-            },
-            targets,
-        );
-        // Raw HTML in record fields is rule E152 of validation, for drafts too.
-        for problem in rendered
-            .problems
-            .into_iter()
-            .filter(|p| p.code != rules::RAW_HTML)
-        {
-            diagnostics.push(
-                problem
-                    .into_diagnostic(&partner.file.path, partner.locator.find(field))
-                    .field(field),
-            );
-        }
-        rendered.html
-    };
-    let description_html = render_field(&record.description, "description");
+/// Renders a Markdown field of a record to HTML: (text, field path).
+type RenderField<'f> = dyn FnMut(&str, &str) -> String + 'f;
+
+/// Each translation's texts, with its Markdown rendered.
+fn localized_texts(
+    record: &PartnerRecord,
+    render_field: &mut RenderField<'_>,
+) -> BTreeMap<String, LocalizedPartner> {
     let mut localized = BTreeMap::new();
     for (language, translation) in &record.translations {
         let field = |name: &str| format!("translations.{language}.{name}");
@@ -1087,23 +1056,19 @@ fn public_partner(
             },
         );
     }
+    localized
+}
 
-    let phones: Vec<Arc<PublicPhone>> = record
-        .phones
-        .iter()
-        .map(|phone| Arc::new(public_phone(phone, config)))
-        .collect();
-    let public_locations: Vec<Arc<PublicLocation>> = record
-        .locations
-        .iter()
-        .map(|location| {
-            Arc::new(PublicLocation {
-                location: public_location(location),
-                text_lang: config.default_language.clone(),
-            })
-        })
-        .collect();
-    let services: Vec<PublicService> = record
+/// The record's services, pointing at the partner's phones and locations
+/// they mention.
+fn public_services(
+    record: &PartnerRecord,
+    phones: &[Arc<PublicPhone>],
+    locations: &[Arc<PublicLocation>],
+    config: &HubConfig,
+    render_field: &mut RenderField<'_>,
+) -> Vec<PublicService> {
+    record
         .services
         .iter()
         .enumerate()
@@ -1123,7 +1088,7 @@ fn public_partner(
                     .filter_map(|id| phones.iter().find(|p| &p.phone.id == id).cloned())
                     .collect(),
                 location_refs: first_mentions(&service.locations)
-                    .filter_map(|id| public_locations.iter().find(|l| &l.id == id).cloned())
+                    .filter_map(|id| locations.iter().find(|l| &l.id == id).cloned())
                     .collect(),
                 all_languages,
                 text_lang: config.default_language.clone(),
@@ -1131,50 +1096,134 @@ fn public_partner(
                 service: service.clone(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let in_taxonomy_order = |kind, codes: Vec<&String>| -> Vec<String> {
-        let wanted: BTreeSet<&str> = codes.into_iter().map(String::as_str).collect();
-        taxonomies
-            .codes(kind)
-            .into_iter()
-            .filter(|code| wanted.contains(code))
-            .map(str::to_string)
-            .collect()
-    };
-    let categories = in_taxonomy_order(
-        crate::hub::taxonomy::Kind::ServiceAreas,
-        record.services.iter().flat_map(|s| &s.categories).collect(),
-    );
-    let populations = in_taxonomy_order(
-        crate::hub::taxonomy::Kind::Populations,
-        record
+/// Where a partner is filed: the service areas and populations of its
+/// services (in taxonomy order), the languages it works in, its counties.
+struct Classified {
+    categories: Vec<String>,
+    populations: Vec<String>,
+    languages: Vec<String>,
+    counties: Vec<County>,
+}
+
+impl Classified {
+    fn of(record: &PartnerRecord, taxonomies: &Taxonomies) -> Self {
+        let in_taxonomy_order = |kind, codes: Vec<&String>| -> Vec<String> {
+            let wanted: BTreeSet<&str> = codes.into_iter().map(String::as_str).collect();
+            taxonomies
+                .codes(kind)
+                .into_iter()
+                .filter(|code| wanted.contains(code))
+                .map(str::to_string)
+                .collect()
+        };
+        let categories = in_taxonomy_order(
+            crate::hub::taxonomy::Kind::ServiceAreas,
+            record.services.iter().flat_map(|s| &s.categories).collect(),
+        );
+        let populations = in_taxonomy_order(
+            crate::hub::taxonomy::Kind::Populations,
+            record
+                .services
+                .iter()
+                .flat_map(|s| &s.populations)
+                .collect(),
+        );
+        let mut languages: Vec<String> = record
             .services
             .iter()
-            .flat_map(|s| &s.populations)
-            .collect(),
-    );
-    let mut languages: Vec<String> = record
-        .services
-        .iter()
-        .flat_map(|s| s.languages.iter())
-        .chain(record.phones.iter().flat_map(|p| p.languages.iter()))
-        .cloned()
-        .collect();
-    dedupe(&mut languages);
+            .flat_map(|s| s.languages.iter())
+            .chain(record.phones.iter().flat_map(|p| p.languages.iter()))
+            .cloned()
+            .collect();
+        dedupe(&mut languages);
+        let mut counties: Vec<County> = record
+            .coverage
+            .areas
+            .iter()
+            .filter(|area| area.kind == AreaKind::County)
+            .map(|area| County {
+                slug: slugify_name(&area.name),
+                name: area.name.clone(),
+            })
+            .collect();
+        counties.sort();
+        counties.dedup();
+        Classified {
+            categories,
+            populations,
+            languages,
+            counties,
+        }
+    }
+}
 
-    let mut counties: Vec<County> = record
-        .coverage
-        .areas
+fn public_partner(
+    partner: &LoadedPartner,
+    config: &HubConfig,
+    taxonomies: &Taxonomies,
+    targets: &LinkTargets,
+    guide_titles: &BTreeMap<&str, &str>,
+    today: Date,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PublicPartner {
+    let record = &partner.record;
+    let mut render_field = |text: &str, field: &str| {
+        let rendered = markdown::render(
+            text,
+            markdown::Context {
+                base_dir: "partners",
+                top_heading_level: 3,
+                translation_of: None,
+            },
+            targets,
+        );
+        // Raw HTML in record fields is rule E152 of validation, for drafts too.
+        for problem in rendered
+            .problems
+            .into_iter()
+            .filter(|p| p.code != rules::RAW_HTML)
+        {
+            diagnostics.push(
+                problem
+                    .into_diagnostic(&partner.file.path, partner.locator.find(field))
+                    .field(field),
+            );
+        }
+        rendered.html
+    };
+    let description_html = render_field(&record.description, "description");
+    let localized = localized_texts(record, &mut render_field);
+    let phones: Vec<Arc<PublicPhone>> = record
+        .phones
         .iter()
-        .filter(|area| area.kind == AreaKind::County)
-        .map(|area| County {
-            slug: slugify_name(&area.name),
-            name: area.name.clone(),
+        .map(|phone| Arc::new(public_phone(phone, config)))
+        .collect();
+    let public_locations: Vec<Arc<PublicLocation>> = record
+        .locations
+        .iter()
+        .map(|location| {
+            Arc::new(PublicLocation {
+                location: public_location(location),
+                text_lang: config.default_language.clone(),
+            })
         })
         .collect();
-    counties.sort();
-    counties.dedup();
+    let services = public_services(
+        record,
+        &phones,
+        &public_locations,
+        config,
+        &mut render_field,
+    );
+    let Classified {
+        categories,
+        populations,
+        languages,
+        counties,
+    } = Classified::of(record, taxonomies);
 
     let source_path = path_string(&partner.file.path);
     let logo = record

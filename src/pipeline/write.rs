@@ -3,9 +3,11 @@
 //! when every file is in place: a failed build leaves the previous site
 //! untouched.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -170,6 +172,45 @@ impl Sink for Discard {
     }
 
     fn append(&self, _: &OutputFile) -> Result<(), WriteError> {
+        Ok(())
+    }
+}
+
+/// A sink that keeps every file in memory: `haven serve` compares them
+/// with the preview folder and writes only those that changed.
+#[derive(Default)]
+pub struct Collect {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Collect {
+    /// The files taken, by path.
+    pub fn into_files(self) -> Vec<OutputFile> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+            .into_iter()
+            .map(|(path, contents)| OutputFile { path, contents })
+            .collect()
+    }
+
+    fn files(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Vec<u8>>> {
+        self.files.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        self.files()
+            .insert(file.path.clone(), file.contents.clone());
+        Ok(())
+    }
+
+    fn append(&self, file: &OutputFile) -> Result<(), WriteError> {
+        self.files()
+            .entry(file.path.clone())
+            .or_default()
+            .extend_from_slice(&file.contents);
         Ok(())
     }
 }

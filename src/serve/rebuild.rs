@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::build::{self, BuildError, BuildPlan, Caches, SourceCache, Stopwatch};
+use crate::pipeline::build::{self, BuildError, BuildPlan, Memory, Produced, Source, Stopwatch};
 use crate::pipeline::model::{PrivateValues, Site};
 use crate::pipeline::output::OutputFile;
 use crate::pipeline::postprocess::PrivateScanner;
@@ -33,22 +33,18 @@ pub struct Preview {
     /// one must still cover them.
     pending: BTreeSet<PathBuf>,
     served: Option<Served>,
-    sources: SourceCache,
-    caches: Caches,
+    /// What the stages keep between rebuilds.
+    memory: Memory,
     /// The scanner for the private values of the last build, by their
     /// fingerprint.
     scanner: Option<(u64, PrivateScanner)>,
     /// The site the open data has yet to be written for: after the pages,
     /// so the browser reloads first ([`Preview::write_data`]).
     data_pending: Option<(Site, PrivateValues)>,
-    /// Each partner's share of the open data, between rebuilds.
-    data: crate::pipeline::export::Cache,
 }
 
 /// What the site in the preview folder was built from.
 struct Served {
-    /// The private values the files were scanned against.
-    private_values: u64,
     site_wide: u64,
     /// Guide slug → the partners whose pages list it: their template
     /// values change with the guide.
@@ -126,9 +122,7 @@ impl Preview {
             known: BTreeSet::new(),
             pending: BTreeSet::new(),
             served: None,
-            sources: SourceCache::default(),
-            caches: Caches::default(),
-            data: crate::pipeline::export::Cache::kept(),
+            memory: Memory::kept(),
             scanner: None,
             data_pending: None,
         }
@@ -143,14 +137,16 @@ impl Preview {
         let Some((site, private)) = self.data_pending.take() else {
             return Ok(0);
         };
-        let files = crate::pipeline::export::files(&site, &mut self.data);
-        let differing = write::differing(&self.plan.output, &files);
-        let private_values = fingerprint(&private);
-        build::refuse_private_values(
-            &differing,
-            self.scanner(&private, private_values),
+        let collected = write::Collect::default();
+        build::write_open_data(
+            &site,
+            &mut self.memory,
+            scanner_for(&mut self.scanner, &private),
+            &collected,
             &mut Stopwatch::new(),
         )?;
+        let files = collected.into_files();
+        let differing = write::differing(&self.plan.output, &files);
         write::update(&self.plan.output, &differing, &[]).map_err(BuildError::Write)
     }
 
@@ -164,7 +160,7 @@ impl Preview {
         self.known = hub_files(&self.plan.root);
         // Taxonomies, overlays or settings may have changed how records
         // check and model.
-        self.sources.forget_derived();
+        self.memory.forget_checks();
         let (site, private, warnings, clock) = self.prepare()?;
         self.everything(site, private, warnings, clock, started)
     }
@@ -181,7 +177,7 @@ impl Preview {
             return None;
         }
         let relevant: Vec<PathBuf> = relevant.into_iter().cloned().collect();
-        self.sources.changed(&relevant);
+        self.memory.files_changed(&relevant);
         for path in &relevant {
             if self.plan.root.join(path).is_file() {
                 self.known.insert(path.clone());
@@ -198,38 +194,33 @@ impl Preview {
         Some(result)
     }
 
-    /// The scanner for `private`, whose fingerprint is `wanted`.
-    fn scanner(&mut self, private: &PrivateValues, wanted: u64) -> &PrivateScanner {
-        if self
-            .scanner
-            .as_ref()
-            .is_some_and(|(current, _)| *current != wanted)
-        {
-            self.scanner = None;
-        }
-        &self
-            .scanner
-            .get_or_insert_with(|| (wanted, PrivateScanner::new(private)))
-            .1
-    }
-
     fn prepare(&mut self) -> Result<(Site, PrivateValues, Vec<Diagnostic>, Stopwatch), BuildError> {
         let mut clock = Stopwatch::new();
         // Without a git revision to compare with, this cannot fail.
-        let (prepared, diagnostics) = build::prepare_timed(
-            &self.plan.root,
-            self.plan.today,
-            self.plan.include_drafts,
-            None,
-            &mut self.sources,
-            &mut clock,
-        )
-        .unwrap_or_default();
+        let (prepared, diagnostics) =
+            build::model_hub(&Source::of(&self.plan), &mut self.memory, &mut clock)
+                .unwrap_or_default();
         let Some((mut site, private)) = prepared else {
             return Err(BuildError::Content(diagnostics));
         };
         build::apply_overrides(&self.plan, &mut site);
         Ok((site, private, diagnostics, clock))
+    }
+
+    /// The pages `wanted` picks and every other file, in memory, each
+    /// scanned for private values.
+    fn produce(
+        &mut self,
+        site: &Site,
+        private: &PrivateValues,
+        wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+        clock: &mut Stopwatch,
+    ) -> Result<(Produced, Vec<OutputFile>), BuildError> {
+        let scanner = scanner_for(&mut self.scanner, private);
+        build::refuse_private_static(site, scanner)?;
+        let collected = write::Collect::default();
+        let produced = build::produce(site, &mut self.memory, scanner, wanted, &collected, clock)?;
+        Ok((produced, collected.into_files()))
     }
 
     fn everything(
@@ -244,21 +235,13 @@ impl Preview {
             write::check_output(&self.plan.output, &self.plan.root).map_err(BuildError::Write)?;
         // Templates, strings or settings may have changed how every
         // partner looks.
-        self.caches.values = Default::default();
-        self.caches.search.forget_texts();
-        self.data.clear();
-        let produced = build::produce(&site, &mut clock, &mut self.caches, &|_, _| true)?;
-        let all: Vec<&OutputFile> = produced.files.iter().collect();
-        let private_values = fingerprint(&private);
-        let scanner = self.scanner(&private, private_values);
-        build::refuse_private_values(&all, scanner, &mut clock)?;
-        build::refuse_private_static(&site, scanner)?;
-        write::write(&output, &produced.files, &site.static_files).map_err(BuildError::Write)?;
+        self.memory.forget_looks();
+        let (produced, files) = self.produce(&site, &private, &|_, _| true, &mut clock)?;
+        write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
-        let outputs = outputs(&produced, &site);
+        let outputs = outputs(&produced, &files, &site);
         let pages = produced.pages;
         self.served = Some(Served {
-            private_values,
             site_wide: site_wide_fingerprint(&site),
             partners_of_guide: partners_of_guide(&site),
             shows: produced.shows,
@@ -306,25 +289,11 @@ impl Preview {
             // The search panel shows the new index's file name and counts.
             shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
         };
-        self.caches.values.forget(&touched);
-        self.caches.search.forget(&touched);
-        self.data.forget(&touched);
-        let produced = build::produce(&site, &mut clock, &mut self.caches, &wanted)?;
-        let outputs = outputs(&produced, &site);
+        self.memory.forget_partners(&touched);
+        let (produced, files) = self.produce(&site, &private, &wanted, &mut clock)?;
+        let outputs = outputs(&produced, &files, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
-        // Files the preview already holds were scanned when they were
-        // written, against the same private values.
-        let private_values = fingerprint(&private);
-        let differing = if private_values == served.private_values {
-            write::differing(&self.plan.output, &produced.files)
-        } else {
-            produced.files.iter().collect()
-        };
-        build::refuse_private_values(
-            &differing,
-            self.scanner(&private, private_values),
-            &mut clock,
-        )?;
+        let differing = write::differing(&self.plan.output, &files);
         if let Err(error) = write::update(&self.plan.output, &differing, &removed) {
             // The folder is half updated: the next build writes it whole.
             return Err(BuildError::Write(error));
@@ -332,7 +301,6 @@ impl Preview {
         clock.lap("write");
         let total_pages = produced.shows.len();
         self.served = Some(Served {
-            private_values,
             site_wide: served.site_wide,
             partners_of_guide: partners_of_guide(&site),
             shows: produced.shows,
@@ -349,6 +317,21 @@ impl Preview {
             timings: clock.timings,
         })
     }
+}
+
+/// The scanner for `private`, made again only when the private values
+/// changed.
+fn scanner_for<'a>(
+    slot: &'a mut Option<(u64, PrivateScanner)>,
+    private: &PrivateValues,
+) -> &'a PrivateScanner {
+    let wanted = fingerprint(private);
+    if slot.as_ref().is_some_and(|(current, _)| *current != wanted) {
+        *slot = None;
+    }
+    &slot
+        .get_or_insert_with(|| (wanted, PrivateScanner::new(private)))
+        .1
 }
 
 /// An edit only to partner records and guides: which ones.
@@ -405,12 +388,12 @@ fn partners_of_guide(site: &Site) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 /// Every file of the site: pages, other generated files, copied files.
-fn outputs(produced: &build::Produced, site: &Site) -> BTreeSet<String> {
+fn outputs(produced: &Produced, files: &[OutputFile], site: &Site) -> BTreeSet<String> {
     produced
         .shows
         .keys()
         .cloned()
-        .chain(produced.files.iter().map(|file| file.path.clone()))
+        .chain(files.iter().map(|file| file.path.clone()))
         .chain(
             site.static_files
                 .iter()

@@ -10,13 +10,13 @@
 pub mod hsds;
 pub mod spreadsheet;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use crate::hsds::tables;
+use crate::pipeline::memo::Memo;
 use crate::pipeline::model::{PublicPartner, Site};
 use crate::pipeline::output::OutputFile;
 
@@ -40,11 +40,17 @@ pub type Out<'a, E> = dyn FnMut(Vec<OutputFile>) -> Result<(), E> + Send + 'a;
 /// can be written side by side. The next batch is made while `out` writes
 /// one.
 pub fn write<E: Send>(site: &Site, out: &mut Out<'_, E>) -> Result<(), E> {
-    write_with(site, &mut Cache::default(), out)
+    write_cached(site, &mut Cache::one_shot(), out)
 }
 
-fn write_with<E: Send>(site: &Site, cache: &mut Cache, out: &mut Out<'_, E>) -> Result<(), E> {
+/// [`write`], re-using each partner's share `cache` kept (`haven serve`).
+pub fn write_cached<E: Send>(
+    site: &Site,
+    cache: &mut Cache,
+    out: &mut Out<'_, E>,
+) -> Result<(), E> {
     let export = Export::new(site);
+    cache.start(0);
     let mut lists = Lists::default();
     let mut ready = one_piece_per_file(export.start());
     for chunk in site.partners.chunks(CHUNK) {
@@ -71,49 +77,10 @@ fn one_piece_per_file(pieces: Vec<OutputFile>) -> Vec<OutputFile> {
     joined
 }
 
-/// Every data file whole, in memory (`haven serve`, tests). `cache`
-/// keeps each partner's share between rebuilds.
-pub fn files(site: &Site, cache: &mut Cache) -> Vec<OutputFile> {
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let _ = write_with::<()>(site, cache, &mut |pieces| {
-        for piece in pieces {
-            files.entry(piece.path).or_default().extend(piece.contents);
-        }
-        Ok(())
-    });
-    files
-        .into_iter()
-        .map(|(path, contents)| OutputFile { path, contents })
-        .collect()
-}
-
-/// What each partner adds to the data files, kept between rebuilds of
-/// `haven serve` (a build keeps nothing: [`write`]).
-#[derive(Default)]
-pub struct Cache {
-    keep: bool,
-    made: HashMap<String, Arc<Made>>,
-}
-
-impl Cache {
-    /// A cache that keeps what it makes.
-    pub fn kept() -> Self {
-        Cache {
-            keep: true,
-            made: HashMap::new(),
-        }
-    }
-
-    /// Forgets these partners (edited, or shown differently).
-    pub fn forget(&mut self, partners: &BTreeSet<String>) {
-        self.made.retain(|id, _| !partners.contains(id));
-    }
-
-    /// Forgets every partner (settings or taxonomies changed).
-    pub fn clear(&mut self) {
-        self.made.clear();
-    }
-}
+/// What each partner adds to the data files, by partner id, kept between
+/// rebuilds of `haven serve` (a build keeps nothing: [`write`]). The
+/// caller forgets the partners an edit changed.
+pub type Cache = Memo<String, (), Arc<Made>>;
 
 /// The output paths of the data files, for the Data page.
 pub fn paths(site: &Site) -> Vec<String> {
@@ -311,18 +278,12 @@ impl<'a> Export<'a> {
         cache: &mut Cache,
         lists: &mut Lists,
     ) -> Vec<OutputFile> {
-        let made: Vec<Arc<Made>> = partners
-            .par_iter()
-            .map(|partner| match cache.made.get(&partner.id) {
-                Some(made) => made.clone(),
-                None => Arc::new(self.partner(partner)),
-            })
-            .collect();
-        if cache.keep {
-            for (partner, made) in partners.iter().zip(&made) {
-                cache.made.insert(partner.id.clone(), made.clone());
-            }
-        }
+        let made = cache.map(
+            partners,
+            |partner| partner.id.clone(),
+            |_| (),
+            |partner| Arc::new(self.partner(partner)),
+        );
         let mut joined = [
             (format!("{FOLDER}/partners.json"), Vec::new()),
             (Self::hsds_path("organizations.json"), Vec::new()),

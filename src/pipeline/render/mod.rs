@@ -29,5 +29,3 @@ impl fmt::Display for RenderError {
 }
 
 impl std::error::Error for RenderError {}
-
-pub use pages::render;

@@ -18,7 +18,7 @@ use crate::hub::taxonomy::Kind;
 use crate::pipeline::model::{PublicPartner, Site};
 use crate::pipeline::output::{fnv1a, OutputFile};
 use crate::pipeline::render::templates::{self, template_diagnostic};
-use crate::pipeline::render::values::{self, Fragments, ValueCache};
+use crate::pipeline::render::values::{Fragments, ValueCache};
 use crate::pipeline::render::{assets, theme, RenderError};
 use crate::pipeline::search::{SearchContext, SearchIndex};
 
@@ -106,38 +106,15 @@ struct TermInfo {
     count: usize,
 }
 
-/// Renders every page in every language of the hub; with search indexes
-/// (one per language), the search page and panel too (the indexes' own
-/// files are added to the output).
-/// Pages are as the templates wrote them (site-path links, not minified).
-pub fn render(
-    site: &Site,
-    search: &[SearchIndex],
-) -> Result<(Vec<OutputFile>, usize), RenderError> {
-    let mut values = ValueCache::one_shot();
-    let rendered = render_selected(
-        site,
-        search,
-        &|_, _| true,
-        &mut values,
-        &|page, fragments| {
-            Some(OutputFile {
-                contents: values::fill_placeholders(&page.contents, fragments),
-                ..page
-            })
-        },
-    )?;
-    Ok((rendered.files, rendered.pages))
-}
-
 /// What becomes of each page once it is rendered, side by side: a build
 /// finishes and writes it at once and keeps nothing (`None`); `haven
 /// serve` keeps it. List pages carry placeholders for their partners'
 /// fragments, which `Fragments` holds.
 pub type PageSink<'s> = dyn Fn(OutputFile, &Fragments) -> Option<OutputFile> + Sync + 's;
 
-/// [`render`], for only the pages `wanted` picks by output path and what
-/// they show, each handed to `sink`; the site's other files (assets,
+/// Renders the pages `wanted` picks by output path and what they show, in
+/// every language of the hub (with search indexes, one per language, the
+/// search page and panel too), each handed to `sink`; the site's other files (assets,
 /// search index, sitemap) are always included in what it returns.
 pub fn render_selected(
     site: &Site,
@@ -148,18 +125,7 @@ pub fn render_selected(
 ) -> Result<Rendered, RenderError> {
     let languages = site.config.site_languages();
     let strings = Arc::new(ui_strings(site, &languages)?);
-    let brand_css = crate::hub::branding::stylesheet(&site.config.branding);
-    let asset_sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
-        .iter()
-        .map(|(name, text)| {
-            let mut bytes = text.as_bytes().to_vec();
-            if *name == "style.css" {
-                bytes.extend_from_slice(brand_css.as_bytes());
-            }
-            (name.to_string(), bytes)
-        })
-        .collect();
-    let prepared = assets::prepare(&asset_sources, site.config.minify);
+    let prepared = theme_assets(site);
     let engine = templates::engine(
         &site.templates,
         strings.clone(),
@@ -307,25 +273,8 @@ pub fn render_selected(
     for index in search {
         files.extend(index.files.iter().cloned());
     }
-    let mut page_count = 0;
-    let mut diagnostics = Vec::new();
-    for result in rendered {
-        match result {
-            Ok(kept) => {
-                page_count += 1;
-                files.extend(kept);
-            }
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    if !diagnostics.is_empty() {
-        diagnostics.dedup_by(|a, b| {
-            a.path == b.path
-                && a.position == b.position
-                && a.message.split(" (while").next() == b.message.split(" (while").next()
-        });
-        return Err(RenderError { diagnostics });
-    }
+    let (page_count, kept) = pages_or_errors(rendered)?;
+    files.extend(kept);
     files.push(sitemap(
         site,
         shown.iter().map(|(output, _)| output.as_str()),
@@ -339,6 +288,51 @@ pub fn render_selected(
         shows: shown.into_iter().collect(),
         fragments,
     })
+}
+
+/// The theme's stylesheets, scripts and images, with the hub's accent
+/// colours added to the stylesheet, minified and fingerprinted.
+fn theme_assets(site: &Site) -> assets::Assets {
+    let brand_css = crate::hub::branding::stylesheet(&site.config.branding);
+    let sources: BTreeMap<String, Vec<u8>> = theme::ASSETS
+        .iter()
+        .map(|(name, text)| {
+            let mut bytes = text.as_bytes().to_vec();
+            if *name == "style.css" {
+                bytes.extend_from_slice(brand_css.as_bytes());
+            }
+            (name.to_string(), bytes)
+        })
+        .collect();
+    assets::prepare(&sources, site.config.minify)
+}
+
+/// How many pages rendered and those kept, or every template error once
+/// (a broken partial fails many pages the same way).
+fn pages_or_errors(
+    rendered: Vec<Result<Option<OutputFile>, Diagnostic>>,
+) -> Result<(usize, Vec<OutputFile>), RenderError> {
+    let mut count = 0;
+    let mut kept = Vec::new();
+    let mut diagnostics = Vec::new();
+    for result in rendered {
+        match result {
+            Ok(page) => {
+                count += 1;
+                kept.extend(page);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    if diagnostics.is_empty() {
+        return Ok((count, kept));
+    }
+    diagnostics.dedup_by(|a, b| {
+        a.path == b.path
+            && a.position == b.position
+            && a.message.split(" (while").next() == b.message.split(" (while").next()
+    });
+    Err(RenderError { diagnostics })
 }
 
 /// The search page, for editions with a search index.
@@ -707,63 +701,98 @@ fn page_list<'a>(
     strings: &Strings,
     language: &'a str,
 ) -> Vec<Page<'a>> {
-    let s = |key: &str| string(strings, language, key).to_string();
-    let mut pages = Vec::new();
-    let mut push =
-        |output: String, template: &'static str, info: PageInfo, shows: Shows, fill: Fill<'a>| {
-            pages.push(Page {
-                output,
-                template,
-                info,
-                fill,
-                edition: 0,
-                shows,
-            });
-        };
-    let all_partners = || Shows {
-        partners: Subset::All,
-        ..Shows::default()
+    let mut pages = Pages {
+        site,
+        strings,
+        language,
+        pages: Vec::new(),
     };
     let sections = filter_sections(site, members, language, strings);
+    pages.home();
+    pages.partner_lists(partners, &sections);
+    for section in sections {
+        pages.term_pages(members, partners, section);
+    }
+    pages.guides();
+    pages.fixed(partners);
+    pages.pages
+}
 
-    let featured: Vec<_> = site.guides.iter().take(3).collect();
-    push(
-        "index.html".into(),
-        "index.html",
-        PageInfo::new("/", &site.config.title, &site.config.description, "home"),
-        Shows {
-            guides: Subset::All,
-            search: true,
-            ..Shows::default()
-        },
-        Box::new(move |c| {
-            c.insert("featured_guides", &featured);
-        }),
-    );
+/// The pages of one edition, as routes add them.
+struct Pages<'a, 's> {
+    site: &'a Site,
+    strings: &'s Strings,
+    language: &'a str,
+    pages: Vec<Page<'a>>,
+}
 
-    let pages_of_partners = paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/");
-    for pagination in pages_of_partners {
-        let title = pagination.title(&s("partners_title"), &s("pagination_page"));
-        let shown = partners[pagination.first..pagination.end].to_vec();
-        let filters = sections.clone();
-        push(
-            format!("{}index.html", &pagination.url[1..]),
-            "partners.html",
-            PageInfo::new(
-                &pagination.url,
-                &title,
-                &s("partners_description"),
-                "partners",
-            ),
-            all_partners(),
+impl<'a> Pages<'a, '_> {
+    fn push(
+        &mut self,
+        output: String,
+        template: &'static str,
+        info: PageInfo,
+        shows: Shows,
+        fill: Fill<'a>,
+    ) {
+        self.pages.push(Page {
+            output,
+            template,
+            info,
+            fill,
+            edition: 0,
+            shows,
+        });
+    }
+
+    /// A UI string of the edition's language.
+    fn s(&self, key: &str) -> String {
+        string(self.strings, self.language, key).to_string()
+    }
+
+    /// `/`: the search box, the service areas and three guides.
+    fn home(&mut self) {
+        let site = self.site;
+        let featured: Vec<_> = site.guides.iter().take(3).collect();
+        self.push(
+            "index.html".into(),
+            "index.html",
+            PageInfo::new("/", &site.config.title, &site.config.description, "home"),
+            Shows {
+                guides: Subset::All,
+                search: true,
+                ..Shows::default()
+            },
             Box::new(move |c| {
-                c.insert_value("partners", Value::from(shown.clone()));
-                c.insert("filters", &filters);
-                c.insert("pagination", &pagination);
+                c.insert("featured_guides", &featured);
             }),
         );
     }
-    for section in sections {
+
+    /// `/partners/` and its further pages.
+    fn partner_lists(&mut self, partners: &'a [Value], sections: &[FilterSection]) {
+        for pagination in paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/") {
+            let title = pagination.title(&self.s("partners_title"), &self.s("pagination_page"));
+            let shown = partners[pagination.first..pagination.end].to_vec();
+            let filters = sections.to_vec();
+            let description = self.s("partners_description");
+            self.push(
+                format!("{}index.html", &pagination.url[1..]),
+                "partners.html",
+                PageInfo::new(&pagination.url, &title, &description, "partners"),
+                all_partners(),
+                Box::new(move |c| {
+                    c.insert_value("partners", Value::from(shown.clone()));
+                    c.insert("filters", &filters);
+                    c.insert("pagination", &pagination);
+                }),
+            );
+        }
+    }
+
+    /// A section's list of terms (`/services/`) and each term's partners
+    /// (`/services/<code>/`, paginated).
+    fn term_pages(&mut self, members: &Members<'_>, partners: &[Value], section: FilterSection) {
         for term in &section.terms {
             let shown = members.shown_by_term(section.section, &term.code);
             let members: Vec<Value> = members
@@ -777,11 +806,11 @@ fn page_list<'a>(
                 .clone()
                 .unwrap_or_else(|| section.intro.clone());
             for pagination in paginate(members.len(), PARTNERS_PER_PAGE, &url) {
-                let title = pagination.title(&term.label, &s("pagination_page"));
+                let title = pagination.title(&term.label, &self.s("pagination_page"));
                 let (key, section_title, term) =
                     (section.section, section.title.clone(), term.clone());
                 let page_members = members[pagination.first..pagination.end].to_vec();
-                push(
+                self.push(
                     format!("{}index.html", &pagination.url[1..]),
                     "term.html",
                     PageInfo::new(&pagination.url, &title, &description, "term"),
@@ -805,7 +834,7 @@ fn page_list<'a>(
             }
         }
         let list_url = format!("/{}/", section.section);
-        push(
+        self.push(
             format!("{}/index.html", section.section),
             "terms.html",
             PageInfo::new(&list_url, &section.title, &section.intro, "terms"),
@@ -817,70 +846,122 @@ fn page_list<'a>(
         );
     }
 
-    push(
-        "guides/index.html".into(),
-        "guides.html",
-        PageInfo::new(
-            "/guides/",
-            &s("guides_title"),
-            &s("guides_description"),
-            "guides",
-        ),
-        Shows {
-            guides: Subset::All,
-            ..Shows::default()
-        },
-        Box::new(move |c| {
-            c.insert("guides", &site.guides);
-        }),
-    );
-    for guide in &site.guides {
-        let url = format!("/guides/{}/", guide.slug);
-        push(
-            format!("guides/{}/index.html", guide.slug),
-            "guide.html",
+    /// `/guides/` and each guide's page.
+    fn guides(&mut self) {
+        let site = self.site;
+        self.push(
+            "guides/index.html".into(),
+            "guides.html",
             PageInfo::new(
-                &url,
-                &guide.title,
-                guide.summary.as_deref().unwrap_or(""),
-                "guide",
+                "/guides/",
+                &self.s("guides_title"),
+                &self.s("guides_description"),
+                "guides",
             ),
-            // The page names its related partners.
             Shows {
-                guides: Subset::of([&guide.slug]),
-                partners: Subset::of(guide.related_partners.iter().map(|p| &p.slug)),
+                guides: Subset::All,
                 ..Shows::default()
             },
             Box::new(move |c| {
-                c.insert("guide", guide);
+                c.insert("guides", &site.guides);
             }),
         );
+        for guide in &site.guides {
+            let url = format!("/guides/{}/", guide.slug);
+            self.push(
+                format!("guides/{}/index.html", guide.slug),
+                "guide.html",
+                PageInfo::new(
+                    &url,
+                    &guide.title,
+                    guide.summary.as_deref().unwrap_or(""),
+                    "guide",
+                ),
+                // The page names its related partners.
+                Shows {
+                    guides: Subset::of([&guide.slug]),
+                    partners: Subset::of(guide.related_partners.iter().map(|p| &p.slug)),
+                    ..Shows::default()
+                },
+                Box::new(move |c| {
+                    c.insert("guide", guide);
+                }),
+            );
+        }
     }
 
-    let safety = safety_page(site, language);
-    push(
-        "safety/index.html".into(),
-        "safety.html",
-        PageInfo::new("/safety/", &safety.title, &safety.summary, "safety"),
-        Shows::default(),
-        Box::new(move |c| {
-            c.insert("content", &safety);
-        }),
-    );
+    /// The pages every hub has once: safety, open data, print, 404.
+    fn fixed(&mut self, partners: &[Value]) {
+        let (site, language) = (self.site, self.language);
+        let safety = safety_page(site, language);
+        self.push(
+            "safety/index.html".into(),
+            "safety.html",
+            PageInfo::new("/safety/", &safety.title, &safety.summary, "safety"),
+            Shows::default(),
+            Box::new(move |c| {
+                c.insert("content", &safety);
+            }),
+        );
 
-    let data = DataPage::of(site);
-    push(
-        "data/index.html".into(),
-        "data.html",
-        PageInfo::new("/data/", &s("data_title"), &s("data_summary"), "data"),
-        Shows::default(),
-        Box::new(move |c| {
-            c.insert("data", &data);
-        }),
-    );
+        let data = DataPage::of(site);
+        self.push(
+            "data/index.html".into(),
+            "data.html",
+            PageInfo::new(
+                "/data/",
+                &self.s("data_title"),
+                &self.s("data_summary"),
+                "data",
+            ),
+            Shows::default(),
+            Box::new(move |c| {
+                c.insert("data", &data);
+            }),
+        );
 
-    let by_area: Vec<AreaGroup> = site
-        .taxonomies
+        let by_area = areas_with_partners(site, partners, language);
+        self.push(
+            "print/index.html".into(),
+            "print.html",
+            PageInfo::new(
+                "/print/",
+                &self.s("print_title"),
+                &self.s("print_description"),
+                "print",
+            ),
+            all_partners(),
+            Box::new(move |c| {
+                c.insert("areas", &by_area);
+            }),
+        );
+
+        self.push(
+            "404.html".into(),
+            "404.html",
+            PageInfo::new(
+                "/404.html",
+                &self.s("not_found_title"),
+                &self.s("not_found_description"),
+                "not_found",
+            ),
+            Shows::default(),
+            Box::new(|_| {}),
+        );
+    }
+}
+
+/// What a page that lists every partner shows.
+fn all_partners() -> Shows {
+    Shows {
+        partners: Subset::All,
+        ..Shows::default()
+    }
+}
+
+/// Each service area with its partners' values, for the print page.
+fn areas_with_partners(site: &Site, partners: &[Value], language: &str) -> Vec<AreaGroup> {
+    site.taxonomies
         .terms(Kind::ServiceAreas)
         .iter()
         .map(|term| AreaGroup {
@@ -894,35 +975,7 @@ fn page_list<'a>(
                 .map(|(_, value)| value.clone())
                 .collect(),
         })
-        .collect();
-    push(
-        "print/index.html".into(),
-        "print.html",
-        PageInfo::new(
-            "/print/",
-            &s("print_title"),
-            &s("print_description"),
-            "print",
-        ),
-        all_partners(),
-        Box::new(move |c| {
-            c.insert("areas", &by_area);
-        }),
-    );
-
-    push(
-        "404.html".into(),
-        "404.html",
-        PageInfo::new(
-            "/404.html",
-            &s("not_found_title"),
-            &s("not_found_description"),
-            "not_found",
-        ),
-        Shows::default(),
-        Box::new(|_| {}),
-    );
-    pages
+        .collect()
 }
 
 /// The partners' own pages in `language`. They hold no list values: each

@@ -267,19 +267,6 @@ impl ValueCache {
     }
 }
 
-/// `html` with each placeholder replaced by its fragment, as rendered.
-pub fn fill_placeholders(html: &[u8], fragments: &Fragments) -> Vec<u8> {
-    let text = String::from_utf8_lossy(html);
-    let mut filled = String::with_capacity(text.len());
-    for piece in pieces(&text) {
-        filled.push_str(match piece {
-            Piece::Text(text) => text,
-            Piece::Placeholder(placeholder, text) => fragments.html(&placeholder).unwrap_or(text),
-        });
-    }
-    filled.into_bytes()
-}
-
 /// A run of a page's text: plain text, or a placeholder (with its text).
 pub enum Piece<'a> {
     Text(&'a str),
@@ -473,6 +460,21 @@ mod tests {
                 id: "casa-de-refugio"
             }
         );
+    }
+
+    /// `html` with each placeholder replaced by its fragment, as rendered.
+    fn fill_placeholders(html: &[u8], fragments: &Fragments) -> Vec<u8> {
+        let text = String::from_utf8_lossy(html);
+        let mut filled = String::with_capacity(text.len());
+        for piece in pieces(&text) {
+            filled.push_str(match piece {
+                Piece::Text(text) => text,
+                Piece::Placeholder(placeholder, text) => {
+                    fragments.html(&placeholder).unwrap_or(text)
+                }
+            });
+        }
+        filled.into_bytes()
     }
 
     #[test]

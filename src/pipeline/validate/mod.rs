@@ -10,12 +10,10 @@ mod translated;
 pub mod translation;
 
 use crate::diagnostics::rules::{self, Rule};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::Diagnostic;
@@ -27,6 +25,7 @@ use crate::hub::postal::{is_zip, US_STATES};
 use crate::hub::record::{Hours, LocationKind, Visibility};
 use crate::hub::taxonomy::{Kind, Taxonomies};
 use crate::pipeline::load::{Hub, LoadedPartner};
+use crate::pipeline::memo::Memo;
 
 pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
     validate_cached(hub, today, &mut CheckCache::one_shot())
@@ -37,22 +36,7 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
 /// the records that changed. Valid while what the checks read from the
 /// rest of the hub (settings, guide slugs, the date) is the same; the
 /// caller forgets it when taxonomies or private overlays change.
-#[derive(Default)]
-pub struct CheckCache {
-    context: u64,
-    records: HashMap<PathBuf, (Arc<str>, Vec<Diagnostic>)>,
-    /// Remembers nothing: for a check that runs once.
-    one_shot: bool,
-}
-
-impl CheckCache {
-    pub fn one_shot() -> Self {
-        CheckCache {
-            one_shot: true,
-            ..CheckCache::default()
-        }
-    }
-}
+pub type CheckCache = Memo<PathBuf, Arc<str>, Vec<Diagnostic>>;
 
 pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
@@ -90,45 +74,19 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         (&hub.config_file.text, &guide_slugs, today, static_files).hash(&mut hasher);
         hasher.finish()
     };
-    if cache.context != context {
-        cache.records.clear();
-        cache.context = context;
-    }
-    let mut previous = std::mem::take(&mut cache.records);
-    let unchanged: Vec<Option<Vec<Diagnostic>>> = hub
-        .partners
-        .iter()
-        .map(|partner| {
-            previous
-                .remove(&partner.file.path)
-                .filter(|(text, _)| *text == partner.file.text)
-                .map(|(_, found)| found)
-        })
-        .collect();
+    cache.start(context);
     // Each record's own checks are independent of the others': in parallel.
-    let per_partner: Vec<Vec<Diagnostic>> = hub
-        .partners
-        .par_iter()
-        .zip(unchanged)
-        .map(|(partner, unchanged)| {
-            unchanged.unwrap_or_else(|| {
-                let mut found = Vec::new();
-                PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut found);
-                found
-            })
-        })
-        .collect();
-    for (partner, found) in hub.partners.iter().zip(per_partner) {
-        if cache.one_shot {
-            diagnostics.extend(found);
-        } else {
-            diagnostics.extend(found.iter().cloned());
-            cache.records.insert(
-                partner.file.path.clone(),
-                (partner.file.text.clone(), found),
-            );
-        }
-    }
+    let per_partner = cache.map(
+        &hub.partners,
+        |partner| partner.file.path.clone(),
+        |partner| partner.file.text.clone(),
+        |partner| {
+            let mut found = Vec::new();
+            PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut found);
+            found
+        },
+    );
+    diagnostics.extend(per_partner.into_iter().flatten());
     duplicate_partners(hub, &mut diagnostics);
     diagnostics.extend(translation::check(hub));
     confidential_streets_in_text(hub, &mut diagnostics);
