@@ -85,7 +85,8 @@ fn test_texts() -> String {
 }
 
 fn constant_name(rule: &Rule) -> String {
-    let source = fs::read_to_string(repository().join("src/diagnostics/rules.rs")).expect("src/diagnostics/rules.rs");
+    let source = fs::read_to_string(repository().join("src/diagnostics/rules.rs"))
+        .expect("src/diagnostics/rules.rs");
     source
         .lines()
         .find(|line| line.contains(&format!("= \"{}\"", rule.code)))
