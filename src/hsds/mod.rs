@@ -1,6 +1,7 @@
 //! Open Referral's Human Services Data Specification 3.0: what the open
 //! data export writes and the importer reads.
 
+pub mod objects;
 pub mod tables;
 
 /// How a confidential location's description starts: the export writes

@@ -8,6 +8,11 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
+use super::objects::{
+    Accessibility, Address, Attribute, CostOption, Language, Location, OrganizationIdentifier,
+    Phone, RequiredDocument, Schedule, Service, ServiceArea, ServiceAtLocation,
+};
+
 /// Open Referral's descriptor of HSDS 3.0 (tag `v3.0`, commit `c457a0e`).
 const DATAPACKAGE: &str = include_str!("hsds-3.0-datapackage.json");
 
@@ -107,19 +112,19 @@ fn without_examples(value: &mut Value) {
 /// The table a nested list of objects belongs to, by its key.
 fn table_of(key: &str) -> Option<&'static str> {
     Some(match key {
-        "services" => "service",
-        "phones" => "phone",
-        "locations" => "location",
-        "addresses" => "address",
-        "accessibility" => "accessibility",
-        "schedules" => "schedule",
-        "organization_identifiers" => "organization_identifier",
-        "attributes" => "attribute",
-        "service_areas" => "service_area",
-        "service_at_locations" => "service_at_location",
-        "languages" => "language",
-        "cost_options" => "cost_option",
-        "required_documents" => "required_document",
+        "services" => Service::TABLE,
+        "phones" => Phone::TABLE,
+        "locations" => Location::TABLE,
+        "addresses" => Address::TABLE,
+        "accessibility" => Accessibility::TABLE,
+        "schedules" => Schedule::TABLE,
+        "organization_identifiers" => OrganizationIdentifier::TABLE,
+        "attributes" => Attribute::TABLE,
+        "service_areas" => ServiceArea::TABLE,
+        "service_at_locations" => ServiceAtLocation::TABLE,
+        "languages" => Language::TABLE,
+        "cost_options" => CostOption::TABLE,
+        "required_documents" => RequiredDocument::TABLE,
         _ => return None,
     })
 }
@@ -154,7 +159,7 @@ pub fn flatten<'a>(
             }
         }
     }
-    if let (Some((parent_table, parent_id)), "attribute") = (parent, table) {
+    if let (Some((parent_table, parent_id)), Attribute::TABLE) = (parent, table) {
         row.insert("link_id".into(), Value::String(parent_id.to_string()));
         row.insert(
             "link_entity".into(),

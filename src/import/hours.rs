@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::mapper::Mapper;
 use super::package::Row;
 use super::yaml_out::{map, Node};
+use crate::hsds::objects as hsds;
 
 pub(super) const DAYS: [(&str, &str); 7] = [
     ("MO", "mon"),
@@ -21,7 +22,7 @@ pub(super) const DAYS: [(&str, &str); 7] = [
 /// ranges; what hours cannot say goes into `notes`, reported.
 pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str) -> Option<Node> {
     let rows: Vec<Row> = m
-        .rows("schedules", column, id)
+        .rows(hsds::Schedule::FILE, column, id)
         .into_iter()
         .cloned()
         .collect();

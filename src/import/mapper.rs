@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::package::{Package, Row};
+use crate::hsds::objects as hsds;
 use crate::hub::date::Date;
 use crate::hub::names::slugify_name;
 use crate::hub::taxonomy::{Kind, Taxonomies};
@@ -59,7 +60,7 @@ impl Mapper<'_> {
 
     /// The HSDS ids of an organization's services.
     pub(super) fn service_ids(&self, org_id: &str) -> BTreeSet<String> {
-        self.rows("services", "organization_id", org_id)
+        self.rows(hsds::Service::FILE, "organization_id", org_id)
             .iter()
             .filter_map(|s| s.get("id").map(str::to_string))
             .collect()
@@ -87,12 +88,12 @@ impl Mapper<'_> {
 
     /// The terms (taxonomy, code, name) linked to `id` by attributes.
     pub(super) fn terms_of(&self, id: &str) -> Vec<(String, Term)> {
-        self.rows("attributes", "link_id", id)
+        self.rows(hsds::Attribute::FILE, "link_id", id)
             .into_iter()
             .filter_map(|attribute| {
                 let term = attribute.get("taxonomy_term_id").and_then(|t| {
                     self.package
-                        .rows_where("taxonomy_terms", "id", t)
+                        .rows_where(hsds::TaxonomyTerm::FILE, "id", t)
                         .into_iter()
                         .next()
                 });

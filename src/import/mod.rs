@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::hsds::objects as hsds;
 use crate::hub::config::HubConfig;
 use crate::hub::date::Date;
 use crate::hub::taxonomy::Taxonomies;
@@ -123,7 +124,7 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut imported = Vec::new();
     let mut without_services = Vec::new();
-    for org in package.rows("organizations") {
+    for org in package.rows(hsds::Organization::FILE) {
         let draft = partner::draft(org, &package, &hub, &taken);
         if !draft.has_services {
             without_services.push(format!(
@@ -222,10 +223,10 @@ fn orphans(package: &package::Package) -> Vec<String> {
             .filter_map(|row| row.get("id"))
             .collect()
     };
-    let organizations = ids("organizations");
-    let services = ids("services");
+    let organizations = ids(hsds::Organization::FILE);
+    let services = ids(hsds::Service::FILE);
     let mut orphans = Vec::new();
-    for row in package.rows("services") {
+    for row in package.rows(hsds::Service::FILE) {
         if let Some(org) = row
             .get("organization_id")
             .filter(|o| !organizations.contains(o))
@@ -237,7 +238,7 @@ fn orphans(package: &package::Package) -> Vec<String> {
         }
     }
     for (table, rows) in &package.tables {
-        if table == "services" {
+        if table == hsds::Service::FILE {
             continue;
         }
         for row in rows {

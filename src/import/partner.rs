@@ -11,6 +11,7 @@ use super::places::locations;
 use super::services::services;
 use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
+use crate::hsds::objects as hsds;
 use crate::hub::names::slugify_name;
 use crate::hub::taxonomy::Kind;
 
@@ -108,7 +109,11 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
         m.hub.today.to_string()
     });
     let identifiers: Vec<Node> = m
-        .rows("organization_identifiers", "organization_id", &org_id)
+        .rows(
+            hsds::OrganizationIdentifier::FILE,
+            "organization_id",
+            &org_id,
+        )
         .iter()
         .filter_map(|row| {
             let value = row.get("identifier")?;

@@ -8,6 +8,7 @@ use super::hours::hours_from_words;
 use super::mapper::Mapper;
 use super::package::Row;
 use super::yaml_out::{map, Node};
+use crate::hsds::objects as hsds;
 use crate::hsds::HOTLINE;
 use crate::hub::record::PhoneKind;
 use crate::hub::taxonomy::{Kind, Taxonomies};
@@ -76,7 +77,11 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
         .get("extension")
         .map(|e| e.trim_end_matches(".0").to_string());
     let language_rows: Vec<Row> = m
-        .rows("languages", "phone_id", row.get("id").unwrap_or("-"))
+        .rows(
+            hsds::Language::FILE,
+            "phone_id",
+            row.get("id").unwrap_or("-"),
+        )
         .into_iter()
         .cloned()
         .collect();
@@ -111,13 +116,13 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
 /// a place left out for want of an address keeps its phone this way).
 pub(super) fn phones(m: &mut Mapper<'_>, org_id: &str, places: &[String]) -> Phones {
     let mut rows: Vec<Row> = m
-        .rows("phones", "organization_id", org_id)
+        .rows(hsds::Phone::FILE, "organization_id", org_id)
         .into_iter()
         .filter(|row| row.get("service_id").is_none())
         .cloned()
         .collect();
     for place in places {
-        for row in m.rows("phones", "location_id", place) {
+        for row in m.rows(hsds::Phone::FILE, "location_id", place) {
             let own = row.get("organization_id").is_none_or(|o| o == org_id);
             if own
                 && row.get("service_id").is_none()

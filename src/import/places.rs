@@ -8,6 +8,7 @@ use super::hours::schedules;
 use super::mapper::{https, unique, valid_id, Mapper, Term};
 use super::package::Row;
 use super::yaml_out::{map, Node};
+use crate::hsds::objects as hsds;
 use crate::hsds::CONFIDENTIAL;
 use crate::hub::names::slugify_name;
 use crate::hub::taxonomy::Kind;
@@ -27,7 +28,7 @@ pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str, org_name: &str) -> Pla
     let services = m.service_ids(org_id);
     let offered_at: BTreeSet<String> = services
         .iter()
-        .flat_map(|service| m.rows("service_at_location", "service_id", service))
+        .flat_map(|service| m.rows(hsds::ServiceAtLocation::FILE, "service_id", service))
         .filter_map(|sal| sal.get("location_id").map(str::to_string))
         .collect();
     // In file order, each once: the organization's own, and those its
@@ -37,7 +38,7 @@ pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str, org_name: &str) -> Pla
         ("organization_id", org_id),
         ("id", &offered_at),
     );
-    let all = m.package.rows("locations");
+    let all = m.package.rows(hsds::Location::FILE);
     let rows: Vec<Row> = positions.into_iter().map(|at| all[at].clone()).collect();
     let mut nodes = Vec::new();
     let mut ids = BTreeMap::new();
@@ -113,7 +114,7 @@ fn shelter_clue(m: &Mapper<'_>, row: &Row, org_name: &str) -> Option<String> {
         )
         .into_iter()
         .filter_map(|sal| sal.get("service_id"))
-        .flat_map(|service| m.rows("services", "id", service))
+        .flat_map(|service| m.rows(hsds::Service::FILE, "id", service))
         .cloned()
         .collect();
     for service in &services {
@@ -153,7 +154,11 @@ fn shelter_clue(m: &Mapper<'_>, row: &Row, org_name: &str) -> Option<String> {
 fn hidden_shelter(m: &mut Mapper<'_>, row: &Row, id: &str, clue: &str) -> Node {
     let field = format!("locations[{id}]");
     let city = m
-        .rows("addresses", "location_id", row.get("id").unwrap_or("-"))
+        .rows(
+            hsds::Address::FILE,
+            "location_id",
+            row.get("id").unwrap_or("-"),
+        )
         .into_iter()
         .find_map(|a| {
             Some((
@@ -226,7 +231,7 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
         _ => None,
     };
     let address = m
-        .rows("addresses", "location_id", hsds_id)
+        .rows(hsds::Address::FILE, "location_id", hsds_id)
         .into_iter()
         .min_by_key(|a| (a.get("address_type") == Some("postal")) != (kind == "mailing"))
         .cloned();
@@ -343,7 +348,7 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
     } else {
         (!description.is_empty()).then(|| description.to_string())
     };
-    let accessibility_rows = m.rows("accessibility", "location_id", hsds_id);
+    let accessibility_rows = m.rows(hsds::Accessibility::FILE, "location_id", hsds_id);
     let mut features = Vec::new();
     let mut accessibility_notes = Vec::new();
     for access in accessibility_rows {

@@ -10,6 +10,7 @@ use super::package::Row;
 use super::phones::{add_phone, languages_of, Phones};
 use super::text::html_to_markdown;
 use super::yaml_out::{map, Node};
+use crate::hsds::objects as hsds;
 use crate::hub::date::Date;
 use crate::hub::names::slugify_name;
 use crate::hub::record::code_of;
@@ -36,7 +37,7 @@ pub(super) fn services(
     tags: &mut BTreeSet<String>,
 ) -> Services {
     let rows: Vec<Row> = m
-        .rows("services", "organization_id", org_id)
+        .rows(hsds::Service::FILE, "organization_id", org_id)
         .into_iter()
         .cloned()
         .collect();
@@ -189,7 +190,7 @@ pub(super) fn services(
 
         let fees = row.get("fees_description").map(str::to_string);
         let free_option = m
-            .rows("cost_options", "service_id", &hsds_id)
+            .rows(hsds::CostOption::FILE, "service_id", &hsds_id)
             .iter()
             .any(|o| o.get("amount").and_then(|a| a.parse::<f64>().ok()) == Some(0.0));
         let cost = cost.unwrap_or_else(|| {
@@ -241,7 +242,7 @@ pub(super) fn services(
             ),
         ]);
         let language_rows: Vec<Row> = m
-            .rows("languages", "service_id", &hsds_id)
+            .rows(hsds::Language::FILE, "service_id", &hsds_id)
             .into_iter()
             .filter(|l| l.get("phone_id").is_none())
             .cloned()
@@ -249,12 +250,12 @@ pub(super) fn services(
         let languages = languages_of(m, &language_rows, &format!("{field}.languages"));
         let interpretation = row.get("interpretation_services").map(interpretation);
         let service_locations: Vec<String> = m
-            .rows("service_at_location", "service_id", &hsds_id)
+            .rows(hsds::ServiceAtLocation::FILE, "service_id", &hsds_id)
             .iter()
             .filter_map(|sal| locations.get(sal.get("location_id")?).cloned())
             .collect();
         let phone_rows: Vec<Row> = m
-            .rows("phones", "service_id", &hsds_id)
+            .rows(hsds::Phone::FILE, "service_id", &hsds_id)
             .into_iter()
             .cloned()
             .collect();
@@ -267,7 +268,7 @@ pub(super) fn services(
                 service_phones.push(id);
             }
         }
-        for area in m.rows("service_areas", "service_id", &hsds_id) {
+        for area in m.rows(hsds::ServiceArea::FILE, "service_id", &hsds_id) {
             if let Some(name) = area.get("name") {
                 let entry = (
                     name.to_string(),
@@ -279,7 +280,7 @@ pub(super) fn services(
             }
         }
         let documents: Vec<String> = m
-            .rows("required_documents", "service_id", &hsds_id)
+            .rows(hsds::RequiredDocument::FILE, "service_id", &hsds_id)
             .iter()
             .filter_map(|d| d.get("document").map(str::to_string))
             .collect();

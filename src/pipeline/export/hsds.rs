@@ -1,21 +1,26 @@
 //! One partner as Open Referral HSDS 3.0 objects (docs/record-format.md
-//! has the mapping): an `organization` with its phones, locations,
-//! identifiers and attributes, and its `service`s with theirs. Every id is a UUIDv5 from
+//! has the mapping; the structs are in `crate::hsds::objects`): an
+//! `organization` with its phones, locations, identifiers and attributes,
+//! and its `service`s with theirs. Every id is a UUIDv5 from
 //! the hub's namespace and the partner's own ids, so it never changes
 //! between builds. Only `PublicPartner` is read: internal data cannot
 //! reach the export.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
+use crate::hsds::objects::{
+    self, Accessibility, Address, Attribute, CostOption, Language, Organization,
+    OrganizationIdentifier, Phone, RequiredDocument, Schedule, ServiceArea, ServiceAtLocation,
+};
 use crate::hsds::{CONFIDENTIAL, HOTLINE};
 use crate::hub::config::{ConfidentialExport, HubConfig};
 use crate::hub::hours;
 use crate::hub::record::code_of;
 use crate::hub::record::{
-    Access, Cost, Hours, Location, LocationKind, PartnerKind, PhoneKind, Status, Visibility,
+    Access, Cost, Hours, Location, LocationKind, PartnerKind, PhoneKind, Service, Status,
+    Visibility, WeeklyHours,
 };
 use crate::hub::taxonomy::{Kind, Taxonomies};
 use crate::pipeline::model::{PublicPartner, PublicPhone, PublicService};
@@ -67,28 +72,8 @@ fn namespace(config: &HubConfig) -> Uuid {
         .unwrap_or_else(|| Uuid::new_v5(&Uuid::NAMESPACE_URL, config.base_url.as_bytes()))
 }
 
-/// A JSON object from `(key, value)` pairs, leaving out nulls and empty
-/// strings and lists: HSDS fields are optional, and absent reads better
-/// than empty.
-fn object(fields: impl IntoIterator<Item = (&'static str, Value)>) -> Map<String, Value> {
-    fields
-        .into_iter()
-        .filter(|(_, value)| match value {
-            Value::Null => false,
-            Value::String(text) => !text.is_empty(),
-            Value::Array(items) => !items.is_empty(),
-            _ => true,
-        })
-        .map(|(key, value)| (key.to_string(), value))
-        .collect()
-}
-
-fn text(value: Option<&str>) -> Value {
-    value.map_or(Value::Null, |v| Value::String(v.to_string()))
-}
-
-fn objects(items: Vec<Map<String, Value>>) -> Value {
-    Value::Array(items.into_iter().map(Value::Object).collect())
+fn text(value: Option<&str>) -> Option<String> {
+    value.map(str::to_string)
 }
 
 /// The HSDS id of the partner with record id `id`.
@@ -98,7 +83,7 @@ pub fn organization_id(id: &str, cx: &Context<'_>) -> String {
 
 /// The organization with its services nested under `services` (the API's
 /// `full_service` view), from which every other view is cut.
-pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Value> {
+pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Organization {
     let org_id = organization_id(&partner.id, cx);
     let description = match &partner.summary {
         Some(summary) => format!("{summary}\n\n{}", partner.description.trim_end()),
@@ -108,6 +93,51 @@ pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Va
         PartnerKind::Individual => Some("individual".to_string()),
         PartnerKind::Organization => partner.legal_status.as_ref().map(code_of),
     };
+    let phones = partner
+        .phones
+        .iter()
+        .map(|phone| Phone {
+            organization_id: Some(org_id.clone()),
+            ..self::phone(
+                phone,
+                cx.id(&format!("phone/{}/{}", partner.id, phone.phone.id)),
+                cx,
+            )
+        })
+        .collect();
+    Organization {
+        alternate_name: partner.alternate_names.join("; "),
+        attributes: organization_attributes(partner, &org_id, cx),
+        description,
+        email: partner.email.clone(),
+        legal_status,
+        locations: partner
+            .locations
+            .iter()
+            .filter_map(|location| self::location(partner, location, &org_id, cx))
+            .collect(),
+        logo: partner.logo_url.clone(),
+        name: partner.name.clone(),
+        organization_identifiers: identifiers(partner, &org_id, cx),
+        phones,
+        services: partner
+            .services
+            .iter()
+            .map(|service| self::service(partner, service, &org_id, cx))
+            .collect(),
+        uri: cx.partner_url(&partner.id),
+        website: partner.website.clone(),
+        year_incorporated: partner.year_incorporated,
+        id: org_id,
+    }
+}
+
+/// The partner's types and focus issues.
+fn organization_attributes(
+    partner: &PublicPartner,
+    org_id: &str,
+    cx: &Context<'_>,
+) -> Vec<Attribute> {
     let mut attributes = Vec::new();
     for (kind, link_type, codes) in [
         (Kind::PartnerTypes, "partner_type", &partner.partner_types),
@@ -115,81 +145,31 @@ pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Map<String, Va
     ] {
         for code in codes {
             let term = Term::of_taxonomy(cx.taxonomies, kind, code);
-            attributes.push(attribute(cx, &org_id, link_type, &term, None));
+            attributes.push(attribute(cx, org_id, link_type, &term, None));
         }
     }
-    let locations: Vec<_> = partner
-        .locations
+    attributes
+}
+
+fn identifiers(
+    partner: &PublicPartner,
+    org_id: &str,
+    cx: &Context<'_>,
+) -> Vec<OrganizationIdentifier> {
+    partner
+        .identifiers
         .iter()
-        .filter_map(|location| self::location(partner, location, &org_id, cx))
-        .collect();
-    object([
-        ("id", Value::String(org_id.clone())),
-        ("name", Value::String(partner.name.clone())),
-        (
-            "alternate_name",
-            Value::String(partner.alternate_names.join("; ")),
-        ),
-        ("description", Value::String(description)),
-        ("email", text(partner.email.as_deref())),
-        ("website", text(partner.website.as_deref())),
-        ("logo", text(partner.logo_url.as_deref())),
-        ("year_incorporated", json!(partner.year_incorporated)),
-        ("legal_status", json!(legal_status)),
-        ("uri", Value::String(cx.partner_url(&partner.id))),
-        (
-            "phones",
-            objects(
-                partner
-                    .phones
-                    .iter()
-                    .map(|phone| {
-                        let id = cx.id(&format!("phone/{}/{}", partner.id, phone.phone.id));
-                        self::phone(phone, id, ("organization_id", &org_id), cx)
-                    })
-                    .collect(),
-            ),
-        ),
-        ("locations", objects(locations)),
-        (
-            "organization_identifiers",
-            objects(
-                partner
-                    .identifiers
-                    .iter()
-                    .map(|identifier| {
-                        object([
-                            (
-                                "id",
-                                Value::String(cx.id(&format!(
-                                    "organization_identifier/{}/{}/{}",
-                                    partner.id, identifier.scheme, identifier.value
-                                ))),
-                            ),
-                            ("organization_id", Value::String(org_id.clone())),
-                            (
-                                "identifier_scheme",
-                                Value::String(identifier.scheme.clone()),
-                            ),
-                            ("identifier_type", Value::String(identifier.scheme.clone())),
-                            ("identifier", Value::String(identifier.value.clone())),
-                        ])
-                    })
-                    .collect(),
-            ),
-        ),
-        ("attributes", objects(attributes)),
-        (
-            "services",
-            objects(
-                partner
-                    .services
-                    .iter()
-                    .map(|service| self::service(partner, service, &org_id, cx))
-                    .collect(),
-            ),
-        ),
-    ])
+        .map(|identifier| OrganizationIdentifier {
+            id: cx.id(&format!(
+                "organization_identifier/{}/{}/{}",
+                partner.id, identifier.scheme, identifier.value
+            )),
+            identifier: identifier.value.clone(),
+            identifier_scheme: identifier.scheme.clone(),
+            identifier_type: identifier.scheme.clone(),
+            organization_id: org_id.to_string(),
+        })
+        .collect()
 }
 
 /// Whether a location is exported, per hub.yaml.
@@ -203,7 +183,7 @@ fn location(
     location: &Location,
     org_id: &str,
     cx: &Context<'_>,
-) -> Option<Map<String, Value>> {
+) -> Option<objects::Location> {
     if !exported(location, cx) {
         return None;
     }
@@ -214,44 +194,84 @@ fn location(
         LocationKind::Virtual => "virtual",
         LocationKind::Mailing => "postal",
     };
-    let description = if confidential {
-        let area = location.general_area.as_ref().map(|area| {
-            [&area.city, &area.county, &area.state, &area.country]
-                .into_iter()
-                .flatten()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
-        let mut parts = vec![CONFIDENTIAL.to_string()];
-        parts.extend(
-            area.filter(|a| !a.is_empty())
-                .map(|a| format!("General area: {a}.")),
-        );
-        parts.extend(location.notes.clone());
-        Some(parts.join(" "))
-    } else {
-        location.notes.clone()
-    };
     let addresses = match (&location.address, confidential) {
-        (Some(address), false) => vec![object([
-            (
-                "id",
-                Value::String(cx.id(&format!("address/{}/{}", partner.id, location.id))),
-            ),
-            ("location_id", Value::String(id.clone())),
-            ("address_1", Value::String(address.street.clone())),
-            ("address_2", text(address.street2.as_deref())),
-            ("city", Value::String(address.city.clone())),
-            ("state_province", Value::String(address.state.clone())),
-            ("postal_code", Value::String(address.postal_code.clone())),
-            ("country", Value::String(address.country.clone())),
-            ("address_type", Value::String(location_type.to_string())),
-        ])],
+        (Some(address), false) => vec![Address {
+            address_1: address.street.clone(),
+            address_2: address.street2.clone(),
+            address_type: location_type.to_string(),
+            city: address.city.clone(),
+            country: address.country.clone(),
+            id: cx.id(&format!("address/{}/{}", partner.id, location.id)),
+            location_id: id.clone(),
+            postal_code: address.postal_code.clone(),
+            state_province: address.state.clone(),
+        }],
         _ => Vec::new(),
     };
     let geo = location.geo.filter(|_| !confidential);
-    let mut accessibility: Vec<_> = location
+    let schedules = location
+        .hours
+        .as_ref()
+        .map(|hours| {
+            let key = format!("schedule/{}/location/{}", partner.id, location.id);
+            schedules(hours, &key, cx)
+                .into_iter()
+                .map(|schedule| Schedule {
+                    location_id: Some(id.clone()),
+                    ..schedule
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(objects::Location {
+        accessibility: accessibility(partner, location, &id, cx),
+        addresses,
+        description: location_description(location, confidential),
+        latitude: geo.map(|g| g.lat),
+        location_type: location_type.to_string(),
+        longitude: geo.map(|g| g.lon),
+        name: location.name.clone(),
+        organization_id: org_id.to_string(),
+        schedules,
+        transportation: location.transit.clone(),
+        url: location.url.clone(),
+        id,
+    })
+}
+
+/// A location's notes; a confidential one's say so first, with the
+/// general area it is in.
+fn location_description(location: &Location, confidential: bool) -> Option<String> {
+    if !confidential {
+        return location.notes.clone();
+    }
+    let area = location.general_area.as_ref().map(|area| {
+        [&area.city, &area.county, &area.state, &area.country]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let mut parts = vec![CONFIDENTIAL.to_string()];
+    parts.extend(
+        area.filter(|a| !a.is_empty())
+            .map(|a| format!("General area: {a}.")),
+    );
+    parts.extend(location.notes.clone());
+    Some(parts.join(" "))
+}
+
+/// A location's accessibility features, the first carrying its notes (a
+/// location with notes and no features has one blank feature to hold
+/// them).
+fn accessibility(
+    partner: &PublicPartner,
+    location: &Location,
+    location_id: &str,
+    cx: &Context<'_>,
+) -> Vec<Accessibility> {
+    let mut features: Vec<_> = location
         .accessibility
         .iter()
         .map(|code| {
@@ -263,70 +283,27 @@ fn location(
             )
         })
         .collect();
-    if accessibility.is_empty() && location.accessibility_notes.is_some() {
-        accessibility.push((String::new(), String::new()));
+    if features.is_empty() && location.accessibility_notes.is_some() {
+        features.push((String::new(), String::new()));
     }
-    let accessibility = accessibility
+    features
         .into_iter()
         .enumerate()
-        .map(|(index, (code, label))| {
-            object([
-                (
-                    "id",
-                    Value::String(cx.id(&format!(
-                        "accessibility/{}/{}/{code}",
-                        partner.id, location.id
-                    ))),
-                ),
-                ("location_id", Value::String(id.clone())),
-                ("description", Value::String(label)),
-                (
-                    "details",
-                    text(
-                        location
-                            .accessibility_notes
-                            .as_deref()
-                            .filter(|_| index == 0),
-                    ),
-                ),
-            ])
+        .map(|(index, (code, label))| Accessibility {
+            description: label,
+            details: location.accessibility_notes.clone().filter(|_| index == 0),
+            id: cx.id(&format!(
+                "accessibility/{}/{}/{code}",
+                partner.id, location.id
+            )),
+            location_id: location_id.to_string(),
         })
-        .collect();
-    let schedules = location
-        .hours
-        .as_ref()
-        .map(|hours| {
-            schedules(
-                hours,
-                &format!("schedule/{}/location/{}", partner.id, location.id),
-                ("location_id", &id),
-                cx,
-            )
-        })
-        .unwrap_or_default();
-    Some(object([
-        ("id", Value::String(id.clone())),
-        ("organization_id", Value::String(org_id.to_string())),
-        ("location_type", Value::String(location_type.to_string())),
-        ("url", text(location.url.as_deref())),
-        ("name", text(location.name.as_deref())),
-        ("description", json!(description)),
-        ("transportation", text(location.transit.as_deref())),
-        ("latitude", json!(geo.map(|g| g.lat))),
-        ("longitude", json!(geo.map(|g| g.lon))),
-        ("addresses", objects(addresses)),
-        ("accessibility", objects(accessibility)),
-        ("schedules", objects(schedules)),
-    ]))
+        .collect()
 }
 
-/// A phone row; `owner` is its foreign key (organization or service).
-fn phone(
-    phone: &PublicPhone,
-    id: String,
-    owner: (&'static str, &str),
-    cx: &Context<'_>,
-) -> Map<String, Value> {
+/// A phone with its languages; the caller sets its owner's id
+/// (organization or service).
+fn phone(phone: &PublicPhone, id: String, cx: &Context<'_>) -> Phone {
     let phone = &phone.phone;
     let kind = match phone.kind {
         PhoneKind::Voice | PhoneKind::ShortCode => "voice",
@@ -345,28 +322,24 @@ fn phone(
     if phone.hotline {
         description.push_str(HOTLINE);
     }
-    let extension: Option<u64> = phone.extension.as_deref().and_then(|e| e.parse().ok());
     let languages = phone
         .languages
         .iter()
-        .map(|tag| {
-            language(
-                tag,
-                cx.id(&format!("language/{id}/{tag}")),
-                ("phone_id", &id),
-                cx,
-            )
+        .map(|tag| Language {
+            phone_id: Some(id.clone()),
+            ..language(tag, cx.id(&format!("language/{id}/{tag}")), cx)
         })
         .collect();
-    object([
-        ("id", Value::String(id.clone())),
-        (owner.0, Value::String(owner.1.to_string())),
-        ("number", Value::String(phone.number.clone())),
-        ("extension", json!(extension)),
-        ("type", Value::String(kind.to_string())),
-        ("description", Value::String(description)),
-        ("languages", objects(languages)),
-    ])
+    Phone {
+        description,
+        extension: phone.extension.as_deref().and_then(|e| e.parse().ok()),
+        languages,
+        number: phone.number.clone(),
+        organization_id: None,
+        service_id: None,
+        kind: kind.to_string(),
+        id,
+    }
 }
 
 /// Hours as one line of text, for where HSDS has no schedule (phones).
@@ -385,22 +358,19 @@ pub fn hours_in_words(hours: &Hours) -> String {
     }
 }
 
-fn language(
-    tag: &str,
-    id: String,
-    owner: (&'static str, &str),
-    cx: &Context<'_>,
-) -> Map<String, Value> {
+/// A language; the caller sets its owner's id (phone or service).
+fn language(tag: &str, id: String, cx: &Context<'_>) -> Language {
     let primary = tag.split('-').next().unwrap_or(tag);
     let name = cx.taxonomies.label(Kind::Languages, tag, "en");
-    object([
-        ("id", Value::String(id)),
-        (owner.0, Value::String(owner.1.to_string())),
-        ("name", Value::String(name.to_string())),
-        ("code", Value::String(primary.to_string())),
+    Language {
+        code: primary.to_string(),
+        id,
+        name: name.to_string(),
         // Script and region subtags have no field of their own.
-        ("note", text(Some(tag).filter(|t| t.contains('-')))),
-    ])
+        note: Some(tag.to_string()).filter(|t| t.contains('-')),
+        phone_id: None,
+        service_id: None,
+    }
 }
 
 const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
@@ -408,95 +378,87 @@ const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 /// Opening hours as HSDS schedules: one weekly row per distinct opening
 /// range, with the days it applies on. A range past midnight becomes two
 /// rows. HSDS's numeric UTC offset breaks at daylight saving, so times are
-/// local and the description names the IANA zone.
-fn schedules(
-    hours: &Hours,
-    key: &str,
-    owner: (&'static str, &str),
-    cx: &Context<'_>,
-) -> Vec<Map<String, Value>> {
-    let zone = |timezone: Option<&str>| {
-        timezone
-            .or(cx.timezone)
-            .map(|zone| format!("Local time ({zone})."))
+/// local and the description names the IANA zone. The caller sets their
+/// owner's id (location or service).
+fn schedules(hours: &Hours, key: &str, cx: &Context<'_>) -> Vec<Schedule> {
+    let row = |index: usize| Schedule {
+        id: cx.id(&format!("{key}/{index}")),
+        ..Schedule::default()
     };
-    let row = |index: usize, fields: Vec<(&'static str, Value)>| {
-        let mut row = object([
-            ("id", Value::String(cx.id(&format!("{key}/{index}")))),
-            (owner.0, Value::String(owner.1.to_string())),
-        ]);
-        row.extend(object(fields));
-        row
+    let weekly = |index: usize, days: &str, opens: String, closes: String| Schedule {
+        freq: Some("WEEKLY".to_string()),
+        wkst: Some("MO".to_string()),
+        byday: Some(days.to_string()),
+        opens_at: Some(opens),
+        closes_at: Some(closes),
+        ..row(index)
     };
     match hours {
-        Hours::Keyword(keyword) if keyword == "24/7" => vec![row(
-            0,
-            vec![
-                ("freq", json!("WEEKLY")),
-                ("wkst", json!("MO")),
-                ("byday", json!(DAYS.join(","))),
-                ("opens_at", json!("00:00")),
-                ("closes_at", json!("23:59")),
-                ("description", json!("Open 24 hours a day, 7 days a week.")),
-            ],
-        )],
-        Hours::Keyword(keyword) => vec![row(
-            0,
-            vec![(
-                "description",
-                json!(format!("{}.", capitalized(&keyword.replace('_', " ")))),
-            )],
-        )],
+        Hours::Keyword(keyword) if keyword == "24/7" => vec![Schedule {
+            description: Some("Open 24 hours a day, 7 days a week.".to_string()),
+            ..weekly(0, &DAYS.join(","), "00:00".into(), "23:59".into())
+        }],
+        Hours::Keyword(keyword) => vec![Schedule {
+            description: Some(format!("{}.", capitalized(&keyword.replace('_', " ")))),
+            ..row(0)
+        }],
         Hours::Weekly(week) => {
-            // (opens, closes) → days, in the order ranges first appear.
-            let mut ranges: Vec<((u16, u16), Vec<&str>)> = Vec::new();
-            for (index, (_, value)) in week.days().iter().enumerate() {
-                let Some(value) = value else { continue };
-                for range in hours::parse_day(value).unwrap_or_default() {
-                    let pieces = if range.end < range.start {
-                        vec![
-                            ((range.start, 24 * 60 - 1), index),
-                            ((0, range.end), (index + 1) % 7),
-                        ]
-                    } else {
-                        vec![((range.start, range.end.min(24 * 60 - 1)), index)]
-                    };
-                    for (times, day) in pieces {
-                        match ranges.iter_mut().find(|(t, _)| *t == times) {
-                            Some((_, days)) => days.push(DAYS[day]),
-                            None => ranges.push((times, vec![DAYS[day]])),
-                        }
-                    }
-                }
-            }
-            let mut rows: Vec<_> = ranges
+            let zone = week
+                .timezone
+                .as_deref()
+                .or(cx.timezone)
+                .map(|zone| format!("Local time ({zone})."));
+            let mut rows: Vec<_> = weekly_ranges(week)
                 .into_iter()
                 .enumerate()
-                .map(|(index, ((opens, closes), mut days))| {
-                    days.sort_by_key(|d| DAYS.iter().position(|x| x == d));
-                    days.dedup();
-                    row(
-                        index,
-                        vec![
-                            ("freq", json!("WEEKLY")),
-                            ("wkst", json!("MO")),
-                            ("byday", json!(days.join(","))),
-                            ("opens_at", json!(clock(opens))),
-                            ("closes_at", json!(clock(closes))),
-                            ("description", json!(zone(week.timezone.as_deref()))),
-                            ("notes", text(week.notes.as_deref())),
-                        ],
-                    )
+                .map(|(index, ((opens, closes), days))| Schedule {
+                    description: zone.clone(),
+                    notes: week.notes.clone(),
+                    ..weekly(index, &days.join(","), clock(opens), clock(closes))
                 })
                 .collect();
             if rows.is_empty() {
                 if let Some(notes) = &week.notes {
-                    rows.push(row(0, vec![("notes", json!(notes))]));
+                    rows.push(Schedule {
+                        notes: Some(notes.clone()),
+                        ..row(0)
+                    });
                 }
             }
             rows
         }
     }
+}
+
+/// A week's opening ranges, (opens, closes) in minutes, each with the
+/// days it applies on, in the order ranges first appear. A range past
+/// midnight is split at it.
+fn weekly_ranges(week: &WeeklyHours) -> Vec<((u16, u16), Vec<&'static str>)> {
+    let mut ranges: Vec<((u16, u16), Vec<&str>)> = Vec::new();
+    for (index, (_, value)) in week.days().iter().enumerate() {
+        let Some(value) = value else { continue };
+        for range in hours::parse_day(value).unwrap_or_default() {
+            let pieces = if range.end < range.start {
+                vec![
+                    ((range.start, 24 * 60 - 1), index),
+                    ((0, range.end), (index + 1) % 7),
+                ]
+            } else {
+                vec![((range.start, range.end.min(24 * 60 - 1)), index)]
+            };
+            for (times, day) in pieces {
+                match ranges.iter_mut().find(|(t, _)| *t == times) {
+                    Some((_, days)) => days.push(DAYS[day]),
+                    None => ranges.push((times, vec![DAYS[day]])),
+                }
+            }
+        }
+    }
+    for (_, days) in &mut ranges {
+        days.sort_by_key(|d| DAYS.iter().position(|x| x == d));
+        days.dedup();
+    }
+    ranges
 }
 
 fn clock(minutes: u16) -> String {
@@ -525,13 +487,78 @@ fn service(
     public: &PublicService,
     org_id: &str,
     cx: &Context<'_>,
-) -> Map<String, Value> {
+) -> objects::Service {
     let service = &public.service;
     let key = format!("{}/{}", partner.id, service.id);
     let id = cx.id(&format!("service/{key}"));
+    let free = service.cost == Cost::Free;
+    let phones = public
+        .phone_refs
+        .iter()
+        .map(|phone| Phone {
+            service_id: Some(id.clone()),
+            ..self::phone(phone, cx.id(&format!("phone/{key}/{}", phone.phone.id)), cx)
+        })
+        .collect();
+    let languages = service
+        .languages
+        .iter()
+        .map(|tag| Language {
+            service_id: Some(id.clone()),
+            ..language(tag, cx.id(&format!("language/{key}/{tag}")), cx)
+        })
+        .collect();
+    let schedules = service
+        .hours
+        .as_ref()
+        .map(|hours| {
+            schedules(hours, &format!("schedule/{key}"), cx)
+                .into_iter()
+                .map(|schedule| Schedule {
+                    service_id: Some(id.clone()),
+                    ..schedule
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let eligibility = service.eligibility.as_ref();
+    objects::Service {
+        alert: service.alert.clone(),
+        application_process: service.application_process.clone(),
+        assured_date: partner.last_verified.clone(),
+        assurer_email: text(cx.steward_email),
+        attributes: service_attributes(service, &id, cx),
+        cost_options: cost_options(free, &key, &id, cx),
+        description: service.description.trim_end().to_string(),
+        eligibility_description: eligibility.and_then(|e| e.description.clone()),
+        email: partner.email.clone(),
+        fees_description: service
+            .fees_description
+            .clone()
+            .or_else(|| free.then(|| "Free of charge.".to_string())),
+        interpretation_services: interpretation(service),
+        languages,
+        maximum_age: eligibility.and_then(|e| e.max_age),
+        minimum_age: eligibility.and_then(|e| e.min_age),
+        name: service.name.clone(),
+        organization_id: org_id.to_string(),
+        phones,
+        required_documents: required_documents(service, &key, &id, cx),
+        schedules,
+        service_areas: service_areas(partner, &key, &id, cx),
+        service_at_locations: service_at_locations(partner, public, &key, &id, cx),
+        status: status(service.status.unwrap_or(partner.status)).to_string(),
+        url: format!("{}#service-{}", cx.partner_url(&partner.id), service.id),
+        id,
+    }
+}
+
+/// A service's categories, populations, access facts, communication
+/// access and cost, as attributes.
+fn service_attributes(service: &Service, id: &str, cx: &Context<'_>) -> Vec<Attribute> {
     let mut attributes = Vec::new();
     let mut push = |link_type: &'static str, term: Term, value: Option<String>| {
-        attributes.push(attribute(cx, &id, link_type, &term, value));
+        attributes.push(attribute(cx, id, link_type, &term, value));
     };
     for code in &service.categories {
         push(
@@ -558,150 +585,82 @@ fn service(
         );
     }
     push("cost", Term::plain("cost", &code_of(&service.cost)), None);
-    let free = service.cost == Cost::Free;
-    let fees = service
-        .fees_description
-        .clone()
-        .or_else(|| free.then(|| "Free of charge.".to_string()));
-    let phones = public
-        .phone_refs
-        .iter()
-        .map(|phone| {
-            let phone_id = cx.id(&format!("phone/{key}/{}", phone.phone.id));
-            self::phone(phone, phone_id, ("service_id", &id), cx)
-        })
-        .collect();
-    let service_at_locations = public
+    attributes
+}
+
+/// The service's interpretation, in words, when it offers any.
+fn interpretation(service: &Service) -> Option<String> {
+    let interpretation = service.interpretation.as_ref().filter(|i| i.available)?;
+    let mut words = vec!["Interpretation available".to_string()];
+    if !interpretation.modes.is_empty() {
+        let modes: Vec<String> = interpretation
+            .modes
+            .iter()
+            .map(|m| code_of(m).replace('_', " "))
+            .collect();
+        words.push(format!("({})", modes.join(", ")));
+    }
+    if !interpretation.languages.is_empty() {
+        words.push(format!("in {}", interpretation.languages.join(", ")));
+    }
+    let mut text = words.join(" ") + ".";
+    if let Some(note) = &interpretation.note {
+        text.push(' ');
+        text.push_str(note);
+    }
+    Some(text)
+}
+
+/// The exported locations a service is offered at.
+fn service_at_locations(
+    partner: &PublicPartner,
+    public: &PublicService,
+    key: &str,
+    service_id: &str,
+    cx: &Context<'_>,
+) -> Vec<ServiceAtLocation> {
+    public
         .location_refs
         .iter()
         .filter(|location| exported(location, cx))
-        .map(|location| {
-            object([
-                (
-                    "id",
-                    Value::String(cx.id(&format!("sal/{key}/{}", location.id))),
-                ),
-                ("service_id", Value::String(id.clone())),
-                (
-                    "location_id",
-                    Value::String(cx.id(&format!("location/{}/{}", partner.id, location.id))),
-                ),
-            ])
+        .map(|location| ServiceAtLocation {
+            id: cx.id(&format!("sal/{key}/{}", location.id)),
+            location: None,
+            location_id: cx.id(&format!("location/{}/{}", partner.id, location.id)),
+            service_id: service_id.to_string(),
         })
-        .collect();
-    let service_areas = service_areas(partner, &key, &id, cx);
-    let languages = service
-        .languages
-        .iter()
-        .map(|tag| {
-            language(
-                tag,
-                cx.id(&format!("language/{key}/{tag}")),
-                ("service_id", &id),
-                cx,
-            )
-        })
-        .collect();
-    let interpretation = service
-        .interpretation
-        .as_ref()
-        .filter(|i| i.available)
-        .map(|i| {
-            let mut words = vec!["Interpretation available".to_string()];
-            if !i.modes.is_empty() {
-                let modes: Vec<String> = i
-                    .modes
-                    .iter()
-                    .map(|m| code_of(m).replace('_', " "))
-                    .collect();
-                words.push(format!("({})", modes.join(", ")));
-            }
-            if !i.languages.is_empty() {
-                words.push(format!("in {}", i.languages.join(", ")));
-            }
-            let mut text = words.join(" ") + ".";
-            if let Some(note) = &i.note {
-                text.push(' ');
-                text.push_str(note);
-            }
-            text
-        });
-    let cost_options = if free {
-        vec![object([
-            ("id", Value::String(cx.id(&format!("cost_option/{key}")))),
-            ("service_id", Value::String(id.clone())),
-            ("option", json!("Free")),
-            ("amount", json!(0)),
-            ("currency", json!("USD")),
-        ])]
-    } else {
-        Vec::new()
-    };
-    let required_documents = service
+        .collect()
+}
+
+/// A free service's one cost option; haven states no other.
+fn cost_options(free: bool, key: &str, service_id: &str, cx: &Context<'_>) -> Vec<CostOption> {
+    if !free {
+        return Vec::new();
+    }
+    vec![CostOption {
+        amount: 0,
+        currency: "USD".to_string(),
+        id: cx.id(&format!("cost_option/{key}")),
+        option: "Free".to_string(),
+        service_id: service_id.to_string(),
+    }]
+}
+
+fn required_documents(
+    service: &Service,
+    key: &str,
+    service_id: &str,
+    cx: &Context<'_>,
+) -> Vec<RequiredDocument> {
+    service
         .required_documents
         .iter()
-        .map(|document| {
-            object([
-                (
-                    "id",
-                    Value::String(cx.id(&format!("required_document/{key}/{document}"))),
-                ),
-                ("service_id", Value::String(id.clone())),
-                ("document", Value::String(document.clone())),
-            ])
+        .map(|document| RequiredDocument {
+            document: document.clone(),
+            id: cx.id(&format!("required_document/{key}/{document}")),
+            service_id: service_id.to_string(),
         })
-        .collect();
-    let schedules = service
-        .hours
-        .as_ref()
-        .map(|hours| schedules(hours, &format!("schedule/{key}"), ("service_id", &id), cx))
-        .unwrap_or_default();
-    let eligibility = service.eligibility.as_ref();
-    object([
-        ("id", Value::String(id.clone())),
-        ("organization_id", Value::String(org_id.to_string())),
-        ("name", Value::String(service.name.clone())),
-        (
-            "description",
-            Value::String(service.description.trim_end().to_string()),
-        ),
-        (
-            "url",
-            Value::String(format!(
-                "{}#service-{}",
-                cx.partner_url(&partner.id),
-                service.id
-            )),
-        ),
-        ("email", text(partner.email.as_deref())),
-        (
-            "status",
-            json!(status(service.status.unwrap_or(partner.status))),
-        ),
-        ("interpretation_services", json!(interpretation)),
-        (
-            "application_process",
-            text(service.application_process.as_deref()),
-        ),
-        ("fees_description", json!(fees)),
-        (
-            "eligibility_description",
-            text(eligibility.and_then(|e| e.description.as_deref())),
-        ),
-        ("minimum_age", json!(eligibility.and_then(|e| e.min_age))),
-        ("maximum_age", json!(eligibility.and_then(|e| e.max_age))),
-        ("assured_date", Value::String(partner.last_verified.clone())),
-        ("assurer_email", text(cx.steward_email)),
-        ("alert", text(service.alert.as_deref())),
-        ("phones", objects(phones)),
-        ("schedules", objects(schedules)),
-        ("service_areas", objects(service_areas)),
-        ("service_at_locations", objects(service_at_locations)),
-        ("languages", objects(languages)),
-        ("cost_options", objects(cost_options)),
-        ("required_documents", objects(required_documents)),
-        ("attributes", objects(attributes)),
-    ])
+        .collect()
 }
 
 /// The partner's coverage, on each of its services (HSDS has no
@@ -711,18 +670,13 @@ fn service_areas(
     key: &str,
     service_id: &str,
     cx: &Context<'_>,
-) -> Vec<Map<String, Value>> {
+) -> Vec<ServiceArea> {
     let scope = code_of(&partner.coverage.scope);
-    let row = |index: usize, name: String, description: String| {
-        object([
-            (
-                "id",
-                Value::String(cx.id(&format!("service_area/{key}/{index}"))),
-            ),
-            ("service_id", Value::String(service_id.to_string())),
-            ("name", Value::String(name)),
-            ("description", Value::String(description)),
-        ])
+    let row = |index: usize, name: String, description: String| ServiceArea {
+        description,
+        id: cx.id(&format!("service_area/{key}/{index}")),
+        name,
+        service_id: service_id.to_string(),
     };
     if partner.coverage.areas.is_empty() {
         return vec![row(0, capitalized(&scope), format!("scope: {scope}"))];
@@ -847,17 +801,14 @@ fn attribute(
     link_type: &str,
     term: &Term,
     value: Option<String>,
-) -> Map<String, Value> {
+) -> Attribute {
     let term_id = term.id(cx);
-    object([
-        (
-            "id",
-            Value::String(cx.id(&format!("attribute/{link_id}/{term_id}"))),
-        ),
-        ("link_type", Value::String(link_type.to_string())),
-        ("taxonomy_term_id", Value::String(term_id)),
-        ("value", json!(value)),
-    ])
+    Attribute {
+        id: cx.id(&format!("attribute/{link_id}/{term_id}")),
+        link_type: link_type.to_string(),
+        taxonomy_term_id: term_id,
+        value,
+    }
 }
 
 /// Every term the export's attributes can point at, in a stable order:

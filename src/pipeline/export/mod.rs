@@ -13,8 +13,10 @@ pub mod spreadsheet;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use crate::hsds::objects::{Organization, Service, Taxonomy, TaxonomyTerm};
 use crate::hsds::tables;
 use crate::pipeline::memo::Memo;
 use crate::pipeline::model::{PublicPartner, Site};
@@ -141,16 +143,23 @@ fn page_start(total: usize) -> String {
     format!("{},\"contents\":[", head.trim_end_matches('}'))
 }
 
+/// A whole HSDS API `Page` of `items`.
+fn page_file(path: String, items: &[impl Serialize]) -> OutputFile {
+    let mut text = page_start(items.len()).into_bytes();
+    text.extend(list_items(items, true));
+    text.extend(b"]}");
+    file(path, text)
+}
+
 /// Items of a JSON list, comma-separated, led by a comma unless they are
 /// the list's first.
-fn list_items(items: &[Map<String, Value>], first: bool) -> Vec<u8> {
+fn list_items(items: &[impl Serialize], first: bool) -> Vec<u8> {
     let mut text = Vec::new();
     for (index, item) in items.iter().enumerate() {
         if index > 0 || !first {
             text.push(b',');
         }
-        // A map of plain values always serializes.
-        let _ = serde_json::to_writer(&mut text, item);
+        text.extend(to_json(item));
     }
     text
 }
@@ -211,62 +220,39 @@ impl<'a> Export<'a> {
     fn taxonomy_files(&self) -> Vec<OutputFile> {
         let cx = &self.cx;
         let terms = hsds::all_terms(&self.site.taxonomies);
-        let mut taxonomies: Vec<Map<String, Value>> = Vec::new();
+        let mut taxonomies: Vec<Taxonomy> = Vec::new();
         for term in &terms {
             let id = cx.id(&format!("taxonomy/{}", term.taxonomy));
-            if taxonomies.iter().any(|t| t["id"] == id.as_str()) {
+            if taxonomies.iter().any(|t| t.id == id) {
                 continue;
             }
-            taxonomies.push(
-                json!({
-                    "id": id,
-                    "name": term.taxonomy,
-                    "description": hsds::taxonomy_description(&term.taxonomy),
-                    "uri": format!("{}{FOLDER}/#hsds", cx.base_url),
-                })
-                .as_object()
-                .cloned()
-                .unwrap_or_default(),
-            );
+            taxonomies.push(Taxonomy {
+                description: hsds::taxonomy_description(&term.taxonomy).to_string(),
+                id,
+                name: term.taxonomy.clone(),
+                uri: format!("{}{FOLDER}/#hsds", cx.base_url),
+            });
         }
         let codes = hsds::unique_codes(&terms);
-        let term_objects: Vec<Map<String, Value>> = terms
+        let term_objects: Vec<TaxonomyTerm> = terms
             .iter()
             .zip(codes)
-            .map(|(term, code)| {
-                json!({
-                    "id": term.id(cx),
-                    "code": code,
-                    "name": term.name,
-                    "description": term.name,
-                    "taxonomy": term.taxonomy,
-                    "taxonomy_id": cx.id(&format!("taxonomy/{}", term.taxonomy)),
-                    "language": "en",
-                })
-                .as_object()
-                .cloned()
-                .unwrap_or_default()
+            .map(|(term, code)| TaxonomyTerm {
+                code,
+                description: term.name.clone(),
+                id: term.id(cx),
+                language: "en".to_string(),
+                name: term.name.clone(),
+                taxonomy: term.taxonomy.clone(),
+                taxonomy_id: cx.id(&format!("taxonomy/{}", term.taxonomy)),
             })
             .collect();
-        let mut pieces = Vec::new();
-        for (name, objects) in [
-            ("taxonomies.json", &taxonomies),
-            ("taxonomy_terms.json", &term_objects),
-        ] {
-            let mut text = page_start(objects.len()).into_bytes();
-            text.extend(list_items(objects, true));
-            text.extend(b"]}");
-            pieces.push(file(Self::hsds_path(name), text));
-        }
-        for (table, objects) in [("taxonomy", &taxonomies), ("taxonomy_term", &term_objects)] {
-            if let Some(table) = tables::tables().iter().find(|t| t.name == table) {
-                let rows: Vec<u8> = objects
-                    .iter()
-                    .flat_map(|o| tables::line(table, o))
-                    .collect();
-                pieces.push(file(Self::hsds_path(&table.path), rows));
-            }
-        }
+        let mut pieces = vec![
+            page_file(Self::hsds_path("taxonomies.json"), &taxonomies),
+            page_file(Self::hsds_path("taxonomy_terms.json"), &term_objects),
+        ];
+        pieces.extend(table_rows(Taxonomy::TABLE, &taxonomies));
+        pieces.extend(table_rows(TaxonomyTerm::TABLE, &term_objects));
         pieces
     }
 
@@ -340,7 +326,8 @@ impl<'a> Export<'a> {
         }
         let organization = hsds::organization(partner, &self.cx);
         let mut rows = Vec::new();
-        tables::flatten("organization", None, &organization, &mut rows);
+        let flat = as_row(&organization);
+        tables::flatten(Organization::TABLE, None, &flat, &mut rows);
         let table_index = |name: &str| tables::tables().iter().position(|t| t.name == name);
         made.rows = rows
             .iter()
@@ -384,50 +371,44 @@ pub struct Made {
     rows: Vec<(usize, Vec<u8>)>,
 }
 
-fn to_json(object: &Map<String, Value>) -> Vec<u8> {
-    // A map of plain values always serializes.
+fn to_json(object: &impl Serialize) -> Vec<u8> {
+    // Plain values with string keys always serialize.
     serde_json::to_vec(object).unwrap_or_default()
+}
+
+/// An object's fields by name, as the tables read them.
+fn as_row(object: &impl Serialize) -> Map<String, Value> {
+    // Plain values with string keys always serialize, as an object.
+    match serde_json::to_value(object) {
+        Ok(Value::Object(fields)) => fields,
+        _ => Map::new(),
+    }
+}
+
+/// The CSV lines of `objects` in the table named `table`.
+fn table_rows(table: &str, objects: &[impl Serialize]) -> Option<OutputFile> {
+    let table = tables::tables().iter().find(|t| t.name == table)?;
+    let rows: Vec<u8> = objects
+        .iter()
+        .flat_map(|o| tables::line(table, &as_row(o)))
+        .collect();
+    Some(file(Export::hsds_path(&table.path), rows))
 }
 
 /// The organization without its services, and the services, each with
 /// the locations it is offered at in place (the API's full service view).
-fn split_services(
-    mut organization: Map<String, Value>,
-) -> (Vec<Map<String, Value>>, Map<String, Value>) {
-    let services = match organization.remove("services") {
-        Some(Value::Array(services)) => services,
-        _ => Vec::new(),
-    };
-    let locations: BTreeMap<String, Value> = organization
-        .get("locations")
-        .and_then(Value::as_array)
-        .map(|locations| {
-            locations
-                .iter()
-                .filter_map(|l| Some((l["id"].as_str()?.to_string(), l.clone())))
-                .collect()
-        })
-        .unwrap_or_default();
-    let services = services
-        .into_iter()
-        .filter_map(|service| match service {
-            Value::Object(mut service) => {
-                if let Some(Value::Array(at)) = service.get_mut("service_at_locations") {
-                    for entry in at.iter_mut() {
-                        let location = entry["location_id"]
-                            .as_str()
-                            .and_then(|id| locations.get(id))
-                            .cloned();
-                        if let (Value::Object(entry), Some(location)) = (entry, location) {
-                            entry.insert("location".into(), location);
-                        }
-                    }
-                }
-                Some(service)
-            }
-            _ => None,
-        })
+fn split_services(mut organization: Organization) -> (Vec<Service>, Organization) {
+    let mut services = std::mem::take(&mut organization.services);
+    let locations: BTreeMap<&str, _> = organization
+        .locations
+        .iter()
+        .map(|location| (location.id.as_str(), location))
         .collect();
+    for service in &mut services {
+        for at in &mut service.service_at_locations {
+            at.location = locations.get(at.location_id.as_str()).map(|l| (*l).clone());
+        }
+    }
     (services, organization)
 }
 
