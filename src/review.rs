@@ -52,7 +52,7 @@ pub fn drafts(root: &Path, today: Date) -> Result<Vec<Draft>, Vec<Diagnostic>> {
                 .iter()
                 .filter(|d| d.path == partner.file.path || overlays.contains(&d.path.as_path()))
                 // Its own unread points are what the list shows already.
-                .filter(|d| d.code != rules::REVIEW_LEFT.code)
+                .filter(|d| d.code != rules::REVIEW_LEFT)
                 .cloned()
                 .collect();
             diagnostics::sort(&mut problems);

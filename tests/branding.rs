@@ -70,16 +70,21 @@ fn every_page_shows_the_logo_with_its_alt_text_beside_the_title() {
     }
 }
 
+/// The fingerprinted stylesheet (`assets/style.<hash>.css`) of a built site.
+fn built_stylesheet(site: &std::path::Path) -> String {
+    read_tree(&site.join("assets"))
+        .into_iter()
+        .find(|(path, _)| path.starts_with("style."))
+        .map(|(_, bytes)| String::from_utf8(bytes).expect("utf-8"))
+        .expect("style.css")
+}
+
 #[test]
 fn the_accent_colours_reach_the_stylesheet_for_light_and_dark_mode() {
     let hub = branded_hub("  accent: \"#6b2f5e\"\n  accent_dark: \"#dcb4d3\"\n", &[]);
     let out = tempfile::tempdir().expect("temp");
     haven::build(&plan(hub.path(), out.path())).expect("build");
-    let css = read_tree(&out.path().join("assets"))
-        .into_iter()
-        .find(|(path, _)| path.starts_with("style."))
-        .map(|(_, bytes)| String::from_utf8(bytes).expect("utf-8"))
-        .expect("style.css");
+    let css = built_stylesheet(out.path());
     let dark = css
         .rfind("prefers-color-scheme:dark")
         .expect("a dark-mode block");
@@ -102,11 +107,7 @@ fn without_branding_the_site_keeps_the_neutral_look_and_favicon() {
     let home = fs::read_to_string(out.path().join("index.html")).expect("home");
     assert!(!home.contains("site-title__logo"));
     assert!(home.contains("favicon."), "the theme's neutral favicon");
-    let css = read_tree(&out.path().join("assets"))
-        .into_iter()
-        .find(|(path, _)| path.starts_with("style."))
-        .map(|(_, bytes)| String::from_utf8(bytes).expect("utf-8"))
-        .expect("style.css");
+    let css = built_stylesheet(out.path());
     assert!(!css.contains("--brand:"), "no brand colour is set");
 }
 

@@ -477,6 +477,61 @@ pub struct ServiceTranslation {
     pub hours_notes: Option<String>,
 }
 
+/// The short texts of a service a translation may translate
+/// (`services.<id>.<name>`): each name, whether the service has the text,
+/// and whether `translated` translates it. One list for both checks: a
+/// translation of a text the service lacks (W105) and a text a translated
+/// partner leaves in the original language (W091).
+pub fn service_short_texts(
+    service: &Service,
+    translated: Option<&ServiceTranslation>,
+) -> [(&'static str, bool, bool); 7] {
+    let translates = |text: fn(&ServiceTranslation) -> bool| translated.is_some_and(text);
+    [
+        (
+            "fees_description",
+            service.fees_description.is_some(),
+            translates(|t| t.fees_description.is_some()),
+        ),
+        (
+            "application_process",
+            service.application_process.is_some(),
+            translates(|t| t.application_process.is_some()),
+        ),
+        (
+            "alert",
+            service.alert.is_some(),
+            translates(|t| t.alert.is_some()),
+        ),
+        (
+            "eligibility",
+            service
+                .eligibility
+                .as_ref()
+                .is_some_and(|e| e.description.is_some()),
+            translates(|t| t.eligibility.is_some()),
+        ),
+        (
+            "confidentiality_note",
+            service.access.confidentiality_note.is_some(),
+            translates(|t| t.confidentiality_note.is_some()),
+        ),
+        (
+            "interpretation_note",
+            service
+                .interpretation
+                .as_ref()
+                .is_some_and(|i| i.note.is_some()),
+            translates(|t| t.interpretation_note.is_some()),
+        ),
+        (
+            "hours_notes",
+            service.hours.as_ref().and_then(Hours::notes).is_some(),
+            translates(|t| t.hours_notes.is_some()),
+        ),
+    ]
+}
+
 /// Where a record's `logo` is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LogoPlace {

@@ -30,47 +30,84 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
     if rows.is_empty() {
         return None;
     }
-    let mut days: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
-    let mut notes = Vec::new();
-    let mut around_the_clock = false;
-    let mut by_appointment = false;
-    // A row that could not be read as weekly opening hours.
-    let mut unread_rows = false;
+    let mut week = Week::default();
     // The hours as a person wrote them (1.1 `original_text`), by text:
     // whether they could be read. Exporters copy the text onto every row
     // they derived from it, and derive wrongly from text with several
     // parts ("Administration: … Intake Hours: …"); the text wins.
     let mut written: BTreeMap<String, bool> = BTreeMap::new();
     for row in &rows {
-        if let Some(text) = row.get("original_text") {
-            let read = match written.get(text) {
-                Some(read) => *read,
-                None => {
-                    let weekly = crate::import::hours_text::weekly(text);
-                    let read = weekly.is_some();
-                    if let Some(weekly) = weekly {
-                        for (day, ranges) in weekly {
-                            days.entry(day).or_default().extend(ranges);
-                        }
-                    } else if row.get("byday").is_some() {
-                        unread_rows = true;
-                        notes.push(text.to_string());
-                        m.lose(
-                            field,
-                            format!(
-                                "{}: the hours as written say more than the rows made of them; the text is kept in the notes and no day is marked closed",
-                                row.place()
-                            ),
-                        );
-                    }
-                    written.insert(text.to_string(), read);
-                    read
-                }
-            };
-            if read {
-                continue;
+        if week.read_as_written(m, row, field, &mut written) || week.read_row(m, row, field) {
+            continue;
+        }
+        if let Some(note) = row.get("notes") {
+            if !week.notes.iter().any(|n| n == note) {
+                week.notes.push(note.to_string());
             }
         }
+    }
+    if holidays > 0 {
+        m.lose(
+            field,
+            format!("{holidays} holiday schedule(s) not imported: record hours have no holidays"),
+        );
+    }
+    week.into_node()
+}
+
+/// A service's or location's week, as its schedule rows are read.
+#[derive(Default)]
+struct Week {
+    days: BTreeMap<&'static str, Vec<(String, String)>>,
+    notes: Vec<String>,
+    around_the_clock: bool,
+    by_appointment: bool,
+    /// A row that could not be read as weekly opening hours.
+    unread_rows: bool,
+}
+
+impl Week {
+    /// Reads the row's hours as a person wrote them, once per text;
+    /// whether they could be read (the row's other columns then add
+    /// nothing).
+    fn read_as_written(
+        &mut self,
+        m: &mut Mapper<'_>,
+        row: &Row,
+        field: &str,
+        written: &mut BTreeMap<String, bool>,
+    ) -> bool {
+        let Some(text) = row.get("original_text") else {
+            return false;
+        };
+        if let Some(read) = written.get(text) {
+            return *read;
+        }
+        let weekly = crate::import::hours_text::weekly(text);
+        let read = weekly.is_some();
+        if let Some(weekly) = weekly {
+            for (day, ranges) in weekly {
+                self.days.entry(day).or_default().extend(ranges);
+            }
+        } else if row.get("byday").is_some() {
+            self.unread_rows = true;
+            self.notes.push(text.to_string());
+            m.lose(
+                field,
+                format!(
+                    "{}: the hours as written say more than the rows made of them; the text is kept in the notes and no day is marked closed",
+                    row.place()
+                ),
+            );
+        }
+        written.insert(text.to_string(), read);
+        read
+    }
+
+    /// Reads one row's days and times, or its text; what cannot be read is
+    /// kept as a note. Whether the row said all it says (24/7, by
+    /// appointment, hours in words): its own notes are then not added.
+    fn read_row(&mut self, m: &mut Mapper<'_>, row: &Row, field: &str) -> bool {
         let weekly = row
             .get("freq")
             .is_none_or(|f| f.eq_ignore_ascii_case("WEEKLY"))
@@ -84,15 +121,16 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
             (true, Some(byday), (Some(Some(opens)), Some(Some(closes)))) => {
                 let all_days = byday.split(',').count() == 7;
                 if all_days && opens == "00:00" && (closes == "23:59" || closes == "24:00") {
-                    around_the_clock = true;
-                    continue;
+                    self.around_the_clock = true;
+                    return true;
                 }
                 for day in byday.split(',') {
                     if let Some((_, key)) = DAYS
                         .iter()
                         .find(|(code, _)| code.eq_ignore_ascii_case(day.trim()))
                     {
-                        days.entry(key)
+                        self.days
+                            .entry(key)
                             .or_default()
                             .push((opens.clone(), closes.clone()));
                     } else {
@@ -112,16 +150,16 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
                     .or(row.get("original_text"))
                     .unwrap_or_default();
                 if text.to_lowercase().contains("appointment") {
-                    by_appointment = true;
-                    continue;
+                    self.by_appointment = true;
+                    return true;
                 }
                 // Free text a person wrote: read when all of it is days
                 // and times ("Monday - Friday 9am-5pm").
                 if let Some(weekly) = crate::import::hours_text::weekly(text) {
                     for (day, ranges) in weekly {
-                        days.entry(day).or_default().extend(ranges);
+                        self.days.entry(day).or_default().extend(ranges);
                     }
-                    continue;
+                    return true;
                 }
                 let summary = [
                     row.get("description"),
@@ -136,8 +174,8 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
                 .collect::<Vec<_>>()
                 .join(" ");
                 if !summary.is_empty() {
-                    unread_rows = true;
-                    notes.push(summary.clone());
+                    self.unread_rows = true;
+                    self.notes.push(summary.clone());
                     m.lose(
                         field,
                         format!(
@@ -148,63 +186,59 @@ pub(super) fn schedules(m: &mut Mapper<'_>, column: &str, id: &str, field: &str)
                 }
             }
         }
-        if let Some(note) = row.get("notes") {
-            if !notes.iter().any(|n| n == note) {
-                notes.push(note.to_string());
+        false
+    }
+
+    /// The record's `hours`: `24/7`, `by_appointment`, or the weekdays.
+    fn into_node(self) -> Option<Node> {
+        let days = &self.days;
+        let notes = &self.notes;
+        if self.around_the_clock && days.is_empty() {
+            return Some(Node::text("24/7"));
+        }
+        if self.by_appointment && days.is_empty() {
+            return Some(Node::text("by_appointment"));
+        }
+        // Rows split at midnight by the exporter join again. A day no row
+        // opens is closed only when every row was read: with a row kept as a
+        // note, it is left out (unknown), never a guessed `closed`.
+        let every_row_read = !self.unread_rows;
+        let mut entries: Vec<(&'static str, Option<Node>)> = Vec::new();
+        for (_, key) in DAYS {
+            if !days.contains_key(key) && !every_row_read {
+                continue;
             }
+            let ranges = days.get(key).map(|ranges| {
+                let mut ranges = ranges.clone();
+                ranges.sort();
+                ranges
+                    .iter()
+                    .map(|(opens, closes)| {
+                        format!(
+                            "{opens}-{}",
+                            if closes == "23:59" { "24:00" } else { closes }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            });
+            entries.push((
+                key,
+                Some(Node::text(ranges.unwrap_or_else(|| "closed".to_string()))),
+            ));
         }
-    }
-    if holidays > 0 {
-        m.lose(
-            field,
-            format!("{holidays} holiday schedule(s) not imported: record hours have no holidays"),
-        );
-    }
-    if around_the_clock && days.is_empty() {
-        return Some(Node::text("24/7"));
-    }
-    if by_appointment && days.is_empty() {
-        return Some(Node::text("by_appointment"));
-    }
-    // Rows split at midnight by the exporter join again. A day no row
-    // opens is closed only when every row was read: with a row kept as a
-    // note, it is left out (unknown), never a guessed `closed`.
-    let every_row_read = !unread_rows;
-    let mut entries: Vec<(&'static str, Option<Node>)> = Vec::new();
-    for (_, key) in DAYS {
-        if !days.contains_key(key) && !every_row_read {
-            continue;
+        if days.is_empty() {
+            entries.retain(|_| false);
         }
-        let ranges = days.get(key).map(|ranges| {
-            let mut ranges = ranges.clone();
-            ranges.sort();
-            ranges
-                .iter()
-                .map(|(opens, closes)| {
-                    format!(
-                        "{opens}-{}",
-                        if closes == "23:59" { "24:00" } else { closes }
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
         entries.push((
-            key,
-            Some(Node::text(ranges.unwrap_or_else(|| "closed".to_string()))),
+            "notes",
+            (!notes.is_empty()).then(|| Node::text(notes.join(" "))),
         ));
-    }
-    if days.is_empty() {
-        entries.retain(|_| false);
-    }
-    entries.push((
-        "notes",
-        (!notes.is_empty()).then(|| Node::text(notes.join(" "))),
-    ));
-    let node = map(entries);
-    match &node {
-        Node::Map(entries) if entries.is_empty() => None,
-        _ => Some(node),
+        let node = map(entries);
+        match &node {
+            Node::Map(entries) if entries.is_empty() => None,
+            _ => Some(node),
+        }
     }
 }
 

@@ -49,49 +49,10 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
     }
     let id = unique(partner_id(org, &name), taken);
 
-    let mut description = org.get("description").unwrap_or_default().to_string();
-    if let Some(markdown) = html_to_markdown(&description) {
-        m.lose(
-            "description",
-            "HTML turned into Markdown; check the formatting",
-        );
-        description = markdown;
-    }
-    if description.is_empty() {
-        description = format!("{name}.");
-        m.guess(
-            "description",
-            "the organization has no description; its name stands in",
-        );
-    }
+    let description = organization_description(&mut m, org, &name);
 
-    let org_terms = m.terms_of(&org_id);
-    let mut partner_types = Vec::new();
-    let mut focus_issues = Vec::new();
     let mut tags = BTreeSet::new();
-    for (link_type, term) in &org_terms {
-        let (kind, into) = match link_type.as_str() {
-            "focus_issue" => (Kind::FocusIssues, &mut focus_issues),
-            _ => (Kind::PartnerTypes, &mut partner_types),
-        };
-        match m.code_in(kind, term) {
-            Some(code) => push_new(into, code),
-            None => {
-                tags.insert(tag(term));
-                m.lose(
-                    "tags",
-                    format!(
-                        "organization term \"{}\" has no hub code; kept as a tag",
-                        term.name
-                    ),
-                );
-            }
-        }
-    }
-    if partner_types.is_empty() {
-        partner_types.push("other".to_string());
-        m.lose("partner_types", "no partner type in the data; set to other");
-    }
+    let (partner_types, focus_issues) = organization_terms(&mut m, &org_id, &mut tags);
 
     let website = org.get("website").map(|url| https(&mut m, "website", url));
     let places = locations(&mut m, &org_id, &name);
@@ -108,47 +69,12 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
         );
         m.hub.today.to_string()
     });
-    let identifiers: Vec<Node> = m
-        .rows(
-            hsds::OrganizationIdentifier::FILE,
-            "organization_id",
-            &org_id,
-        )
-        .iter()
-        .filter_map(|row| {
-            let value = row.get("identifier")?;
-            let scheme = row
-                .get("identifier_scheme")
-                .or(row.get("identifier_type"))?;
-            Some(map([
-                ("scheme", Some(Node::text(scheme))),
-                ("value", Some(Node::text(value))),
-            ]))
-        })
-        .collect();
+    let identifiers = identifiers(&m, &org_id);
     let year = org
         .get("year_incorporated")
         .and_then(|y| y.parse::<f64>().ok())
         .filter(|y| (1600.0..=2100.0).contains(y));
-    if org.get("legal_status") == Some("individual") {
-        m.guess(
-            "kind",
-            "an individual (a survivor leader): imported as an organization; set kind: individual once their consent is recorded (rule E140)",
-        );
-    }
-    let legal_status = org
-        .get("legal_status")
-        .filter(|l| *l != "individual")
-        .and_then(|text| {
-            let code = legal_status(text);
-            if code.is_none() {
-                m.lose(
-                    "legal_status",
-                    format!("\"{text}\" is not a known legal status; left out"),
-                );
-            }
-            code
-        });
+    let legal_status = organization_legal_status(&mut m, org);
     let contacts = contacts(&mut m, &org_id, org.get("email"));
     for (table, what) in [("programs", "programs"), ("funding", "funding sources")] {
         let count = m.rows(table, "organization_id", &org_id).len();
@@ -223,6 +149,106 @@ pub fn draft(org: &Row, package: &Package, hub: &Hub<'_>, taken: &BTreeSet<Strin
         unpublished: m.review,
         has_services,
     }
+}
+
+/// The organization's description as Markdown; its name when it has none.
+fn organization_description(m: &mut Mapper<'_>, org: &Row, name: &str) -> String {
+    let mut description = org.get("description").unwrap_or_default().to_string();
+    if let Some(markdown) = html_to_markdown(&description) {
+        m.lose(
+            "description",
+            "HTML turned into Markdown; check the formatting",
+        );
+        description = markdown;
+    }
+    if description.is_empty() {
+        description = format!("{name}.");
+        m.guess(
+            "description",
+            "the organization has no description; its name stands in",
+        );
+    }
+    description
+}
+
+/// The organization's partner types and focus issues; a term with no hub
+/// code becomes a tag.
+fn organization_terms(
+    m: &mut Mapper<'_>,
+    org_id: &str,
+    tags: &mut BTreeSet<String>,
+) -> (Vec<String>, Vec<String>) {
+    let org_terms = m.terms_of(org_id);
+    let mut partner_types = Vec::new();
+    let mut focus_issues = Vec::new();
+    for (link_type, term) in &org_terms {
+        let (kind, into) = match link_type.as_str() {
+            "focus_issue" => (Kind::FocusIssues, &mut focus_issues),
+            _ => (Kind::PartnerTypes, &mut partner_types),
+        };
+        match m.code_in(kind, term) {
+            Some(code) => push_new(into, code),
+            None => {
+                tags.insert(tag(term));
+                m.lose(
+                    "tags",
+                    format!(
+                        "organization term \"{}\" has no hub code; kept as a tag",
+                        term.name
+                    ),
+                );
+            }
+        }
+    }
+    if partner_types.is_empty() {
+        partner_types.push("other".to_string());
+        m.lose("partner_types", "no partner type in the data; set to other");
+    }
+    (partner_types, focus_issues)
+}
+
+/// The organization's identifiers (EIN, …) with their schemes.
+fn identifiers(m: &Mapper<'_>, org_id: &str) -> Vec<Node> {
+    m.rows(
+        hsds::OrganizationIdentifier::FILE,
+        "organization_id",
+        org_id,
+    )
+    .iter()
+    .filter_map(|row| {
+        let value = row.get("identifier")?;
+        let scheme = row
+            .get("identifier_scheme")
+            .or(row.get("identifier_type"))?;
+        Some(map([
+            ("scheme", Some(Node::text(scheme))),
+            ("value", Some(Node::text(value))),
+        ]))
+    })
+    .collect()
+}
+
+/// The organization's legal status as the record's code; an individual
+/// is imported as an organization and flagged.
+fn organization_legal_status(m: &mut Mapper<'_>, org: &Row) -> Option<String> {
+    if org.get("legal_status") == Some("individual") {
+        m.guess(
+        "kind",
+        "an individual (a survivor leader): imported as an organization; set kind: individual once their consent is recorded (rule E140)",
+    );
+    }
+    org.get("legal_status")
+        .filter(|l| *l != "individual")
+        .and_then(|text| {
+            let code = legal_status(text);
+            if code.is_none() {
+                m.lose(
+                    "legal_status",
+                    format!("\"{text}\" is not a known legal status; left out"),
+                );
+            }
+            code
+        })
 }
 
 /// `node` (a map) with `key` set, placed after `last_verified`.

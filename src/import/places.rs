@@ -204,13 +204,67 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
         "postal" => "mailing",
         _ => "physical",
     };
-    let geo = match (
+    let geo = geo(m, row, &field, confidential);
+    let address = street_address(m, hsds_id, &field, kind, confidential);
+    let url = row.get("url").map(|u| https(m, &format!("{field}.url"), u));
+    if kind == "virtual" && url.is_none() {
+        m.lose(
+            &field,
+            format!(
+                "{}: a virtual location without a url; left out",
+                row.place()
+            ),
+        );
+        return None;
+    }
+    if kind != "virtual" && address.is_none() && !confidential {
+        m.lose(
+            &field,
+            format!(
+                "{}: no complete address; left out (a public place needs one)",
+                row.place()
+            ),
+        );
+        return None;
+    }
+    if confidential {
+        return Some(confidential_location(m, row, id, kind, description, &field));
+    }
+    let notes = (!description.is_empty()).then(|| description.to_string());
+    let (features, accessibility_notes) = accessibility(m, hsds_id);
+    let hours = schedules(m, "location_id", hsds_id, &format!("{field}.hours"));
+    Some(map([
+        ("id", Some(Node::text(id))),
+        ("name", row.get("name").map(Node::text)),
+        ("type", Some(Node::text(kind))),
+        (
+            "visibility",
+            (kind == "physical").then(|| Node::text("public")),
+        ),
+        ("address", address),
+        ("geo", geo),
+        ("url", url.map(Node::text)),
+        ("transit", row.get("transportation").map(Node::text)),
+        ("accessibility", Some(Node::texts(features))),
+        (
+            "accessibility_notes",
+            (!accessibility_notes.is_empty()).then(|| Node::text(accessibility_notes.join(" "))),
+        ),
+        ("hours", hours),
+        ("notes", notes.map(Node::text)),
+    ]))
+}
+
+/// A location's coordinates, when they are on Earth and the place is not
+/// confidential.
+fn geo(m: &mut Mapper<'_>, row: &Row, field: &str, confidential: bool) -> Option<Node> {
+    match (
         row.get("latitude").and_then(|v| v.parse::<f64>().ok()),
         row.get("longitude").and_then(|v| v.parse::<f64>().ok()),
     ) {
         (Some(lat), Some(lon)) if confidential => {
             let _ = (lat, lon);
-            m.lose(&field, "coordinates of a confidential location left out");
+            m.lose(field, "coordinates of a confidential location left out");
             None
         }
         (Some(lat), Some(lon))
@@ -229,7 +283,18 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
             None
         }
         _ => None,
-    };
+    }
+}
+
+/// The street address of a public place (a postal one when that is all
+/// there is), when it is complete and valid.
+fn street_address(
+    m: &mut Mapper<'_>,
+    hsds_id: &str,
+    field: &str,
+    kind: &str,
+    confidential: bool,
+) -> Option<Node> {
     let address = m
         .rows(hsds::Address::FILE, "location_id", hsds_id)
         .into_iter()
@@ -240,7 +305,7 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
         .filter(|a| a.get("address_type") == Some("postal") && kind != "mailing")
     {
         m.lose(
-            &field,
+            field,
             format!(
                 "{}: only a postal address; used as the street address",
                 a.place()
@@ -264,7 +329,7 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
             };
             if let Some(problem) = &problem {
                 m.lose(
-                    &field,
+                    field,
                     format!("{}: {problem}; the address is left out", a.place()),
                 );
             }
@@ -285,7 +350,7 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
                 ])),
                 _ => {
                     m.lose(
-                        &field,
+                        field,
                         format!(
                             "{}: the address lacks a street, city, state or postal code",
                             a.place()
@@ -297,57 +362,50 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
         }
         _ => None,
     };
-    let url = row.get("url").map(|u| https(m, &format!("{field}.url"), u));
-    if kind == "virtual" && url.is_none() {
-        m.lose(
-            &field,
-            format!(
-                "{}: a virtual location without a url; left out",
-                row.place()
-            ),
-        );
-        return None;
-    }
-    if kind != "virtual" && address.is_none() && !confidential {
-        m.lose(
-            &field,
-            format!(
-                "{}: no complete address; left out (a public place needs one)",
-                row.place()
-            ),
-        );
-        return None;
-    }
-    let notes = if confidential {
-        let rest = description.trim_start_matches(CONFIDENTIAL).trim();
-        let (area, rest) = match rest.strip_prefix("General area: ") {
-            Some(text) => match text.split_once(". ") {
-                Some((area, rest)) => (Some(area.trim_end_matches('.')), rest),
-                None => (Some(text.trim_end_matches('.')), ""),
-            },
-            None => (None, rest),
-        };
-        if let Some(area) = area {
-            m.lose(
-                format!("{field}.general_area"),
-                format!("\"{area}\" kept as the city; check its parts"),
-            );
-        }
-        let notes = (!rest.is_empty()).then(|| rest.to_string());
-        return Some(map([
-            ("id", Some(Node::text(id))),
-            ("name", row.get("name").map(Node::text)),
-            ("type", Some(Node::text(kind))),
-            ("visibility", Some(Node::text("confidential"))),
-            (
-                "general_area",
-                area.map(|a| map([("city", Some(Node::text(a.split(", ").next().unwrap_or(a))))])),
-            ),
-            ("notes", notes.map(Node::text)),
-        ]));
-    } else {
-        (!description.is_empty()).then(|| description.to_string())
+    address
+}
+
+/// A confidential place: its general area and notes, never its street or
+/// coordinates.
+fn confidential_location(
+    m: &mut Mapper<'_>,
+    row: &Row,
+    id: &str,
+    kind: &str,
+    description: &str,
+    field: &str,
+) -> Node {
+    let rest = description.trim_start_matches(CONFIDENTIAL).trim();
+    let (area, rest) = match rest.strip_prefix("General area: ") {
+        Some(text) => match text.split_once(". ") {
+            Some((area, rest)) => (Some(area.trim_end_matches('.')), rest),
+            None => (Some(text.trim_end_matches('.')), ""),
+        },
+        None => (None, rest),
     };
+    if let Some(area) = area {
+        m.lose(
+            format!("{field}.general_area"),
+            format!("\"{area}\" kept as the city; check its parts"),
+        );
+    }
+    let notes = (!rest.is_empty()).then(|| rest.to_string());
+    map([
+        ("id", Some(Node::text(id))),
+        ("name", row.get("name").map(Node::text)),
+        ("type", Some(Node::text(kind))),
+        ("visibility", Some(Node::text("confidential"))),
+        (
+            "general_area",
+            area.map(|a| map([("city", Some(Node::text(a.split(", ").next().unwrap_or(a))))])),
+        ),
+        ("notes", notes.map(Node::text)),
+    ])
+}
+
+/// The place's accessibility features with hub codes, and the rest as
+/// notes.
+fn accessibility(m: &Mapper<'_>, hsds_id: &str) -> (Vec<String>, Vec<String>) {
     let accessibility_rows = m.rows(hsds::Accessibility::FILE, "location_id", hsds_id);
     let mut features = Vec::new();
     let mut accessibility_notes = Vec::new();
@@ -366,25 +424,5 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
         }
         accessibility_notes.extend(access.get("details").map(str::to_string));
     }
-    let hours = schedules(m, "location_id", hsds_id, &format!("{field}.hours"));
-    Some(map([
-        ("id", Some(Node::text(id))),
-        ("name", row.get("name").map(Node::text)),
-        ("type", Some(Node::text(kind))),
-        (
-            "visibility",
-            (kind == "physical").then(|| Node::text("public")),
-        ),
-        ("address", address),
-        ("geo", geo),
-        ("url", url.map(Node::text)),
-        ("transit", row.get("transportation").map(Node::text)),
-        ("accessibility", Some(Node::texts(features))),
-        (
-            "accessibility_notes",
-            (!accessibility_notes.is_empty()).then(|| Node::text(accessibility_notes.join(" "))),
-        ),
-        ("hours", hours),
-        ("notes", notes.map(Node::text)),
-    ]))
+    (features, accessibility_notes)
 }

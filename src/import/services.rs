@@ -56,23 +56,7 @@ pub(super) fn services(
         let id = unique(service_id(row, partner_id, &name), &used);
         used.insert(id.clone());
         let field = format!("services[{id}]");
-        let mut description = row
-            .get("description")
-            .map(str::to_string)
-            .unwrap_or_else(|| {
-                m.lose(
-                    format!("{field}.description"),
-                    "no description; the name stands in",
-                );
-                format!("{name}.")
-            });
-        if let Some(markdown) = html_to_markdown(&description) {
-            m.lose(
-                format!("{field}.description"),
-                "HTML turned into Markdown; check the formatting",
-            );
-            description = markdown;
-        }
+        let description = service_description(m, row, &field, &name);
         // HSDS writes "temporarily closed", records temporarily_closed.
         let status = row.get("status").and_then(record_code::<Status>);
         statuses.push(status.unwrap_or(Status::Active));
@@ -82,165 +66,18 @@ pub(super) fn services(
             }
         }
 
-        let mut categories = Vec::new();
-        let mut populations = Vec::new();
-        let mut communication = Vec::new();
-        let mut access: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
-        let mut cost = None;
-        for (link_type, term) in m.terms_of(&hsds_id) {
-            match link_type.as_str() {
-                "access_condition" => {
-                    if let Some((fact, value)) = term.code.split_once(':') {
-                        access.insert(fact.to_string(), (value.to_string(), term.value.clone()));
-                    }
-                }
-                "communication_access" => communication.push(term.code.clone()),
-                "cost" => cost = Some(term.code.clone()),
-                "target_population" => match m.code_in(Kind::Populations, &term) {
-                    Some(code) => push_new(&mut populations, code),
-                    None => {
-                        tags.insert(tag(&term));
-                        m.lose(
-                            format!("{field}.populations"),
-                            format!("\"{}\" has no hub code; kept as a tag", term.name),
-                        );
-                    }
-                },
-                // A 211 term's name ("Homeless Shelter") is what people
-                // search a 211 for: kept as a tag beside the hub code.
-                _ if airs_code(m, &term).is_some() => {
-                    tags.insert(tag(&term));
-                    match airs_code(m, &term) {
-                        Some((Kind::ServiceAreas, code)) => push_new(&mut categories, code),
-                        Some((_, code)) => push_new(&mut populations, code),
-                        None => {}
-                    }
-                }
-                _ => match m.code_in(Kind::ServiceAreas, &term).or_else(|| {
-                    m.code_in(Kind::Populations, &term).map(|p| {
-                        push_new(&mut populations, p);
-                        String::new()
-                    })
-                }) {
-                    Some(code) if code.is_empty() => {}
-                    Some(code) => push_new(&mut categories, code),
-                    None => {
-                        tags.insert(tag(&term));
-                        m.lose(
-                            format!("{field}.categories"),
-                            format!(
-                                "term \"{}\" ({}) has no hub code; kept as a tag",
-                                term.name,
-                                if term.taxonomy.is_empty() {
-                                    "no taxonomy"
-                                } else {
-                                    &term.taxonomy
-                                }
-                            ),
-                        );
-                    }
-                },
-            }
-        }
-        if categories.is_empty() {
-            let guessed = guess_category(&format!("{name} {description}"));
-            m.guess(
-                format!("{field}.categories"),
-                format!(
-                    "no service area in the data; guessed {guessed} from the name and description"
-                ),
-            );
-            categories.push(guessed.to_string());
-        }
-        let law = access
-            .get("law_enforcement_involvement")
-            .map(|(v, _)| v.clone());
-        let confidentiality = access.get("confidentiality").cloned();
-        if law.is_none() || confidentiality.is_none() {
-            m.lose(
-                format!("{field}.access"),
-                "HSDS has no access conditions: marked unknown (warning W150); ask the partner",
-            );
-        }
-        let fact =
-            |name: &str| -> Option<Node> { access.get(name).map(|(v, _)| Node::Bool(v == "yes")) };
-        let access_node = map([
-            (
-                "law_enforcement_involvement",
-                Some(Node::text(law.unwrap_or_else(|| "unknown".into()))),
-            ),
-            (
-                "confidentiality",
-                Some(Node::text(
-                    confidentiality
-                        .as_ref()
-                        .map_or("unknown", |(v, _)| v.as_str()),
-                )),
-            ),
-            (
-                "confidentiality_note",
-                confidentiality.and_then(|(_, note)| note).map(Node::text),
-            ),
-            ("immigration_status_asked", fact("immigration_status_asked")),
-            ("id_required", fact("id_required")),
-            ("referral_required", fact("referral_required")),
-            ("walk_in", fact("walk_in")),
-            ("anonymous_contact_ok", fact("anonymous_contact_ok")),
-        ]);
+        let Filed {
+            categories,
+            populations,
+            communication,
+            access,
+            cost,
+        } = file_terms(m, &hsds_id, &field, &name, &description, tags);
+        let access_node = access_node(m, &access, &field);
 
-        let fees = row.get("fees_description").map(str::to_string);
-        let free_option = m
-            .rows(hsds::CostOption::FILE, "service_id", &hsds_id)
-            .iter()
-            .any(|o| o.get("amount").and_then(|a| a.parse::<f64>().ok()) == Some(0.0));
-        let cost = cost.unwrap_or_else(|| {
-            if free_option
-                || fees
-                    .as_deref()
-                    .is_some_and(|f| f.to_lowercase().starts_with("free"))
-            {
-                "free".to_string()
-            } else {
-                m.guess(
-                    format!("{field}.cost"),
-                    "the cost is not clear from the data; set to fee (check with the partner)",
-                );
-                "fee".to_string()
-            }
-        });
-        let fees = fees
-            .filter(|f| !(cost == "free" && f == "Free of charge."))
-            .or_else(|| (cost != "free").then(|| "Ask the partner about costs.".to_string()));
+        let (cost, fees) = cost_and_fees(m, row, &hsds_id, &field, cost);
 
-        let eligibility = map([
-            (
-                "description",
-                row.get("eligibility_description")
-                    .map(Node::text)
-                    .or_else(|| {
-                        let texts: Vec<String> = m
-                            .rows("eligibility", "service_id", &hsds_id)
-                            .iter()
-                            .filter_map(|e| e.get("eligibility").map(str::to_string))
-                            .collect();
-                        (!texts.is_empty()).then(|| Node::text(texts.join("; ")))
-                    }),
-            ),
-            (
-                "min_age",
-                row.get("minimum_age")
-                    .and_then(|a| a.parse::<f64>().ok())
-                    .filter(|a| (0.0..=120.0).contains(a))
-                    .map(Node::Number),
-            ),
-            (
-                "max_age",
-                row.get("maximum_age")
-                    .and_then(|a| a.parse::<f64>().ok())
-                    .filter(|a| (0.0..=120.0).contains(a))
-                    .map(Node::Number),
-            ),
-        ]);
+        let eligibility = eligibility(m, row, &hsds_id);
         let language_rows: Vec<Row> = m
             .rows(hsds::Language::FILE, "service_id", &hsds_id)
             .into_iter()
@@ -254,20 +91,7 @@ pub(super) fn services(
             .iter()
             .filter_map(|sal| locations.get(sal.get("location_id")?).cloned())
             .collect();
-        let phone_rows: Vec<Row> = m
-            .rows(hsds::Phone::FILE, "service_id", &hsds_id)
-            .into_iter()
-            .cloned()
-            .collect();
-        let mut service_phones: Vec<String> = Vec::new();
-        for id in phone_rows
-            .iter()
-            .filter_map(|row| add_phone(m, row, &mut phones))
-        {
-            if !service_phones.contains(&id) {
-                service_phones.push(id);
-            }
-        }
+        let service_phones = service_phones(m, &hsds_id, &mut phones);
         for area in m.rows(hsds::ServiceArea::FILE, "service_id", &hsds_id) {
             if let Some(name) = area.get("name") {
                 let entry = (
@@ -346,6 +170,255 @@ pub(super) fn services(
     }
     out.phones = phones.nodes;
     out
+}
+
+/// A service's description as Markdown; its name when it has none.
+fn service_description(m: &mut Mapper<'_>, row: &Row, field: &str, name: &str) -> String {
+    let mut description = row
+        .get("description")
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            m.lose(
+                format!("{field}.description"),
+                "no description; the name stands in",
+            );
+            format!("{name}.")
+        });
+    if let Some(markdown) = html_to_markdown(&description) {
+        m.lose(
+            format!("{field}.description"),
+            "HTML turned into Markdown; check the formatting",
+        );
+        description = markdown;
+    }
+    description
+}
+
+/// Where a service's terms file it: hub codes, access facts, cost.
+struct Filed {
+    categories: Vec<String>,
+    populations: Vec<String>,
+    communication: Vec<String>,
+    /// Fact → (value, note).
+    access: BTreeMap<String, (String, Option<String>)>,
+    cost: Option<String>,
+}
+
+/// Files service `hsds_id` by its terms: a term with no hub code becomes
+/// a tag; no service area at all is guessed from `name` and `description`.
+fn file_terms(
+    m: &mut Mapper<'_>,
+    hsds_id: &str,
+    field: &str,
+    name: &str,
+    description: &str,
+    tags: &mut BTreeSet<String>,
+) -> Filed {
+    let mut categories = Vec::new();
+    let mut populations = Vec::new();
+    let mut communication = Vec::new();
+    let mut access: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
+    let mut cost = None;
+    for (link_type, term) in m.terms_of(hsds_id) {
+        match link_type.as_str() {
+            "access_condition" => {
+                if let Some((fact, value)) = term.code.split_once(':') {
+                    access.insert(fact.to_string(), (value.to_string(), term.value.clone()));
+                }
+            }
+            "communication_access" => communication.push(term.code.clone()),
+            "cost" => cost = Some(term.code.clone()),
+            "target_population" => match m.code_in(Kind::Populations, &term) {
+                Some(code) => push_new(&mut populations, code),
+                None => {
+                    tags.insert(tag(&term));
+                    m.lose(
+                        format!("{field}.populations"),
+                        format!("\"{}\" has no hub code; kept as a tag", term.name),
+                    );
+                }
+            },
+            // A 211 term's name ("Homeless Shelter") is what people
+            // search a 211 for: kept as a tag beside the hub code.
+            _ if airs_code(m, &term).is_some() => {
+                tags.insert(tag(&term));
+                match airs_code(m, &term) {
+                    Some((Kind::ServiceAreas, code)) => push_new(&mut categories, code),
+                    Some((_, code)) => push_new(&mut populations, code),
+                    None => {}
+                }
+            }
+            _ => match m.code_in(Kind::ServiceAreas, &term).or_else(|| {
+                m.code_in(Kind::Populations, &term).map(|p| {
+                    push_new(&mut populations, p);
+                    String::new()
+                })
+            }) {
+                Some(code) if code.is_empty() => {}
+                Some(code) => push_new(&mut categories, code),
+                None => {
+                    tags.insert(tag(&term));
+                    m.lose(
+                        format!("{field}.categories"),
+                        format!(
+                            "term \"{}\" ({}) has no hub code; kept as a tag",
+                            term.name,
+                            if term.taxonomy.is_empty() {
+                                "no taxonomy"
+                            } else {
+                                &term.taxonomy
+                            }
+                        ),
+                    );
+                }
+            },
+        }
+    }
+    if categories.is_empty() {
+        let guessed = guess_category(&format!("{name} {description}"));
+        m.guess(
+            format!("{field}.categories"),
+            format!("no service area in the data; guessed {guessed} from the name and description"),
+        );
+        categories.push(guessed.to_string());
+    }
+    Filed {
+        categories,
+        populations,
+        communication,
+        access,
+        cost,
+    }
+}
+
+/// The record's access block; the two facts HSDS cannot say are unknown.
+fn access_node(
+    m: &mut Mapper<'_>,
+    access: &BTreeMap<String, (String, Option<String>)>,
+    field: &str,
+) -> Node {
+    let law = access
+        .get("law_enforcement_involvement")
+        .map(|(v, _)| v.clone());
+    let confidentiality = access.get("confidentiality").cloned();
+    if law.is_none() || confidentiality.is_none() {
+        m.lose(
+            format!("{field}.access"),
+            "HSDS has no access conditions: marked unknown (warning W150); ask the partner",
+        );
+    }
+    let fact =
+        |name: &str| -> Option<Node> { access.get(name).map(|(v, _)| Node::Bool(v == "yes")) };
+    map([
+        (
+            "law_enforcement_involvement",
+            Some(Node::text(law.unwrap_or_else(|| "unknown".into()))),
+        ),
+        (
+            "confidentiality",
+            Some(Node::text(
+                confidentiality
+                    .as_ref()
+                    .map_or("unknown", |(v, _)| v.as_str()),
+            )),
+        ),
+        (
+            "confidentiality_note",
+            confidentiality.and_then(|(_, note)| note).map(Node::text),
+        ),
+        ("immigration_status_asked", fact("immigration_status_asked")),
+        ("id_required", fact("id_required")),
+        ("referral_required", fact("referral_required")),
+        ("walk_in", fact("walk_in")),
+        ("anonymous_contact_ok", fact("anonymous_contact_ok")),
+    ])
+}
+
+/// The cost code (free when a cost option is 0 or the fees say so, else a
+/// guessed fee) and the fees text.
+fn cost_and_fees(
+    m: &mut Mapper<'_>,
+    row: &Row,
+    hsds_id: &str,
+    field: &str,
+    cost: Option<String>,
+) -> (String, Option<String>) {
+    let fees = row.get("fees_description").map(str::to_string);
+    let free_option = m
+        .rows(hsds::CostOption::FILE, "service_id", hsds_id)
+        .iter()
+        .any(|o| o.get("amount").and_then(|a| a.parse::<f64>().ok()) == Some(0.0));
+    let cost = cost.unwrap_or_else(|| {
+        if free_option
+            || fees
+                .as_deref()
+                .is_some_and(|f| f.to_lowercase().starts_with("free"))
+        {
+            "free".to_string()
+        } else {
+            m.guess(
+                format!("{field}.cost"),
+                "the cost is not clear from the data; set to fee (check with the partner)",
+            );
+            "fee".to_string()
+        }
+    });
+    let fees = fees
+        .filter(|f| !(cost == "free" && f == "Free of charge."))
+        .or_else(|| (cost != "free").then(|| "Ask the partner about costs.".to_string()));
+    (cost, fees)
+}
+
+/// Who the service is for: its eligibility text and ages.
+fn eligibility(m: &Mapper<'_>, row: &Row, hsds_id: &str) -> Node {
+    map([
+        (
+            "description",
+            row.get("eligibility_description")
+                .map(Node::text)
+                .or_else(|| {
+                    let texts: Vec<String> = m
+                        .rows("eligibility", "service_id", hsds_id)
+                        .iter()
+                        .filter_map(|e| e.get("eligibility").map(str::to_string))
+                        .collect();
+                    (!texts.is_empty()).then(|| Node::text(texts.join("; ")))
+                }),
+        ),
+        (
+            "min_age",
+            row.get("minimum_age")
+                .and_then(|a| a.parse::<f64>().ok())
+                .filter(|a| (0.0..=120.0).contains(a))
+                .map(Node::Number),
+        ),
+        (
+            "max_age",
+            row.get("maximum_age")
+                .and_then(|a| a.parse::<f64>().ok())
+                .filter(|a| (0.0..=120.0).contains(a))
+                .map(Node::Number),
+        ),
+    ])
+}
+
+/// The ids of the service's phones, each added to the partner's once.
+fn service_phones(m: &mut Mapper<'_>, hsds_id: &str, phones: &mut Phones) -> Vec<String> {
+    let phone_rows: Vec<Row> = m
+        .rows(hsds::Phone::FILE, "service_id", hsds_id)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut service_phones: Vec<String> = Vec::new();
+    for id in phone_rows
+        .iter()
+        .filter_map(|row| add_phone(m, row, phones))
+    {
+        if !service_phones.contains(&id) {
+            service_phones.push(id);
+        }
+    }
+    service_phones
 }
 
 /// The service id haven's own export put in `url`, else one from the name.

@@ -241,14 +241,8 @@ impl Preview {
         clock.lap("write");
         let outputs = outputs(&produced, &files, &site);
         let pages = produced.pages;
-        self.served = Some(Served {
-            site_wide: site_wide_fingerprint(&site),
-            partners_of_guide: partners_of_guide(&site),
-            shows: produced.shows,
-            outputs,
-        });
-        self.pending.clear();
-        self.data_pending = Some((site, private));
+        let site_wide = site_wide_fingerprint(&site);
+        self.now_serving(site_wide, produced.shows, outputs, (site, private));
         Ok(Rebuilt {
             scope: Scope::Everything,
             pages,
@@ -300,14 +294,7 @@ impl Preview {
         }
         clock.lap("write");
         let total_pages = produced.shows.len();
-        self.served = Some(Served {
-            site_wide: served.site_wide,
-            partners_of_guide: partners_of_guide(&site),
-            shows: produced.shows,
-            outputs,
-        });
-        self.pending.clear();
-        self.data_pending = Some((site, private));
+        self.now_serving(served.site_wide, produced.shows, outputs, (site, private));
         Ok(Rebuilt {
             scope: Scope::Records { partners, guides },
             pages: produced.pages,
@@ -316,6 +303,25 @@ impl Preview {
             elapsed: started.elapsed(),
             timings: clock.timings,
         })
+    }
+
+    /// Remembers what the preview folder now holds; its open data is
+    /// written next ([`Preview::write_data`]).
+    fn now_serving(
+        &mut self,
+        site_wide: u64,
+        shows: BTreeMap<String, Shows>,
+        outputs: BTreeSet<String>,
+        (site, private): (Site, PrivateValues),
+    ) {
+        self.served = Some(Served {
+            site_wide,
+            partners_of_guide: partners_of_guide(&site),
+            shows,
+            outputs,
+        });
+        self.pending.clear();
+        self.data_pending = Some((site, private));
     }
 }
 

@@ -273,161 +273,15 @@ fn parse_overlay(file: SourceFile) -> ParsedOverlay {
 }
 
 fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
-    let config_path = Path::new("hub.yaml");
-    if !root.join(config_path).is_file() {
-        diagnostics.push(
-            Diagnostic::new(rules::NO_HUB_YAML, config_path, format!("no hub.yaml in {}", root.display()))
-                .help("run haven in the hub's folder, pass --root DIR, or create a hub with `haven init DIR`"),
-        );
-        return None;
-    }
-    let config_file = read_named(root, config_path, diagnostics)?;
-    let config = match yaml::parse::<HubConfig>(&config_file.text, config_path, 0) {
-        Ok(config) => config,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
-            return None;
-        }
-    };
-
-    let taxonomies_path = Path::new("taxonomies.yaml");
-    let taxonomies = if root.join(taxonomies_path).is_file() {
-        read_named(root, taxonomies_path, diagnostics)
-            .and_then(|file| {
-                Taxonomies::with_hub_file(&file.text, taxonomies_path)
-                    .map_err(|d| diagnostics.push(d))
-                    .ok()
-            })
-            .unwrap_or_else(Taxonomies::builtin)
-    } else {
-        Taxonomies::builtin()
-    };
-
-    let mut unreadable_partners = BTreeSet::new();
-    let mut unreadable_guides = BTreeSet::new();
-    let mut partner_paths = Vec::new();
-    for path in files_in(root, "partners", diagnostics) {
-        if has_extension(&path, &["yaml", "yml"]) {
-            partner_paths.push(path);
-        } else {
-            diagnostics.push(unexpected_file(
-                &path,
-                "partner records are YAML files named <id>.yaml",
-            ));
-        }
-    }
-    let remember = !cache.one_shot;
-    let parsed = parse_all_cached(
-        &mut cache.partners,
-        remember,
-        root,
-        &partner_paths,
-        diagnostics,
-        parse_partner,
-    );
-    let mut partners = Vec::new();
-    for (path, parsed) in partner_paths.iter().zip(parsed) {
-        match parsed {
-            Some(Ok(partner)) => partners.push(partner),
-            Some(Err(errors)) => {
-                unreadable_partners.insert(file_stem(path));
-                diagnostics.extend(errors);
-            }
-            // Unreadable (reported already): the partner still exists.
-            None => {
-                unreadable_partners.insert(file_stem(path));
-            }
-        }
-    }
-
-    let overlay_paths: Vec<PathBuf> = files_in(root, "private", diagnostics)
-        .into_iter()
-        .filter(|path| has_extension(path, &["yaml", "yml"]))
-        .collect();
-    let mut overlays = Vec::new();
-    for parsed in parse_all_cached(
-        &mut cache.overlays,
-        remember,
-        root,
-        &overlay_paths,
-        diagnostics,
-        parse_overlay,
-    ) {
-        match parsed {
-            Some(Ok(overlay)) => overlays.push(overlay),
-            Some(Err(diagnostic)) => diagnostics.push(diagnostic),
-            None => {}
-        }
-    }
-
-    let mut guides = Vec::new();
-    for path in files_in(root, "guides", diagnostics) {
-        if !has_extension(&path, &["md"]) {
-            diagnostics.push(unexpected_file(
-                &path,
-                "guides are Markdown files named <slug>.md",
-            ));
-            continue;
-        }
-        let Some(file) = read_text(root, &path, diagnostics) else {
-            unreadable_guides.insert(file_stem(&path));
-            continue;
-        };
-        match parse_guide(file, &config, diagnostics) {
-            Some(guide) => guides.push(guide),
-            None => {
-                unreadable_guides.insert(file_stem(&path));
-            }
-        }
-    }
-
+    let (config, config_file) = read_config(root, diagnostics)?;
+    let taxonomies = read_taxonomies(root, diagnostics);
+    let (partners, unreadable_partners) = read_partners(root, cache, diagnostics);
+    let overlays = read_overlays(root, cache, diagnostics);
+    let (guides, unreadable_guides) = read_guides(root, &config, diagnostics);
     diagnostics.extend(duplicate_guides(&guides));
-
-    let static_files = files_in(root, "static", diagnostics)
-        .into_iter()
-        .filter_map(|path| {
-            let output_path = path
-                .strip_prefix("static")
-                .ok()?
-                .to_str()?
-                .replace('\\', "/");
-            Some(StaticFile {
-                output_path,
-                source: root.join(&path),
-            })
-        })
-        .collect();
-
-    let mut templates = BTreeMap::new();
-    for path in files_in(root, "templates", diagnostics) {
-        let Some(file) = read_text(root, &path, diagnostics) else {
-            continue;
-        };
-        if let Some(name) = path
-            .strip_prefix("templates")
-            .ok()
-            .and_then(Path::to_str)
-            .map(|name| name.replace('\\', "/"))
-        {
-            templates.insert(name, file);
-        }
-    }
-
-    let mut strings = BTreeMap::new();
-    for path in files_in(root, "i18n", diagnostics) {
-        let language = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .and_then(|name| {
-                name.strip_suffix(".yaml")
-                    .or_else(|| name.strip_suffix(".yml"))
-            })
-            .map(str::to_string);
-        if let (Some(language), Some(file)) = (language, read_text(root, &path, diagnostics)) {
-            strings.insert(language, file);
-        }
-    }
-
+    let static_files = static_files(root, diagnostics);
+    let templates = read_templates(root, diagnostics);
+    let strings = read_strings(root, diagnostics);
     Some(Hub {
         root: root.to_path_buf(),
         config,
@@ -442,6 +296,202 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
         unreadable_partners,
         unreadable_guides,
     })
+}
+
+/// hub.yaml, which a hub cannot do without.
+fn read_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(HubConfig, SourceFile)> {
+    let config_path = Path::new("hub.yaml");
+    if !root.join(config_path).is_file() {
+        diagnostics.push(
+            Diagnostic::new(rules::NO_HUB_YAML, config_path, format!("no hub.yaml in {}", root.display()))
+                .help("run haven in the hub's folder, pass --root DIR, or create a hub with `haven init DIR`"),
+        );
+        return None;
+    }
+    let config_file = read_named(root, config_path, diagnostics)?;
+    match yaml::parse::<HubConfig>(&config_file.text, config_path, 0) {
+        Ok(config) => Some((config, config_file)),
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            None
+        }
+    }
+}
+
+/// The built-in taxonomies, with taxonomies.yaml's additions if there is one.
+fn read_taxonomies(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Taxonomies {
+    let taxonomies_path = Path::new("taxonomies.yaml");
+    if !root.join(taxonomies_path).is_file() {
+        return Taxonomies::builtin();
+    }
+    read_named(root, taxonomies_path, diagnostics)
+        .and_then(|file| {
+            Taxonomies::with_hub_file(&file.text, taxonomies_path)
+                .map_err(|d| diagnostics.push(d))
+                .ok()
+        })
+        .unwrap_or_else(Taxonomies::builtin)
+}
+
+/// The partner records, and the ids of those that cannot be read or parsed
+/// (they still exist: links to them are not broken).
+fn read_partners(
+    root: &Path,
+    cache: &mut ParseCache,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Arc<LoadedPartner>>, BTreeSet<String>) {
+    let mut unreadable = BTreeSet::new();
+    let mut paths = Vec::new();
+    for path in files_in(root, "partners", diagnostics) {
+        if has_extension(&path, &["yaml", "yml"]) {
+            paths.push(path);
+        } else {
+            diagnostics.push(unexpected_file(
+                &path,
+                "partner records are YAML files named <id>.yaml",
+            ));
+        }
+    }
+    let remember = !cache.one_shot;
+    let parsed = parse_all_cached(
+        &mut cache.partners,
+        remember,
+        root,
+        &paths,
+        diagnostics,
+        parse_partner,
+    );
+    let mut partners = Vec::new();
+    for (path, parsed) in paths.iter().zip(parsed) {
+        match parsed {
+            Some(Ok(partner)) => partners.push(partner),
+            Some(Err(errors)) => {
+                unreadable.insert(file_stem(path));
+                diagnostics.extend(errors);
+            }
+            // Unreadable (reported already): the partner still exists.
+            None => {
+                unreadable.insert(file_stem(path));
+            }
+        }
+    }
+    (partners, unreadable)
+}
+
+/// The private overlays of private/.
+fn read_overlays(
+    root: &Path,
+    cache: &mut ParseCache,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LoadedOverlay> {
+    let paths: Vec<PathBuf> = files_in(root, "private", diagnostics)
+        .into_iter()
+        .filter(|path| has_extension(path, &["yaml", "yml"]))
+        .collect();
+    let remember = !cache.one_shot;
+    let mut overlays = Vec::new();
+    for parsed in parse_all_cached(
+        &mut cache.overlays,
+        remember,
+        root,
+        &paths,
+        diagnostics,
+        parse_overlay,
+    ) {
+        match parsed {
+            Some(Ok(overlay)) => overlays.push(overlay),
+            Some(Err(diagnostic)) => diagnostics.push(diagnostic),
+            None => {}
+        }
+    }
+    overlays
+}
+
+/// The guides and their translations, and the slugs of those that cannot
+/// be read or parsed.
+fn read_guides(
+    root: &Path,
+    config: &HubConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<LoadedGuide>, BTreeSet<String>) {
+    let mut unreadable = BTreeSet::new();
+    let mut guides = Vec::new();
+    for path in files_in(root, "guides", diagnostics) {
+        if !has_extension(&path, &["md"]) {
+            diagnostics.push(unexpected_file(
+                &path,
+                "guides are Markdown files named <slug>.md",
+            ));
+            continue;
+        }
+        let Some(file) = read_text(root, &path, diagnostics) else {
+            unreadable.insert(file_stem(&path));
+            continue;
+        };
+        match parse_guide(file, config, diagnostics) {
+            Some(guide) => guides.push(guide),
+            None => {
+                unreadable.insert(file_stem(&path));
+            }
+        }
+    }
+    (guides, unreadable)
+}
+
+/// The files of static/, copied as they are.
+fn static_files(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<StaticFile> {
+    files_in(root, "static", diagnostics)
+        .into_iter()
+        .filter_map(|path| {
+            let output_path = path
+                .strip_prefix("static")
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
+            Some(StaticFile {
+                output_path,
+                source: root.join(&path),
+            })
+        })
+        .collect()
+}
+
+/// The hub's own templates, by name (`partials/card.html`).
+fn read_templates(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, SourceFile> {
+    let mut templates = BTreeMap::new();
+    for path in files_in(root, "templates", diagnostics) {
+        let Some(file) = read_text(root, &path, diagnostics) else {
+            continue;
+        };
+        if let Some(name) = path
+            .strip_prefix("templates")
+            .ok()
+            .and_then(Path::to_str)
+            .map(|name| name.replace('\\', "/"))
+        {
+            templates.insert(name, file);
+        }
+    }
+    templates
+}
+
+/// The hub's UI strings, by language (`i18n/es.yaml`).
+fn read_strings(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, SourceFile> {
+    let mut strings = BTreeMap::new();
+    for path in files_in(root, "i18n", diagnostics) {
+        let language = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .and_then(|name| {
+                name.strip_suffix(".yaml")
+                    .or_else(|| name.strip_suffix(".yml"))
+            })
+            .map(str::to_string);
+        if let (Some(language), Some(file)) = (language, read_text(root, &path, diagnostics)) {
+            strings.insert(language, file);
+        }
+    }
+    strings
 }
 
 /// E025 for each guide file whose slug and language another guide file

@@ -532,7 +532,7 @@ mod tests {
             true,
         );
         assert_eq!(finished.leaks.len(), 1);
-        assert_eq!(finished.leaks[0].code, rules::INTERNAL_VALUE_PUBLISHED.code);
+        assert_eq!(finished.leaks[0].code, rules::INTERNAL_VALUE_PUBLISHED);
         assert!(
             finished.leaks[0]
                 .message
@@ -590,6 +590,6 @@ mod tests {
         let private = private_values("Jordan O'Example", "private/a.yaml");
         let found = PrivateScanner::new(&private).scan(&[&file]);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].code, rules::INTERNAL_VALUE_PUBLISHED.code);
+        assert_eq!(found[0].code, rules::INTERNAL_VALUE_PUBLISHED);
     }
 }

@@ -20,7 +20,7 @@ use crate::pipeline::output::{fnv1a, OutputFile};
 use crate::pipeline::render::templates::{self, template_diagnostic};
 use crate::pipeline::render::values::{Fragments, ValueCache};
 use crate::pipeline::render::{assets, theme, RenderError};
-use crate::pipeline::search::{SearchContext, SearchIndex};
+use crate::pipeline::search::SearchIndex;
 
 /// Fills a page's template context. Contexts are built only when the page
 /// renders, so a large hub never holds every page's context at once.
@@ -137,47 +137,14 @@ pub fn render_selected(
     .map_err(|diagnostics| RenderError { diagnostics })?;
     let tera = engine.tera;
 
-    // One edition of the site per language: the same pages, with texts in
-    // that language where the hub has them.
-    let editions: Vec<Site> = languages
-        .iter()
-        .map(|language| localized_site(site, language))
-        .collect();
-    let infos: Vec<SiteInfo<'_>> = editions
-        .iter()
-        .zip(&languages)
-        .map(|(edition, language)| SiteInfo::new(edition, language))
-        .collect();
-    let search_contexts: Vec<Option<SearchContext<'_>>> = languages
-        .iter()
-        .map(|language| {
-            search
-                .iter()
-                .find(|index| &index.language == language)
-                .map(SearchIndex::context)
-        })
-        .collect();
-    let switcher: Vec<Alternate> = languages
-        .iter()
-        .map(|language| Alternate {
-            lang: language.clone(),
-            name: site
-                .taxonomies
-                .label(Kind::Languages, language, language)
-                .to_string(),
-            path: String::new(),
-        })
-        .collect();
-
+    let Editions {
+        sites: editions,
+        site_values,
+        search_values,
+        switcher,
+    } = Editions::of(site, &languages, search);
     // Which partners each term lists: the same in every language.
     let members = Members::of(site);
-    // What every page of an edition shows, as template values once per
-    // edition rather than once per page.
-    let site_values: Vec<Value> = infos.iter().map(Value::from_serializable).collect();
-    let search_values: Vec<Option<Value>> = search_contexts
-        .iter()
-        .map(|search| search.as_ref().map(Value::from_serializable))
-        .collect();
     let render_all = |pages: &[Page<'_>], fragments: &Fragments| {
         pages
             .par_iter()
@@ -236,7 +203,7 @@ pub fn render_selected(
             .flat_map(|(edition_index, partners)| {
                 let (edition, language) = (&editions[*edition_index], &languages[*edition_index]);
                 let mut list = page_list(edition, &members, partners, &strings, language);
-                if search_contexts[*edition_index].is_some() {
+                if search_values[*edition_index].is_some() {
                     list.push(search_page(&strings, language));
                 }
                 in_edition(list, site, language, *edition_index, &switcher)
@@ -288,6 +255,59 @@ pub fn render_selected(
         shows: shown.into_iter().collect(),
         fragments,
     })
+}
+
+/// One edition of the site per language: the same pages, with texts in
+/// that language where the hub has them, and what every page of an
+/// edition shows as template values, made once per edition rather than
+/// once per page.
+struct Editions {
+    sites: Vec<Site>,
+    site_values: Vec<Value>,
+    /// The search panel's values, for editions with a search index.
+    search_values: Vec<Option<Value>>,
+    /// The language switcher's entries, paths filled in per page.
+    switcher: Vec<Alternate>,
+}
+
+impl Editions {
+    fn of(site: &Site, languages: &[String], search: &[SearchIndex]) -> Self {
+        let sites: Vec<Site> = languages
+            .iter()
+            .map(|language| localized_site(site, language))
+            .collect();
+        let site_values = sites
+            .iter()
+            .zip(languages)
+            .map(|(edition, language)| Value::from_serializable(&SiteInfo::new(edition, language)))
+            .collect();
+        let search_values = languages
+            .iter()
+            .map(|language| {
+                search
+                    .iter()
+                    .find(|index| &index.language == language)
+                    .map(|index| Value::from_serializable(&index.context()))
+            })
+            .collect();
+        let switcher = languages
+            .iter()
+            .map(|language| Alternate {
+                lang: language.clone(),
+                name: site
+                    .taxonomies
+                    .label(Kind::Languages, language, language)
+                    .to_string(),
+                path: String::new(),
+            })
+            .collect();
+        Editions {
+            sites,
+            site_values,
+            search_values,
+            switcher,
+        }
+    }
 }
 
 /// The theme's stylesheets, scripts and images, with the hub's accent

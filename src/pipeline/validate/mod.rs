@@ -96,6 +96,13 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         .map(|p| p.record.id.as_str())
         .chain(hub.unreadable_partners.iter().map(String::as_str))
         .collect();
+    orphan_overlays(hub, &partner_ids, &mut diagnostics);
+    guide_front_matter(hub, &partner_ids, &mut diagnostics);
+    diagnostics
+}
+
+/// Rule E024: a private overlay names a partner that does not exist.
+fn orphan_overlays(hub: &Hub, partner_ids: &BTreeSet<&str>, diagnostics: &mut Vec<Diagnostic>) {
     for overlay in &hub.overlays {
         if !partner_ids.contains(overlay.id.as_str()) {
             diagnostics.push(
@@ -111,6 +118,11 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
             );
         }
     }
+}
+
+/// The front matter of each guide: a title, partners and service areas
+/// that exist, a real date.
+fn guide_front_matter(hub: &Hub, partner_ids: &BTreeSet<&str>, diagnostics: &mut Vec<Diagnostic>) {
     for guide in &hub.guides {
         let front = &guide.front_matter;
         if front.title.trim().is_empty() {
@@ -170,7 +182,6 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
             }
         }
     }
-    diagnostics
 }
 
 /// W160: two files that look like the same partner (same phone number or

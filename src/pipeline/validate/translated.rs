@@ -5,7 +5,7 @@
 use crate::diagnostics::rules;
 use crate::diagnostics::suggest::did_you_mean;
 use crate::diagnostics::Diagnostic;
-use crate::hub::record::{Hours, PartnerRecord, Service, Translation};
+use crate::hub::record::{service_short_texts, Hours, PartnerRecord, Translation};
 
 use super::PartnerCheck;
 
@@ -60,40 +60,7 @@ impl PartnerCheck<'_> {
             if let Some(description) = &translated.description {
                 self.markdown(description, &format!("{field}.description"), out);
             }
-            let has = ServiceTexts(service);
-            for (name, translated, original) in [
-                (
-                    "fees_description",
-                    translated.fees_description.is_some(),
-                    service.fees_description.is_some(),
-                ),
-                (
-                    "application_process",
-                    translated.application_process.is_some(),
-                    service.application_process.is_some(),
-                ),
-                ("alert", translated.alert.is_some(), service.alert.is_some()),
-                (
-                    "eligibility",
-                    translated.eligibility.is_some(),
-                    has.eligibility(),
-                ),
-                (
-                    "confidentiality_note",
-                    translated.confidentiality_note.is_some(),
-                    service.access.confidentiality_note.is_some(),
-                ),
-                (
-                    "interpretation_note",
-                    translated.interpretation_note.is_some(),
-                    has.interpretation_note(),
-                ),
-                (
-                    "hours_notes",
-                    translated.hours_notes.is_some(),
-                    service.hours.as_ref().and_then(Hours::notes).is_some(),
-                ),
-            ] {
+            for (name, original, translated) in service_short_texts(service, Some(translated)) {
                 if translated && !original {
                     out.push(self.nothing_to_translate(&field, name, "service"));
                 }
@@ -225,24 +192,5 @@ impl PartnerCheck<'_> {
             format!("translates the {owner}'s {original}, which it does not have: this text would never be shown"),
         )
         .help(format!("add {original} to the {owner} in the record, or remove this translation"))
-    }
-}
-
-/// Texts of a service that sit inside its optional blocks.
-struct ServiceTexts<'a>(&'a Service);
-
-impl ServiceTexts<'_> {
-    fn eligibility(&self) -> bool {
-        self.0
-            .eligibility
-            .as_ref()
-            .is_some_and(|e| e.description.is_some())
-    }
-
-    fn interpretation_note(&self) -> bool {
-        self.0
-            .interpretation
-            .as_ref()
-            .is_some_and(|i| i.note.is_some())
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::diagnostics::rules;
 use crate::diagnostics::Diagnostic;
-use crate::hub::record::{Hours, PartnerRecord, Translation};
+use crate::hub::record::{service_short_texts, Hours, PartnerRecord, Translation};
 use crate::hub::taxonomy::Kind;
 use crate::hub::yaml::Locator;
 use crate::pipeline::load::Hub;
@@ -165,51 +165,8 @@ fn untranslated_texts(record: &PartnerRecord, translation: &Translation) -> Vec<
     }
     for service in &record.services {
         let translated = translation.services.get(&service.id);
-        let has = |text: Option<&String>| text.is_some();
-        for (name, original, done) in [
-            (
-                "fees_description",
-                has(service.fees_description.as_ref()),
-                translated.and_then(|t| t.fees_description.as_ref()),
-            ),
-            (
-                "application_process",
-                has(service.application_process.as_ref()),
-                translated.and_then(|t| t.application_process.as_ref()),
-            ),
-            (
-                "alert",
-                has(service.alert.as_ref()),
-                translated.and_then(|t| t.alert.as_ref()),
-            ),
-            (
-                "eligibility",
-                service
-                    .eligibility
-                    .as_ref()
-                    .is_some_and(|e| e.description.is_some()),
-                translated.and_then(|t| t.eligibility.as_ref()),
-            ),
-            (
-                "confidentiality_note",
-                has(service.access.confidentiality_note.as_ref()),
-                translated.and_then(|t| t.confidentiality_note.as_ref()),
-            ),
-            (
-                "interpretation_note",
-                service
-                    .interpretation
-                    .as_ref()
-                    .is_some_and(|i| i.note.is_some()),
-                translated.and_then(|t| t.interpretation_note.as_ref()),
-            ),
-            (
-                "hours_notes",
-                service.hours.as_ref().and_then(Hours::notes).is_some(),
-                translated.and_then(|t| t.hours_notes.as_ref()),
-            ),
-        ] {
-            if original && done.is_none() {
+        for (name, original, done) in service_short_texts(service, translated) {
+            if original && !done {
                 missing.push(format!("services.{}.{name}", service.id));
             }
         }
