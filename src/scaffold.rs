@@ -207,30 +207,15 @@ pub enum Ci {
 pub const GITHUB_WORKFLOW: &str = include_str!("../docs/ci/github-pages.yml");
 pub const GITLAB_PIPELINE: &str = include_str!("../docs/ci/gitlab-pages.yml");
 
-/// The git address this haven was built from (`repository` in
-/// Cargo.toml), so a new hub's CI installs the same haven; empty when
-/// unknown, and the CI file then asks for it.
-const HAVEN_REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
-
-/// The lines of the CI files that leave `HAVEN_GIT` to the repository's
-/// settings.
-const GITHUB_UNSET: &str = "HAVEN_GIT: ${{ vars.HAVEN_GIT }}";
-const GITLAB_UNSET: &str = "HAVEN_GIT: \"\"";
-
-/// The CI file of `ci` and where it goes, installing haven from
-/// `repository` when that is known.
-fn ci_file(ci: Ci, repository: &str) -> Option<(&'static str, String)> {
-    let (path, template, unset) = match ci {
-        Ci::Github => (".github/workflows/haven.yml", GITHUB_WORKFLOW, GITHUB_UNSET),
-        Ci::Gitlab => (".gitlab-ci.yml", GITLAB_PIPELINE, GITLAB_UNSET),
-        Ci::None => return None,
-    };
-    let text = if repository.is_empty() {
-        template.to_string()
-    } else {
-        template.replace(unset, &format!("HAVEN_GIT: {repository}"))
-    };
-    Some((path, text))
+/// The CI file of `ci` and where it goes. The files download the release
+/// they pin (`HAVEN_VERSION`, this haven's own) from `HAVEN_RELEASES`, so
+/// they need no repository variable.
+fn ci_file(ci: Ci) -> Option<(&'static str, &'static str)> {
+    match ci {
+        Ci::Github => Some((".github/workflows/haven.yml", GITHUB_WORKFLOW)),
+        Ci::Gitlab => Some((".gitlab-ci.yml", GITLAB_PIPELINE)),
+        Ci::None => None,
+    }
 }
 
 /// Internal records stay out of a public repository (hub.yaml says
@@ -250,8 +235,8 @@ pub fn init(dir: &Path, ci: Ci, today: Date) -> Result<Vec<PathBuf>, ScaffoldErr
         (dir.join("hub.yaml"), INIT_HUB.to_string()),
         (dir.join("schema/partner.schema.json"), partner_schema()),
     ];
-    if let Some((path, text)) = ci_file(ci, HAVEN_REPOSITORY) {
-        files.push((dir.join(path), text));
+    if let Some((path, text)) = ci_file(ci) {
+        files.push((dir.join(path), text.to_string()));
     }
     files.extend([
         (dir.join("partners/example-partner.yaml"), partner),
@@ -314,22 +299,6 @@ mod tests {
         assert!(schema.contains("\"law_enforcement_involvement\""));
         assert!(schema.contains("\"not_required\""));
         assert!(schema.contains("\"last_verified\""));
-    }
-
-    #[test]
-    fn a_known_haven_repository_is_written_into_the_ci_files() {
-        let repository = "https://git.example.org/haven";
-        for ci in [Ci::Github, Ci::Gitlab] {
-            let (_, text) = ci_file(ci, repository).expect("a CI file");
-            assert!(
-                text.contains("HAVEN_GIT: https://git.example.org/haven\n"),
-                "{text}"
-            );
-            assert!(!text.contains(GITHUB_UNSET) && !text.contains(GITLAB_UNSET));
-            let unknown = ci_file(ci, "").expect("a CI file").1;
-            assert!(unknown.contains(GITHUB_UNSET) || unknown.contains(GITLAB_UNSET));
-        }
-        assert!(ci_file(Ci::None, repository).is_none());
     }
 
     #[test]

@@ -122,12 +122,16 @@ fn the_github_workflow_installs_the_pinned_release_once_and_caches_it() {
         .unwrap_or_default()
         .contains("env.HAVEN_VERSION"));
     assert_eq!(cache["with"]["path"].as_str(), Some("~/.haven"));
+    assert!(cache["with"]["key"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("env.HAVEN_INSTALL"));
     let install = steps(build)
         .into_iter()
         .find(|step| {
             step["run"]
                 .as_str()
-                .is_some_and(|run| run.contains("cargo install"))
+                .is_some_and(|run| run.contains("install.sh"))
         })
         .expect("an install step");
     assert_eq!(
@@ -135,8 +139,18 @@ fn the_github_workflow_installs_the_pinned_release_once_and_caches_it() {
         "steps.cache.outputs.cache-hit != 'true'"
     );
     let command = install["run"].as_str().unwrap_or_default();
-    assert!(command.contains("--locked") && command.contains("--tag \"v$HAVEN_VERSION\""));
-    assert!(command.contains("--root ~/.haven"));
+    // The release binary, through the installer that checks its checksum.
+    assert!(command.contains("$HAVEN_RELEASES/v$HAVEN_VERSION/install.sh"));
+    assert!(command.contains("--version \"$HAVEN_VERSION\" --prefix ~/.haven"));
+    // Compiling only when told to, and then with the locked versions.
+    assert!(command.contains("if [ \"$HAVEN_INSTALL\" = source ]"));
+    assert!(command
+        .contains("cargo install --locked --root ~/.haven --version \"$HAVEN_VERSION\" haven-hub"));
+    // No repository variable is needed.
+    assert!(!scaffold::GITHUB_WORKFLOW.contains("vars."));
+    assert!(workflow["env"]["HAVEN_RELEASES"]
+        .as_str()
+        .is_some_and(|address| address.starts_with("https://")));
 }
 
 #[test]
@@ -149,7 +163,7 @@ fn the_gitlab_pipeline_checks_merge_requests_and_publishes_the_default_branch() 
     );
     assert_eq!(
         pipeline["default"]["cache"]["key"].as_str(),
-        Some("haven-$HAVEN_VERSION")
+        Some("haven-$HAVEN_VERSION-$HAVEN_INSTALL")
     );
     assert_eq!(
         pipeline["default"]["cache"]["paths"][0].as_str(),
