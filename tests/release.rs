@@ -297,3 +297,30 @@ fn the_ci_files_install_the_pinned_release_through_the_installer() {
         );
     }
 }
+
+#[test]
+fn the_ci_files_and_the_installer_name_the_same_release_address() {
+    let installer =
+        fs::read_to_string(repository().join(".ci/release/install.sh")).expect("install.sh");
+    let default = installer
+        .lines()
+        .find_map(|line| line.strip_prefix("RELEASES_DEFAULT=\""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("the installer's default release address");
+    let workflow: serde_yaml::Value =
+        serde_yaml::from_str(haven::scaffold::GITHUB_WORKFLOW).expect("YAML");
+    let pipeline: serde_yaml::Value =
+        serde_yaml::from_str(haven::scaffold::GITLAB_PIPELINE).expect("YAML");
+    assert_eq!(workflow["env"]["HAVEN_RELEASES"].as_str(), Some(default));
+    assert_eq!(
+        pipeline["variables"]["HAVEN_RELEASES"].as_str(),
+        Some(default)
+    );
+    for doc in ["README.md", "docs/deploy.md"] {
+        let text = fs::read_to_string(repository().join(doc)).expect("doc");
+        assert!(
+            text.contains(default),
+            "{doc} shows another release address"
+        );
+    }
+}
