@@ -129,9 +129,21 @@ fn serve(root: PathBuf) -> String {
     address
 }
 
-fn install(releases_address: &str, prefix: &Path, installer: &Path) -> Output {
+/// The installed program answers `--version` with this release's.
+fn assert_runs_as_this_version(installed: &Path) {
+    let version = Command::new(installed)
+        .arg("--version")
+        .output()
+        .expect("the installed haven runs");
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("haven {VERSION}")
+    );
+}
+
+fn install(releases_address: &str, prefix: &Path) -> Output {
     Command::new("sh")
-        .arg(installer)
+        .arg(repository().join(".ci/release/install.sh"))
         .args(["--version", VERSION, "--prefix"])
         .arg(prefix)
         .args(["--from", releases_address])
@@ -189,20 +201,9 @@ fn the_installer_installs_a_release_it_downloads_and_checks() {
     let releases = packaged_release(work.path());
     let address = serve(releases);
     let prefix = work.path().join("prefix");
-    let output = install(
-        &address,
-        &prefix,
-        &repository().join(".ci/release/install.sh"),
-    );
+    let output = install(&address, &prefix);
     assert_success(&output);
-    let installed = Command::new(prefix.join("bin/haven"))
-        .arg("--version")
-        .output()
-        .expect("the installed haven runs");
-    assert_eq!(
-        String::from_utf8_lossy(&installed.stdout).trim(),
-        format!("haven {VERSION}")
-    );
+    assert_runs_as_this_version(&prefix.join("bin/haven"));
 }
 
 #[test]
@@ -214,11 +215,7 @@ fn the_installer_refuses_an_archive_whose_checksum_differs() {
     fs::write(&sums, format!("{}{}", "0".repeat(64), &listed[64..])).expect("write");
     let address = serve(releases);
     let prefix = work.path().join("prefix");
-    let output = install(
-        &address,
-        &prefix,
-        &repository().join(".ci/release/install.sh"),
-    );
+    let output = install(&address, &prefix);
     assert!(!output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("checksum mismatch"), "{said}");
@@ -230,11 +227,7 @@ fn the_installer_refuses_an_archive_whose_checksum_differs() {
 fn the_installer_says_when_the_release_does_not_exist() {
     let work = tempfile::tempdir().expect("temp");
     let address = serve(work.path().to_path_buf());
-    let output = install(
-        &address,
-        &work.path().join("prefix"),
-        &repository().join(".ci/release/install.sh"),
-    );
+    let output = install(&address, &work.path().join("prefix"));
     assert!(!output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("cannot download"), "{said}");
@@ -287,14 +280,7 @@ fn the_ci_files_install_the_pinned_release_through_the_installer() {
         let home = tempfile::tempdir().expect("temp");
         let output = run_ci_script(&script, &address, home.path());
         assert_success(&output);
-        let version = Command::new(home.path().join(installed))
-            .arg("--version")
-            .output()
-            .expect("the installed haven runs");
-        assert_eq!(
-            String::from_utf8_lossy(&version.stdout).trim(),
-            format!("haven {VERSION}")
-        );
+        assert_runs_as_this_version(&home.path().join(installed));
     }
 }
 

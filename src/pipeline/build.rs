@@ -487,7 +487,7 @@ pub(crate) fn produce(
     let finish_and_write = |file: OutputFile, fragments: &Fragments| {
         let finished = finishing.add(|| finisher.finish(file, fragments));
         let written = if finished.leaks.is_empty() {
-            writing.add(|| sink.put(&finished.file)).err()
+            writing.add(|| sink.put(finished.file)).err()
         } else {
             None
         };

@@ -158,7 +158,7 @@ pub struct Staging {
 /// `haven check`, which renders every page only to scan it.
 pub trait Sink: Sync {
     /// Writes one whole file.
-    fn put(&self, file: &OutputFile) -> Result<(), WriteError>;
+    fn put(&self, file: OutputFile) -> Result<(), WriteError>;
     /// Adds to the end of a file written a piece at a time.
     fn append(&self, file: &OutputFile) -> Result<(), WriteError>;
 }
@@ -167,7 +167,7 @@ pub trait Sink: Sync {
 pub struct Discard;
 
 impl Sink for Discard {
-    fn put(&self, _: &OutputFile) -> Result<(), WriteError> {
+    fn put(&self, _: OutputFile) -> Result<(), WriteError> {
         Ok(())
     }
 
@@ -200,9 +200,8 @@ impl Collect {
 }
 
 impl Sink for Collect {
-    fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
-        self.files()
-            .insert(file.path.clone(), file.contents.clone());
+    fn put(&self, file: OutputFile) -> Result<(), WriteError> {
+        self.files().insert(file.path, file.contents);
         Ok(())
     }
 
@@ -216,8 +215,8 @@ impl Sink for Collect {
 }
 
 impl Sink for Staging {
-    fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
-        Staging::put(self, file)
+    fn put(&self, file: OutputFile) -> Result<(), WriteError> {
+        Staging::put(self, &file)
     }
 
     fn append(&self, file: &OutputFile) -> Result<(), WriteError> {

@@ -217,7 +217,6 @@ impl Preview {
         clock: &mut Stopwatch,
     ) -> Result<(Produced, Vec<OutputFile>), BuildError> {
         let scanner = scanner_for(&mut self.scanner, private);
-        build::refuse_private_static(site, scanner)?;
         let collected = write::Collect::default();
         let produced = build::produce(site, &mut self.memory, scanner, wanted, &collected, clock)?;
         Ok((produced, collected.into_files()))
@@ -236,6 +235,8 @@ impl Preview {
         // Templates, strings or settings may have changed how every
         // partner looks.
         self.memory.forget_looks();
+        // Static files change only with a full rebuild: scanned only then.
+        build::refuse_private_static(&site, scanner_for(&mut self.scanner, &private))?;
         let (produced, files) = self.produce(&site, &private, &|_, _| true, &mut clock)?;
         write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
