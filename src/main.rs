@@ -147,6 +147,32 @@ enum ImportCommand {
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
     },
+    /// From a spreadsheet (CSV, .xlsx or .ods) with a header row: one
+    /// partner file per organization (rows with the same id or name are
+    /// one organization), with a report of every row.
+    Sheet {
+        /// The spreadsheet; with --template, the CSV file to write.
+        file: PathBuf,
+        /// The hub to write partners/<id>.yaml into.
+        #[arg(long, default_value = ".")]
+        into: PathBuf,
+        /// A YAML file naming what other columns hold (see docs/data.md).
+        #[arg(long, value_name = "MAP.yaml")]
+        map: Option<PathBuf>,
+        /// The workbook's sheet to read instead of the first.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Replace partner files that already exist.
+        #[arg(long)]
+        force: bool,
+        /// Write an empty template (every column haven reads, one example
+        /// row) to FILE instead of importing.
+        #[arg(long)]
+        template: bool,
+        /// The date recorded as the import date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -272,29 +298,90 @@ fn main() -> ExitCode {
                 force: *force,
                 today: today.unwrap_or_else(Date::today),
             };
-            match haven::import::import_hsds(&plan) {
-                Ok(report) => {
-                    let full = match haven::import::write_report(into, &report) {
-                        Ok(path) => Some(path),
-                        Err(error) => {
-                            eprintln!("warning: the full report was not written: {error}");
-                            None
-                        }
-                    };
+            report_import(&cli, into, haven::import::import_hsds(&plan))
+        }
+        Command::Import(ImportCommand::Sheet {
+            file,
+            into,
+            map,
+            sheet,
+            force,
+            template: true,
+            ..
+        }) => {
+            if map.is_some() || sheet.is_some() {
+                eprintln!(
+                    "error: --template writes a new file; --map and --sheet are for importing"
+                );
+                return ExitCode::from(2);
+            }
+            match haven::import::sheet::template_file(file, into, *force) {
+                Ok(()) => {
                     if !cli.quiet {
-                        print!("{}", report.summary(full.as_deref()));
+                        println!(
+                            "Wrote {}: one column per field haven reads and an example row. Fill in a row per partner (or per service), then run `haven import sheet {}`.",
+                            file.display(),
+                            file.display()
+                        );
                     }
-                    if report.partners.iter().any(|p| p.skipped) {
-                        ExitCode::from(1)
-                    } else {
-                        ExitCode::SUCCESS
-                    }
+                    ExitCode::SUCCESS
                 }
                 Err(error) => {
                     eprintln!("error: {error}");
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Import(ImportCommand::Sheet {
+            file,
+            into,
+            map,
+            sheet,
+            force,
+            today,
+            ..
+        }) => {
+            let plan = haven::import::sheet::SheetPlan {
+                source: file.clone(),
+                hub: into.clone(),
+                mapping: map.clone(),
+                sheet: sheet.clone(),
+                force: *force,
+                today: today.unwrap_or_else(Date::today),
+            };
+            report_import(&cli, into, haven::import::sheet::import_sheet(&plan))
+        }
+    }
+}
+
+/// Prints an import's summary and writes its full report; exit 1 when a
+/// file was not written.
+fn report_import(
+    cli: &Cli,
+    hub: &Path,
+    result: Result<haven::import::ImportReport, haven::import::ImportError>,
+) -> ExitCode {
+    match result {
+        Ok(report) => {
+            let full = match haven::import::write_report(hub, &report) {
+                Ok(path) => Some(path),
+                Err(error) => {
+                    eprintln!("warning: the full report was not written: {error}");
+                    None
+                }
+            };
+            if !cli.quiet {
+                print!("{}", report.summary(full.as_deref()));
+            }
+            if report.partners.iter().any(|p| p.skipped) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
         }
     }
 }

@@ -132,7 +132,7 @@ pub fn check_extension(extension: &str) -> Result<String, Problem> {
 
 /// The number without an extension written after it ("ext. 12", "ext 12",
 /// "extension 12", "x12", "#12"), and that extension.
-fn split_extension(written: &str) -> (&str, Option<String>) {
+pub fn split_extension(written: &str) -> (&str, Option<String>) {
     let trimmed = written.trim_end();
     let digits_start = trimmed
         .char_indices()

@@ -250,6 +250,69 @@ pub(super) fn clock(text: &str) -> Option<String> {
     crate::import::hours_text::clock(text)
 }
 
+/// Hours a person typed into one cell: "Mon-Fri 9am-5pm; Sat 10-2",
+/// "24/7", "By appointment". `None` when they cannot be read.
+pub(super) fn hours_from_cell(text: &str) -> Option<Node> {
+    let lower = text.trim().trim_end_matches('.').to_lowercase();
+    const ALWAYS: [&str; 7] = [
+        "24/7",
+        "24/7/365",
+        "24 hours",
+        "24 hrs",
+        "open 24 hours",
+        "24 horas",
+        "abierto 24 horas",
+    ];
+    if ALWAYS.contains(&lower.as_str()) {
+        return Some(Node::text("24/7"));
+    }
+    if [
+        "by appointment",
+        "appointment only",
+        "con cita",
+        "por cita",
+        "solo con cita",
+    ]
+    .iter()
+    .any(|words| lower.starts_with(words))
+    {
+        return Some(Node::text("by_appointment"));
+    }
+    let mut week = Week {
+        days: BTreeMap::new(),
+        notes: Vec::new(),
+        around_the_clock: false,
+        by_appointment: false,
+        unread_rows: false,
+    };
+    for (day, ranges) in crate::import::hours_text::weekly(&groups_at_commas(text))? {
+        week.days.entry(day).or_default().extend(ranges);
+    }
+    week.into_node()
+}
+
+/// "M-Th 8:30-4:30, F 8:30-12" → "M-Th 8:30-4:30; F 8:30-12": a comma
+/// after a time and before a day starts a new group ("Mon, Wed & Fri
+/// 9-5" keeps its commas).
+fn groups_at_commas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous_has_time = false;
+    for (at, piece) in text.split(',').enumerate() {
+        if at > 0 {
+            let first_word = piece.split_whitespace().next().unwrap_or("");
+            let starts_with_day = crate::import::hours_text::days(first_word).is_some();
+            out.push(if previous_has_time && starts_with_day {
+                ';'
+            } else {
+                ','
+            });
+        }
+        out.push_str(piece);
+        previous_has_time = piece.chars().any(|c| c.is_ascii_digit());
+    }
+    out
+}
+
 /// Hours the exporter wrote as words into a phone's description.
 pub(super) fn hours_from_words(text: &str) -> Option<Node> {
     match text {
@@ -287,5 +350,46 @@ mod tests {
         assert_eq!(clock("25:00"), None);
         assert_eq!(clock("9:00am").as_deref(), Some("09:00"));
         assert_eq!(clock("5:00 PM").as_deref(), Some("17:00"));
+    }
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+
+    fn days_of(text: &str) -> Vec<(String, String)> {
+        match hours_from_cell(text) {
+            Some(Node::Map(entries)) => entries
+                .into_iter()
+                .filter_map(|(day, value)| match value {
+                    Node::Text(value) => Some((day, value)),
+                    _ => None,
+                })
+                .collect(),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn hours_typed_into_a_cell_are_read_as_volunteers_write_them() {
+        let legal_aid = days_of("M-Th 8:30-4:30, F 8:30-12");
+        assert_eq!(legal_aid[0], ("mon".into(), "08:30-16:30".into()));
+        assert_eq!(legal_aid[4], ("fri".into(), "08:30-12:00".into()));
+        assert_eq!(legal_aid[5], ("sat".into(), "closed".into()));
+        assert_eq!(days_of("M-F 8-4:30")[2].1, "08:00-16:30");
+        assert_eq!(days_of("Lunes a viernes 9-5")[0].1, "09:00-17:00");
+        assert_eq!(days_of("Mon, Wed, Fri 9-5")[2].1, "09:00-17:00");
+        assert_eq!(days_of("Mon, Wed, Fri 9-5")[1].1, "closed");
+    }
+
+    #[test]
+    fn around_the_clock_and_appointments_are_keywords() {
+        assert_eq!(hours_from_cell("24/7"), Some(Node::text("24/7")));
+        assert_eq!(hours_from_cell("Open 24 hours"), Some(Node::text("24/7")));
+        assert_eq!(
+            hours_from_cell("By appointment only"),
+            Some(Node::text("by_appointment"))
+        );
+        assert_eq!(hours_from_cell("call first"), None);
     }
 }

@@ -107,8 +107,10 @@ pub fn range(text: &str) -> Option<(String, String)> {
         }
     }
     let mut close = close;
-    if bare(open_text) && bare(close_text) && close < open && !close_text.contains(':') {
-        // "9-5": office hours, closing in the afternoon.
+    let morning = |t: &str| t < "12:00";
+    if bare(open_text) && bare(close_text) && close < open && morning(&open) && morning(&close) {
+        // "9-5", "8:30-4:30": office hours, closing in the afternoon
+        // ("22:00-06:00" is a night, left alone).
         close = clock(&format!("{close_text}pm"))?;
     }
     if close <= open && close != "00:00" {

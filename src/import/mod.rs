@@ -1,7 +1,8 @@
 //! `haven import hsds DIR`: partner records from an Open Referral HSDS
-//! tabular data package (3.0, and the 1.1/2.0 layouts), one file per
+//! tabular data package (3.0, and the 1.1/2.0 layouts), and `haven
+//! import sheet FILE` from a coalition's spreadsheet: one file per
 //! organization, with a report of every step that lost or guessed
-//! something (docs/record-format.md).
+//! something (docs/data.md).
 
 pub mod airs;
 mod hours;
@@ -13,6 +14,7 @@ pub mod partner;
 mod phones;
 mod places;
 mod services;
+pub mod sheet;
 mod text;
 pub mod yaml_out;
 
@@ -54,7 +56,14 @@ pub struct Imported {
 }
 
 pub struct ImportReport {
-    pub version: String,
+    /// What was read: "an HSDS 3.0 data package", "the spreadsheet
+    /// partners.xlsx".
+    pub read: String,
+    /// How it was read (encoding, header row).
+    pub notes: Vec<String>,
+    /// A spreadsheet's columns and the field each was read as, for the
+    /// full report.
+    pub columns: Vec<String>,
     pub partners: Vec<Imported>,
     /// CSV files of the package that were not read (no HSDS table, or a
     /// table partner records have no place for).
@@ -74,6 +83,8 @@ pub enum ImportError {
     NoHub(PathBuf),
     Hub(crate::diagnostics::Diagnostic),
     Write(PathBuf, std::io::Error),
+    /// A spreadsheet, or its mapping file, that cannot be read.
+    Sheet(String),
 }
 
 impl std::fmt::Display for ImportError {
@@ -87,6 +98,7 @@ impl std::fmt::Display for ImportError {
             ),
             ImportError::Hub(diagnostic) => write!(f, "{}", diagnostic.message),
             ImportError::Write(path, error) => write!(f, "{}: {error}", path.display()),
+            ImportError::Sheet(message) => write!(f, "{message}"),
         }
     }
 }
@@ -101,17 +113,69 @@ const UNMAPPED_TABLES: [&str; 4] = [
     "programs",
 ];
 
-pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
-    let config_path = plan.hub.join("hub.yaml");
-    let config_text =
-        fs::read_to_string(&config_path).map_err(|_| ImportError::NoHub(plan.hub.clone()))?;
+/// The hub's settings and taxonomies, which an import maps into.
+pub(crate) fn open_hub(hub: &Path) -> Result<(HubConfig, Taxonomies), ImportError> {
+    let config_text = fs::read_to_string(hub.join("hub.yaml"))
+        .map_err(|_| ImportError::NoHub(hub.to_path_buf()))?;
     let config: HubConfig = crate::hub::yaml::parse(&config_text, Path::new("hub.yaml"), 0)
         .map_err(ImportError::Hub)?;
-    let taxonomies = match fs::read_to_string(plan.hub.join("taxonomies.yaml")) {
+    let taxonomies = match fs::read_to_string(hub.join("taxonomies.yaml")) {
         Ok(text) => Taxonomies::with_hub_file(&text, Path::new("taxonomies.yaml"))
             .map_err(ImportError::Hub)?,
         Err(_) => Taxonomies::builtin(),
     };
+    Ok((config, taxonomies))
+}
+
+/// Where one partner went.
+pub(crate) struct Written {
+    pub path: PathBuf,
+    pub skipped: bool,
+    pub private: Option<PathBuf>,
+}
+
+/// Writes `partners/<id>.yaml` and, with `internal`, `private/<id>.yaml`;
+/// neither when one exists and `force` is not given.
+pub(crate) fn put_partner(
+    hub: &Path,
+    force: bool,
+    id: &str,
+    record: &str,
+    internal: Option<yaml_out::Node>,
+) -> Result<Written, ImportError> {
+    let relative = PathBuf::from("partners").join(format!("{id}.yaml"));
+    let private_relative = PathBuf::from("private").join(format!("{id}.yaml"));
+    // Something is there, even a link that leads nowhere.
+    let present = |path: &Path| fs::symlink_metadata(path).is_ok();
+    let existing = present(&hub.join(&relative))
+        || (internal.is_some() && present(&hub.join(&private_relative)));
+    let skipped = existing && !force;
+    let mut private = None;
+    if !skipped {
+        write(hub, &relative, record)?;
+        if let Some(internal) = internal {
+            let overlay = yaml_out::map([("internal", Some(internal))]);
+            let header = [
+                "Internal: never published. Keep this folder out of a public repository."
+                    .to_string(),
+            ];
+            write(
+                hub,
+                &private_relative,
+                &yaml_out::document(&header, &overlay),
+            )?;
+            private = Some(private_relative);
+        }
+    }
+    Ok(Written {
+        path: relative,
+        skipped,
+        private,
+    })
+}
+
+pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
+    let (config, taxonomies) = open_hub(&plan.hub)?;
     let package = package::read(&plan.source).map_err(ImportError::Read)?;
     let hub = mapper::Hub {
         taxonomies: &taxonomies,
@@ -135,51 +199,35 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
             continue;
         }
         taken.insert(draft.id.clone());
-        let relative = PathBuf::from("partners").join(format!("{}.yaml", draft.id));
-        let target = plan.hub.join(&relative);
-        let private_relative = PathBuf::from("private").join(format!("{}.yaml", draft.id));
-        // Something is there, even a link that leads nowhere.
-        let present = |path: &Path| fs::symlink_metadata(path).is_ok();
-        let existing = present(&target)
-            || (!draft.contacts.is_empty() && present(&plan.hub.join(&private_relative)));
-        let skipped = existing && !plan.force;
-        let mut private = None;
-        if !skipped {
-            let header = [
-                format!(
-                    "Imported from HSDS {} ({}) on {}.",
-                    package.version,
-                    org.place(),
-                    plan.today
-                ),
-                "Check every field with the partner, then run `haven check`.".to_string(),
-            ];
-            write(
-                &plan.hub,
-                &relative,
-                &yaml_out::document(&header, &draft.record),
-            )?;
-            if !draft.contacts.is_empty() {
-                let relative = private_relative;
-                let overlay = yaml_out::map([(
-                    "internal",
-                    Some(yaml_out::map([(
-                        "other_contacts",
-                        Some(yaml_out::Node::List(draft.contacts.clone())),
-                    )])),
-                )]);
-                let header = ["Named contacts: internal, never published. Keep this folder out of a public repository.".to_string()];
-                write(&plan.hub, &relative, &yaml_out::document(&header, &overlay))?;
-                private = Some(relative);
-            }
-        }
+        let header = [
+            format!(
+                "Imported from HSDS {} ({}) on {}.",
+                package.version,
+                org.place(),
+                plan.today
+            ),
+            "Check every field with the partner, then run `haven check`.".to_string(),
+        ];
+        let internal = (!draft.contacts.is_empty()).then(|| {
+            yaml_out::map([(
+                "other_contacts",
+                Some(yaml_out::Node::List(draft.contacts.clone())),
+            )])
+        });
+        let written = put_partner(
+            &plan.hub,
+            plan.force,
+            &draft.id,
+            &yaml_out::document(&header, &draft.record),
+            internal,
+        )?;
         imported.push(Imported {
-            path: relative,
+            path: written.path,
             from: org.place(),
             losses: draft.losses,
             unpublished: draft.unpublished,
-            skipped,
-            private,
+            skipped: written.skipped,
+            private: written.private,
         });
     }
     let mut ignored = package.ignored.clone();
@@ -192,7 +240,9 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
     let mut not_imported = without_services;
     not_imported.extend(orphans(&package));
     Ok(ImportReport {
-        version: package.version,
+        read: format!("an HSDS {} data package", package.version),
+        notes: Vec::new(),
+        columns: Vec::new(),
         partners: imported,
         ignored,
         not_imported,
@@ -298,10 +348,13 @@ impl ImportReport {
         let overlays = written.iter().filter(|p| p.private.is_some()).count();
         let skipped = self.partners.len() - written.len();
         out.push_str(&format!(
-            "Read an HSDS {} data package: {} organization(s) imported.\n",
-            self.version,
+            "Read {}: {} organization(s) imported.\n",
+            self.read,
             self.partners.len()
         ));
+        for note in &self.notes {
+            out.push_str(&format!("  ({note})\n"));
+        }
         out.push_str(&format!(
             "  {} partner file(s) written, {drafts} of them published: false until reviewed\n",
             written.len()
@@ -377,6 +430,12 @@ impl ImportReport {
     /// row not imported.
     pub fn full(&self) -> String {
         let mut out = self.summary(None);
+        if !self.columns.is_empty() {
+            out.push_str("\nColumns read:\n");
+            for column in &self.columns {
+                out.push_str(&format!("  {column}\n"));
+            }
+        }
         for partner in &self.partners {
             let state = if partner.skipped {
                 " — not written: the file exists (use --force to replace it)"

@@ -76,7 +76,7 @@ pub(super) fn locations(m: &mut Mapper<'_>, org_id: &str, org_name: &str) -> Pla
 }
 
 /// Words that say a place is a shelter whose address must stay hidden.
-const SHELTER_WORDS: [&str; 10] = [
+pub(super) const SHELTER_WORDS: [&str; 10] = [
     "confidential location",
     "confidential address",
     "undisclosed location",
