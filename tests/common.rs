@@ -174,3 +174,39 @@ pub fn check_and_build_errors(root: &Path) -> (Vec<String>, Vec<String>) {
     };
     (checked, built)
 }
+
+/// A hub with the example's settings and no partners.
+pub fn empty_hub() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp");
+    for file in ["hub.yaml", "taxonomies.yaml"] {
+        let from = example_site().join(file);
+        if from.is_file() {
+            fs::copy(&from, dir.path().join(file)).expect("copy");
+        }
+    }
+    fs::create_dir_all(dir.path().join("partners")).expect("mkdir");
+    copy_dir(&example_site().join("static"), &dir.path().join("static"));
+    dir
+}
+
+/// Runs `haven import KIND SOURCE --into HUB` on the test date.
+pub fn import_into(kind: &str, source: &Path, hub: &Path, extra: &[&str]) -> std::process::Output {
+    haven()
+        .args(["import", kind])
+        .arg(source)
+        .arg("--into")
+        .arg(hub)
+        .args(["--today", TODAY])
+        .args(extra)
+        .output()
+        .expect("haven runs")
+}
+
+/// What a command printed, standard output then errors.
+pub fn output_text(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}

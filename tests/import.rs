@@ -17,30 +17,8 @@ fn fixtures(folder: &str) -> std::path::PathBuf {
         .join(folder)
 }
 
-/// A hub with the example's settings and no partners.
-fn empty_hub() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp");
-    for file in ["hub.yaml", "taxonomies.yaml"] {
-        let from = example_site().join(file);
-        if from.is_file() {
-            fs::copy(&from, dir.path().join(file)).expect("copy");
-        }
-    }
-    fs::create_dir_all(dir.path().join("partners")).expect("mkdir");
-    copy_dir(&example_site().join("static"), &dir.path().join("static"));
-    dir
-}
-
 fn import(source: &Path, hub: &Path, extra: &[&str]) -> std::process::Output {
-    haven()
-        .args(["import", "hsds"])
-        .arg(source)
-        .arg("--into")
-        .arg(hub)
-        .args(["--today", TODAY])
-        .args(extra)
-        .output()
-        .expect("haven runs")
+    import_into("hsds", source, hub, extra)
 }
 
 fn check(hub: &Path) -> std::process::Output {
@@ -52,11 +30,7 @@ fn check(hub: &Path) -> std::process::Output {
 }
 
 fn text(output: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    output_text(output)
 }
 
 /// The full report the last import wrote into the hub.

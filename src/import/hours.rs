@@ -253,15 +253,38 @@ pub(super) fn clock(text: &str) -> Option<String> {
 /// Hours a person typed into one cell: "Mon-Fri 9am-5pm; Sat 10-2",
 /// "24/7", "By appointment". `None` when they cannot be read.
 pub(super) fn hours_from_cell(text: &str) -> Option<Node> {
-    let lower = text.trim().trim_end_matches('.').to_lowercase();
-    const ALWAYS: [&str; 7] = [
+    // One schedule with a label ("Office: Mon-Fri 9-5", "Helpline: 24
+    // hours") is that schedule; several labelled ones stay a note.
+    let text = match text.split_once(": ") {
+        Some((label, rest))
+            if !label.chars().any(|c| c.is_ascii_digit())
+                && !rest.contains(": ")
+                && !rest.contains(';') =>
+        {
+            rest
+        }
+        _ => text,
+    };
+    let lower = text
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace(" a day", "")
+        .replace(" al día", "");
+    const ALWAYS: [&str; 13] = [
         "24/7",
         "24/7/365",
         "24 hours",
         "24 hrs",
+        "24-hour",
+        "24 hour",
         "open 24 hours",
+        "24 hours, 7 days a week",
+        "24 hours, 7 days",
         "24 horas",
         "abierto 24 horas",
+        "24 horas, 7 días a la semana",
+        "always open",
     ];
     if ALWAYS.contains(&lower.as_str()) {
         return Some(Node::text("24/7"));
@@ -380,6 +403,10 @@ mod cell_tests {
         assert_eq!(days_of("Lunes a viernes 9-5")[0].1, "09:00-17:00");
         assert_eq!(days_of("Mon, Wed, Fri 9-5")[2].1, "09:00-17:00");
         assert_eq!(days_of("Mon, Wed, Fri 9-5")[1].1, "closed");
+        assert_eq!(
+            days_of("Office: Mon. – Fri., 9 a.m. – 5 p.m.")[0].1,
+            "09:00-17:00"
+        );
     }
 
     #[test]

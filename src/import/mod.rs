@@ -68,6 +68,8 @@ pub struct ImportReport {
     /// CSV files of the package that were not read (no HSDS table, or a
     /// table partner records have no place for).
     pub ignored: Vec<String>,
+    /// Why they were not read, for the summary.
+    pub ignored_why: &'static str,
     /// Rows not imported, with the reason: an organization without a
     /// service, or a row whose organization or service is not in the
     /// package ("services.csv:12: organization \"org-9\" is not in
@@ -243,6 +245,7 @@ pub fn import_hsds(plan: &ImportPlan) -> Result<ImportReport, ImportError> {
         read: format!("an HSDS {} data package", package.version),
         notes: Vec::new(),
         columns: Vec::new(),
+        ignored_why: "partner records have no place for them",
         partners: imported,
         ignored,
         not_imported,
@@ -361,7 +364,7 @@ impl ImportReport {
         ));
         if overlays > 0 {
             out.push_str(&format!(
-                "  {overlays} private overlay(s) written with named contacts (never published)\n"
+                "  {overlays} private overlay(s) written with contacts, notes or hidden addresses (never published)\n"
             ));
         }
         if skipped > 0 {
@@ -369,11 +372,21 @@ impl ImportReport {
                 "  {skipped} not written: the file exists (use --force to replace it)\n"
             ));
         }
-        if !self.not_imported.is_empty() {
-            out.push_str(&format!(
-                "  {} row(s) not imported (the full report names each, with the reason)\n",
-                self.not_imported.len()
-            ));
+        match self.not_imported.len() {
+            0 => {}
+            // A few are worth reading now.
+            1..=10 => {
+                out.push_str(&format!(
+                    "  {} row(s) not imported:\n",
+                    self.not_imported.len()
+                ));
+                for row in &self.not_imported {
+                    out.push_str(&format!("    {row}\n"));
+                }
+            }
+            many => out.push_str(&format!(
+                "  {many} row(s) not imported (the full report names each, with the reason)\n"
+            )),
         }
         if !self.cleaned.is_empty() {
             out.push_str("\nCleaned:\n");
@@ -398,7 +411,8 @@ impl ImportReport {
         }
         if !self.ignored.is_empty() {
             out.push_str(&format!(
-                "\nNot read (partner records have no place for them): {}\n",
+                "\nNot read ({}): {}\n",
+                self.ignored_why,
                 self.ignored.join(", ")
             ));
         }

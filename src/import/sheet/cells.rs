@@ -174,6 +174,15 @@ pub(super) fn items(text: &str, words: bool) -> Vec<String> {
         .collect()
 }
 
+/// "city, state or ZIP code".
+pub(super) fn either(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,12 @@
 
 mod cells;
 pub mod columns;
+mod kept;
 mod partner;
+mod phones;
+mod places;
 pub mod read;
+mod services;
 mod template;
 
 use std::collections::BTreeSet;
@@ -134,8 +138,9 @@ pub fn import_sheet(plan: &SheetPlan) -> Result<ImportReport, ImportError> {
         ignored: layout
             .unknown
             .iter()
-            .map(|header| format!("column \"{header}\" (map it with --map MAP.yaml to import it)"))
+            .map(|header| format!("\"{header}\""))
             .collect(),
+        ignored_why: "columns haven does not know; name them in a mapping file (--map MAP.yaml) to import them",
         not_imported: grouped.not_imported,
         cleaned: Vec::new(),
         notes,
@@ -197,10 +202,11 @@ fn group<'a>(sheet: &'a Sheet, layout: &'a Layout) -> Grouped<'a> {
             ));
             continue;
         }
-        let key = match (row.first(Field::Id), &name) {
-            (Some(id), _) => Some(format!("id:{id}")),
-            (None, Some(name)) => Some(format!("name:{}", columns::header_key(name))),
-            (None, None) => None,
+        let key = match (row.first(Field::Id), row.first(Field::SourceId), &name) {
+            (Some(id), _, _) => Some(format!("id:{id}")),
+            (None, Some(id), _) => Some(format!("source:{id}")),
+            (None, None, Some(name)) => Some(format!("name:{}", columns::header_key(name))),
+            (None, None, None) => None,
         };
         match (key, last) {
             (Some(key), _) => {
