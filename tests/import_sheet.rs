@@ -489,3 +489,31 @@ fn a_real_directory_export_imports_without_publishing_a_hidden_place() {
         "{report}"
     );
 }
+
+#[test]
+fn a_phone_extension_survives_the_sites_spreadsheet() {
+    let first = empty_hub();
+    let sheet = first.path().join("list.csv");
+    fs::write(
+        &sheet,
+        "name,phone,services,last verified\nCasa Luz,(505) 555-0143 x204,Counseling,2026-11-01\n",
+    )
+    .expect("write");
+    let output = import(&sheet, first.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    let site = tempfile::tempdir().expect("temp");
+    build(first.path(), site.path(), true);
+    let exported = site.path().join("data/partners.csv");
+    assert!(
+        read(&exported).contains("Phone: (505) 555-0143 ext. 204"),
+        "{}",
+        read(&exported)
+    );
+
+    let second = empty_hub();
+    let output = import(&exported, second.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    let record = read(&second.path().join("partners/casa-luz.yaml"));
+    assert!(record.contains("number: \"(505) 555-0143\""), "{record}");
+    assert!(record.contains("extension: \"204\""), "{record}");
+}

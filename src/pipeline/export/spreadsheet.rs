@@ -95,7 +95,12 @@ pub fn row(
                 partner
                     .phones
                     .iter()
-                    .map(|p| format!("{}: {}", p.phone.label, p.phone.number))
+                    .map(|p| match &p.phone.extension {
+                        Some(extension) => {
+                            format!("{}: {} ext. {extension}", p.phone.label, p.phone.number)
+                        }
+                        None => format!("{}: {}", p.phone.label, p.phone.number),
+                    })
                     .collect(),
             ),
         ),
