@@ -517,3 +517,26 @@ fn a_phone_extension_survives_the_sites_spreadsheet() {
     assert!(record.contains("number: \"(505) 555-0143\""), "{record}");
     assert!(record.contains("extension: \"204\""), "{record}");
 }
+
+#[test]
+fn a_service_offered_at_two_offices_is_one_service_at_both() {
+    let hub = empty_hub();
+    let sheet = hub.path().join("list.csv");
+    fs::write(
+        &sheet,
+        "Agency,Program,Address,City,State,Zip,Phone\n\
+         Casa Luz,Counseling,1 Main St,Taos,NM,87571,505-555-0170\n\
+         Casa Luz,Counseling,2 Plaza Rd,Española,NM,87532,505-555-0171\n",
+    )
+    .expect("write");
+    let output = import(&sheet, hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    let record = read(&hub.path().join("partners/casa-luz.yaml"));
+    assert_eq!(record.matches("  - id: counseling").count(), 1, "{record}");
+    assert!(
+        record.contains("locations: [location-1, location-2]"),
+        "{record}"
+    );
+    assert!(record.contains("phones: [phone-1, phone-2]"), "{record}");
+    assert_checks(hub.path());
+}

@@ -255,16 +255,19 @@ pub(super) fn clock(text: &str) -> Option<String> {
 pub(super) fn hours_from_cell(text: &str) -> Option<Node> {
     // One schedule with a label ("Office: Mon-Fri 9-5", "Helpline: 24
     // hours") is that schedule; several labelled ones stay a note.
-    let text = match text.split_once(": ") {
+    hours_as_written(text).or_else(|| match text.split_once(": ") {
         Some((label, rest))
             if !label.chars().any(|c| c.is_ascii_digit())
                 && !rest.contains(": ")
                 && !rest.contains(';') =>
         {
-            rest
+            hours_as_written(rest)
         }
-        _ => text,
-    };
+        _ => None,
+    })
+}
+
+fn hours_as_written(text: &str) -> Option<Node> {
     let lower = text
         .trim()
         .trim_end_matches('.')

@@ -164,7 +164,7 @@ fn group<'a>(sheet: &'a Sheet, layout: &'a Layout) -> Grouped<'a> {
         not_imported: Vec::new(),
         blank: 0,
     };
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: std::collections::HashMap<String, usize> = Default::default();
     let mut last: Option<usize> = None;
     for (number, cells) in sheet.rows.iter().skip(layout.header_at + 1) {
         let row = SheetRow {
@@ -210,14 +210,11 @@ fn group<'a>(sheet: &'a Sheet, layout: &'a Layout) -> Grouped<'a> {
         };
         match (key, last) {
             (Some(key), _) => {
-                let at = match keys.iter().position(|k| *k == key) {
-                    Some(at) => at,
-                    None => {
-                        keys.push(key);
-                        grouped.organizations.push(Vec::new());
-                        keys.len() - 1
-                    }
-                };
+                let next = grouped.organizations.len();
+                let at = *keys.entry(key).or_insert(next);
+                if at == next {
+                    grouped.organizations.push(Vec::new());
+                }
                 grouped.organizations[at].push(row);
                 last = Some(at);
             }

@@ -27,6 +27,8 @@ pub(super) fn services(
 ) -> Vec<Node> {
     let mut nodes = Vec::new();
     let mut ids = BTreeSet::new();
+    // Service id → (its first row, its position in `nodes`).
+    let mut first_of: std::collections::HashMap<String, (u64, usize)> = Default::default();
     let named: Vec<(usize, Vec<String>)> = rows
         .iter()
         .enumerate()
@@ -72,18 +74,27 @@ pub(super) fn services(
                     .trim_end_matches('-')
                     .to_string()
             };
-            if ids.contains(&wanted) {
+            if let Some((first_row, at)) = first_of.get(&wanted) {
+                // The same service at another place (a row per office).
+                let added = [
+                    ("locations", places.kept.of_row(row.number)),
+                    ("phones", phones.kept.of_row(row.number)),
+                ];
+                for (key, ids) in added {
+                    extend_list(&mut nodes[*at], key, ids);
+                }
                 m.lose(
-                    "services",
+                    format!("services[{wanted}]"),
                     format!(
-                        "row {}: \"{name}\" is named twice; the first is kept",
+                        "row {}: \"{name}\" again; its places and phones are added to the service of row {first_row}, the rest of the row is not read",
                         row.number
                     ),
                 );
                 continue;
             }
-            let id = unique(wanted, &ids);
+            let id = unique(wanted.clone(), &ids);
             ids.insert(id.clone());
+            first_of.insert(wanted, (row.number, nodes.len()));
             let description = match row.first(Field::ServiceDescription).filter(|_| !several) {
                 Some(text) => text,
                 None => {
@@ -107,6 +118,26 @@ pub(super) fn services(
         }
     }
     nodes
+}
+
+/// Adds `values` not yet in the list at `key` of a service.
+fn extend_list(service: &mut Node, key: &str, values: Vec<String>) {
+    let Node::Map(entries) = service else { return };
+    let at = match entries.iter().position(|(k, _)| k == key) {
+        Some(at) => at,
+        None => {
+            entries.push((key.to_string(), Node::List(Vec::new())));
+            entries.len() - 1
+        }
+    };
+    if let Node::List(items) = &mut entries[at].1 {
+        for value in values {
+            let value = Node::text(value);
+            if !items.contains(&value) {
+                items.push(value);
+            }
+        }
+    }
 }
 
 /// The row's service areas (by label, or guessed from words), populations
