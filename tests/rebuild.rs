@@ -255,3 +255,61 @@ fn an_edit_that_makes_shown_text_private_is_refused() {
         "{error}"
     );
 }
+
+/// A hub of 60 food banks: `/services/basic_needs/` and `/partners/` run
+/// to three pages of 24.
+fn paginated_hub() -> Previewing {
+    let mut files = vec![("hub.yaml".to_string(), MINIMAL_HUB.to_string())];
+    for n in 10..70 {
+        let id = format!("food-bank-{n}");
+        files.push((format!("partners/{id}.yaml"), minimal_partner(&id)));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_str()))
+        .collect();
+    preview_of(hub(&files))
+}
+
+#[test]
+fn an_edit_re_renders_only_the_page_of_a_list_that_shows_the_partner() {
+    let mut previewing = paginated_hub();
+    assert!(page(&previewing, "services/basic_needs/page/3/index.html").contains("food-bank-69"));
+    let changed = previewing.edit(
+        "partners/food-bank-11.yaml",
+        "description: Emergency groceries",
+        "description: Fresh vegetables and emergency groceries",
+    );
+    let rebuilt = previewing.rebuild(&[changed]);
+    // Its own page, the first page of each of its three lists (all
+    // partners, basic needs, its county), the pages that count or list
+    // every partner (the section indexes, the print page) and the pages
+    // with the search panel: 11. Not the six further pages of the lists,
+    // which show the same partners as before.
+    assert!(rebuilt.pages <= 11, "{rebuilt}");
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn a_partner_that_moves_to_another_page_of_a_list_moves_its_neighbours_too() {
+    let mut previewing = paginated_hub();
+    // Renamed to sort last: every partner after it moves up one place,
+    // across all three pages.
+    let changed = previewing.edit(
+        "partners/food-bank-11.yaml",
+        "name: food-bank-11 org",
+        "name: zzz food bank",
+    );
+    previewing.rebuild(&[changed]);
+    assert!(page(&previewing, "partners/page/3/index.html").contains("zzz food bank"));
+    previewing.assert_same_as_a_fresh_build();
+
+    // Out of the list: the pages after its place show others now.
+    let changed = previewing.edit(
+        "partners/food-bank-12.yaml",
+        "categories: [basic_needs]",
+        "categories: [legal_services]",
+    );
+    previewing.rebuild(&[changed]);
+    previewing.assert_same_as_a_fresh_build();
+}

@@ -281,8 +281,14 @@ impl Preview {
         let shows_edit =
             |shows: &Shows| shows.partners.shows_any(&touched) || shows.guides.shows_any(&guides);
         let wanted = |output: &str, shows: &Shows| {
-            // The search panel shows the new index's file name and counts.
-            shows.search || shows_edit(shows) || served.shows.get(output).is_none_or(shows_edit)
+            // The search panel shows the new index's file name and counts;
+            // a page of a list whose records moved shows others now.
+            shows.search
+                || shows_edit(shows)
+                || served
+                    .shows
+                    .get(output)
+                    .is_none_or(|before| shows_edit(before) || before != shows)
         };
         self.memory.forget_partners(&touched);
         let (produced, files) = self.produce(&site, &private, &wanted, &mut clock)?;

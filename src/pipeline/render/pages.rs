@@ -48,6 +48,10 @@ pub struct Shows {
     pub guides: Subset,
     /// The search panel: the index's file name and facet counts.
     pub search: bool,
+    /// For a page of a paginated list, how many records the whole list
+    /// has: the page changes when the list grows or shrinks (its count,
+    /// its neighbours' boundaries) even if it shows no edited record.
+    pub listed: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -796,11 +800,16 @@ impl<'a> Pages<'a, '_> {
             let shown = partners[pagination.first..pagination.end].to_vec();
             let filters = sections.to_vec();
             let description = self.s("partners_description");
+            let on_page = &self.site.partners[pagination.first..pagination.end];
             self.push(
                 format!("{}index.html", &pagination.url[1..]),
                 "partners.html",
                 PageInfo::new(&pagination.url, &title, &description, "partners"),
-                all_partners(),
+                Shows {
+                    partners: Subset::of(on_page.iter().map(|p| &p.id)),
+                    listed: partners.len(),
+                    ..Shows::default()
+                },
                 Box::new(move |c| {
                     c.insert_value("partners", Value::from(shown.clone()));
                     c.insert("filters", &filters);
@@ -814,9 +823,8 @@ impl<'a> Pages<'a, '_> {
     /// (`/services/<code>/`, paginated).
     fn term_pages(&mut self, members: &Members<'_>, partners: &[Value], section: FilterSection) {
         for term in &section.terms {
-            let shown = members.shown_by_term(section.section, &term.code);
-            let members: Vec<Value> = members
-                .of_term(section.section, &term.code)
+            let indices = members.of_term(section.section, &term.code);
+            let members: Vec<Value> = indices
                 .iter()
                 .map(|&index| partners[index].clone())
                 .collect();
@@ -830,12 +838,16 @@ impl<'a> Pages<'a, '_> {
                 let (key, section_title, term) =
                     (section.section, section.title.clone(), term.clone());
                 let page_members = members[pagination.first..pagination.end].to_vec();
+                let on_page = indices[pagination.first..pagination.end]
+                    .iter()
+                    .map(|&index| &self.site.partners[index].id);
                 self.push(
                     format!("{}index.html", &pagination.url[1..]),
                     "term.html",
                     PageInfo::new(&pagination.url, &title, &description, "term"),
                     Shows {
-                        partners: shown.clone(),
+                        partners: Subset::of(on_page),
+                        listed: indices.len(),
                         ..Shows::default()
                     },
                     Box::new(move |c| {
@@ -1095,9 +1107,6 @@ struct FilterSection {
 struct Members<'a> {
     /// Section → code → partners.
     by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>>,
-    /// Section → code → the ids of those partners, for what the term's
-    /// page shows in every language.
-    ids: HashMap<&'static str, HashMap<&'a str, Arc<BTreeSet<String>>>>,
 }
 
 impl<'a> Members<'a> {
@@ -1136,28 +1145,7 @@ impl<'a> Members<'a> {
                     .push(index);
             }
         }
-        let ids = by_term
-            .iter()
-            .map(|(&section, codes)| {
-                let codes = codes
-                    .iter()
-                    .map(|(&code, indices)| {
-                        let ids = indices.iter().map(|&i| site.partners[i].id.clone());
-                        (code, Arc::new(ids.collect()))
-                    })
-                    .collect();
-                (section, codes)
-            })
-            .collect();
-        Members { by_term, ids }
-    }
-
-    /// What the page of a term shows.
-    fn shown_by_term(&self, section: &'static str, code: &str) -> Subset {
-        self.ids
-            .get(section)
-            .and_then(|codes| codes.get(code))
-            .map_or(Subset::None, |ids| Subset::Some(ids.clone()))
+        Members { by_term }
     }
 
     fn of_term(&self, section: &'static str, code: &str) -> &[usize] {
