@@ -109,11 +109,17 @@ fn the_schema_check_rejects_what_hsds_forbids() {
 }
 
 #[test]
-fn services_are_valid_hsds_3_services_with_their_locations_in_place() {
+fn services_are_valid_hsds_3_services_that_name_their_locations_by_id() {
     let (_out, tree) = build(&example_site());
     let services = contents(&tree, "data/hsds/services.json");
     assert_valid("service", &services);
-    let placed = services
+    let organizations = contents(&tree, "data/hsds/organizations.json");
+    let location_ids: Vec<&Value> = organizations
+        .iter()
+        .flat_map(|o| o["locations"].as_array().into_iter().flatten())
+        .map(|location| &location["id"])
+        .collect();
+    let at_locations: Vec<Value> = services
         .iter()
         .flat_map(|s| {
             s["service_at_locations"]
@@ -121,9 +127,16 @@ fn services_are_valid_hsds_3_services_with_their_locations_in_place() {
                 .cloned()
                 .unwrap_or_default()
         })
-        .filter(|at| at["location"]["location_type"].is_string())
-        .count();
-    assert!(placed > 0, "no service_at_location carries its location");
+        .collect();
+    assert!(!at_locations.is_empty());
+    for at in &at_locations {
+        assert!(at.get("location").is_none(), "a location repeated: {at}");
+        assert!(
+            location_ids.contains(&&at["location_id"]),
+            "{} is no organization's location",
+            at["location_id"]
+        );
+    }
 }
 
 #[test]

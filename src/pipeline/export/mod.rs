@@ -10,7 +10,6 @@
 pub mod hsds;
 pub mod spreadsheet;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -395,20 +394,12 @@ fn table_rows(table: &str, objects: &[impl Serialize]) -> Option<OutputFile> {
     Some(file(Export::hsds_path(&table.path), rows))
 }
 
-/// The organization without its services, and the services, each with
-/// the locations it is offered at in place (the API's full service view).
+/// The organization without its services, and the services. A service
+/// names the places it is offered at by `location_id`; the places are in
+/// the organization (repeating each in every service made `services.json`
+/// three times its size).
 fn split_services(mut organization: Organization) -> (Vec<Service>, Organization) {
-    let mut services = std::mem::take(&mut organization.services);
-    let locations: BTreeMap<&str, _> = organization
-        .locations
-        .iter()
-        .map(|location| (location.id.as_str(), location))
-        .collect();
-    for service in &mut services {
-        for at in &mut service.service_at_locations {
-            at.location = locations.get(at.location_id.as_str()).map(|l| (*l).clone());
-        }
-    }
+    let services = std::mem::take(&mut organization.services);
     (services, organization)
 }
 
