@@ -1,27 +1,32 @@
 #!/usr/bin/env bash
-# Full builds, haven against Hugo, on the same generated hub (docs/benchmarks.md
-# ): wall time and peak memory (/usr/bin/time -v) of `haven build` and of
-# `hugo --minify` on the equivalent Hugo site, alternating, several times.
+# Full builds of equal sites (docs/benchmarks.md): haven, Hugo and Zola build
+# the same generated hub (both languages, a page per partner and guide, the
+# partner listing, the service-area, population, language and county pages,
+# a JSON file of every partner; benches/corpus/hugo.mjs and zola.mjs), in
+# turn, several times; wall time and peak memory from /usr/bin/time -v, the
+# output's bytes and files, and the ratios.
 #
 #   bash benches/build/run.sh              # 1,000 and 10,000 partners, 500 guides
 #   bash benches/build/run.sh 1000         # one size
 #   REPS=3 GUIDES=50 bash benches/build/run.sh 1000
-#   LIKE_HUGO=1 bash benches/build/run.sh  # also haven on the output Hugo's site has
-#                                          # (English only, no open data)
+#   ZOLA=/path/to/zola bash benches/build/run.sh
 #
-# Installs Debian's hugo and GNU time when missing. Results: docs/benchmarks.md.
+# Installs Debian's hugo and GNU time when missing. Zola is not packaged by
+# Debian: give its binary with ZOLA=, or build it once from its source
+# release with cargo (`cargo install --locked --root target/zola zola` from a
+# checkout of github.com/getzola/zola); target/zola/bin/zola or
+# target/zola/release/zola is used when present. Without one, Zola is
+# skipped and the script says so.
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
 reps="${REPS:-5}"
-like_hugo="${LIKE_HUGO:-}"
-per_rep=2
-[ -n "$like_hugo" ] && per_rep=3
 guides="${GUIDES:-500}"
-work="${WORK:-${CARGO_TARGET_DIR:-$repo/target}/bench-build}"
+target="${CARGO_TARGET_DIR:-$repo/target}"
+case "$target" in /*) ;; *) target="$repo/$target" ;; esac
+work="${WORK:-$target/bench-build}"
 case "$work" in /*) ;; *) work="$repo/$work" ;; esac
 
 install() {
@@ -34,33 +39,41 @@ install() {
 command -v hugo >/dev/null || { echo "== installing hugo (Debian package)"; install hugo; }
 [ -x /usr/bin/time ] || { echo "== installing GNU time"; install time; }
 command -v node >/dev/null || { echo "node is needed for the corpus generator" >&2; exit 2; }
-
+zola="${ZOLA:-}"
+if [ -z "$zola" ]; then
+  for candidate in "$target/zola/bin/zola" "$target/zola/release/zola"; do
+    if [ -x "$candidate" ]; then zola="$candidate"; break; fi
+  done
+fi
+if [ -z "$zola" ]; then
+  echo "== no Zola binary (set ZOLA=/path/to/zola, or see the top of this script): Zola is skipped"
+fi
 echo "== building haven (release)"
 (cd "$repo" && cargo build --release --quiet)
-haven="${CARGO_TARGET_DIR:-$repo/target}/release/haven"
-case "$haven" in /*) ;; *) haven="$repo/$haven" ;; esac
+haven="$target/release/haven"
 
 mkdir -p "$work"
 results="$work/results.tsv"
-tab=$'\t'
 : > "$results"
-
-# Runs a command under /usr/bin/time -v and appends "tool size seconds MB".
+# Runs a command under /usr/bin/time -v and appends
+# "tool size seconds MB bytes files" (the output folder is the last word).
 measure() {
-  local tool="$1" size="$2"
-  shift 2
+  local tool="$1" size="$2" out="$3"
+  shift 3
   local report="$work/time.txt"
   /usr/bin/time -v -o "$report" "$@" >/dev/null
-  awk -v tool="$tool" -v size="$size" '
+  local bytes files
+  bytes=$(du -sb "$out" | cut -f1)
+  files=$(find "$out" -type f | wc -l)
+  awk -v tool="$tool" -v size="$size" -v bytes="$bytes" -v files="$files" '
     /Elapsed \(wall clock\) time/ {
       n = split($NF, part, ":"); seconds = 0
       for (i = 1; i <= n; i++) seconds = seconds * 60 + part[i]
     }
     /Maximum resident set size/ { kb = $NF }
-    END { printf "%s\t%s\t%.2f\t%.0f\n", tool, size, seconds, kb / 1024 }
+    END { printf "%s\t%s\t%.2f\t%.0f\t%s\t%s\n", tool, size, seconds, kb / 1024, bytes, files }
   ' "$report" >> "$results"
 }
-
 # Every run writes into a folder of its own, and no output is deleted until
 # the end: on a file system without a journal (this VM's ext4), creating
 # files within a minute or so of deleting tens of thousands makes ext4 skip
@@ -73,62 +86,46 @@ for old in "$work"/out-*; do
   if [ -e "$old" ]; then mv "$old" "$trash/$(basename "$old")-$$-$RANDOM"; fi
 done
 run=0
-out_haven="" out_hugo=""
-
 run_haven() {
   run=$((run + 1))
-  out_haven="$work/out-haven-$1-$run"
-  measure haven "$1" "$haven" build --root "$work/hub-$1" --output "$out_haven" --today 2026-11-23 --quiet
+  local out="$work/out-haven-$1-$run"
+  measure haven "$1" "$out" "$haven" build --root "$work/hub-$1" --output "$out" --today 2026-11-23 --quiet
 }
-
-# The same hub with only what sets haven's output most apart from Hugo's
-# turned off: the Spanish edition and the open data.
-run_haven_like_hugo() {
-  run=$((run + 1))
-  measure haven-like-hugo "$1" "$haven" build --root "$work/hub-$1-like-hugo" \
-    --output "$work/out-haven-like-hugo-$1-$run" --today 2026-11-23 --quiet
-}
-
 run_hugo() {
   run=$((run + 1))
-  out_hugo="$work/out-hugo-$1-$run"
-  measure hugo "$1" hugo --minify --quiet --source "$work/hugo-$1" --destination "$out_hugo"
+  local out="$work/out-hugo-$1-$run"
+  measure hugo "$1" "$out" hugo --minify --quiet --source "$work/hugo-$1" --destination "$out"
 }
+run_zola() {
+  [ -n "$zola" ] || return 0
+  run=$((run + 1))
+  local out="$work/out-zola-$1-$run"
+  measure zola "$1" "$out" "$zola" --root "$work/zola-$1" build --output-dir "$out"
+}
+tools=(run_haven run_hugo run_zola)
 
 for size in "${sizes[@]}"; do
   echo "== corpus: $size partners, $guides guides"
   node "$repo/benches/corpus/generate.mjs" --partners "$size" --guides "$guides" --seed 1 \
-    --out "$work/hub-$size" --hugo "$work/hugo-$size" >/dev/null
-  if [ -n "$like_hugo" ]; then
-    rm -rf "$work/hub-$size-like-hugo"
-    cp -r "$work/hub-$size" "$work/hub-$size-like-hugo"
-    sed -i 's/^languages: .*/languages: [en]/; s/^  export: true/  export: false/' \
-      "$work/hub-$size-like-hugo/hub.yaml"
-  fi
+    --out "$work/hub-$size" --hugo "$work/hugo-$size" --zola "$work/zola-$size" >/dev/null
   echo "== warming up (not counted)"
-  run_haven "$size"
-  run_hugo "$size"
-  if [ -n "$like_hugo" ]; then run_haven_like_hugo "$size"; fi
-  : > "$results.tmp" && grep -v "$tab$size$tab" "$results" > "$results.tmp" || true
+  for tool in "${tools[@]}"; do "$tool" "$size"; done
+  : > "$results.tmp" && grep -v $'\t'"$size"$'\t' "$results" > "$results.tmp" || true
   mv "$results.tmp" "$results"
   for rep in $(seq 1 "$reps"); do
-    # Alternate which tool goes first, so neither always gets a warmer cache.
-    if [ $((rep % 2)) -eq 1 ]; then run_haven "$size"; run_hugo "$size"; else run_hugo "$size"; run_haven "$size"; fi
-    if [ -n "$like_hugo" ]; then run_haven_like_hugo "$size"; fi
-    echo "   run $rep/$reps: $(grep "$tab$size$tab" "$results" | tail -"$per_rep" | awk '{printf "%s %ss %sMB  ", $1, $3, $4}')"
+    # Each tool goes first in turn, so none always gets a warmer cache.
+    for i in 0 1 2; do "${tools[$(((rep + i) % 3))]}" "$size"; done
+    echo "   run $rep/$reps: $(grep $'\t'"$size"$'\t' "$results" | tail -3 | awk '{printf "%s %ss %sMB  ", $1, $3, $4}')"
   done
-  files_haven=$(find "$out_haven" -type f | wc -l)
-  files_hugo=$(find "$out_hugo" -type f | wc -l)
-  echo "   output: haven $files_haven files ($(du -sh "$out_haven" | cut -f1)), hugo $files_hugo files ($(du -sh "$out_hugo" | cut -f1))"
 done
 echo "== deleting the outputs"
-for out in "$work"/out-*; do
-  if [ "$out" != "$out_haven" ] && [ "$out" != "$out_hugo" ]; then mv "$out" "$trash/"; fi
-done
+mv "$work"/out-* "$trash/" 2>/dev/null || true
 rm -rf "$trash"
 
 echo
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); haven $("$haven" --version | cut -d' ' -f2)"
+zola_version="no Zola"
+[ -n "$zola" ] && zola_version="$("$zola" --version)"
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); $zola_version; haven $("$haven" --version | cut -d' ' -f2)"
 echo
 node - "$results" "$reps" <<'EOF'
 const fs = require("node:fs");
@@ -140,30 +137,18 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const sizes = [...new Set(rows.map((row) => row[1]))];
+const tools = ["haven", "hugo", "zola"].filter((tool) => rows.some((r) => r[0] === tool));
 const stat = (tool, size, column) => rows.filter((r) => r[0] === tool && r[1] === size).map((r) => Number(r[column]));
-console.log(`| partners | haven wall (median of ${reps}, min–max) | Hugo wall | haven / Hugo | haven peak memory | Hugo peak memory |`);
-console.log("|---:|---:|---:|---:|---:|---:|");
-const medians = {};
+console.log(`| partners | tool | wall (median of ${reps}, min–max) | haven / tool | peak memory | output | files |`);
+console.log("|---:|---|---:|---:|---:|---:|---:|");
 for (const size of sizes) {
-  const haven = stat("haven", size, 2), hugo = stat("hugo", size, 2);
-  medians[size] = median(haven);
-  const range = (v) => `${median(v).toFixed(2)} s (${Math.min(...v).toFixed(2)}–${Math.max(...v).toFixed(2)})`;
-  console.log(`| ${Number(size).toLocaleString("en")} | ${range(haven)} | ${range(hugo)} | ${(median(haven) / median(hugo)).toFixed(2)} | ${Math.max(...stat("haven", size, 3))} MB | ${Math.max(...stat("hugo", size, 3))} MB |`);
-}
-if (rows.some((r) => r[0] === "haven-like-hugo")) {
-  console.log("\nhaven on the hub without its Spanish edition and open data (LIKE_HUGO=1):\n");
-  console.log("| partners | haven, English only, no open data | haven / Hugo | peak memory |");
-  console.log("|---:|---:|---:|---:|");
-  for (const size of sizes) {
-    const like = stat("haven-like-hugo", size, 2), hugo = stat("hugo", size, 2);
-    if (like.length === 0) continue;
-    console.log(`| ${Number(size).toLocaleString("en")} | ${median(like).toFixed(2)} s (${Math.min(...like).toFixed(2)}–${Math.max(...like).toFixed(2)}) | ${(median(like) / median(hugo)).toFixed(2)} | ${Math.max(...stat("haven-like-hugo", size, 3))} MB |`);
+  const havenTime = median(stat("haven", size, 2));
+  for (const tool of tools) {
+    const times = stat(tool, size, 2);
+    if (times.length === 0) continue;
+    const ratio = tool === "haven" ? "" : (havenTime / median(times)).toFixed(2);
+    const mb = (Math.max(...stat(tool, size, 4)) / 1e6).toFixed(1);
+    console.log(`| ${Number(size).toLocaleString("en")} | ${tool} | ${median(times).toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${ratio} | ${Math.max(...stat(tool, size, 3))} MB | ${mb} MB | ${Math.max(...stat(tool, size, 5)).toLocaleString("en")} |`);
   }
-}
-const numeric = sizes.map(Number).sort((a, b) => a - b);
-if (numeric.length >= 2) {
-  const [small, large] = [numeric[0], numeric[numeric.length - 1]];
-  const growth = medians[large] / medians[small];
-  console.log(`\nhaven growth ${small.toLocaleString("en")} → ${large.toLocaleString("en")} partners: ×${growth.toFixed(1)} time for ×${(large / small).toFixed(0)} partners (linear: ×${(large / small).toFixed(0)} or less)`);
 }
 EOF

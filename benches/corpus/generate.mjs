@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeHugoSite } from './hugo.mjs';
+import { writeZolaSite } from './zola.mjs';
 
 // ---------------------------------------------------------------------------
 // Command line
@@ -31,8 +32,9 @@ const USAGE = `usage: node benches/corpus/generate.mjs --out DIR [options]
   --private-fraction F  share of partners with a private/<id>.yaml overlay
                         (default 0.25)
   --languages LIST      hub.yaml languages (default en,es)
-  --hugo DIR            also write the equivalent Hugo site there (for
+  --hugo DIR            also write the equal Hugo site there (for
                         benches/build/run.sh; DIR is replaced)
+  --zola DIR            also write the equal Zola site there
   --force               replace DIR even if it holds a hub this script did
                         not write
   --help                this text
@@ -51,6 +53,7 @@ function parseArgs(argv) {
     languages: ['en', 'es'],
     force: false,
     hugo: null,
+    zola: null,
   };
   const integer = (name, value, min) => {
     if (!/^\d+$/.test(value ?? '') || Number(value) < min) fail(`${name} must be an integer >= ${min}`);
@@ -90,6 +93,7 @@ function parseArgs(argv) {
       }
       case '--force': options.force = true; break;
       case '--hugo': options.hugo = value(); break;
+      case '--zola': options.zola = value(); break;
       case '--help': case '-h': process.stdout.write(USAGE + '\n'); process.exit(0); break;
       default: fail(`unknown argument ${arg}`);
     }
@@ -1412,7 +1416,12 @@ function generatePartner(index, ctx) {
   }
   y.push('');
 
-  return { id, name: name.en, county, services, yaml: y.join('\n'), host, phones, summary: summaryEn, description: descriptionEn };
+  return {
+    id, name: name.en, county, services, yaml: y.join('\n'), host, phones, summary: summaryEn, description: descriptionEn,
+    // For the equal Hugo and Zola sites (hugo.mjs): what haven shows.
+    nameEs: name.es ?? name.en, summaryEs, descriptionEs, translated, counties: areas.map((a) => a.name),
+    languages: [...new Set([...services.flatMap((s) => s.languages), ...phones.flatMap((p) => p.languages ?? [])])],
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -1947,11 +1956,15 @@ function main() {
   for (const meta of metas) {
     const markdown = generateGuide(meta, metas, partners, ctx);
     write(path.join('guides', `${meta.slug}.md`), markdown);
-    if (options.hugo) guides.push([meta.slug, markdown]);
+    if (options.hugo || options.zola) guides.push([meta.slug, markdown]);
   }
   if (options.hugo) {
-    const hugoFiles = writeHugoSite(options.hugo, partners, guides);
+    const hugoFiles = writeHugoSite(options.hugo, partners, guides, LANGUAGE_NAMES);
     process.stdout.write(`hugo: ${hugoFiles} files -> ${options.hugo}\n`);
+  }
+  if (options.zola) {
+    const zolaFiles = writeZolaSite(options.zola, partners, guides, LANGUAGE_NAMES);
+    process.stdout.write(`zola: ${zolaFiles} files -> ${options.zola}\n`);
   }
 
   const marker = JSON.stringify({ generator: 'benches/corpus/generate.mjs', seed: options.seed, partners: options.partners, guides: options.guides, today: options.today, private_fraction: options.privateFraction, languages: options.languages }, null, 2) + '\n';
