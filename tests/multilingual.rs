@@ -306,9 +306,9 @@ fn card_summaries_are_marked_only_when_their_language_differs_from_the_page() {
     let (_out, pages) = build_example();
     let summaries = |page: &str| -> Vec<String> {
         pages[page]
-            .match_indices("<p class=card__summary")
+            .match_indices("</h2><p")
             .map(|(at, _)| {
-                pages[page][at..]
+                pages[page][at + "</h2>".len()..]
                     .split('>')
                     .next()
                     .unwrap_or_default()
