@@ -26,9 +26,6 @@ generate_feeds = false
 compile_sass = false
 taxonomies = [${TAXONOMIES}]
 
-[markdown]
-highlight_code = false
-
 [translations]
 ${translations(STRINGS.en)}
 
