@@ -256,6 +256,34 @@ fn an_edit_that_makes_shown_text_private_is_refused() {
     );
 }
 
+#[test]
+fn an_edit_that_publishes_an_internal_value_is_refused_after_clean_rebuilds() {
+    // The preview's scanner remembers the files it found clean; the edited
+    // partner's pages, index shard and data rows are new files to it.
+    let mut previewing = preview();
+    for sentence in ["Call ahead.", "Call ahead. Walk-ins welcome."] {
+        let changed = previewing.edit(
+            "partners/juniper-county-legal-aid.yaml",
+            "description: |\n",
+            &format!("description: |\n  {sentence}\n"),
+        );
+        previewing.rebuild(&[changed]);
+    }
+    let changed = previewing.edit(
+        "partners/juniper-county-legal-aid.yaml",
+        "description: |\n",
+        "description: |\n  Ask for Marvin Eckleberry.\n",
+    );
+    let refused = previewing.preview.rebuild(&[changed]);
+    let Some(Err(error)) = refused else {
+        panic!("the rebuild went ahead");
+    };
+    assert!(
+        error.diagnostics().iter().any(|d| d.code == "P030"),
+        "{error}"
+    );
+}
+
 /// A hub of 60 food banks: `/services/basic_needs/` and `/partners/` run
 /// to three pages of 24.
 fn paginated_hub() -> Previewing {

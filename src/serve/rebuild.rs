@@ -10,7 +10,6 @@
 //! number of partners, the service areas' counts), rebuilds everything.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -35,9 +34,8 @@ pub struct Preview {
     served: Option<Served>,
     /// What the stages keep between rebuilds.
     memory: Memory,
-    /// The scanner for the private values of the last build, by their
-    /// fingerprint.
-    scanner: Option<(u64, PrivateScanner)>,
+    /// The scanner for the private values of the last build.
+    scanner: Option<PrivateScanner>,
     /// The site the open data has yet to be written for: after the pages,
     /// so the browser reloads first ([`Preview::write_data`]).
     data_pending: Option<(Site, PrivateValues)>,
@@ -333,18 +331,20 @@ impl Preview {
 }
 
 /// The scanner for `private`, made again only when the private values
-/// changed.
+/// (or the public names that excuse them) changed; it remembers the files
+/// it found clean until then.
 fn scanner_for<'a>(
-    slot: &'a mut Option<(u64, PrivateScanner)>,
+    slot: &'a mut Option<PrivateScanner>,
     private: &PrivateValues,
 ) -> &'a PrivateScanner {
-    let wanted = fingerprint(private);
-    if slot.as_ref().is_some_and(|(current, _)| *current != wanted) {
+    let wanted = PrivateScanner::fingerprint_of(private);
+    if slot
+        .as_ref()
+        .is_some_and(|scanner| scanner.fingerprint() != wanted)
+    {
         *slot = None;
     }
-    &slot
-        .get_or_insert_with(|| (wanted, PrivateScanner::new(private)))
-        .1
+    slot.get_or_insert_with(|| PrivateScanner::remembering(private))
 }
 
 /// An edit only to partner records and guides: which ones.
@@ -379,12 +379,6 @@ impl Edit {
         }
         Some(edit)
     }
-}
-
-fn fingerprint(private: &PrivateValues) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    private.values.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn partners_of_guide(site: &Site) -> BTreeMap<String, BTreeSet<String>> {

@@ -10,7 +10,9 @@ mod reading;
 use crate::diagnostics::rules;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -31,6 +33,10 @@ pub struct PrivateScanner {
     words: Matcher,
     digits: Matcher,
     sources: Vec<Source>,
+    fingerprint: u64,
+    /// For `haven serve` ([`PrivateScanner::remembering`]): the files
+    /// this scanner found clean, by hashes of their path and contents.
+    clean: Option<Mutex<HashSet<(u64, u64)>>>,
 }
 
 /// Needles of one form, each with the value it is a clue to.
@@ -99,7 +105,33 @@ impl PrivateScanner {
             words: Matcher::new(words),
             digits: Matcher::new(digits),
             sources,
+            fingerprint: Self::fingerprint_of(private),
+            clean: None,
         }
+    }
+
+    /// A scanner for `haven serve`, which scans the same files again after
+    /// every edit: a file it found clean (the same path and bytes) is not
+    /// read again. Only a 128-bit hash collision could make it skip a
+    /// changed file; `haven build`, which publishes, scans every file.
+    pub fn remembering(private: &PrivateValues) -> Self {
+        PrivateScanner {
+            clean: Some(Mutex::default()),
+            ..Self::new(private)
+        }
+    }
+
+    /// What a scanner for `private` looks for, as a number: two scanners
+    /// with the same fingerprint find the same values.
+    pub fn fingerprint_of(private: &PrivateValues) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        private.values.hash(&mut hasher);
+        private.public_names.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     pub fn scan(&self, files: &[&OutputFile]) -> Vec<Diagnostic> {
@@ -125,6 +157,28 @@ impl PrivateScanner {
         if self.sources.is_empty() {
             return None;
         }
+        let Some(clean) = &self.clean else {
+            return self.search(contents, path);
+        };
+        let key = (hash_of(path.as_bytes()), hash_of(contents));
+        let known_clean = clean
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&key);
+        if known_clean {
+            return None;
+        }
+        let found = self.search(contents, path);
+        if found.is_none() {
+            clean
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(key);
+        }
+        found
+    }
+
+    fn search(&self, contents: &[u8], path: &str) -> Option<Diagnostic> {
         let (clue, source) = READING.with(|reading| {
             let mut reading = reading.borrow_mut();
             reading.read(contents);
@@ -252,6 +306,12 @@ fn word_runs(texts: &[String]) -> HashSet<Vec<u8>> {
 
 /// Enough of a found value for its author to recognise it, not enough to
 /// read it in a public CI log: "ma…17, 12 characters".
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
 fn masked(needle: &[u8]) -> String {
     let text = String::from_utf8_lossy(needle);
     let text = text.trim();
