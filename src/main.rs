@@ -422,7 +422,7 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     // browser, and the site appears as soon as they are fixed.
     let first = preview.build_all();
     report_rebuild(cli, &preview, &live, &[], first);
-    write_open_data(&mut preview);
+    write_open_data(cli, &mut preview);
     if let Err(error) = std::fs::create_dir_all(&output) {
         eprintln!("error: cannot create {}: {error}", output.display());
         return ExitCode::from(2);
@@ -463,7 +463,7 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
             while let Some(changed) = watcher.next_change() {
                 if let Some(result) = preview.rebuild(&changed) {
                     report_rebuild(cli, &preview, &live, &changed, result);
-                    write_open_data(&mut preview);
+                    write_open_data(cli, &mut preview);
                 }
             }
             ExitCode::SUCCESS
@@ -492,9 +492,15 @@ fn preview_folder() -> std::io::Result<PathBuf> {
 }
 
 /// The open data files of the preview, once its pages are reloading.
-fn write_open_data(preview: &mut Preview) {
-    if let Err(error) = preview.write_data() {
-        eprintln!("error: the open data files (data/) were not updated: {error}");
+fn write_open_data(cli: &Cli, preview: &mut Preview) {
+    let started = std::time::Instant::now();
+    match preview.write_data() {
+        Ok(changed) if cli.verbose => eprintln!(
+            "  open data (after the reload)   {:.1} ms   {changed} file(s) changed",
+            started.elapsed().as_secs_f64() * 1000.0
+        ),
+        Ok(_) => {}
+        Err(error) => eprintln!("error: the open data files (data/) were not updated: {error}"),
     }
 }
 
