@@ -49,8 +49,10 @@ fn main() {
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             // "  search index   12.3 ms   peak memory 80 MB"
+            // The open data written after the reload is not part of it.
             let is_stage = line.starts_with("  ")
                 && line.contains(" ms")
+                && !line.contains("after the reload")
                 && line
                     .trim_start()
                     .starts_with(|c: char| c.is_ascii_lowercase());

@@ -9,11 +9,17 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use notify::event::EventKind;
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
-/// Quiet time that ends a burst of events.
+/// Quiet time that ends a burst of events while a changed file may still
+/// be being written.
 const QUIET: Duration = Duration::from_millis(30);
+/// Quiet time that ends a burst once every changed file is complete
+/// (closed after writing, renamed into place or removed): the save is
+/// over, and waiting longer only delays the preview. Where the system
+/// does not say when a file is closed (macOS, polling), it is [`QUIET`].
+const SETTLED: Duration = Duration::from_millis(5);
 /// A burst longer than this (a checkout, a copy) is rebuilt anyway.
 const LONGEST_BURST: Duration = Duration::from_secs(2);
 
@@ -40,34 +46,69 @@ impl Watcher {
     /// Blocks until files of the hub changed and the burst is over; the
     /// changed paths, relative to the hub. `None` when watching stopped.
     pub fn next_change(&self) -> Option<Vec<PathBuf>> {
-        let mut changed = BTreeSet::new();
-        while changed.is_empty() {
-            self.take(self.events.recv().ok()?, &mut changed);
+        let mut burst = Burst::default();
+        while burst.changed.is_empty() {
+            self.take(self.events.recv().ok()?, &mut burst);
         }
         let started = Instant::now();
         while started.elapsed() < LONGEST_BURST {
-            match self.events.recv_timeout(QUIET) {
-                Ok(event) => self.take(event, &mut changed),
+            match self.events.recv_timeout(burst.quiet()) {
+                Ok(event) => self.take(event, &mut burst),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return None,
             }
         }
-        Some(changed.into_iter().collect())
+        Some(burst.changed.into_iter().collect())
     }
 
-    fn take(&self, event: notify::Result<notify::Event>, changed: &mut BTreeSet<PathBuf>) {
+    fn take(&self, event: notify::Result<notify::Event>, burst: &mut Burst) {
         let Ok(event) = event else {
             return;
         };
-        if matches!(event.kind, EventKind::Access(_)) {
-            return;
+        let paths = event
+            .paths
+            .iter()
+            .filter_map(|path| path.strip_prefix(&self.root).ok())
+            .filter(|relative| is_hub_file(relative));
+        for path in paths {
+            burst.take(&event.kind, path);
         }
-        for path in event.paths {
-            if let Ok(relative) = path.strip_prefix(&self.root) {
-                if is_hub_file(relative) {
-                    changed.insert(relative.to_path_buf());
-                }
+    }
+}
+
+/// The hub files an edit changed, and those of them that may still be
+/// being written.
+#[derive(Default)]
+struct Burst {
+    changed: BTreeSet<PathBuf>,
+    writing: BTreeSet<PathBuf>,
+}
+
+impl Burst {
+    fn take(&mut self, kind: &EventKind, path: &Path) {
+        match kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
+                self.writing.remove(path);
             }
+            // Reading a file changes nothing.
+            EventKind::Access(_) => {}
+            EventKind::Remove(_)
+            | EventKind::Modify(ModifyKind::Name(_) | ModifyKind::Metadata(_)) => {
+                self.changed.insert(path.to_path_buf());
+                self.writing.remove(path);
+            }
+            _ => {
+                self.changed.insert(path.to_path_buf());
+                self.writing.insert(path.to_path_buf());
+            }
+        }
+    }
+
+    fn quiet(&self) -> Duration {
+        if self.writing.is_empty() {
+            SETTLED
+        } else {
+            QUIET
         }
     }
 }
@@ -112,6 +153,54 @@ pub fn is_hub_file(relative: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn burst(events: &[(EventKind, &str)]) -> Burst {
+        let mut burst = Burst::default();
+        for (kind, path) in events {
+            burst.take(kind, Path::new(path));
+        }
+        burst
+    }
+
+    const WRITTEN: EventKind = EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any));
+    const CLOSED: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
+
+    #[test]
+    fn a_file_closed_after_writing_ends_the_burst_sooner() {
+        let saved = burst(&[(WRITTEN, "partners/a.yaml"), (CLOSED, "partners/a.yaml")]);
+        assert_eq!(saved.quiet(), SETTLED);
+        assert_eq!(
+            saved.changed,
+            BTreeSet::from([PathBuf::from("partners/a.yaml")])
+        );
+    }
+
+    #[test]
+    fn a_file_still_open_waits_the_full_quiet_time() {
+        let saving = burst(&[
+            (WRITTEN, "partners/a.yaml"),
+            (CLOSED, "partners/a.yaml"),
+            (WRITTEN, "partners/b.yaml"),
+        ]);
+        assert_eq!(saving.quiet(), QUIET);
+    }
+
+    #[test]
+    fn a_file_renamed_into_place_is_complete() {
+        // An editor's safe save: written to a temporary file (not a hub
+        // file), then renamed over the original.
+        let renamed = EventKind::Modify(ModifyKind::Name(notify::event::RenameMode::To));
+        let saved = burst(&[(renamed, "guides/plan.md")]);
+        assert_eq!(saved.quiet(), SETTLED);
+        assert_eq!(saved.changed.len(), 1);
+    }
+
+    #[test]
+    fn reading_a_file_is_no_change() {
+        let read = EventKind::Access(AccessKind::Read);
+        assert!(burst(&[(read, "hub.yaml")]).changed.is_empty());
+        assert!(burst(&[(CLOSED, "hub.yaml")]).changed.is_empty());
+    }
 
     #[test]
     fn hub_files_are_watched() {
