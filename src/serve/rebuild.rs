@@ -17,6 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::pipeline::build::{self, BuildError, BuildPlan, Memory, Produced, Source, Stopwatch};
 use crate::pipeline::model::{PrivateValues, Site};
 use crate::pipeline::output::OutputFile;
+use crate::pipeline::postprocess::leaks::Clues;
 use crate::pipeline::postprocess::PrivateScanner;
 use crate::pipeline::render::pages::{site_wide_fingerprint, Shows};
 use crate::pipeline::write;
@@ -38,7 +39,8 @@ pub struct Preview {
     scanner: Option<PrivateScanner>,
     /// The site the open data has yet to be written for: after the pages,
     /// so the browser reloads first ([`Preview::write_data`]).
-    data_pending: Option<(Site, PrivateValues)>,
+    /// With the fingerprint of the scanner its pages were scanned with.
+    data_pending: Option<(Site, PrivateValues, Option<u64>)>,
 }
 
 /// What the site in the preview folder was built from.
@@ -132,14 +134,14 @@ impl Preview {
     /// follow a moment later, each partner's share re-made only if it
     /// was edited. Returns how many files changed.
     pub fn write_data(&mut self) -> Result<usize, BuildError> {
-        let Some((site, private)) = self.data_pending.take() else {
+        let Some((site, private, scanned_with)) = self.data_pending.take() else {
             return Ok(0);
         };
         let collected = write::Collect::default();
         build::write_open_data(
             &site,
             &mut self.memory,
-            scanner_for(&mut self.scanner, &private),
+            scanner_for(&mut self.scanner, &private, scanned_with),
             &collected,
             &mut Stopwatch::new(),
         )?;
@@ -214,7 +216,7 @@ impl Preview {
         wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
         clock: &mut Stopwatch,
     ) -> Result<(Produced, Vec<OutputFile>), BuildError> {
-        let scanner = scanner_for(&mut self.scanner, private);
+        let scanner = scanner_for(&mut self.scanner, private, None);
         let collected = write::Collect::default();
         let produced = build::produce(site, &mut self.memory, scanner, wanted, &collected, clock)?;
         Ok((produced, collected.into_files()))
@@ -234,7 +236,7 @@ impl Preview {
         // partner looks.
         self.memory.forget_looks();
         // Static files change only with a full rebuild: scanned only then.
-        build::refuse_private_static(&site, scanner_for(&mut self.scanner, &private))?;
+        build::refuse_private_static(&site, scanner_for(&mut self.scanner, &private, None))?;
         let (produced, files) = self.produce(&site, &private, &|_, _| true, &mut clock)?;
         write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
@@ -326,25 +328,35 @@ impl Preview {
             outputs,
         });
         self.pending.clear();
-        self.data_pending = Some((site, private));
+        let scanned_with = self.scanner.as_ref().map(PrivateScanner::fingerprint);
+        self.data_pending = Some((site, private, scanned_with));
     }
 }
 
-/// The scanner for `private`, made again only when the private values
-/// (or the public names that excuse them) changed; it remembers the files
-/// it found clean until then.
+/// The scanner for `private`, made again only when what it looks for
+/// changed; it remembers the files it found clean until then. A caller
+/// that knows the fingerprint `private` was scanned with last
+/// (`built_with`) saves working out the clues again.
 fn scanner_for<'a>(
     slot: &'a mut Option<PrivateScanner>,
     private: &PrivateValues,
+    built_with: Option<u64>,
 ) -> &'a PrivateScanner {
-    let wanted = PrivateScanner::fingerprint_of(private);
-    if slot
+    let is_current = slot
         .as_ref()
-        .is_some_and(|scanner| scanner.fingerprint() != wanted)
-    {
-        *slot = None;
+        .is_some_and(|scanner| Some(scanner.fingerprint()) == built_with);
+    if !is_current {
+        let clues = Clues::of(private);
+        let wanted = clues.fingerprint();
+        if slot
+            .as_ref()
+            .is_some_and(|scanner| scanner.fingerprint() != wanted)
+        {
+            *slot = None;
+        }
+        return slot.get_or_insert_with(|| PrivateScanner::remembering(clues));
     }
-    slot.get_or_insert_with(|| PrivateScanner::remembering(private))
+    slot.get_or_insert_with(|| PrivateScanner::remembering(Clues::of(private)))
 }
 
 /// An edit only to partner records and guides: which ones.

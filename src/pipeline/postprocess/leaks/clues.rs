@@ -19,7 +19,7 @@ pub enum Form {
     Digits,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Clue {
     pub form: Form,
     /// What is looked for: " words like this " or "5055550177 " (the end

@@ -81,8 +81,17 @@ thread_local! {
     static READING: RefCell<Reading> = RefCell::new(Reading::default());
 }
 
-impl PrivateScanner {
-    pub fn new(private: &PrivateValues) -> Self {
+/// What a scanner looks for: the clues to every private value that its
+/// own record does not publish, and where each value comes from. Two
+/// scanners of the same clues find the same things.
+pub struct Clues {
+    words: Vec<(Clue, usize)>,
+    digits: Vec<(Clue, usize)>,
+    sources: Vec<Source>,
+}
+
+impl Clues {
+    pub fn of(private: &PrivateValues) -> Self {
         let public_names = word_runs(&private.public_names);
         let is_public_name = |needle: &[u8]| public_names.contains(needle);
         let mut words = Vec::new();
@@ -106,11 +115,38 @@ impl PrivateScanner {
                 }
             }
         }
-        PrivateScanner {
-            words: Matcher::new(words),
-            digits: Matcher::new(digits),
+        Clues {
+            words,
+            digits,
             sources,
-            fingerprint: Self::fingerprint_of(private),
+        }
+    }
+
+    /// The clues as a number: an edit that changes a record's private
+    /// values or public text, but not what is secret, keeps it.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.words.hash(&mut hasher);
+        self.digits.hash(&mut hasher);
+        for source in &self.sources {
+            source.path.hash(&mut hasher);
+            source.field.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+}
+
+impl PrivateScanner {
+    pub fn new(private: &PrivateValues) -> Self {
+        Self::of(Clues::of(private))
+    }
+
+    pub fn of(clues: Clues) -> Self {
+        PrivateScanner {
+            fingerprint: clues.fingerprint(),
+            words: Matcher::new(clues.words),
+            digits: Matcher::new(clues.digits),
+            sources: clues.sources,
             clean: None,
         }
     }
@@ -119,22 +155,14 @@ impl PrivateScanner {
     /// every edit: a file it found clean (the same path and bytes) is not
     /// read again. Only a 128-bit hash collision could make it skip a
     /// changed file; `haven build`, which publishes, scans every file.
-    pub fn remembering(private: &PrivateValues) -> Self {
+    pub fn remembering(clues: Clues) -> Self {
         PrivateScanner {
             clean: Some(Mutex::default()),
-            ..Self::new(private)
+            ..Self::of(clues)
         }
     }
 
-    /// What a scanner for `private` looks for, as a number: two scanners
-    /// with the same fingerprint find the same values.
-    pub fn fingerprint_of(private: &PrivateValues) -> u64 {
-        let mut hasher = std::hash::DefaultHasher::new();
-        private.values.hash(&mut hasher);
-        private.public_names.hash(&mut hasher);
-        hasher.finish()
-    }
-
+    /// The fingerprint of its [`Clues`].
     pub fn fingerprint(&self) -> u64 {
         self.fingerprint
     }
@@ -361,6 +389,44 @@ mod tests {
         scanner(values)
             .find(published.as_bytes(), "x.html")
             .is_some()
+    }
+
+    fn clues_of(note: &str, record_text: &str) -> u64 {
+        Clues::of(&PrivateValues {
+            values: vec![PrivateValue {
+                value: note.to_string(),
+                path: "private/a.yaml".into(),
+                field: "internal.notes".into(),
+                published_by_record: record_text.into(),
+                record_path: "partners/a.yaml".into(),
+            }],
+            public_names: Vec::new(),
+        })
+        .fingerprint()
+    }
+
+    #[test]
+    fn an_edit_to_a_records_public_text_keeps_its_clues() {
+        // `haven serve` keeps its scanner, and what it found clean, while
+        // the clues stay the same.
+        let note = "The back gate code is 4417.";
+        assert_eq!(
+            clues_of(note, "Open Monday to Friday."),
+            clues_of(note, "Open Monday to Saturday.")
+        );
+    }
+
+    #[test]
+    fn a_value_its_record_starts_publishing_changes_the_clues() {
+        let note = "The back gate code is 4417.";
+        assert_ne!(
+            clues_of(note, "Open Monday to Friday."),
+            clues_of(note, "Open Monday to Friday. The back gate code is 4417.")
+        );
+        assert_ne!(
+            clues_of(note, "Open Monday to Friday."),
+            clues_of("The back gate code is 4418.", "Open Monday to Friday.")
+        );
     }
 
     #[test]
