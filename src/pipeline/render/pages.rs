@@ -219,26 +219,39 @@ pub fn render_selected(
         values.lists_rendered();
     }
 
-    let partner_pages: Vec<Page<'_>> = (0..editions.len())
+    // Thousands of partner pages, of which an edit wants a few: each is
+    // listed by its path and what it shows, and made only if wanted.
+    let partner_pages: Vec<_> = (0..editions.len())
         .into_par_iter()
-        .flat_map(|edition_index| {
+        .map(|edition_index| {
             let (edition, language) = (&editions[edition_index], &languages[edition_index]);
-            in_edition(
-                partner_pages(edition, language),
-                site,
-                language,
-                edition_index,
-                &switcher,
-            )
+            let prefix = language_prefix(site, language);
+            let listed: Vec<(String, Shows)> = edition
+                .partners
+                .iter()
+                .map(|partner| {
+                    (
+                        format!("{prefix}{}", partner_output(partner)),
+                        partner_shows(partner),
+                    )
+                })
+                .collect();
+            let made = edition
+                .partners
+                .iter()
+                .zip(&listed)
+                .filter(|(_, (output, shows))| wanted(output, shows))
+                .map(|(partner, _)| partner_page(partner, language))
+                .collect();
+            let made = in_edition(made, site, language, edition_index, &switcher);
+            (listed, made)
         })
         .collect();
     let fragments = values.fragments();
-    rendered.extend(render_all(&partner_pages, &fragments));
-    shown.extend(
-        partner_pages
-            .into_iter()
-            .map(|page| (page.output, page.shows)),
-    );
+    for (listed, made) in partner_pages {
+        rendered.extend(render_all(&made, &fragments));
+        shown.extend(listed);
+    }
 
     let mut files = prepared.files;
     for index in search {
@@ -1012,35 +1025,38 @@ fn areas_with_partners(site: &Site, partners: &[Value], language: &str) -> Vec<A
 
 /// The partners' own pages in `language`. They hold no list values: each
 /// localizes and serializes its partner as it renders.
-fn partner_pages<'a>(site: &'a Site, language: &'a str) -> Vec<Page<'a>> {
-    site.partners
-        .iter()
-        .map(|partner| {
-            let url = format!("/partners/{}/", partner.id);
-            let texts = partner.texts_in(language);
-            let description = texts
-                .summary
-                .map_or_else(|| plain_excerpt(texts.description_html), str::to_string);
-            Page {
-                output: format!("partners/{}/index.html", partner.id),
-                template: "partner.html",
-                info: PageInfo::new(&url, texts.name, &description, "partner"),
-                // The page lists the guides that point to the partner.
-                shows: Shows {
-                    partners: Subset::of([&partner.id]),
-                    guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
-                    ..Shows::default()
-                },
-                fill: Box::new(move |c| {
-                    c.insert(
-                        "partner",
-                        &*PublicPartner::localized_shared(partner, language),
-                    );
-                }),
-                edition: 0,
-            }
-        })
-        .collect()
+fn partner_output(partner: &PublicPartner) -> String {
+    format!("partners/{}/index.html", partner.id)
+}
+
+/// A partner's page lists the guides that point to the partner.
+fn partner_shows(partner: &PublicPartner) -> Shows {
+    Shows {
+        partners: Subset::of([&partner.id]),
+        guides: Subset::of(partner.guides.iter().map(|g| &g.slug)),
+        ..Shows::default()
+    }
+}
+
+fn partner_page<'a>(partner: &'a Arc<PublicPartner>, language: &'a str) -> Page<'a> {
+    let url = format!("/partners/{}/", partner.id);
+    let texts = partner.texts_in(language);
+    let description = texts
+        .summary
+        .map_or_else(|| plain_excerpt(texts.description_html), str::to_string);
+    Page {
+        output: partner_output(partner),
+        template: "partner.html",
+        info: PageInfo::new(&url, texts.name, &description, "partner"),
+        shows: partner_shows(partner),
+        fill: Box::new(move |c| {
+            c.insert(
+                "partner",
+                &*PublicPartner::localized_shared(partner, language),
+            );
+        }),
+        edition: 0,
+    }
 }
 
 #[derive(Serialize)]
