@@ -153,6 +153,7 @@ pub struct Memory {
     search: search::Cache,
     values: render::values::ValueCache,
     data: export::Cache,
+    clues: postprocess::leaks::SplitCache,
 }
 
 impl Memory {
@@ -164,6 +165,8 @@ impl Memory {
             search: search::Cache::one_shot(),
             values: render::values::ValueCache::one_shot(),
             data: export::Cache::one_shot(),
+            // Worked out for the warning, then used again by the scanner.
+            clues: postprocess::leaks::SplitCache::default(),
         }
     }
 
@@ -175,7 +178,13 @@ impl Memory {
             search: search::Cache::default(),
             values: render::values::ValueCache::default(),
             data: export::Cache::default(),
+            clues: postprocess::leaks::SplitCache::default(),
         }
+    }
+
+    /// The private values' clues, for a scanner.
+    pub(crate) fn clue_cache(&mut self) -> &mut postprocess::leaks::SplitCache {
+        &mut self.clues
     }
 
     /// These files (paths relative to the hub) changed on disk.
@@ -282,6 +291,7 @@ pub(crate) fn model_hub(
     diagnostics.extend(modelled.diagnostics);
     diagnostics.extend(postprocess::leaks::published_by_their_record(
         &modelled.private,
+        &mut memory.clues,
     ));
     clock.lap("model");
     if !unpublished.is_empty() {
@@ -329,7 +339,10 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Content(diagnostics));
     };
     apply_overrides(plan, &mut site);
-    let scanner = postprocess::PrivateScanner::new(&private);
+    let scanner = postprocess::PrivateScanner::of(postprocess::leaks::Clues::of_cached(
+        &private,
+        &mut memory.clues,
+    ));
     refuse_private_static(&site, &scanner)?;
     let staging = write::Staging::new(&output, &site.static_files).map_err(BuildError::Write)?;
     let produced = produce(
@@ -372,7 +385,10 @@ pub fn check(root: &Path, today: Date, since: Option<&str>) -> Result<Vec<Diagno
     let Some((site, private)) = prepared else {
         return Ok(diagnostics);
     };
-    let scanner = postprocess::PrivateScanner::new(&private);
+    let scanner = postprocess::PrivateScanner::of(postprocess::leaks::Clues::of_cached(
+        &private,
+        &mut memory.clues,
+    ));
     let found = refuse_private_static(&site, &scanner)
         .and_then(|()| {
             produce(

@@ -17,7 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::pipeline::build::{self, BuildError, BuildPlan, Memory, Produced, Source, Stopwatch};
 use crate::pipeline::model::{PrivateValues, Site};
 use crate::pipeline::output::OutputFile;
-use crate::pipeline::postprocess::leaks::Clues;
+use crate::pipeline::postprocess::leaks::{Clues, SplitCache};
 use crate::pipeline::postprocess::PrivateScanner;
 use crate::pipeline::render::pages::{site_wide_fingerprint, Shows};
 use crate::pipeline::write;
@@ -138,10 +138,16 @@ impl Preview {
             return Ok(0);
         };
         let collected = write::Collect::default();
+        let scanner = scanner_for(
+            &mut self.scanner,
+            &private,
+            scanned_with,
+            self.memory.clue_cache(),
+        );
         build::write_open_data(
             &site,
             &mut self.memory,
-            scanner_for(&mut self.scanner, &private, scanned_with),
+            scanner,
             &collected,
             &mut Stopwatch::new(),
         )?;
@@ -216,7 +222,7 @@ impl Preview {
         wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
         clock: &mut Stopwatch,
     ) -> Result<(Produced, Vec<OutputFile>), BuildError> {
-        let scanner = scanner_for(&mut self.scanner, private, None);
+        let scanner = scanner_for(&mut self.scanner, private, None, self.memory.clue_cache());
         let collected = write::Collect::default();
         let produced = build::produce(site, &mut self.memory, scanner, wanted, &collected, clock)?;
         Ok((produced, collected.into_files()))
@@ -236,7 +242,10 @@ impl Preview {
         // partner looks.
         self.memory.forget_looks();
         // Static files change only with a full rebuild: scanned only then.
-        build::refuse_private_static(&site, scanner_for(&mut self.scanner, &private, None))?;
+        build::refuse_private_static(
+            &site,
+            scanner_for(&mut self.scanner, &private, None, self.memory.clue_cache()),
+        )?;
         let (produced, files) = self.produce(&site, &private, &|_, _| true, &mut clock)?;
         write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
@@ -341,12 +350,13 @@ fn scanner_for<'a>(
     slot: &'a mut Option<PrivateScanner>,
     private: &PrivateValues,
     built_with: Option<u64>,
+    cache: &mut SplitCache,
 ) -> &'a PrivateScanner {
     let is_current = slot
         .as_ref()
         .is_some_and(|scanner| Some(scanner.fingerprint()) == built_with);
     if !is_current {
-        let clues = Clues::of(private);
+        let clues = Clues::of_cached(private, cache);
         let wanted = clues.fingerprint();
         if slot
             .as_ref()
@@ -356,7 +366,7 @@ fn scanner_for<'a>(
         }
         return slot.get_or_insert_with(|| PrivateScanner::remembering(clues));
     }
-    slot.get_or_insert_with(|| PrivateScanner::remembering(Clues::of(private)))
+    slot.get_or_insert_with(|| PrivateScanner::remembering(Clues::of_cached(private, cache)))
 }
 
 /// An edit only to partner records and guides: which ones.

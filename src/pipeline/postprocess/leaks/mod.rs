@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -92,24 +92,28 @@ pub struct Clues {
 
 impl Clues {
     pub fn of(private: &PrivateValues) -> Self {
-        let public_names = word_runs(&private.public_names);
-        let is_public_name = |needle: &[u8]| public_names.contains(needle);
+        Self::of_cached(private, &mut SplitCache::default())
+    }
+
+    /// [`Clues::of`], with each value's clues from `cache` where its
+    /// record did not change.
+    pub fn of_cached(private: &PrivateValues, cache: &mut SplitCache) -> Self {
+        let splits = cache.splits(private);
+        let public_names = cache.public_names(&private.public_names);
         let mut words = Vec::new();
         let mut digits = Vec::new();
         let mut sources = Vec::new();
-        let records = RecordReadings::of(private);
-        for value in &private.values {
+        for (value, split) in private.values.iter().zip(splits) {
             let source = sources.len();
             sources.push(Source {
                 path: value.path.clone(),
                 field: value.field.clone(),
             });
-            let (secret, _) = split_by_record(value, &records);
-            for clue in secret {
+            for clue in &split.secret {
                 match clue.form {
-                    Form::Digits => digits.push((clue, source)),
-                    Form::Words if clue.whole || !is_public_name(&clue.needle) => {
-                        words.push((clue, source));
+                    Form::Digits => digits.push((clue.clone(), source)),
+                    Form::Words if clue.whole || !public_names.contains(&clue.needle) => {
+                        words.push((clue.clone(), source));
                     }
                     Form::Words => {}
                 }
@@ -248,18 +252,29 @@ impl PrivateScanner {
 
 /// The clues to `value` that are secret, and those its own record
 /// publishes already (in any form a person would recognise).
-fn split_by_record(value: &PrivateValue, records: &RecordReadings) -> (Vec<Clue>, Vec<Clue>) {
+/// A value's clues: those its own record does not publish (secret) and
+/// those it does (public already).
+pub struct Split {
+    secret: Vec<Clue>,
+    public: Vec<Clue>,
+}
+
+fn split_by_record(value: &PrivateValue, records: &RecordReadings) -> Split {
     let all = clues(&value.value);
     let Some(record) = records.of_value(value) else {
-        return (all, Vec::new());
+        return Split {
+            secret: all,
+            public: Vec::new(),
+        };
     };
-    all.into_iter().partition(|clue| {
+    let (secret, public) = all.into_iter().partition(|clue| {
         let stream = match clue.form {
             Form::Words => &record.words,
             Form::Digits => &record.digits,
         };
         memchr::memmem::find(stream, &clue.needle).is_none()
-    })
+    });
+    Split { secret, public }
 }
 
 /// What each record with private values publishes, read once per record
@@ -268,10 +283,9 @@ fn split_by_record(value: &PrivateValue, records: &RecordReadings) -> (Vec<Clue>
 struct RecordReadings(HashMap<usize, Stream>);
 
 impl RecordReadings {
-    fn of(private: &PrivateValues) -> Self {
-        // Many values share their record's text: each text is read once.
+    fn of<'a>(values: impl Iterator<Item = &'a PrivateValue>) -> Self {
         let mut texts: HashMap<usize, &str> = HashMap::new();
-        for value in &private.values {
+        for value in values {
             let text = &value.published_by_record;
             if !text.is_empty() {
                 texts.entry(text.as_ptr() as usize).or_insert(text);
@@ -290,17 +304,83 @@ impl RecordReadings {
     }
 }
 
+/// Each private value's [`Split`], by a hash of the value and its
+/// record's public text, and the word runs of the public names. A build
+/// works them out once for the warning (W030) and the scanner; `haven
+/// serve` keeps them between rebuilds, so an edit reads only the edited
+/// records again.
+#[derive(Default)]
+pub struct SplitCache {
+    splits: HashMap<u64, Arc<Split>>,
+    public_names: Option<(u64, Arc<HashSet<Vec<u8>>>)>,
+}
+
+impl SplitCache {
+    /// Each value's split, in order; the cache keeps only these.
+    fn splits(&mut self, private: &PrivateValues) -> Vec<Arc<Split>> {
+        let mut records: HashMap<usize, u64> = HashMap::new();
+        let keys: Vec<u64> = private
+            .values
+            .iter()
+            .map(|value| {
+                let text = &value.published_by_record;
+                let record = *records
+                    .entry(text.as_ptr() as usize)
+                    .or_insert_with(|| hash_of(text.as_bytes()));
+                let mut hasher = std::hash::DefaultHasher::new();
+                value.value.hash(&mut hasher);
+                record.hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        let missing: Vec<(u64, &PrivateValue)> = keys
+            .iter()
+            .zip(&private.values)
+            .filter(|(key, _)| !self.splits.contains_key(key))
+            .map(|(key, value)| (*key, value))
+            .collect();
+        let readings = RecordReadings::of(missing.iter().map(|(_, value)| *value));
+        let made: Vec<(u64, Arc<Split>)> = missing
+            .par_iter()
+            .map(|(key, value)| (*key, Arc::new(split_by_record(value, &readings))))
+            .collect();
+        self.splits.extend(made);
+        let used: HashSet<u64> = keys.iter().copied().collect();
+        self.splits.retain(|key, _| used.contains(key));
+        keys.iter()
+            .filter_map(|key| self.splits.get(key).cloned())
+            .collect()
+    }
+
+    fn public_names(&mut self, names: &[String]) -> Arc<HashSet<Vec<u8>>> {
+        let mut hasher = std::hash::DefaultHasher::new();
+        names.hash(&mut hasher);
+        let key = hasher.finish();
+        match &self.public_names {
+            Some((known, runs)) if *known == key => runs.clone(),
+            _ => {
+                let runs = Arc::new(word_runs(names));
+                self.public_names = Some((key, runs.clone()));
+                runs
+            }
+        }
+    }
+}
+
 /// W030: internal values (or parts of them) that their own record
 /// publishes. They are public already, so they are not treated as
 /// secrets; the warning lets whoever wrote them decide which is right.
-pub fn published_by_their_record(private: &PrivateValues) -> Vec<Diagnostic> {
-    let records = RecordReadings::of(private);
+pub fn published_by_their_record(
+    private: &PrivateValues,
+    cache: &mut SplitCache,
+) -> Vec<Diagnostic> {
+    let splits = cache.splits(private);
     private
         .values
         .par_iter()
-        .filter_map(|value| {
-            let (_, public) = split_by_record(value, &records);
-            let clue = public.first()?;
+        .zip(splits)
+        .filter_map(|(value, split)| {
+            let clue = split.public.first()?;
             let what = clue.what("a phone number of");
             Some(
                 Diagnostic::new(
@@ -391,8 +471,8 @@ mod tests {
             .is_some()
     }
 
-    fn clues_of(note: &str, record_text: &str) -> u64 {
-        Clues::of(&PrivateValues {
+    fn values(note: &str, record_text: &str) -> PrivateValues {
+        PrivateValues {
             values: vec![PrivateValue {
                 value: note.to_string(),
                 path: "private/a.yaml".into(),
@@ -400,9 +480,27 @@ mod tests {
                 published_by_record: record_text.into(),
                 record_path: "partners/a.yaml".into(),
             }],
-            public_names: Vec::new(),
-        })
-        .fingerprint()
+            public_names: vec!["Legal Aid Society".into()],
+        }
+    }
+
+    #[test]
+    fn kept_clues_follow_an_edit_of_the_record_as_fresh_ones_do() {
+        let note = "The back gate code is 4417. Ask Legal Aid Society.";
+        let mut cache = SplitCache::default();
+        for record_text in [
+            "Open Monday to Friday.",
+            "Open Monday to Friday. The back gate code is 4417.",
+            "Open Monday to Friday.",
+        ] {
+            let private = values(note, record_text);
+            let kept = Clues::of_cached(&private, &mut cache).fingerprint();
+            assert_eq!(kept, Clues::of(&private).fingerprint(), "{record_text}");
+        }
+    }
+
+    fn clues_of(note: &str, record_text: &str) -> u64 {
+        Clues::of(&values(note, record_text)).fingerprint()
     }
 
     #[test]
