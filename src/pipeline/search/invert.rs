@@ -255,25 +255,17 @@ pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
         word_class.push(class);
         words.push(vocabulary.words[id as usize].clone());
     }
+    // Documents in order: a class's last posting is the document's own if
+    // another of its words is in the class already.
     let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); class_of_root.len()];
-    let mut masks: Vec<(u32, u8)> = Vec::new();
     for (document, entries) in analysed.iter().enumerate() {
-        masks.clear();
-        masks.extend(
-            entries
-                .iter()
-                .map(|(word, _, mask)| (word_class_by_id[*word as usize], *mask)),
-        );
-        masks.sort_unstable_by_key(|(class, _)| *class);
-        let mut index = 0;
-        while index < masks.len() {
-            let (class, mut mask) = masks[index];
-            index += 1;
-            while index < masks.len() && masks[index].0 == class {
-                mask |= masks[index].1;
-                index += 1;
+        let document = document as u32;
+        for (word, _, mask) in entries.iter() {
+            let class = &mut postings[word_class_by_id[*word as usize] as usize];
+            match class.last_mut() {
+                Some((last, masks)) if *last == document => *masks |= *mask,
+                _ => class.push((document, *mask)),
             }
-            postings[class as usize].push((document as u32, mask));
         }
     }
     let related = related_classes(&mut classes, vocabulary, word_count, &class_of_root);
