@@ -363,12 +363,12 @@ fn scanner_for<'a>(
         let wanted = clues.fingerprint();
         if slot
             .as_ref()
-            .is_some_and(|scanner| scanner.fingerprint() != wanted)
+            .is_none_or(|scanner| scanner.fingerprint() != wanted)
         {
-            *slot = None;
+            *slot = Some(PrivateScanner::remembering(clues));
         }
-        return slot.get_or_insert_with(|| PrivateScanner::remembering(clues));
     }
+    // Set above when it was not current.
     slot.get_or_insert_with(|| PrivateScanner::remembering(Clues::of_cached(private, cache)))
 }
 
