@@ -70,6 +70,16 @@ paginate = 24
     title = "${STRINGS.es.title}"
 `;
 
+/** The crisis lines every page of both peer sites shows, under `heading`. */
+export const crisisLines = (heading) => `<section class="crisis-lines" aria-labelledby="crisis-lines-heading">
+<h2 id="crisis-lines-heading">${heading}</h2>
+<ul>
+<li>National Human Trafficking Hotline <a href="tel:+18883737888">1-888-373-7888</a> 24/7</li>
+<li>National Domestic Violence Hotline <a href="tel:+18007997233">1-800-799-7233</a> 24/7</li>
+<li>988 Suicide &amp; Crisis Lifeline <a href="tel:988">988</a> 24/7</li>
+</ul>
+</section>`;
+
 const string = (key) => `{{ index (index site.Data.strings $.Lang) "${key}" }}`;
 
 const BASEOF = `<!doctype html>
@@ -90,14 +100,7 @@ const BASEOF = `<!doctype html>
 <a class="site-title" href="{{ "/" | relLangURL }}">{{ site.Title }}</a>
 <nav class="language-switcher" aria-label="Language"><ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Lang }}" lang="{{ .Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul></nav>
 </header>
-<section class="crisis-lines" aria-labelledby="crisis-lines-heading">
-<h2 id="crisis-lines-heading">${string('help')}</h2>
-<ul>
-<li>National Human Trafficking Hotline <a href="tel:+18883737888">1-888-373-7888</a> 24/7</li>
-<li>National Domestic Violence Hotline <a href="tel:+18007997233">1-800-799-7233</a> 24/7</li>
-<li>988 Suicide &amp; Crisis Lifeline <a href="tel:988">988</a> 24/7</li>
-</ul>
-</section>
+${crisisLines(string('help'))}
 <nav aria-label="Main"><ul>
 <li><a href="{{ "/partners/" | relLangURL }}">${string('partners')}</a></li>
 <li><a href="{{ "/services/" | relLangURL }}">${string('services')}</a></li>

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { LANGUAGES, STRINGS, partnerView } from './hugo.mjs';
+import { LANGUAGES, STRINGS, crisisLines, partnerView } from './hugo.mjs';
 
 const TAXONOMIES = ['services', 'populations', 'languages', 'counties']
   .map((name) => `{ name = "${name}", paginate_by = 24 }`)
@@ -55,14 +55,7 @@ const BASE = `<!doctype html>
 <a class="site-title" href="{% if lang == 'en' %}{{ get_url(path='/') }}{% else %}{{ get_url(path='/' ~ lang ~ '/') }}{% endif %}">{{ config.title }}</a>
 {% block switcher %}{% endblock switcher %}
 </header>
-<section class="crisis-lines" aria-labelledby="crisis-lines-heading">
-<h2 id="crisis-lines-heading">${t('help')}</h2>
-<ul>
-<li>National Human Trafficking Hotline <a href="tel:+18883737888">1-888-373-7888</a> 24/7</li>
-<li>National Domestic Violence Hotline <a href="tel:+18007997233">1-800-799-7233</a> 24/7</li>
-<li>988 Suicide &amp; Crisis Lifeline <a href="tel:988">988</a> 24/7</li>
-</ul>
-</section>
+${crisisLines(t('help'))}
 {% set prefix = "" %}{% if lang != "en" %}{% set prefix = "/" ~ lang %}{% endif %}
 <nav aria-label="Main"><ul>
 <li><a href="{{ prefix }}/partners/">${t('partners')}</a></li>
