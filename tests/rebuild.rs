@@ -167,6 +167,30 @@ fn a_guide_edit_reaches_the_partners_that_list_it() {
 }
 
 #[test]
+fn a_translated_guides_section_edit_reaches_the_search_index() {
+    let mut previewing = preview();
+    let changed = previewing.edit(
+        "guides/know-your-rights-immigration.es.md",
+        "## Esto no es asesoría legal",
+        "## Esto no es asesoría legal ni migratoria",
+    );
+    previewing.rebuild(&[changed]);
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn a_partners_spanish_summary_edit_reaches_the_spanish_search_index() {
+    let mut previewing = preview();
+    let changed = previewing.edit(
+        CASA,
+        "Línea de ayuda las 24 horas",
+        "Línea telefónica las 24 horas",
+    );
+    previewing.rebuild(&[changed]);
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
 fn hub_yaml_rebuilds_everything() {
     let mut previewing = preview();
     let changed = previewing.edit(

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::hub::record::{Cost, Visibility};
 use crate::hub::taxonomy::Kind;
@@ -113,8 +113,8 @@ pub struct Document {
     /// Shared between the indexes of every language, and between builds
     /// of `haven serve`.
     pub texts: Arc<Texts>,
-    /// What a result shows (see `search.js`, `row`).
-    pub display: Value,
+    /// What a result shows (see `search.js`, `row`), as JSON text.
+    pub display: String,
     /// Value indices per facet, in [`Facets::specs`] order; empty for guides.
     pub facet_values: Vec<Vec<u32>>,
 }
@@ -170,70 +170,189 @@ pub fn prepare_texts(
     }
 }
 
+/// What one language's index takes from a partner, apart from facet
+/// positions (which depend on every partner): kept by `haven serve`
+/// between rebuilds and forgotten when the partner's record changes.
+#[derive(Debug)]
+pub struct PartnerEntry {
+    /// Equal scores rank by document order: partners with text in the
+    /// page's language first (docs/search.md), then by name.
+    untranslated: bool,
+    folded_name: String,
+    /// Service areas, populations, languages, counties.
+    codes: [Vec<String>; 4],
+    /// Languages staff speak, apart from those only an interpreter covers.
+    staff: Vec<String>,
+    flags: Vec<u32>,
+    /// The display's JSON before and after its facet positions.
+    lead: String,
+    tail: String,
+}
+
+/// What one language's index keeps between rebuilds of `haven serve`.
+#[derive(Default)]
+pub struct LanguageCache {
+    /// Partners' entries by id.
+    pub partners: HashMap<String, Arc<PartnerEntry>>,
+    /// Guides' documents by a hash of what they are made from.
+    guides: HashMap<u64, Vec<Document>>,
+}
+
 /// The documents of the index for pages in `page_language`, with the
-/// partners' texts from `texts` (see [`prepare_texts`]).
+/// partners' texts from `texts` (see [`prepare_texts`]), and what `kept`
+/// holds (it keeps what it lacked, unless it is `None`).
 pub fn collect(
     site: &Site,
     page_language: &str,
     texts: &TextCache,
+    mut kept: Option<&mut LanguageCache>,
 ) -> (Vec<Document>, Vec<FacetSpec>) {
     let language = site.config.default_language.as_str();
-    let mut partners: Vec<&PublicPartner> = site.partners.iter().map(|p| &**p).collect();
-    // Equal scores rank by document order: partners with text in the
-    // page's language first (docs/search.md), then by name.
-    partners.sort_by_cached_key(|p| {
-        let untranslated = page_language != language
-            && p.localized
-                .get(page_language)
-                .is_none_or(|texts| texts.description_html.is_none());
-        (
-            untranslated,
-            crate::pipeline::search::text::fold(display_name(p, page_language)),
-            p.id.clone(),
-        )
+    let mut partners: Vec<(&PublicPartner, Arc<PartnerEntry>)> = site
+        .partners
+        .iter()
+        .map(|partner| {
+            let known = kept
+                .as_ref()
+                .and_then(|kept| kept.partners.get(&partner.id));
+            let entry = match known {
+                Some(entry) => entry.clone(),
+                None => {
+                    let entry = Arc::new(partner_entry(partner, page_language, language));
+                    if let Some(kept) = kept.as_mut() {
+                        kept.partners.insert(partner.id.clone(), entry.clone());
+                    }
+                    entry
+                }
+            };
+            (&**partner, entry)
+        })
+        .collect();
+    partners.sort_by(|(a, a_entry), (b, b_entry)| {
+        (a_entry.untranslated, &a_entry.folded_name, &a.id).cmp(&(
+            b_entry.untranslated,
+            &b_entry.folded_name,
+            &b.id,
+        ))
     });
+    if let Some(kept) = kept.as_mut() {
+        if kept.partners.len() > site.partners.len() {
+            let present: std::collections::HashSet<&str> =
+                site.partners.iter().map(|p| p.id.as_str()).collect();
+            kept.partners.retain(|id, _| present.contains(id.as_str()));
+        }
+    }
 
-    let raw: Vec<[Vec<&str>; 4]> = partners.iter().map(|p| facet_codes(p)).collect();
-    let mut facets = facet_specs(site, &raw, page_language);
+    let codes: Vec<&[Vec<String>; 4]> = partners.iter().map(|(_, entry)| &entry.codes).collect();
+    let mut facets = facet_specs(site, &codes, page_language);
+    let mut counts: Vec<Vec<u32>> = facets.iter().map(|f| vec![0; f.values.len()]).collect();
+    let positions: Vec<HashMap<&str, u32>> = facets
+        .iter()
+        .map(|facet| {
+            facet
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, (code, _))| (code.as_str(), i as u32))
+                .collect()
+        })
+        .collect();
     let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
-    for (partner, codes) in partners.iter().zip(&raw) {
-        let mut facet_values = index_values(&mut facets, codes);
-        let flags = access_flags(partner);
-        if let Some(access) = facets.last_mut() {
-            for flag in &flags {
-                access.counts[*flag as usize] += 1;
+    for (partner, entry) in &partners {
+        let mut facet_values: Vec<Vec<u32>> = entry
+            .codes
+            .iter()
+            .zip(&positions)
+            .map(|(codes, positions)| sorted_positions(codes, positions))
+            .collect();
+        facet_values.push(entry.flags.clone());
+        for (counts, values) in counts.iter_mut().zip(&facet_values) {
+            for value in values {
+                counts[*value as usize] += 1;
             }
         }
-        facet_values.push(flags);
         let texts = texts.get(&partner.id).cloned().unwrap_or_else(|| {
             Arc::new(Texts::new(partner_texts(
-                site, partner, &codes[2], language,
+                site,
+                partner,
+                &entry.codes[2],
+                language,
             )))
         });
-        // Languages staff speak, apart from those only an interpreter covers.
-        let staff = facet_values[2]
-            .iter()
-            .copied()
-            .filter(|i| {
-                facets[2]
-                    .values
-                    .get(*i as usize)
-                    .is_some_and(|(code, _)| partner.languages.contains(code))
-            })
-            .collect();
-        documents.push(partner_document(
-            partner,
-            texts,
-            facet_values,
-            staff,
-            page_language,
-        ));
+        let staff = sorted_positions(&entry.staff, &positions[2]);
+        documents.push(partner_document(entry, texts, facet_values, &staff));
     }
+    for (facet, counts) in facets.iter_mut().zip(counts) {
+        facet.counts = counts;
+    }
+    let mut guides_kept = HashMap::new();
     for guide in &site.guides {
-        let guide = guide.localized(page_language);
-        documents.extend(guide_documents(&guide, &guide.lang));
+        let shown = guide.translations.get(page_language).unwrap_or(guide);
+        let key = guide_key(shown);
+        let made = kept
+            .as_mut()
+            .and_then(|kept| kept.guides.remove(&key))
+            .unwrap_or_else(|| guide_documents(shown, &shown.lang));
+        documents.extend(made.iter().cloned());
+        guides_kept.insert(key, made);
+    }
+    if let Some(kept) = kept {
+        kept.guides = guides_kept;
     }
     (documents, facets)
+}
+
+/// The positions of `codes` among a facet's values, in order; codes the
+/// facet does not list are left out.
+fn sorted_positions(codes: &[String], positions: &HashMap<&str, u32>) -> Vec<u32> {
+    let mut found: Vec<u32> = codes
+        .iter()
+        .filter_map(|code| positions.get(code.as_str()).copied())
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+fn partner_entry(partner: &PublicPartner, page_language: &str, language: &str) -> PartnerEntry {
+    let untranslated = page_language != language
+        && partner
+            .localized
+            .get(page_language)
+            .is_none_or(|texts| texts.description_html.is_none());
+    let codes = facet_codes(partner).map(|codes| {
+        codes
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+    });
+    let staff = codes[2]
+        .iter()
+        .filter(|code| partner.languages.contains(*code))
+        .cloned()
+        .collect();
+    let phone = partner.primary_phone.as_ref();
+    let lead = json!([
+        display_name(partner, page_language),
+        partner.id,
+        phone.map_or("", |p| p.phone.number.as_str()),
+        phone.and_then(|p| p.href.as_deref()).unwrap_or(""),
+    ])
+    .to_string();
+    let tail = json!([
+        shortened(partner.texts_in(page_language).summary.unwrap_or("")),
+        service_names(partner, page_language),
+        a32::encode(badges(partner)),
+    ])
+    .to_string();
+    PartnerEntry {
+        untranslated,
+        folded_name: crate::pipeline::search::text::fold(display_name(partner, page_language)),
+        codes,
+        staff,
+        flags: access_flags(partner),
+        lead: lead[1..lead.len() - 1].to_string(),
+        tail: tail[1..tail.len() - 1].to_string(),
+    }
 }
 
 /// The name a page in `language` shows.
@@ -311,7 +430,7 @@ fn access_flags(partner: &PublicPartner) -> Vec<u32> {
         .collect()
 }
 
-fn facet_specs(site: &Site, raw: &[[Vec<&str>; 4]], language: &str) -> Vec<FacetSpec> {
+fn facet_specs(site: &Site, raw: &[&[Vec<String>; 4]], language: &str) -> Vec<FacetSpec> {
     let taxonomy = |kind: Kind, codes: Vec<String>| -> Vec<(String, String)> {
         codes
             .into_iter()
@@ -321,11 +440,11 @@ fn facet_specs(site: &Site, raw: &[[Vec<&str>; 4]], language: &str) -> Vec<Facet
             })
             .collect()
     };
-    let used = |slot: usize| -> BTreeMap<String, u32> {
+    let used = |slot: usize| -> BTreeMap<&str, u32> {
         let mut counts = BTreeMap::new();
         for codes in raw {
             for code in &codes[slot] {
-                *counts.entry(code.to_string()).or_insert(0) += 1;
+                *counts.entry(code.as_str()).or_insert(0) += 1;
             }
         }
         counts
@@ -346,8 +465,8 @@ fn facet_specs(site: &Site, raw: &[[Vec<&str>; 4]], language: &str) -> Vec<Facet
         .collect();
     // Languages most partners speak first: what an advocate looks for.
     let language_counts = used(2);
-    let mut languages: Vec<String> = language_counts.keys().cloned().collect();
-    languages.sort_by_key(|code| std::cmp::Reverse(language_counts[code]));
+    let mut languages: Vec<String> = language_counts.keys().map(|c| c.to_string()).collect();
+    languages.sort_by_key(|code| std::cmp::Reverse(language_counts[code.as_str()]));
     let counties: Vec<(String, String)> = site
         .counties
         .iter()
@@ -378,48 +497,25 @@ fn facet_specs(site: &Site, raw: &[[Vec<&str>; 4]], language: &str) -> Vec<Facet
     .collect()
 }
 
-fn index_values(facets: &mut [FacetSpec], codes: &[Vec<&str>; 4]) -> Vec<Vec<u32>> {
-    let mut values = Vec::with_capacity(facets.len());
-    for (facet, codes) in facets.iter_mut().zip(codes.iter()) {
-        let mut indices: Vec<u32> = codes
-            .iter()
-            .filter_map(|code| facet.values.iter().position(|(c, _)| c == code))
-            .map(|i| i as u32)
-            .collect();
-        indices.sort_unstable();
-        for index in &indices {
-            facet.counts[*index as usize] += 1;
-        }
-        values.push(indices);
-    }
-    values
-}
-
 fn partner_document(
-    partner: &PublicPartner,
+    entry: &PartnerEntry,
     texts: Arc<Texts>,
     facet_values: Vec<Vec<u32>>,
-    staff_languages: Vec<u32>,
-    page_language: &str,
+    staff: &[u32],
 ) -> Document {
-    let phone = partner.primary_phone.as_ref();
     let interpreted = facet_values[2]
         .iter()
         .copied()
-        .filter(|i| !staff_languages.contains(i));
-    let display = json!([
-        display_name(partner, page_language),
-        partner.id,
-        phone.map_or("", |p| p.phone.number.as_str()),
-        phone.and_then(|p| p.href.as_deref()).unwrap_or(""),
+        .filter(|i| !staff.contains(i));
+    let display = format!(
+        "[{},\"{}\",\"{}\",\"{}\",{},\"{}\"]",
+        entry.lead,
         a32::encode(facet_values[0].iter().copied()),
-        a32::encode(staff_languages.iter().copied()),
+        a32::encode(staff.iter().copied()),
         a32::encode(facet_values[3].iter().copied()),
-        shortened(partner.texts_in(page_language).summary.unwrap_or("")),
-        service_names(partner, page_language),
-        a32::encode(badges(partner)),
+        entry.tail,
         a32::encode(interpreted),
-    ]);
+    );
     Document {
         texts,
         display,
@@ -448,7 +544,7 @@ fn badges(partner: &PublicPartner) -> Vec<u32> {
 fn partner_texts(
     site: &Site,
     partner: &PublicPartner,
-    languages: &[&str],
+    languages: &[impl AsRef<str>],
     language: &str,
 ) -> Vec<Text> {
     let mut texts = Vec::new();
@@ -535,7 +631,7 @@ fn partner_texts(
         add(Field::Implied, "es", FREE_WORDS.1.to_string());
     }
     for code in languages {
-        if let Some(term) = site.taxonomies.find(Kind::Languages, code) {
+        if let Some(term) = site.taxonomies.find(Kind::Languages, code.as_ref()) {
             for (label_language, label) in &term.labels {
                 add(Field::Tags, label_language, label.clone());
             }
@@ -563,6 +659,15 @@ fn partner_texts(
     }
 
     texts
+}
+
+/// A hash of what a guide's documents are made from.
+fn guide_key(guide: &Guide) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (&guide.slug, &guide.title, &guide.summary, &guide.lang).hash(&mut hasher);
+    guide.html.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// One document per `##` section; text before the first section belongs
@@ -597,7 +702,7 @@ fn guide_documents(guide: &Guide, language: &str) -> Vec<Document> {
         });
         documents.push(Document {
             texts: Arc::new(Texts::new(texts)),
-            display: json!([guide.title, guide.slug, anchor, heading]),
+            display: json!([guide.title, guide.slug, anchor, heading]).to_string(),
             facet_values: Vec::new(),
         });
     };

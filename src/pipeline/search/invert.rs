@@ -449,7 +449,7 @@ mod tests {
                 language: "en".into(),
                 text,
             }])),
-            display: serde_json::Value::Null,
+            display: "null".to_string(),
             facet_values: Vec::new(),
         }
     }

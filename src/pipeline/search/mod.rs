@@ -26,7 +26,7 @@ use crate::hub::config::SearchLayout;
 use crate::pipeline::model::Site;
 use crate::pipeline::output::fnv1a;
 use crate::pipeline::output::OutputFile;
-use documents::{Document, FacetSpec, Field};
+use documents::{Document, FacetSpec, Field, LanguageCache};
 use invert::{invert, Inverted};
 
 /// A single-file index up to this many bytes (about 60–80 KB gzipped);
@@ -138,10 +138,22 @@ pub fn build_languages(
         documents::prepare_texts(site, &mut cache.texts, usize::MAX, |texts| texts);
     }
     let texts = &cache.texts;
+    let mut kept: Vec<Option<LanguageCache>> = languages
+        .iter()
+        .map(|language| {
+            (!cache.one_shot).then(|| cache.entries.remove(language).unwrap_or_default())
+        })
+        .collect();
     let collected: Vec<(Vec<Document>, Vec<FacetSpec>)> = languages
         .par_iter()
-        .map(|language| documents::collect(site, language, texts))
+        .zip(kept.par_iter_mut())
+        .map(|(language, kept)| documents::collect(site, language, texts, kept.as_mut()))
         .collect();
+    for (language, kept) in languages.iter().zip(kept) {
+        if let Some(kept) = kept {
+            cache.entries.insert(language.clone(), kept);
+        }
+    }
     cache
         .analyses
         .update(collected.iter().flat_map(|(documents, _)| documents));
@@ -201,7 +213,7 @@ fn build_from(
         .collect();
     head["stem"] = Value::Array(stemmers);
     let facet_data = facet_streams(&documents, facets.len());
-    let displays: Vec<&Value> = documents.iter().map(|d| &d.display).collect();
+    let displays: Vec<&str> = documents.iter().map(|d| d.display.as_str()).collect();
     if sharded {
         let mut shards = Vec::new();
         for range in postings_ranges(&inverted.postings) {
@@ -221,13 +233,22 @@ fn build_from(
         let doc_files: Vec<Value> = displays
             .chunks(DOCUMENTS_PER_SHARD)
             .enumerate()
-            .map(|(i, chunk)| Value::String(writer.write(&format!("d{i}"), &json!(chunk))))
+            .map(|(i, chunk)| {
+                let shard = format!("[{}]", chunk.join(","));
+                Value::String(writer.write_json(&format!("d{i}"), &shard))
+            })
             .collect();
         head["d"] = json!([DOCUMENTS_PER_SHARD, doc_files]);
     } else {
         head["post"] = postings_data(&inverted.postings);
         head["fac"] = json!(facet_data);
-        head["docs"] = json!(displays);
+        // Display JSON is written by `documents`: it parses.
+        head["docs"] = Value::Array(
+            displays
+                .iter()
+                .map(|display| serde_json::from_str(display).unwrap_or_default())
+                .collect(),
+        );
     }
     let head_path = writer.write("head", &head);
     SearchIndex {
@@ -251,7 +272,12 @@ impl Writer<'_> {
     /// content-hashed for the web (cache forever), plain for portable
     /// copies.
     fn write(&mut self, key: &str, data: &Value) -> String {
-        let contents = format!("HAVEN_SEARCH({key:?},{data});\n").into_bytes();
+        self.write_json(key, &data.to_string())
+    }
+
+    /// [`Writer::write`] with the data as JSON text.
+    fn write_json(&mut self, key: &str, json: &str) -> String {
+        let contents = format!("HAVEN_SEARCH({key:?},{json});\n").into_bytes();
         self.write_file(key, contents)
     }
 
@@ -287,6 +313,8 @@ impl Writer<'_> {
 #[derive(Default)]
 pub struct Cache {
     texts: documents::TextCache,
+    /// Per page language: what its index takes from each partner and guide.
+    entries: std::collections::HashMap<String, LanguageCache>,
     /// By text hash, for the indexes of every language; a build keeps
     /// only what it used.
     analyses: invert::Analyses,
@@ -307,11 +335,15 @@ impl Cache {
     /// Drops the texts of these partners (their records changed).
     pub fn forget(&mut self, ids: &BTreeSet<String>) {
         self.texts.retain(|id, _| !ids.contains(id));
+        for kept in self.entries.values_mut() {
+            kept.partners.retain(|id, _| !ids.contains(id));
+        }
     }
 
     /// Drops every partner's texts (taxonomy labels may have changed).
     pub fn forget_texts(&mut self) {
         self.texts.clear();
+        self.entries.clear();
     }
 }
 
@@ -420,7 +452,7 @@ fn facet_streams(documents: &[Document], facets: usize) -> Vec<String> {
 fn estimated_size(inverted: &Inverted, documents: &[Document]) -> usize {
     let words: usize = inverted.words.iter().map(|w| w.len() / 2 + 2).sum();
     let postings: usize = inverted.postings.iter().map(|p| postings_size(p)).sum();
-    let displays: usize = documents.iter().map(|d| d.display.to_string().len()).sum();
+    let displays: usize = documents.iter().map(|d| d.display.len()).sum();
     words + postings + displays + documents.len() * 8
 }
 
