@@ -733,7 +733,7 @@ fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
 /// partners as template values, in the same order.
 fn page_list<'a>(
     site: &'a Site,
-    members: &Members<'_>,
+    members: &'a Members<'_>,
     partners: &'a [Value],
     strings: &Strings,
     language: &'a str,
@@ -744,11 +744,11 @@ fn page_list<'a>(
         language,
         pages: Vec::new(),
     };
-    let sections = filter_sections(site, members, language, strings);
+    let sections = Arc::new(filter_sections(site, members, language, strings));
     pages.home();
     pages.partner_lists(partners, &sections);
-    for section in sections {
-        pages.term_pages(members, partners, section);
+    for section in sections.iter() {
+        pages.term_pages(members, partners, section.clone());
     }
     pages.guides();
     pages.fixed(partners);
@@ -807,11 +807,12 @@ impl<'a> Pages<'a, '_> {
     }
 
     /// `/partners/` and its further pages.
-    fn partner_lists(&mut self, partners: &'a [Value], sections: &[FilterSection]) {
+    fn partner_lists(&mut self, partners: &'a [Value], sections: &Arc<Vec<FilterSection>>) {
         for pagination in paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/") {
             let title = pagination.title(&self.s("partners_title"), &self.s("pagination_page"));
-            let shown = partners[pagination.first..pagination.end].to_vec();
-            let filters = sections.to_vec();
+            // Values are copied into the context only if the page renders.
+            let shown = &partners[pagination.first..pagination.end];
+            let filters = sections.clone();
             let description = self.s("partners_description");
             let on_page = &self.site.partners[pagination.first..pagination.end];
             self.push(
@@ -824,8 +825,8 @@ impl<'a> Pages<'a, '_> {
                     ..Shows::default()
                 },
                 Box::new(move |c| {
-                    c.insert_value("partners", Value::from(shown.clone()));
-                    c.insert("filters", &filters);
+                    c.insert_value("partners", Value::from(shown.to_vec()));
+                    c.insert("filters", &*filters);
                     c.insert("pagination", &pagination);
                 }),
             );
@@ -834,24 +835,25 @@ impl<'a> Pages<'a, '_> {
 
     /// A section's list of terms (`/services/`) and each term's partners
     /// (`/services/<code>/`, paginated).
-    fn term_pages(&mut self, members: &Members<'_>, partners: &[Value], section: FilterSection) {
+    fn term_pages(
+        &mut self,
+        members: &'a Members<'_>,
+        partners: &'a [Value],
+        section: FilterSection,
+    ) {
         for term in &section.terms {
             let indices = members.of_term(section.section, &term.code);
-            let members: Vec<Value> = indices
-                .iter()
-                .map(|&index| partners[index].clone())
-                .collect();
             let url = format!("/{}/{}/", section.section, term.code);
             let description = term
                 .description
                 .clone()
                 .unwrap_or_else(|| section.intro.clone());
-            for pagination in paginate(members.len(), PARTNERS_PER_PAGE, &url) {
+            for pagination in paginate(indices.len(), PARTNERS_PER_PAGE, &url) {
                 let title = pagination.title(&term.label, &self.s("pagination_page"));
                 let (key, section_title, term) =
                     (section.section, section.title.clone(), term.clone());
-                let page_members = members[pagination.first..pagination.end].to_vec();
-                let on_page = indices[pagination.first..pagination.end]
+                let page_indices = &indices[pagination.first..pagination.end];
+                let on_page = page_indices
                     .iter()
                     .map(|&index| &self.site.partners[index].id);
                 self.push(
@@ -872,7 +874,11 @@ impl<'a> Pages<'a, '_> {
                             },
                         );
                         c.insert("term", &term);
-                        c.insert_value("partners", Value::from(page_members.clone()));
+                        let page_members: Vec<Value> = page_indices
+                            .iter()
+                            .map(|&index| partners[index].clone())
+                            .collect();
+                        c.insert_value("partners", Value::from(page_members));
                         c.insert("pagination", &pagination);
                     }),
                 );
@@ -1128,8 +1134,9 @@ struct Members<'a> {
 impl<'a> Members<'a> {
     fn of(site: &'a Site) -> Self {
         let mut by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>> = HashMap::new();
+        let mut codes: Vec<(&'static str, &'a str)> = Vec::new();
         for (index, partner) in site.partners.iter().enumerate() {
-            let mut codes: BTreeSet<(&'static str, &'a str)> = BTreeSet::new();
+            codes.clear();
             codes.extend(partner.categories.iter().map(|c| ("services", c.as_str())));
             codes.extend(
                 partner
@@ -1152,7 +1159,9 @@ impl<'a> Members<'a> {
                     .iter()
                     .map(|c| ("counties", c.slug.as_str())),
             );
-            for (section, code) in codes {
+            codes.sort_unstable();
+            codes.dedup();
+            for &(section, code) in &codes {
                 by_term
                     .entry(section)
                     .or_default()
