@@ -191,6 +191,45 @@ fn a_partners_spanish_summary_edit_reaches_the_spanish_search_index() {
 }
 
 #[test]
+fn a_partner_translated_in_an_edit_is_no_longer_listed_as_untranslated() {
+    let mut previewing = preview();
+    let file = "partners/volunteer-lawyers-of-juniper-county.yaml";
+    let untranslated = |rebuilt: &Rebuilt| -> Vec<String> {
+        rebuilt
+            .warnings
+            .iter()
+            .map(|warning| warning.to_string())
+            .filter(|warning| warning.contains("no Spanish (es) description"))
+            .collect()
+    };
+    let unchanged = previewing.edit(file, "pro\n", "pro \n");
+    let before = untranslated(&previewing.rebuild(&[unchanged]));
+    assert!(before.iter().any(|w| w.contains(file)), "{before:?}");
+    let translated = previewing.edit(
+        file,
+        "description: |\n",
+        "translations:\n  es:\n    description: Abogados voluntarios.\ndescription: |\n",
+    );
+    let after = untranslated(&previewing.rebuild(&[translated]));
+    assert_eq!(after.len() + 1, before.len(), "{after:?}");
+    assert!(!after.iter().any(|w| w.contains(file)), "{after:?}");
+}
+
+#[test]
+fn an_edited_ui_string_reaches_every_page_that_shows_it() {
+    let mut previewing = preview();
+    let strings = previewing.hub.path().join("i18n/en.yaml");
+    fs::create_dir_all(strings.parent().expect("i18n folder")).expect("mkdir");
+    fs::write(&strings, "partners_title: Every partner\n").expect("write");
+    previewing.rebuild(&[PathBuf::from("i18n/en.yaml")]);
+    assert!(page(&previewing, "partners/index.html").contains("Every partner"));
+    let changed = previewing.edit("i18n/en.yaml", "Every partner", "Our partners");
+    previewing.rebuild(&[changed]);
+    assert!(page(&previewing, "partners/index.html").contains("Our partners"));
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
 fn hub_yaml_rebuilds_everything() {
     let mut previewing = preview();
     let changed = previewing.edit(

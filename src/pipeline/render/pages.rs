@@ -18,7 +18,7 @@ use crate::hub::taxonomy::Kind;
 use crate::pipeline::model::{PublicPartner, Site};
 use crate::pipeline::output::{fnv1a, OutputFile};
 use crate::pipeline::render::templates::{self, template_diagnostic};
-use crate::pipeline::render::values::{Fragments, ValueCache};
+use crate::pipeline::render::values::{Fragments, Looks, ValueCache};
 use crate::pipeline::render::{assets, theme, RenderError};
 use crate::pipeline::search::SearchIndex;
 
@@ -128,18 +128,22 @@ pub fn render_selected(
     sink: &PageSink<'_>,
 ) -> Result<Rendered, RenderError> {
     let languages = site.config.site_languages();
-    let strings = Arc::new(ui_strings(site, &languages)?);
     let prepared = theme_assets(site);
-    let engine = templates::engine(
-        &site.templates,
-        strings.clone(),
-        Arc::new(site.taxonomies.clone()),
-        Arc::new(prepared.paths.clone()),
-        &site.config.default_language,
-        site.config.default_timezone.as_deref(),
-    )
-    .map_err(|diagnostics| RenderError { diagnostics })?;
-    let tera = engine.tera;
+    let looks = values.looks(looks_key(site, &prepared.paths), || {
+        let strings = Arc::new(ui_strings(site, &languages)?);
+        let engine = templates::engine(
+            &site.templates,
+            strings.clone(),
+            Arc::new(site.taxonomies.clone()),
+            Arc::new(prepared.paths.clone()),
+            &site.config.default_language,
+            site.config.default_timezone.as_deref(),
+        )
+        .map_err(|diagnostics| RenderError { diagnostics })?;
+        Ok(Looks { strings, engine })
+    })?;
+    let (strings, engine) = (&looks.strings, &looks.engine);
+    let tera = &engine.tera;
 
     let Editions {
         sites: editions,
@@ -193,7 +197,7 @@ pub fn render_selected(
             .into_iter()
             .map(|edition_index| {
                 let language = &languages[edition_index];
-                let values = values.edition(language, &site.partners, &tera, &engine.sources)?;
+                let values = values.edition(language, &site.partners, tera, &engine.sources)?;
                 Ok((edition_index, values))
             })
             .collect::<Result<_, Diagnostic>>()
@@ -206,9 +210,9 @@ pub fn render_selected(
             .par_iter()
             .flat_map(|(edition_index, partners)| {
                 let (edition, language) = (&editions[*edition_index], &languages[*edition_index]);
-                let mut list = page_list(edition, &members, partners, &strings, language);
+                let mut list = page_list(edition, &members, partners, strings, language);
                 if search_values[*edition_index].is_some() {
-                    list.push(search_page(&strings, language));
+                    list.push(search_page(strings, language));
                 }
                 in_edition(list, site, language, *edition_index, &switcher)
             })
@@ -272,6 +276,24 @@ pub fn render_selected(
         shows: shown.into_iter().collect(),
         fragments,
     })
+}
+
+/// A hash of what the UI strings and the template engine are made from,
+/// apart from the taxonomies (see [`Looks`]).
+fn looks_key(site: &Site, asset_paths: &BTreeMap<String, String>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    for (name, file) in site.templates.iter().chain(&site.strings) {
+        (name, &file.path, &*file.text).hash(&mut hasher);
+    }
+    (
+        asset_paths,
+        site.config.site_languages(),
+        &site.config.default_language,
+        &site.config.default_timezone,
+    )
+        .hash(&mut hasher);
+    hasher.finish()
 }
 
 /// One edition of the site per language: the same pages, with texts in

@@ -18,9 +18,10 @@ use serde::Serialize;
 use tera::{Context, Map, Tera, Value};
 
 use crate::diagnostics::Diagnostic;
+use crate::hub::i18n::Strings;
 use crate::hub::record::PhoneKind;
 use crate::pipeline::model::{County, PublicPartner, PublicPhone};
-use crate::pipeline::render::templates::{self, template_diagnostic, TemplateSources};
+use crate::pipeline::render::templates::{self, template_diagnostic, Engine, TemplateSources};
 
 /// `(field of the partner value, component that renders it)`: list
 /// templates print `{{ partner.card | safe }}` instead of calling the
@@ -35,6 +36,9 @@ pub const FRAGMENTS: [(&str, &str); 2] = [("card", "partner_card"), ("print_entr
 #[derive(Default)]
 pub struct ValueCache {
     by_language: HashMap<String, HashMap<String, Localized>>,
+    /// The strings and engine of the last render, with the hash of what
+    /// they were made from.
+    looks: Option<(u64, Arc<Looks>)>,
     /// A build's cache: nothing is kept once the list pages are rendered.
     one_shot: bool,
 }
@@ -165,7 +169,33 @@ impl<'a> Placeholder<'a> {
     }
 }
 
+/// The UI strings and the template engine: made once for as long as the
+/// templates, strings, asset paths and settings they are made from stay
+/// the same. The taxonomies they also read change only with a rebuild of
+/// everything, which starts a new cache.
+pub struct Looks {
+    pub strings: Arc<Strings>,
+    pub engine: Engine,
+}
+
 impl ValueCache {
+    /// The looks made from what `key` hashes: the last ones if it is the
+    /// same, else new ones from `make`.
+    pub fn looks<E>(
+        &mut self,
+        key: u64,
+        make: impl FnOnce() -> Result<Looks, E>,
+    ) -> Result<Arc<Looks>, E> {
+        if let Some((kept, looks)) = &self.looks {
+            if *kept == key {
+                return Ok(looks.clone());
+            }
+        }
+        let looks = Arc::new(make()?);
+        self.looks = Some((key, looks.clone()));
+        Ok(looks)
+    }
+
     /// A cache for one build, which lets go of every value as soon as the
     /// list pages no longer need them ([`ValueCache::lists_rendered`]).
     pub fn one_shot() -> Self {

@@ -36,7 +36,27 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
 /// the records that changed. Valid while what the checks read from the
 /// rest of the hub (settings, guide slugs, the date) is the same; the
 /// caller forgets it when taxonomies or private overlays change.
-pub type CheckCache = Memo<PathBuf, Arc<str>, Vec<Diagnostic>>;
+#[derive(Default)]
+pub struct CheckCache {
+    records: Memo<PathBuf, Arc<str>, Vec<Diagnostic>>,
+    translations: translation::FindingsCache,
+}
+
+impl CheckCache {
+    /// Remembers nothing: for a check that runs once.
+    pub fn one_shot() -> Self {
+        CheckCache {
+            records: Memo::one_shot(),
+            translations: Memo::one_shot(),
+        }
+    }
+
+    /// Forgets every finding.
+    pub fn clear(&mut self) {
+        self.records.clear();
+        self.translations.clear();
+    }
+}
 
 pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
@@ -74,9 +94,9 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         (&hub.config_file.text, &guide_slugs, today, static_files).hash(&mut hasher);
         hasher.finish()
     };
-    cache.start(context);
+    cache.records.start(context);
     // Each record's own checks are independent of the others': in parallel.
-    let per_partner = cache.map(
+    let per_partner = cache.records.map(
         &hub.partners,
         |partner| partner.file.path.clone(),
         |partner| partner.file.text.clone(),
@@ -88,7 +108,7 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
     );
     diagnostics.extend(per_partner.into_iter().flatten());
     duplicate_partners(hub, &mut diagnostics);
-    diagnostics.extend(translation::check(hub));
+    diagnostics.extend(translation::check(hub, context, &mut cache.translations));
     confidential_streets_in_text(hub, &mut diagnostics);
     let partner_ids: BTreeSet<&str> = hub
         .partners

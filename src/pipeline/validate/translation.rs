@@ -8,27 +8,58 @@ use crate::diagnostics::Diagnostic;
 use crate::hub::record::{service_short_texts, Hours, PartnerRecord, Translation};
 use crate::hub::taxonomy::Kind;
 use crate::hub::yaml::Locator;
-use crate::pipeline::load::Hub;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::pipeline::load::{Hub, LoadedPartner};
+use crate::pipeline::memo::Memo;
 
 /// Rule W091 is shown only with `--verbose`.
 pub const DETAIL_CODE: &str = rules::UNTRANSLATED_DETAIL.code;
 
-pub fn check(hub: &Hub) -> Vec<Diagnostic> {
+/// A partner's own findings per language after the first: the short
+/// texts its translation leaves out, or that it has no translation.
+#[derive(Clone, Default)]
+pub struct PartnerFindings {
+    short_texts: Option<Diagnostic>,
+    untranslated: Option<Diagnostic>,
+}
+
+/// Each partner's findings per language, by file and text: `haven serve`
+/// keeps them, so an edit looks into the edited record alone. Valid while
+/// the settings and the taxonomies are the same (see [`super::CheckCache`]).
+pub type FindingsCache = Memo<PathBuf, Arc<str>, Vec<PartnerFindings>>;
+
+pub fn check(hub: &Hub, context: u64, cache: &mut FindingsCache) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let languages = hub.config.site_languages();
-    let published = || hub.partners.iter().filter(|p| p.record.published);
+    let published: Vec<&LoadedPartner> = hub
+        .partners
+        .iter()
+        .filter(|p| p.record.published)
+        .map(|p| &**p)
+        .collect();
     let originals = || hub.guides.iter().filter(|g| g.language.is_none());
     let locator = Locator::new(hub.config_file.text.clone(), 0);
+    cache.start(context);
+    let findings = cache.map(
+        &published,
+        |partner| partner.file.path.clone(),
+        |partner| partner.file.text.clone(),
+        |partner| {
+            languages
+                .iter()
+                .skip(1)
+                .map(|language| partner_findings(hub, partner, language))
+                .collect()
+        },
+    );
     for (index, language) in languages.iter().enumerate().skip(1) {
         let name = hub.taxonomies.label(Kind::Languages, language, "en");
-        let untranslated: Vec<_> = published()
-            .filter(|p| {
-                p.record
-                    .translations
-                    .get(language)
-                    .is_none_or(|t| t.description.is_none())
-            })
-            .collect();
+        let of_language = || findings.iter().filter_map(|found| found.get(index - 1));
+        let untranslated = of_language()
+            .filter(|found| found.untranslated.is_some())
+            .count();
         let untranslated_guides: Vec<_> = originals()
             .filter(|g| {
                 !hub.guides
@@ -36,36 +67,8 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
                     .any(|t| t.slug == g.slug && t.language.as_ref() == Some(language))
             })
             .collect();
-        for partner in published() {
-            let Some(translation) = partner.record.translations.get(language) else {
-                continue;
-            };
-            if translation.description.is_none() {
-                continue;
-            }
-            let missing = untranslated_texts(&partner.record, translation);
-            if missing.is_empty() {
-                continue;
-            }
-            diagnostics.push(
-                Diagnostic::new(
-                    rules::UNTRANSLATED_DETAIL,
-                    &partner.file.path,
-                    format!(
-                        "{} short texts have no {name} ({language}) translation and show in {}: {}",
-                        missing.len(),
-                        hub.config.default_language,
-                        missing.join(", ")
-                    ),
-                )
-                .at(partner.locator.find(&format!("translations.{language}")))
-                .field(format!("translations.{language}"))
-                .help(format!(
-                    "add them under translations.{language}, for example:\n    phones:\n      <phone id>:\n        label: …\n    locations:\n      <location id>:\n        name: …\n    links:\n      <url>: …"
-                )),
-            );
-        }
-        if untranslated.is_empty() && untranslated_guides.is_empty() {
+        diagnostics.extend(of_language().filter_map(|found| found.short_texts.clone()));
+        if untranslated == 0 && untranslated_guides.is_empty() {
             continue;
         }
         let field = match hub.config.languages.iter().position(|l| l == language) {
@@ -78,8 +81,8 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
                 &hub.config_file.path,
                 format!(
                     "{} of {} partners and {} of {} guides have no {name} ({language}) translation; their pages show the {} text",
-                    untranslated.len(),
-                    published().count(),
+                    untranslated,
+                    published.len(),
                     untranslated_guides.len(),
                     originals().count(),
                     hub.config.default_language,
@@ -91,22 +94,7 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
                 "add a translations.{language} block (name, summary, description) to partner files and a guides/<slug>.{language}.md per guide; `haven check --verbose` lists each one"
             )),
         );
-        for partner in untranslated {
-            diagnostics.push(
-                Diagnostic::new(
-                    rules::UNTRANSLATED_DETAIL,
-                    &partner.file.path,
-                    format!("no {name} ({language}) description in translations.{language}"),
-                )
-                .at(partner
-                    .locator
-                    .find_top_level("translations")
-                    .or(partner.locator.find_top_level("description")))
-                .help(format!(
-                    "add translations:\n      {language}:\n        summary: …\n        description: …"
-                )),
-            );
-        }
+        diagnostics.extend(of_language().filter_map(|found| found.untranslated.clone()));
         for guide in untranslated_guides {
             diagnostics.push(
                 Diagnostic::new(
@@ -119,6 +107,56 @@ pub fn check(hub: &Hub) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+fn partner_findings(hub: &Hub, partner: &LoadedPartner, language: &str) -> PartnerFindings {
+    let name = hub.taxonomies.label(Kind::Languages, language, "en");
+    let translation = partner
+        .record
+        .translations
+        .get(language)
+        .filter(|translation| translation.description.is_some());
+    let Some(translation) = translation else {
+        return PartnerFindings {
+            short_texts: None,
+            untranslated: Some(
+                Diagnostic::new(
+                    rules::UNTRANSLATED_DETAIL,
+                    &partner.file.path,
+                    format!("no {name} ({language}) description in translations.{language}"),
+                )
+                .at(partner
+                    .locator
+                    .find_top_level("translations")
+                    .or(partner.locator.find_top_level("description")))
+                .help(format!(
+                    "add translations:\n      {language}:\n        summary: …\n        description: …"
+                )),
+            ),
+        };
+    };
+    let missing = untranslated_texts(&partner.record, translation);
+    let short_texts = (!missing.is_empty()).then(|| {
+        Diagnostic::new(
+            rules::UNTRANSLATED_DETAIL,
+            &partner.file.path,
+            format!(
+                "{} short texts have no {name} ({language}) translation and show in {}: {}",
+                missing.len(),
+                hub.config.default_language,
+                missing.join(", ")
+            ),
+        )
+        .at(partner.locator.find(&format!("translations.{language}")))
+        .field(format!("translations.{language}"))
+        .help(format!(
+            "add them under translations.{language}, for example:\n    phones:\n      <phone id>:\n        label: …\n    locations:\n      <location id>:\n        name: …\n    links:\n      <url>: …"
+        ))
+    });
+    PartnerFindings {
+        short_texts,
+        untranslated: None,
+    }
 }
 
 /// The short texts of a record a translation leaves in the default
