@@ -637,6 +637,51 @@ fn every_ui_string_has_a_spanish_translation() {
 }
 
 #[test]
+fn a_long_list_links_to_its_ends_and_the_pages_around_the_current_one() {
+    let mut files = vec![("hub.yaml".to_string(), MINIMAL_HUB.to_string())];
+    // 240 partners: ten pages of 24.
+    for n in 100..340 {
+        let id = format!("food-bank-{n}");
+        files.push((format!("partners/{id}.yaml"), minimal_partner(&id)));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let hub = hub(&files);
+    let output = tempfile::tempdir().expect("temp dir");
+    haven::build(&plan(hub.path(), output.path())).expect("the hub builds");
+    let page =
+        fs::read_to_string(output.path().join("partners/page/5/index.html")).expect("page 5");
+    let nav = &page[page.find("class=pagination").expect("page links")..];
+    let nav = &nav[..nav.find("</nav>").expect("end of the page links")];
+    let numbers: Vec<&str> = nav
+        .split("<li")
+        .skip(1)
+        .map(|item| {
+            let text = item.rsplit_once("</a>").map_or(item, |(link, _)| link);
+            text.rsplit('>').next().unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "Previous page",
+            "1",
+            "…",
+            "4",
+            "5",
+            "6",
+            "…",
+            "10",
+            "Next page"
+        ],
+        "{nav}"
+    );
+    assert!(nav.contains("aria-current=page>5<"), "{nav}");
+}
+
+#[test]
 fn the_partner_list_goes_on_over_numbered_pages_and_shows_each_partner_once() {
     let (_output, files) = build_example();
     let page = |path: &str| String::from_utf8_lossy(&files[path]).to_string();

@@ -701,7 +701,9 @@ struct Pagination {
     url: String,
     previous: Option<String>,
     next: Option<String>,
-    /// Every page's number and path, for the page links.
+    /// The page links: the first and last pages and the current one with
+    /// its neighbours, as `[number, path]`; `[0, ""]` stands for a gap of
+    /// pages between them, so the links do not grow with the list.
     pages: Vec<(usize, String)>,
     /// "showing 25 to 44": the numbers as text, for the theme's string.
     shown_from: String,
@@ -722,6 +724,28 @@ impl Pagination {
     }
 }
 
+/// The page numbers a page of a list links to, as GOV.UK's pagination
+/// does: the first and last, the current page and those on either side of
+/// it, with 0 for a gap of two or more pages (a gap of one shows the page).
+fn page_links(current: usize, total: usize) -> Vec<usize> {
+    let mut shown: Vec<usize> = [1, current.saturating_sub(1), current, current + 1, total]
+        .into_iter()
+        .filter(|n| (1..=total).contains(n))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut links = Vec::with_capacity(shown.len() + 2);
+    for n in shown {
+        match links.last() {
+            Some(&last) if n == last + 2 => links.push(last + 1),
+            Some(&last) if n > last + 2 => links.push(0),
+            _ => {}
+        }
+        links.push(n);
+    }
+    links
+}
+
 /// The pages of a list of `count` items, `per_page` each (always at least
 /// one page): the first at `base`, the others at `<base>page/<n>/`.
 fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
@@ -733,7 +757,6 @@ fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
             format!("{base}page/{number}/")
         }
     };
-    let pages: Vec<(usize, String)> = (1..=total).map(|n| (n, url(n))).collect();
     (1..=total)
         .map(|number| Pagination {
             number,
@@ -744,7 +767,10 @@ fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
             url: url(number),
             previous: (number > 1).then(|| url(number - 1)),
             next: (number < total).then(|| url(number + 1)),
-            pages: pages.clone(),
+            pages: page_links(number, total)
+                .into_iter()
+                .map(|n| (n, if n == 0 { String::new() } else { url(n) }))
+                .collect(),
             shown_from: (((number - 1) * per_page).min(count) + 1).to_string(),
             shown_to: (number * per_page).min(count).to_string(),
         })
@@ -1454,5 +1480,25 @@ fn robots(site: &Site) -> OutputFile {
     OutputFile {
         path: "robots.txt".into(),
         contents: text.into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_links_are_the_ends_and_the_current_page_with_its_neighbours() {
+        assert_eq!(page_links(1, 1), [1]);
+        assert_eq!(page_links(2, 2), [1, 2]);
+        assert_eq!(page_links(1, 417), [1, 2, 0, 417]);
+        assert_eq!(page_links(200, 417), [1, 0, 199, 200, 201, 0, 417]);
+        assert_eq!(page_links(417, 417), [1, 0, 416, 417]);
+    }
+
+    #[test]
+    fn a_gap_of_one_page_shows_that_page() {
+        assert_eq!(page_links(4, 9), [1, 2, 3, 4, 5, 0, 9]);
+        assert_eq!(page_links(6, 9), [1, 0, 5, 6, 7, 8, 9]);
     }
 }
