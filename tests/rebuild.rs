@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use haven::serve::rebuild::{Preview, Rebuilt, Scope};
+use haven::BuildError;
 
 use common::*;
 
@@ -240,6 +241,33 @@ fn hub_yaml_rebuilds_everything() {
     let rebuilt = previewing.rebuild(&[changed]);
     assert_eq!(rebuilt.scope, Scope::Everything);
     previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
+fn guides_are_read_again_when_hub_yaml_drops_their_language() {
+    let mut previewing = preview();
+    let changed = previewing.edit("hub.yaml", "languages: [en, es]", "languages: [en]");
+    let ours = previewing
+        .preview
+        .rebuild(&[changed])
+        .expect("a hub file changed");
+    let fresh = tempfile::tempdir().expect("temp dir");
+    let theirs = haven::build(&plan(previewing.hub.path(), &fresh.path().join("site")));
+    // `guides/<slug>.es.md` is no longer a translation but a guide of its
+    // own, whose links to Spanish headings now fail: as in a fresh build.
+    let (Err(BuildError::Content(ours)), Err(BuildError::Content(theirs))) = (ours, theirs) else {
+        panic!("both should refuse the hub");
+    };
+    let errors = |found: Vec<haven::diagnostics::Diagnostic>| -> Vec<String> {
+        found
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect()
+    };
+    let ours = errors(ours);
+    assert!(ours.iter().any(|e| e.contains("E103")), "{ours:?}");
+    assert_eq!(ours, errors(theirs));
 }
 
 #[test]

@@ -4,11 +4,12 @@
 //!
 //! Data flows one way: a stage reads only the stages before it, and the
 //! `Site` the model makes is never changed after. [`output`] (a file of
-//! the site) and [`minify`] serve every stage from search on; [`build`]
-//! runs the stages.
+//! the site) and [`minify`] serve every stage from search on, [`memo`] and
+//! [`fast_map`] the caches of any stage; [`build`] runs the stages.
 
 pub mod build;
 pub mod export;
+pub mod fast_map;
 pub mod load;
 pub mod memo;
 pub mod minify;

@@ -113,6 +113,12 @@ pub fn load(root: &Path) -> Loaded {
 pub struct ParseCache {
     partners: HashMap<PathBuf, Cached<ParsedPartner>>,
     overlays: HashMap<PathBuf, Cached<ParsedOverlay>>,
+    /// Guides, parsed with the hub's languages at the time (a file named
+    /// `<slug>.<lang>.md` is a translation only for a language of the hub).
+    guides: HashMap<PathBuf, Cached<ParsedGuide>>,
+    guide_languages: Vec<String>,
+    /// hub.yaml's text and settings.
+    config: Option<(Arc<str>, HubConfig)>,
     /// Remembers nothing: for a build that runs once, where the entries
     /// would only keep every record alive until the build ends.
     one_shot: bool,
@@ -120,6 +126,7 @@ pub struct ParseCache {
 
 type ParsedPartner = Result<Arc<LoadedPartner>, Vec<Diagnostic>>;
 type ParsedOverlay = Result<LoadedOverlay, Diagnostic>;
+type ParsedGuide = (Option<LoadedGuide>, Vec<Diagnostic>);
 
 struct Cached<T> {
     stamp: Option<Stamp>,
@@ -160,6 +167,7 @@ impl ParseCache {
         for path in paths {
             self.partners.remove(path);
             self.overlays.remove(path);
+            self.guides.remove(path);
         }
     }
 }
@@ -273,11 +281,11 @@ fn parse_overlay(file: SourceFile) -> ParsedOverlay {
 }
 
 fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
-    let (config, config_file) = read_config(root, diagnostics)?;
+    let (config, config_file) = read_config(root, cache, diagnostics)?;
     let taxonomies = read_taxonomies(root, diagnostics);
     let (partners, unreadable_partners) = read_partners(root, cache, diagnostics);
     let overlays = read_overlays(root, cache, diagnostics);
-    let (guides, unreadable_guides) = read_guides(root, &config, diagnostics);
+    let (guides, unreadable_guides) = read_guides(root, &config, cache, diagnostics);
     diagnostics.extend(duplicate_guides(&guides));
     let static_files = static_files(root, diagnostics);
     let templates = read_templates(root, diagnostics);
@@ -299,7 +307,11 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
 }
 
 /// hub.yaml, which a hub cannot do without.
-fn read_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(HubConfig, SourceFile)> {
+fn read_config(
+    root: &Path,
+    cache: &mut ParseCache,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(HubConfig, SourceFile)> {
     let config_path = Path::new("hub.yaml");
     if !root.join(config_path).is_file() {
         diagnostics.push(
@@ -309,8 +321,18 @@ fn read_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<(HubCon
         return None;
     }
     let config_file = read_named(root, config_path, diagnostics)?;
+    if let Some((text, config)) = &cache.config {
+        if *text == config_file.text {
+            return Some((config.clone(), config_file));
+        }
+    }
     match yaml::parse::<HubConfig>(&config_file.text, config_path, 0) {
-        Ok(config) => Some((config, config_file)),
+        Ok(config) => {
+            if !cache.one_shot {
+                cache.config = Some((config_file.text.clone(), config.clone()));
+            }
+            Some((config, config_file))
+        }
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
             None
@@ -412,26 +434,52 @@ fn read_overlays(
 fn read_guides(
     root: &Path,
     config: &HubConfig,
+    cache: &mut ParseCache,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<LoadedGuide>, BTreeSet<String>) {
     let mut unreadable = BTreeSet::new();
-    let mut guides = Vec::new();
+    let mut paths = Vec::new();
     for path in files_in(root, "guides", diagnostics) {
-        if !has_extension(&path, &["md"]) {
+        if has_extension(&path, &["md"]) {
+            paths.push(path);
+        } else {
             diagnostics.push(unexpected_file(
                 &path,
                 "guides are Markdown files named <slug>.md",
             ));
-            continue;
         }
-        let Some(file) = read_text(root, &path, diagnostics) else {
-            unreadable.insert(file_stem(&path));
-            continue;
-        };
-        match parse_guide(file, config, diagnostics) {
-            Some(guide) => guides.push(guide),
+    }
+    if cache.guide_languages != config.languages {
+        cache.guides.clear();
+        cache.guide_languages = config.languages.clone();
+    }
+    let remember = !cache.one_shot;
+    let parsed = parse_all_cached(
+        &mut cache.guides,
+        remember,
+        root,
+        &paths,
+        diagnostics,
+        |file| {
+            let mut found = Vec::new();
+            let guide = parse_guide(file, config, &mut found);
+            (guide, found)
+        },
+    );
+    let mut guides = Vec::new();
+    for (path, parsed) in paths.iter().zip(parsed) {
+        match parsed {
+            Some((Some(guide), found)) => {
+                diagnostics.extend(found);
+                guides.push(guide);
+            }
+            Some((None, found)) => {
+                diagnostics.extend(found);
+                unreadable.insert(file_stem(path));
+            }
+            // Unreadable (reported already).
             None => {
-                unreadable.insert(file_stem(&path));
+                unreadable.insert(file_stem(path));
             }
         }
     }

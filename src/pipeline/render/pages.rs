@@ -15,6 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::hub::i18n::Strings;
 use crate::hub::markdown;
 use crate::hub::taxonomy::Kind;
+use crate::pipeline::fast_map::FastMap;
 use crate::pipeline::model::{PublicPartner, Site};
 use crate::pipeline::output::{fnv1a, OutputFile};
 use crate::pipeline::render::templates::{self, template_diagnostic};
@@ -1176,12 +1177,12 @@ struct FilterSection {
 /// browsing section lists, built in one pass over the partners.
 struct Members<'a> {
     /// Section → code → partners.
-    by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>>,
+    by_term: HashMap<&'static str, FastMap<&'a str, Vec<usize>>>,
 }
 
 impl<'a> Members<'a> {
     fn of(site: &'a Site) -> Self {
-        let mut by_term: HashMap<&'static str, HashMap<&'a str, Vec<usize>>> = HashMap::new();
+        let mut by_term: HashMap<&'static str, FastMap<&'a str, Vec<usize>>> = HashMap::new();
         let mut codes: Vec<(&'static str, &'a str)> = Vec::new();
         for (index, partner) in site.partners.iter().enumerate() {
             codes.clear();
@@ -1209,13 +1210,14 @@ impl<'a> Members<'a> {
             );
             codes.sort_unstable();
             codes.dedup();
+            let mut section_codes: Option<(&str, &mut FastMap<&'a str, Vec<usize>>)> = None;
             for &(section, code) in &codes {
-                by_term
-                    .entry(section)
-                    .or_default()
-                    .entry(code)
-                    .or_default()
-                    .push(index);
+                let codes = match section_codes.take() {
+                    Some((current, codes)) if current == section => codes,
+                    _ => by_term.entry(section).or_default(),
+                };
+                codes.entry(code).or_default().push(index);
+                section_codes = Some((section, codes));
             }
         }
         Members { by_term }

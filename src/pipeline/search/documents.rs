@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::hub::record::{Cost, Visibility};
 use crate::hub::taxonomy::Kind;
+use crate::pipeline::fast_map::FastMap;
 use crate::pipeline::model::{AccessFacts, Guide, PublicPartner, Site};
 use crate::pipeline::output::fnv1a;
 use crate::pipeline::search::a32;
@@ -246,7 +247,7 @@ pub fn collect(
     let codes: Vec<&[Vec<String>; 4]> = partners.iter().map(|(_, entry)| &entry.codes).collect();
     let mut facets = facet_specs(site, &codes, page_language);
     let mut counts: Vec<Vec<u32>> = facets.iter().map(|f| vec![0; f.values.len()]).collect();
-    let positions: Vec<HashMap<&str, u32>> = facets
+    let positions: Vec<FastMap<&str, u32>> = facets
         .iter()
         .map(|facet| {
             facet
@@ -304,7 +305,7 @@ pub fn collect(
 
 /// The positions of `codes` among a facet's values, in order; codes the
 /// facet does not list are left out.
-fn sorted_positions(codes: &[String], positions: &HashMap<&str, u32>) -> Vec<u32> {
+fn sorted_positions(codes: &[String], positions: &FastMap<&str, u32>) -> Vec<u32> {
     let mut found: Vec<u32> = codes
         .iter()
         .filter_map(|code| positions.get(code.as_str()).copied())

@@ -10,11 +10,11 @@
 //! words and stems no document uses any more take no part.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::pipeline::fast_map::FastMap;
 use crate::pipeline::search::documents::{Document, Texts};
 use crate::pipeline::search::synonyms::{NEEDS, SAME_MEANING};
 use crate::pipeline::search::text;
@@ -382,32 +382,6 @@ fn analyse(texts: &Texts) -> Found<'_> {
                 .map(move |(word, mask)| (word, language, mask))
         })
         .collect()
-}
-
-/// Hash maps keyed by short words and small ids: FNV-1a, much faster than
-/// the default SipHash there, and no untrusted input can choose the keys
-/// to slow a build down beyond what the hub's own authors could.
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
 }
 
 struct UnionFind {

@@ -38,7 +38,7 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
 /// caller forgets it when taxonomies or private overlays change.
 #[derive(Default)]
 pub struct CheckCache {
-    records: Memo<PathBuf, Arc<str>, Vec<Diagnostic>>,
+    records: Memo<PathBuf, Arc<str>, Arc<Vec<Diagnostic>>>,
     translations: translation::FindingsCache,
 }
 
@@ -103,10 +103,10 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
         |partner| {
             let mut found = Vec::new();
             PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut found);
-            found
+            Arc::new(found)
         },
     );
-    diagnostics.extend(per_partner.into_iter().flatten());
+    diagnostics.extend(per_partner.iter().flat_map(|found| found.iter().cloned()));
     duplicate_partners(hub, &mut diagnostics);
     diagnostics.extend(translation::check(hub, context, &mut cache.translations));
     confidential_streets_in_text(hub, &mut diagnostics);

@@ -28,7 +28,7 @@ pub struct PartnerFindings {
 /// Each partner's findings per language, by file and text: `haven serve`
 /// keeps them, so an edit looks into the edited record alone. Valid while
 /// the settings and the taxonomies are the same (see [`super::CheckCache`]).
-pub type FindingsCache = Memo<PathBuf, Arc<str>, Vec<PartnerFindings>>;
+pub type FindingsCache = Memo<PathBuf, Arc<str>, Arc<Vec<PartnerFindings>>>;
 
 pub fn check(hub: &Hub, context: u64, cache: &mut FindingsCache) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
@@ -47,11 +47,13 @@ pub fn check(hub: &Hub, context: u64, cache: &mut FindingsCache) -> Vec<Diagnost
         |partner| partner.file.path.clone(),
         |partner| partner.file.text.clone(),
         |partner| {
-            languages
-                .iter()
-                .skip(1)
-                .map(|language| partner_findings(hub, partner, language))
-                .collect()
+            Arc::new(
+                languages
+                    .iter()
+                    .skip(1)
+                    .map(|language| partner_findings(hub, partner, language))
+                    .collect(),
+            )
         },
     );
     for (index, language) in languages.iter().enumerate().skip(1) {
