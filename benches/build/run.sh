@@ -10,6 +10,12 @@
 #   bash benches/build/run.sh 1000         # one size
 #   REPS=3 GUIDES=50 bash benches/build/run.sh 1000
 #   ZOLA=/path/to/zola bash benches/build/run.sh
+#   SERVE=0 bash benches/build/run.sh      # without the serve benchmark at the end
+#
+# It ends with haven's output against the size budget (at most 500 MB of
+# files for 10,000 bilingual partners with open data) and the median time of
+# a one-partner edit in `haven serve` on 1,000 partners (budget 50 ms,
+# `cargo bench --bench serve_rebuild`).
 #
 # Installs Debian's hugo and GNU time when missing. Zola is not packaged by
 # Debian: give its binary with ZOLA=, or build it once from its source
@@ -52,6 +58,15 @@ echo "== building haven (release)"
 (cd "$repo" && cargo build --release --quiet)
 haven="$target/release/haven"
 
+# First, before any full build: deleting tens of thousands of output files
+# slows the next file creations on this VM (see the comment on outputs).
+serve=""
+if [ "${SERVE:-1}" != 0 ]; then
+  echo "== haven serve: a one-partner edit on 1,000 partners"
+  serve="$(cd "$repo" && cargo bench --quiet --bench serve_rebuild 2>/dev/null | tail -1)"
+  echo "   $serve"
+fi
+
 mkdir -p "$work"
 results="$work/results.tsv"
 : > "$results"
@@ -62,16 +77,18 @@ measure() {
   shift 3
   local report="$work/time.txt"
   /usr/bin/time -v -o "$report" "$@" >/dev/null
-  local bytes files
+  local bytes files file_bytes
   bytes=$(du -sb "$out" | cut -f1)
   files=$(find "$out" -type f | wc -l)
-  awk -v tool="$tool" -v size="$size" -v bytes="$bytes" -v files="$files" '
+  # The files' own bytes: what a host stores and GitHub Pages counts.
+  file_bytes=$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
+  awk -v tool="$tool" -v size="$size" -v bytes="$bytes" -v files="$files" -v file_bytes="$file_bytes" '
     /Elapsed \(wall clock\) time/ {
       n = split($NF, part, ":"); seconds = 0
       for (i = 1; i <= n; i++) seconds = seconds * 60 + part[i]
     }
     /Maximum resident set size/ { kb = $NF }
-    END { printf "%s\t%s\t%.2f\t%.0f\t%s\t%s\n", tool, size, seconds, kb / 1024, bytes, files }
+    END { printf "%s\t%s\t%.2f\t%.0f\t%s\t%s\t%s\n", tool, size, seconds, kb / 1024, bytes, files, file_bytes }
   ' "$report" >> "$results"
 }
 # Every run writes into a folder of its own, and no output is deleted until
@@ -151,4 +168,19 @@ for (const size of sizes) {
     console.log(`| ${Number(size).toLocaleString("en")} | ${tool} | ${median(times).toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${ratio} | ${Math.max(...stat(tool, size, 3))} MB | ${mb} MB | ${Math.max(...stat(tool, size, 5)).toLocaleString("en")} |`);
   }
 }
+// The output budget: at most 500 MB of files for 10,000 partners.
+console.log();
+for (const size of sizes) {
+  const fileBytes = Math.max(...stat("haven", size, 6));
+  let verdict = "";
+  if (Number(size) === 10000) {
+    verdict = fileBytes <= 500e6 ? " (budget 500 MB: within)" : ` (budget 500 MB: over, ${(fileBytes / 500e6).toFixed(2)}×)`;
+  }
+  console.log(`haven output at ${Number(size).toLocaleString("en")} partners: ${(fileBytes / 1e6).toFixed(1)} MB of files, ${Math.max(...stat("haven", size, 5)).toLocaleString("en")} files${verdict}`);
+}
 EOF
+
+if [ -n "$serve" ]; then
+  echo
+  echo "haven serve, a one-partner edit on 1,000 partners (budget 50 ms): $serve"
+fi
