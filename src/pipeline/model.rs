@@ -592,6 +592,8 @@ pub struct ModelCache {
     /// By file, with a hash of the text and the names of the partners the
     /// guide relates to.
     guides: Memo<PathBuf, u64, ModelledGuide>,
+    /// By file, with the text and whether a private overlay adds to it.
+    private: Memo<PathBuf, (Arc<str>, bool), Arc<PartnerPrivate>>,
 }
 
 impl ModelCache {
@@ -600,6 +602,7 @@ impl ModelCache {
         ModelCache {
             partners: Memo::one_shot(),
             guides: Memo::one_shot(),
+            private: Memo::one_shot(),
         }
     }
 }
@@ -763,7 +766,7 @@ pub fn build_cached(
 
     // Internal values first: the records are then modelled, and a one-shot
     // build drops each as soon as it is.
-    let private = private_values(&hub);
+    let private = private_values(&hub, &mut cache.private);
     let (is_published, unpublished) = publication(&hub, today, include_drafts, &mut summary);
 
     let visible_guides: Vec<&LoadedGuide> = hub
@@ -877,7 +880,44 @@ pub fn build_cached(
 }
 
 /// Every internal value of the hub's records and private overlays.
-fn private_values(hub: &Hub) -> PrivateValues {
+/// What one partner file adds to the private values: the names it makes
+/// public, what it publishes (if it has private data, its own or an
+/// overlay's) and its own internal values.
+struct PartnerPrivate {
+    public_names: Vec<String>,
+    published: Option<Arc<str>>,
+    values: Vec<PrivateValue>,
+}
+
+fn partner_private(partner: &LoadedPartner, has_overlay: bool) -> PartnerPrivate {
+    let record = &partner.record;
+    let published: Option<Arc<str>> = (record.internal.is_some() || has_overlay).then(|| {
+        if record.published {
+            published_text(&partner.file.text).into()
+        } else {
+            "".into()
+        }
+    });
+    let mut private = PrivateValues::default();
+    if let Some(internal) = &record.internal {
+        let owner = Owner {
+            name: &record.name,
+            text: published.clone().unwrap_or_else(|| "".into()),
+            path: &partner.file.path,
+        };
+        collect_private(internal, &partner.file.path, &owner, &mut private);
+    }
+    PartnerPrivate {
+        public_names: public_names_of(record),
+        published,
+        values: private.values,
+    }
+}
+
+fn private_values(
+    hub: &Hub,
+    memo: &mut Memo<PathBuf, (Arc<str>, bool), Arc<PartnerPrivate>>,
+) -> PrivateValues {
     let mut private = PrivateValues::default();
     let public_names: BTreeMap<&str, &str> = hub
         .partners
@@ -886,31 +926,23 @@ fn private_values(hub: &Hub) -> PrivateValues {
         .collect();
     private.public_names.push(hub.config.title.clone());
     let with_overlay: BTreeSet<&str> = hub.overlays.iter().map(|o| o.id.as_str()).collect();
+    let has_overlay = |partner: &LoadedPartner| with_overlay.contains(partner.record.id.as_str());
+    memo.start(0);
+    let per_partner = memo.map(
+        &hub.partners,
+        |partner| partner.file.path.clone(),
+        |partner| (partner.file.text.clone(), has_overlay(partner)),
+        |partner| Arc::new(partner_private(partner, has_overlay(partner))),
+    );
     let mut published: BTreeMap<&str, (Arc<str>, &Path)> = BTreeMap::new();
-    for partner in &hub.partners {
+    for (partner, found) in hub.partners.iter().zip(&per_partner) {
         private
             .public_names
-            .extend(public_names_of(&partner.record));
-        let has_private =
-            partner.record.internal.is_some() || with_overlay.contains(partner.record.id.as_str());
-        if has_private {
-            let text: Arc<str> = if partner.record.published {
-                published_text(&partner.file.text).into()
-            } else {
-                "".into()
-            };
-            published.insert(&partner.record.id, (text, &partner.file.path));
+            .extend(found.public_names.iter().cloned());
+        if let Some(text) = &found.published {
+            published.insert(&partner.record.id, (text.clone(), &partner.file.path));
         }
-        if let Some(internal) = &partner.record.internal {
-            let owner = Owner {
-                name: &partner.record.name,
-                text: published
-                    .get(partner.record.id.as_str())
-                    .map_or_else(|| "".into(), |(text, _)| text.clone()),
-                path: &partner.file.path,
-            };
-            collect_private(internal, &partner.file.path, &owner, &mut private);
-        }
+        private.values.extend(found.values.iter().cloned());
     }
     for overlay in &hub.overlays {
         let (text, path) = published

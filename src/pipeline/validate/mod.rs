@@ -24,6 +24,7 @@ use crate::hub::names::is_slug;
 use crate::hub::postal::{is_zip, US_STATES};
 use crate::hub::record::{Hours, LocationKind, Visibility};
 use crate::hub::taxonomy::{Kind, Taxonomies};
+use crate::pipeline::fast_map::FastMap;
 use crate::pipeline::load::{Hub, LoadedPartner};
 use crate::pipeline::memo::Memo;
 
@@ -362,20 +363,73 @@ fn confidential_streets_in_text(hub: &Hub, out: &mut Vec<Diagnostic>) {
     if streets.is_empty() {
         return;
     }
+    let finder = Substrings::of(streets.iter().map(|(needle, _)| needle.as_str()));
     for partner in &hub.partners {
         for (field, text) in public_texts(&partner.record) {
-            let lower = text.to_lowercase();
-            for (needle, street) in &streets {
-                if lower.contains(needle.as_str()) {
-                    out.push(
-                        Diagnostic::new(rules::CONFIDENTIAL_STREET_IN_TEXT, &partner.file.path, format!("mentions \"{street}\", which belongs to a confidential location"))
-                            .at(partner.locator.find(&field))
-                            .field(field.clone())
-                            .help("remove the street from this text; confidential places are described by city or area only"),
-                    );
+            for index in finder.found_in(&text.to_lowercase()) {
+                let street = streets[index].1;
+                out.push(
+                    Diagnostic::new(rules::CONFIDENTIAL_STREET_IN_TEXT, &partner.file.path, format!("mentions \"{street}\", which belongs to a confidential location"))
+                        .at(partner.locator.find(&field))
+                        .field(field.clone())
+                        .help("remove the street from this text; confidential places are described by city or area only"),
+                );
+            }
+        }
+    }
+}
+
+/// Finds which of many needles (each at least 4 bytes long) occur in a
+/// text, in one pass over the text: each needle is looked up by its first
+/// four bytes, so a hub's thousands of confidential streets cost one hash
+/// look-up per byte of text, not one search each.
+struct Substrings<'n> {
+    needles: Vec<&'n str>,
+    by_prefix: FastMap<[u8; 4], Vec<usize>>,
+    /// Needles shorter than four bytes, searched for one by one.
+    short: Vec<usize>,
+}
+
+impl<'n> Substrings<'n> {
+    fn of(needles: impl Iterator<Item = &'n str>) -> Self {
+        let needles: Vec<&str> = needles.collect();
+        let mut by_prefix: FastMap<[u8; 4], Vec<usize>> = FastMap::default();
+        let mut short = Vec::new();
+        for (index, needle) in needles.iter().enumerate() {
+            match needle.as_bytes().first_chunk::<4>() {
+                Some(prefix) => by_prefix.entry(*prefix).or_default().push(index),
+                None => short.push(index),
+            }
+        }
+        Substrings {
+            needles,
+            by_prefix,
+            short,
+        }
+    }
+
+    /// The indices of the needles `text` contains, in order.
+    fn found_in(&self, text: &str) -> Vec<usize> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        for start in 0..bytes.len().saturating_sub(3) {
+            let Some(window) = bytes[start..].first_chunk::<4>() else {
+                break;
+            };
+            for &index in self.by_prefix.get(window).into_iter().flatten() {
+                if bytes[start..].starts_with(self.needles[index].as_bytes()) {
+                    found.push(index);
                 }
             }
         }
+        found.extend(
+            self.short
+                .iter()
+                .filter(|index| text.contains(self.needles[**index])),
+        );
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }
 
@@ -1517,4 +1571,19 @@ fn looks_like_iana_zone(zone: &str) -> bool {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "_-+/".contains(c))
         })
+}
+
+#[cfg(test)]
+mod street_tests {
+    use super::*;
+
+    #[test]
+    fn substrings_are_found_wherever_they_start() {
+        let needles = ["12 oak st", "2 oak st", "ak s", "xy"];
+        let finder = Substrings::of(needles.into_iter());
+        assert_eq!(finder.found_in("at 12 oak st."), [0, 1, 2]);
+        assert_eq!(finder.found_in("ends with 2 oak st"), [1, 2]);
+        assert_eq!(finder.found_in("xy"), [3]);
+        assert!(finder.found_in("12 oak").is_empty());
+    }
 }
