@@ -20,9 +20,9 @@ use crate::pipeline::search::synonyms::{NEEDS, SAME_MEANING};
 use crate::pipeline::search::text;
 
 /// Words, their classes and the postings of every class.
-pub(super) struct Inverted {
+pub(super) struct Inverted<'v> {
     /// Sorted, distinct.
-    pub(super) words: Vec<String>,
+    pub(super) words: Vec<&'v str>,
     /// Class of each word.
     pub(super) word_class: Vec<u32>,
     /// Per class: (document, field mask), by document.
@@ -220,7 +220,7 @@ impl Analyses {
 
 /// The word classes and postings of `documents`, from their analyses
 /// (see [`Analyses::update`]).
-pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
+pub(super) fn invert<'v>(documents: &[Document], cache: &'v Analyses) -> Inverted<'v> {
     let analysed: Vec<&Analysed> = documents
         .iter()
         .filter_map(|document| cache.by_key.get(&document.texts.key).map(|a| &**a))
@@ -232,10 +232,17 @@ pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
     let word_count = vocabulary.words.len();
     let mut classes = UnionFind::new(word_count + vocabulary.stem_ids.len());
     let mut present = vec![false; word_count];
+    // Most entries repeat a word's pairing with its stem: each pair is
+    // joined once (a word written in two languages has a second stem).
+    let mut joined_stem = vec![u32::MAX; word_count];
     for document in &analysed {
         for &(word, stem, _) in document.iter() {
-            present[word as usize] = true;
-            classes.union(word as usize, word_count + stem as usize);
+            let word = word as usize;
+            present[word] = true;
+            if joined_stem[word] != stem {
+                joined_stem[word] = stem;
+                classes.union(word, word_count + stem as usize);
+            }
         }
     }
 
@@ -253,11 +260,27 @@ pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Inverted {
         let class = *class_of_root.entry(root).or_insert(next);
         word_class_by_id[id as usize] = class;
         word_class.push(class);
-        words.push(vocabulary.words[id as usize].clone());
+        words.push(vocabulary.words[id as usize].as_str());
+    }
+    // Each class's postings are counted first, so each list is allocated
+    // once at its size.
+    let mut counts = vec![0u32; class_of_root.len()];
+    let mut last_document = vec![u32::MAX; class_of_root.len()];
+    for (document, entries) in analysed.iter().enumerate() {
+        for (word, _, _) in entries.iter() {
+            let class = word_class_by_id[*word as usize] as usize;
+            if last_document[class] != document as u32 {
+                last_document[class] = document as u32;
+                counts[class] += 1;
+            }
+        }
     }
     // Documents in order: a class's last posting is the document's own if
     // another of its words is in the class already.
-    let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); class_of_root.len()];
+    let mut postings: Vec<Vec<(u32, u8)>> = counts
+        .iter()
+        .map(|count| Vec::with_capacity(*count as usize))
+        .collect();
     for (document, entries) in analysed.iter().enumerate() {
         let document = document as u32;
         for (word, _, mask) in entries.iter() {

@@ -350,10 +350,11 @@ impl Cache {
 /// Sorted words, each written as one character for the length of the
 /// prefix it shares with the previous word (`'0' + n`) and the rest,
 /// joined by commas: "0shelter,7s" is shelter, shelters.
-fn front_code(words: &[String]) -> String {
+fn front_code(words: &[impl AsRef<str>]) -> String {
     let mut out = String::new();
     let mut previous: &str = "";
     for (i, word) in words.iter().enumerate() {
+        let word = word.as_ref();
         let shared = previous
             .chars()
             .zip(word.chars())
@@ -449,7 +450,7 @@ fn facet_streams(documents: &[Document], facets: usize) -> Vec<String> {
         .collect()
 }
 
-fn estimated_size(inverted: &Inverted, documents: &[Document]) -> usize {
+fn estimated_size(inverted: &Inverted<'_>, documents: &[Document]) -> usize {
     let words: usize = inverted.words.iter().map(|w| w.len() / 2 + 2).sum();
     let postings: usize = inverted.postings.iter().map(|p| postings_size(p)).sum();
     let displays: usize = documents.iter().map(|d| d.display.len()).sum();
