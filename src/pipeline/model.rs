@@ -879,7 +879,6 @@ pub fn build_cached(
     }
 }
 
-/// Every internal value of the hub's records and private overlays.
 /// What one partner file adds to the private values: the names it makes
 /// public, what it publishes (if it has private data, its own or an
 /// overlay's) and its own internal values.
@@ -914,6 +913,8 @@ fn partner_private(partner: &LoadedPartner, has_overlay: bool) -> PartnerPrivate
     }
 }
 
+/// Every internal value of the hub's records and private overlays, each
+/// partner's share kept in `memo` while its file is the same.
 fn private_values(
     hub: &Hub,
     memo: &mut Memo<PathBuf, (Arc<str>, bool), Arc<PartnerPrivate>>,

@@ -363,17 +363,13 @@ fn read_partners(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Arc<LoadedPartner>>, BTreeSet<String>) {
     let mut unreadable = BTreeSet::new();
-    let mut paths = Vec::new();
-    for path in files_in(root, "partners", diagnostics) {
-        if has_extension(&path, &["yaml", "yml"]) {
-            paths.push(path);
-        } else {
-            diagnostics.push(unexpected_file(
-                &path,
-                "partner records are YAML files named <id>.yaml",
-            ));
-        }
-    }
+    let paths = files_named(
+        root,
+        "partners",
+        &["yaml", "yml"],
+        "partner records are YAML files named <id>.yaml",
+        diagnostics,
+    );
     let remember = !cache.one_shot;
     let parsed = parse_all_cached(
         &mut cache.partners,
@@ -398,6 +394,26 @@ fn read_partners(
         }
     }
     (partners, unreadable)
+}
+
+/// The files under `root/dir` with one of `extensions`; each other file
+/// is reported as unexpected, with `expected` saying what belongs there.
+fn files_named(
+    root: &Path,
+    dir: &str,
+    extensions: &[&str],
+    expected: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for path in files_in(root, dir, diagnostics) {
+        if has_extension(&path, extensions) {
+            paths.push(path);
+        } else {
+            diagnostics.push(unexpected_file(&path, expected));
+        }
+    }
+    paths
 }
 
 /// The private overlays of private/.
@@ -438,17 +454,13 @@ fn read_guides(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<LoadedGuide>, BTreeSet<String>) {
     let mut unreadable = BTreeSet::new();
-    let mut paths = Vec::new();
-    for path in files_in(root, "guides", diagnostics) {
-        if has_extension(&path, &["md"]) {
-            paths.push(path);
-        } else {
-            diagnostics.push(unexpected_file(
-                &path,
-                "guides are Markdown files named <slug>.md",
-            ));
-        }
-    }
+    let paths = files_named(
+        root,
+        "guides",
+        &["md"],
+        "guides are Markdown files named <slug>.md",
+        diagnostics,
+    );
     if cache.guide_languages != config.languages {
         cache.guides.clear();
         cache.guide_languages = config.languages.clone();

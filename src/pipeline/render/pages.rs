@@ -1210,14 +1210,13 @@ impl<'a> Members<'a> {
             );
             codes.sort_unstable();
             codes.dedup();
-            let mut section_codes: Option<(&str, &mut FastMap<&'a str, Vec<usize>>)> = None;
             for &(section, code) in &codes {
-                let codes = match section_codes.take() {
-                    Some((current, codes)) if current == section => codes,
-                    _ => by_term.entry(section).or_default(),
-                };
-                codes.entry(code).or_default().push(index);
-                section_codes = Some((section, codes));
+                by_term
+                    .entry(section)
+                    .or_default()
+                    .entry(code)
+                    .or_default()
+                    .push(index);
             }
         }
         Members { by_term }

@@ -200,35 +200,29 @@ pub struct LanguageCache {
 }
 
 /// The documents of the index for pages in `page_language`, with the
-/// partners' texts from `texts` (see [`prepare_texts`]), and what `kept`
-/// holds (it keeps what it lacked, unless it is `None`).
+/// partners' texts from `texts` (see [`prepare_texts`]); what `kept` holds
+/// is used again, and it then holds what this index used.
 pub fn collect(
     site: &Site,
     page_language: &str,
     texts: &TextCache,
-    mut kept: Option<&mut LanguageCache>,
+    kept: &mut LanguageCache,
 ) -> (Vec<Document>, Vec<FacetSpec>) {
     let language = site.config.default_language.as_str();
+    let mut entries_used = HashMap::with_capacity(site.partners.len());
     let mut partners: Vec<(&PublicPartner, Arc<PartnerEntry>)> = site
         .partners
         .iter()
         .map(|partner| {
-            let known = kept
-                .as_ref()
-                .and_then(|kept| kept.partners.get(&partner.id));
-            let entry = match known {
-                Some(entry) => entry.clone(),
-                None => {
-                    let entry = Arc::new(partner_entry(partner, page_language, language));
-                    if let Some(kept) = kept.as_mut() {
-                        kept.partners.insert(partner.id.clone(), entry.clone());
-                    }
-                    entry
-                }
-            };
+            let entry = kept
+                .partners
+                .remove(&partner.id)
+                .unwrap_or_else(|| Arc::new(partner_entry(partner, page_language, language)));
+            entries_used.insert(partner.id.clone(), entry.clone());
             (&**partner, entry)
         })
         .collect();
+    kept.partners = entries_used;
     partners.sort_by(|(a, a_entry), (b, b_entry)| {
         (a_entry.untranslated, &a_entry.folded_name, &a.id).cmp(&(
             b_entry.untranslated,
@@ -236,13 +230,6 @@ pub fn collect(
             &b.id,
         ))
     });
-    if let Some(kept) = kept.as_mut() {
-        if kept.partners.len() > site.partners.len() {
-            let present: std::collections::HashSet<&str> =
-                site.partners.iter().map(|p| p.id.as_str()).collect();
-            kept.partners.retain(|id, _| present.contains(id.as_str()));
-        }
-    }
 
     let codes: Vec<&[Vec<String>; 4]> = partners.iter().map(|(_, entry)| &entry.codes).collect();
     let mut facets = facet_specs(site, &codes, page_language);
@@ -286,20 +273,18 @@ pub fn collect(
     for (facet, counts) in facets.iter_mut().zip(counts) {
         facet.counts = counts;
     }
-    let mut guides_kept = HashMap::new();
+    let mut guides_used = HashMap::with_capacity(site.guides.len());
     for guide in &site.guides {
         let shown = guide.translations.get(page_language).unwrap_or(guide);
         let key = guide_key(shown);
         let made = kept
-            .as_mut()
-            .and_then(|kept| kept.guides.remove(&key))
+            .guides
+            .remove(&key)
             .unwrap_or_else(|| guide_documents(shown, &shown.lang));
         documents.extend(made.iter().cloned());
-        guides_kept.insert(key, made);
+        guides_used.insert(key, made);
     }
-    if let Some(kept) = kept {
-        kept.guides = guides_kept;
-    }
+    kept.guides = guides_used;
     (documents, facets)
 }
 

@@ -138,21 +138,18 @@ pub fn build_languages(
         documents::prepare_texts(site, &mut cache.texts, usize::MAX, |texts| texts);
     }
     let texts = &cache.texts;
-    let mut kept: Vec<Option<LanguageCache>> = languages
+    let mut kept: Vec<LanguageCache> = languages
         .iter()
-        .map(|language| {
-            (!cache.one_shot).then(|| cache.entries.remove(language).unwrap_or_default())
-        })
+        .map(|language| cache.entries.remove(language).unwrap_or_default())
         .collect();
     let collected: Vec<(Vec<Document>, Vec<FacetSpec>)> = languages
         .par_iter()
         .zip(kept.par_iter_mut())
-        .map(|(language, kept)| documents::collect(site, language, texts, kept.as_mut()))
+        .map(|(language, kept)| documents::collect(site, language, texts, kept))
         .collect();
-    for (language, kept) in languages.iter().zip(kept) {
-        if let Some(kept) = kept {
-            cache.entries.insert(language.clone(), kept);
-        }
+    // A build's entries go with this index.
+    if !cache.one_shot {
+        cache.entries.extend(languages.iter().cloned().zip(kept));
     }
     cache
         .analyses

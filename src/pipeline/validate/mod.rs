@@ -379,10 +379,10 @@ fn confidential_streets_in_text(hub: &Hub, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Finds which of many needles (each at least 4 bytes long) occur in a
-/// text, in one pass over the text: each needle is looked up by its first
-/// four bytes, so a hub's thousands of confidential streets cost one hash
-/// look-up per byte of text, not one search each.
+/// Finds which of many needles occur in a text, in one pass over the
+/// text: each needle is looked up by its first four bytes, so a hub's
+/// thousands of confidential streets cost one hash look-up per byte of
+/// text, not one search each.
 struct Substrings<'n> {
     needles: Vec<&'n str>,
     by_prefix: FastMap<[u8; 4], Vec<usize>>,
@@ -412,11 +412,9 @@ impl<'n> Substrings<'n> {
     fn found_in(&self, text: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
-        for start in 0..bytes.len().saturating_sub(3) {
-            let Some(window) = bytes[start..].first_chunk::<4>() else {
-                break;
-            };
-            for &index in self.by_prefix.get(window).into_iter().flatten() {
+        for (start, window) in bytes.windows(4).enumerate() {
+            let prefix: [u8; 4] = [window[0], window[1], window[2], window[3]];
+            for &index in self.by_prefix.get(&prefix).into_iter().flatten() {
                 if bytes[start..].starts_with(self.needles[index].as_bytes()) {
                     found.push(index);
                 }
