@@ -273,27 +273,39 @@ pub(crate) fn model_hub(
     } else {
         unpublished_files(&hub)
     };
-    diagnostics.extend(validate::validate_cached(
-        &hub,
-        source.today,
-        &mut memory.checked,
-    ));
     if let Some(since) = source.since {
         diagnostics.extend(validate::history::vanished_ids(&hub, since)?);
     }
-    clock.lap("validate");
-    let modelled = model::build_cached(
-        hub,
-        source.today,
-        source.include_drafts,
-        &mut memory.modelled,
-    );
+    let (today, drafts) = (source.today, source.include_drafts);
+    let (checked, modelled) = (&mut memory.checked, &mut memory.modelled);
+    let side_by_side = checked.keeps();
+    let modelled = if side_by_side {
+        // `haven serve`: after an edit, both stages mostly look up what
+        // they kept for every record, each on one thread: side by side.
+        let records = hub.clone();
+        let (findings, modelled) = rayon::join(
+            || validate::validate_cached(&records, today, checked),
+            || model::build_cached(hub, today, drafts, modelled),
+        );
+        diagnostics.extend(findings);
+        modelled
+    } else {
+        // A build models each record once and lets go of it: first every
+        // check, then the model.
+        diagnostics.extend(validate::validate_cached(&hub, today, checked));
+        clock.lap("validate");
+        model::build_cached(hub, today, drafts, modelled)
+    };
     diagnostics.extend(modelled.diagnostics);
     diagnostics.extend(postprocess::leaks::published_by_their_record(
         &modelled.private,
         &mut memory.clues,
     ));
-    clock.lap("model");
+    clock.lap(if side_by_side {
+        "validate and model"
+    } else {
+        "model"
+    });
     if !unpublished.is_empty() {
         diagnostics = diagnostics
             .into_iter()
@@ -458,6 +470,13 @@ fn finisher<'a>(
     )
 }
 
+/// The value of a finished thread, or its panic passed on.
+fn join_or_panic<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// What links are made relative with.
 struct LinkSettings {
     base_path: String,
@@ -488,14 +507,6 @@ pub(crate) fn produce(
     sink: &dyn write::Sink,
     clock: &mut Stopwatch,
 ) -> Result<Produced, BuildError> {
-    let mut indexes = search_indexes(site, &mut memory.search);
-    // Pages need only the indexes' head paths and facets: the index files
-    // are finished now, not kept while every page renders.
-    let index_files: Vec<OutputFile> = indexes
-        .iter_mut()
-        .flat_map(|index| std::mem::take(&mut index.files))
-        .collect();
-    clock.lap("search index");
     let links = LinkSettings::of(site);
     let finisher = finisher(site, &links, scanner);
     let problems: Mutex<Problems> = Mutex::default();
@@ -512,22 +523,39 @@ pub(crate) fn produce(
             .unwrap_or_else(PoisonError::into_inner)
             .add(finished.leaks, written);
     };
+    // The search index is made on a thread of its own while the pages
+    // render: only the pages with the search panel wait for it.
+    let (Memory { search, values, .. }, fill) = (memory, &finish_and_write);
+    let (rendered, indexes, search_took) = std::thread::scope(|scope| {
+        let making = scope.spawn(move || {
+            let started = Instant::now();
+            (search_indexes(site, search), started.elapsed())
+        });
+        let pending = std::cell::Cell::new(Some(making));
+        let made = std::cell::OnceCell::new();
+        let indexes = || -> &[search::SearchIndex] {
+            &made
+                .get_or_init(|| pending.take().map(join_or_panic).unwrap_or_default())
+                .0
+        };
+        let rendered =
+            render::pages::render_selected(site, &indexes, wanted, values, &|page, fragments| {
+                fill(page, fragments);
+                None
+            });
+        // Waited for already, unless no page showed the search panel.
+        indexes();
+        let (indexes, took) = made.into_inner().unwrap_or_default();
+        (rendered, indexes, took)
+    });
+    let rendered = rendered.map_err(|e| BuildError::Template(e.diagnostics))?;
+    let index_files: Vec<OutputFile> = indexes.into_iter().flat_map(|index| index.files).collect();
     let index_file_count = index_files.len();
     index_files
         .into_par_iter()
         .for_each(|file| finish_and_write(file, &Fragments::default()));
-    let rendered = render::pages::render_selected(
-        site,
-        &indexes,
-        wanted,
-        &mut memory.values,
-        &|page, fragments| {
-            finish_and_write(page, fragments);
-            None
-        },
-    )
-    .map_err(|e| BuildError::Template(e.diagnostics))?;
-    clock.lap("pages");
+    clock.lap("pages and search index");
+    clock.part("· search index (alongside)", search_took);
     // The rest of the pages' time is rendering.
     clock.part("· finish and scan (threads)", finishing.total());
     clock.part("· write (threads)", writing.total());

@@ -121,9 +121,13 @@ pub type PageSink<'s> = dyn Fn(OutputFile, &Fragments) -> Option<OutputFile> + S
 /// every language of the hub (with search indexes, one per language, the
 /// search page and panel too), each handed to `sink`; the site's other files (assets,
 /// search index, sitemap) are always included in what it returns.
-pub fn render_selected(
+///
+/// The search indexes may still be in the making: `search` waits for
+/// them, and only the pages that show the search panel need them, so
+/// they are rendered after the others of their batch.
+pub fn render_selected<'s>(
     site: &Site,
-    search: &[SearchIndex],
+    search: &dyn Fn() -> &'s [SearchIndex],
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
     values: &mut ValueCache,
     sink: &PageSink<'_>,
@@ -149,36 +153,45 @@ pub fn render_selected(
     let Editions {
         sites: editions,
         site_values,
-        search_values,
         switcher,
-    } = Editions::of(site, &languages, search);
+    } = Editions::of(site, &languages);
+    // Every language has an index when search is on.
+    let searched = site.config.search.enabled;
+    let mut search_values: Option<Vec<Option<Value>>> = None;
     // Which partners each term lists: the same in every language.
     let members = Members::of(site);
-    let render_all = |pages: &[Page<'_>], fragments: &Fragments| {
-        pages
-            .par_iter()
-            .filter(|page| wanted(&page.output, &page.shows))
-            .map(|page| {
-                let mut context = page.context();
-                context.insert("lang", &page.info.lang);
-                context.insert_value("site", site_values[page.edition].clone());
-                if let Some(search) = &search_values[page.edition] {
-                    context.insert_value("search", search.clone());
-                }
-                templates::in_language(&page.info.lang, || tera.render(page.template, &context))
-                    .map(|html| {
-                        let page = OutputFile {
-                            path: page.output.clone(),
-                            contents: html.into_bytes(),
-                        };
-                        sink(page, fragments)
-                    })
-                    .map_err(|error| {
-                        template_diagnostic(&error, &engine.sources, Some(&page.output))
-                    })
-            })
-            .collect::<Vec<Result<Option<OutputFile>, Diagnostic>>>()
-    };
+    // The pages that show the search panel with `with_search` (the panel's
+    // values per edition), the others without.
+    let render_all =
+        |pages: &[Page<'_>], with_search: Option<&[Option<Value>]>, fragments: &Fragments| {
+            pages
+                .par_iter()
+                .filter(|page| page.shows.search == with_search.is_some())
+                .filter(|page| wanted(&page.output, &page.shows))
+                .map(|page| {
+                    let mut context = page.context();
+                    context.insert("lang", &page.info.lang);
+                    context.insert_value("site", site_values[page.edition].clone());
+                    match with_search.map(|values| &values[page.edition]) {
+                        Some(Some(panel)) => context.insert_value("search", panel.clone()),
+                        // Elsewhere `search` only says there is a search page.
+                        None if searched => context.insert("search", &true),
+                        _ => {}
+                    }
+                    templates::in_language(&page.info.lang, || tera.render(page.template, &context))
+                        .map(|html| {
+                            let page = OutputFile {
+                                path: page.output.clone(),
+                                contents: html.into_bytes(),
+                            };
+                            sink(page, fragments)
+                        })
+                        .map_err(|error| {
+                            template_diagnostic(&error, &engine.sources, Some(&page.output))
+                        })
+                })
+                .collect::<Vec<Result<Option<OutputFile>, Diagnostic>>>()
+        };
 
     // Every page but the partners' own, first. Each partner becomes a
     // template value once per language, which the pages that list it
@@ -212,13 +225,17 @@ pub fn render_selected(
             .flat_map(|(edition_index, partners)| {
                 let (edition, language) = (&editions[*edition_index], &languages[*edition_index]);
                 let mut list = page_list(edition, &members, partners, strings, language);
-                if search_values[*edition_index].is_some() {
+                if searched {
                     list.push(search_page(strings, language));
                 }
                 in_edition(list, site, language, *edition_index, &switcher)
             })
             .collect();
-        rendered.extend(render_all(&pages, &values.fragments()));
+        let fragments = values.fragments();
+        rendered.extend(render_all(&pages, None, &fragments));
+        let search_values =
+            search_values.get_or_insert_with(|| search_panels(search(), &languages));
+        rendered.extend(render_all(&pages, Some(search_values), &fragments));
         shown.extend(pages.into_iter().map(|page| (page.output, page.shows)));
         drop(partner_values);
         values.lists_rendered();
@@ -254,12 +271,12 @@ pub fn render_selected(
         .collect();
     let fragments = values.fragments();
     for (listed, made) in partner_pages {
-        rendered.extend(render_all(&made, &fragments));
+        rendered.extend(render_all(&made, None, &fragments));
         shown.extend(listed);
     }
 
     let mut files = prepared.files;
-    for index in search {
+    for index in search() {
         files.extend(index.files.iter().cloned());
     }
     let (page_count, kept) = pages_or_errors(rendered)?;
@@ -304,14 +321,25 @@ fn looks_key(site: &Site, asset_paths: &BTreeMap<String, String>) -> u64 {
 struct Editions {
     sites: Vec<Site>,
     site_values: Vec<Value>,
-    /// The search panel's values, for editions with a search index.
-    search_values: Vec<Option<Value>>,
     /// The language switcher's entries, paths filled in per page.
     switcher: Vec<Alternate>,
 }
 
+/// The search panel's values per edition, for editions with a search index.
+fn search_panels(search: &[SearchIndex], languages: &[String]) -> Vec<Option<Value>> {
+    languages
+        .iter()
+        .map(|language| {
+            search
+                .iter()
+                .find(|index| &index.language == language)
+                .map(|index| Value::from_serializable(&index.context()))
+        })
+        .collect()
+}
+
 impl Editions {
-    fn of(site: &Site, languages: &[String], search: &[SearchIndex]) -> Self {
+    fn of(site: &Site, languages: &[String]) -> Self {
         let sites: Vec<Site> = languages
             .iter()
             .map(|language| localized_site(site, language))
@@ -320,15 +348,6 @@ impl Editions {
             .iter()
             .zip(languages)
             .map(|(edition, language)| Value::from_serializable(&SiteInfo::new(edition, language)))
-            .collect();
-        let search_values = languages
-            .iter()
-            .map(|language| {
-                search
-                    .iter()
-                    .find(|index| &index.language == language)
-                    .map(|index| Value::from_serializable(&index.context()))
-            })
             .collect();
         let switcher = languages
             .iter()
@@ -344,7 +363,6 @@ impl Editions {
         Editions {
             sites,
             site_values,
-            search_values,
             switcher,
         }
     }

@@ -52,6 +52,11 @@ impl CheckCache {
         }
     }
 
+    /// Whether it remembers findings for the next run (`haven serve`).
+    pub fn keeps(&self) -> bool {
+        self.records.keeps()
+    }
+
     /// Forgets every finding.
     pub fn clear(&mut self) {
         self.records.clear();
