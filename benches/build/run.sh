@@ -9,6 +9,7 @@
 #   bash benches/build/run.sh              # 1,000 and 10,000 partners, 500 guides
 #   bash benches/build/run.sh 1000         # one size
 #   REPS=3 GUIDES=50 bash benches/build/run.sh 1000
+#   REPS=3 REPS_10000=1 bash benches/build/run.sh   # fewer runs of one size
 #   ZOLA=/path/to/zola bash benches/build/run.sh
 #   SERVE=0 bash benches/build/run.sh      # without the serve benchmark at the end
 #
@@ -129,10 +130,14 @@ for size in "${sizes[@]}"; do
   for tool in "${tools[@]}"; do "$tool" "$size"; done
   : > "$results.tmp" && grep -v $'\t'"$size"$'\t' "$results" > "$results.tmp" || true
   mv "$results.tmp" "$results"
-  for rep in $(seq 1 "$reps"); do
+  # REPS_<size> overrides REPS for one size (Zola takes minutes a build
+  # at 10,000 partners).
+  size_reps_name="REPS_$size"
+  size_reps="${!size_reps_name:-$reps}"
+  for rep in $(seq 1 "$size_reps"); do
     # Each tool goes first in turn, so none always gets a warmer cache.
     for i in 0 1 2; do "${tools[$(((rep + i) % 3))]}" "$size"; done
-    echo "   run $rep/$reps: $(grep $'\t'"$size"$'\t' "$results" | tail -3 | awk '{printf "%s %ss %sMB  ", $1, $3, $4}')"
+    echo "   run $rep/$size_reps: $(grep $'\t'"$size"$'\t' "$results" | tail -3 | awk '{printf "%s %ss %sMB  ", $1, $3, $4}')"
   done
 done
 echo "== deleting the outputs"
@@ -144,9 +149,9 @@ zola_version="no Zola"
 [ -n "$zola" ] && zola_version="$("$zola" --version)"
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); $zola_version; haven $("$haven" --version | cut -d' ' -f2)"
 echo
-node - "$results" "$reps" <<'EOF'
+node - "$results" <<'EOF'
 const fs = require("node:fs");
-const [file, reps] = process.argv.slice(2);
+const [file] = process.argv.slice(2);
 const rows = fs.readFileSync(file, "utf8").trim().split("\n").map((line) => line.split("\t"));
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -156,7 +161,7 @@ const median = (values) => {
 const sizes = [...new Set(rows.map((row) => row[1]))];
 const tools = ["haven", "hugo", "zola"].filter((tool) => rows.some((r) => r[0] === tool));
 const stat = (tool, size, column) => rows.filter((r) => r[0] === tool && r[1] === size).map((r) => Number(r[column]));
-console.log(`| partners | tool | wall (median of ${reps}, min–max) | haven / tool | peak memory | output | files |`);
+console.log("| partners | tool | wall (median, min–max, runs) | haven / tool | peak memory | output | files |");
 console.log("|---:|---|---:|---:|---:|---:|---:|");
 for (const size of sizes) {
   const havenTime = median(stat("haven", size, 2));
@@ -165,7 +170,7 @@ for (const size of sizes) {
     if (times.length === 0) continue;
     const ratio = tool === "haven" ? "" : (havenTime / median(times)).toFixed(2);
     const mb = (Math.max(...stat(tool, size, 4)) / 1e6).toFixed(1);
-    console.log(`| ${Number(size).toLocaleString("en")} | ${tool} | ${median(times).toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) | ${ratio} | ${Math.max(...stat(tool, size, 3))} MB | ${mb} MB | ${Math.max(...stat(tool, size, 5)).toLocaleString("en")} |`);
+    console.log(`| ${Number(size).toLocaleString("en")} | ${tool} | ${median(times).toFixed(2)} s (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}, ${times.length}) | ${ratio} | ${Math.max(...stat(tool, size, 3))} MB | ${mb} MB | ${Math.max(...stat(tool, size, 5)).toLocaleString("en")} |`);
   }
 }
 // The output budget: at most 500 MB of files for 10,000 partners.
