@@ -119,8 +119,9 @@ pub type PageSink<'s> = dyn Fn(OutputFile, &Fragments) -> Option<OutputFile> + S
 
 /// Renders the pages `wanted` picks by output path and what they show, in
 /// every language of the hub (with search indexes, one per language, the
-/// search page and panel too), each handed to `sink`; the site's other files (assets,
-/// search index, sitemap) are always included in what it returns.
+/// search page and panel too), each handed to `sink`; the site's other
+/// files (assets, sitemap, robots.txt, `_headers`) are always included in
+/// what it returns. The index files are the caller's to write.
 ///
 /// The search indexes may still be in the making: `search` waits for
 /// them, and only the pages that show the search panel need them, so
@@ -276,9 +277,6 @@ pub fn render_selected<'s>(
     }
 
     let mut files = prepared.files;
-    for index in search() {
-        files.extend(index.files.iter().cloned());
-    }
     let (page_count, kept) = pages_or_errors(rendered)?;
     files.extend(kept);
     files.push(sitemap(
