@@ -59,21 +59,32 @@ pub struct Shows {
 pub enum Subset {
     #[default]
     None,
-    /// Shared by a page's editions in every language.
-    Some(Arc<BTreeSet<String>>),
+    /// The ids (slugs, which have no line breaks) one a line, in the
+    /// page's order: one allocation for a page of a list, where a set made
+    /// one per id, and a site records thousands of pages at every rebuild.
+    Some(Box<str>),
     All,
 }
 
 impl Subset {
     fn of<'s>(ids: impl IntoIterator<Item = &'s String>) -> Subset {
-        Subset::Some(Arc::new(ids.into_iter().cloned().collect()))
+        let mut ids = ids.into_iter();
+        let Some(first) = ids.next() else {
+            return Subset::None;
+        };
+        let mut lines = first.clone();
+        for id in ids {
+            lines.push('\n');
+            lines.push_str(id);
+        }
+        Subset::Some(lines.into_boxed_str())
     }
 
     pub fn shows_any(&self, ids: &BTreeSet<String>) -> bool {
         match self {
             Subset::None => false,
             Subset::All => !ids.is_empty(),
-            Subset::Some(shown) => ids.iter().any(|id| shown.contains(id)),
+            Subset::Some(shown) => shown.split('\n').any(|id| ids.contains(id)),
         }
     }
 }
@@ -91,9 +102,9 @@ pub struct Rendered {
 }
 
 impl Page<'_> {
-    fn context(&self) -> Context {
+    fn context(&self, site: &Site, language: &str, switcher: &[Alternate]) -> Context {
         let mut context = Context::new();
-        context.insert("page", &self.info);
+        context.insert("page", &self.info.in_edition(site, language, switcher));
         (self.fill)(&mut context);
         context
     }
@@ -170,8 +181,9 @@ pub fn render_selected<'s>(
                 .filter(|page| page.shows.search == with_search.is_some())
                 .filter(|page| wanted(&page.output, &page.shows))
                 .map(|page| {
-                    let mut context = page.context();
-                    context.insert("lang", &page.info.lang);
+                    let language = &languages[page.edition];
+                    let mut context = page.context(site, language, &switcher);
+                    context.insert("lang", language);
                     context.insert_value("site", site_values[page.edition].clone());
                     match with_search.map(|values| &values[page.edition]) {
                         Some(Some(panel)) => context.insert_value("search", panel.clone()),
@@ -179,7 +191,7 @@ pub fn render_selected<'s>(
                         None if searched => context.insert("search", &true),
                         _ => {}
                     }
-                    templates::in_language(&page.info.lang, || tera.render(page.template, &context))
+                    templates::in_language(language, || tera.render(page.template, &context))
                         .map(|html| {
                             let page = OutputFile {
                                 path: page.output.clone(),
@@ -229,7 +241,7 @@ pub fn render_selected<'s>(
                 if searched {
                     list.push(search_page(strings, language));
                 }
-                in_edition(list, site, language, *edition_index, &switcher)
+                in_edition(list, site, language, *edition_index)
             })
             .collect();
         let fragments = values.fragments();
@@ -266,7 +278,7 @@ pub fn render_selected<'s>(
                 .filter(|(_, (output, shows))| wanted(output, shows))
                 .map(|(partner, _)| partner_page(partner, language))
                 .collect();
-            let made = in_edition(made, site, language, edition_index, &switcher);
+            let made = in_edition(made, site, language, edition_index);
             (listed, made)
         })
         .collect();
@@ -432,14 +444,14 @@ fn search_page<'a>(strings: &Strings, language: &str) -> Page<'a> {
     }
 }
 
-/// `pages` as pages of the edition in `language`: under its prefix, with
-/// their alternates in every language.
+/// `pages` as pages of the edition in `language`, under its prefix (their
+/// own paths and alternates are made when they render:
+/// [`PageInfo::in_edition`]).
 fn in_edition<'a>(
     pages: Vec<Page<'a>>,
     site: &Site,
     language: &str,
     edition_index: usize,
-    switcher: &[Alternate],
 ) -> Vec<Page<'a>> {
     let prefix = language_prefix(site, language);
     pages
@@ -449,19 +461,6 @@ fn in_edition<'a>(
         .map(|mut page| {
             page.output = format!("{prefix}{}", page.output);
             page.edition = edition_index;
-            page.info.lang = language.to_string();
-            page.info.path = format!("/{prefix}{}", page.info.url.trim_start_matches('/'));
-            page.info.alternates = switcher
-                .iter()
-                .map(|alternate| Alternate {
-                    path: format!(
-                        "/{}{}",
-                        language_prefix(site, &alternate.lang),
-                        page.info.url.trim_start_matches('/')
-                    ),
-                    ..alternate.clone()
-                })
-                .collect();
             page
         })
         .collect()
@@ -1130,7 +1129,7 @@ fn partner_page<'a>(partner: &'a Arc<PublicPartner>, language: &'a str) -> Page<
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct PageInfo {
     /// The page's path in every language: `/partners/`.
     url: String,
@@ -1153,6 +1152,25 @@ struct Alternate {
 }
 
 impl PageInfo {
+    /// The page in the edition in `language`: its own path and its
+    /// alternates in every language. Made only for the pages that render,
+    /// not for the thousands a rebuild lists.
+    fn in_edition(&self, site: &Site, language: &str, switcher: &[Alternate]) -> PageInfo {
+        let url = self.url.trim_start_matches('/');
+        PageInfo {
+            path: format!("/{}{url}", language_prefix(site, language)),
+            lang: language.to_string(),
+            alternates: switcher
+                .iter()
+                .map(|alternate| Alternate {
+                    path: format!("/{}{url}", language_prefix(site, &alternate.lang)),
+                    ..alternate.clone()
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     fn new(url: &str, title: &str, description: &str, kind: &'static str) -> Self {
         PageInfo {
             url: url.into(),
@@ -1511,6 +1529,20 @@ mod tests {
         assert_eq!(page_links(1, 417), [1, 2, 0, 417]);
         assert_eq!(page_links(200, 417), [1, 0, 199, 200, 201, 0, 417]);
         assert_eq!(page_links(417, 417), [1, 0, 416, 417]);
+    }
+
+    #[test]
+    fn a_page_shows_the_records_it_names_and_no_others() {
+        let ids = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
+        let on_page = ["casa-esperanza", "safe-harbor", "safe-harbor-north"].map(String::from);
+        let shown = Subset::of(&on_page);
+        assert!(shown.shows_any(&ids(&["safe-harbor"])));
+        assert!(shown.shows_any(&ids(&["other", "safe-harbor-north"])));
+        assert!(!shown.shows_any(&ids(&["safe", "harbor", "casa"])));
+        assert!(!shown.shows_any(&ids(&[])));
+        assert!(!Subset::of(&[]).shows_any(&ids(&[""])));
+        assert!(Subset::All.shows_any(&ids(&["anyone"])));
+        assert!(!Subset::None.shows_any(&ids(&["anyone"])));
     }
 
     #[test]
