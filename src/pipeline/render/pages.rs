@@ -84,9 +84,19 @@ impl Subset {
         match self {
             Subset::None => false,
             Subset::All => !ids.is_empty(),
-            Subset::Some(shown) => shown.split('\n').any(|id| ids.contains(id)),
+            Subset::Some(shown) => ids.iter().any(|id| names_line(shown, id)),
         }
     }
+}
+
+/// Whether `line` is one of the lines of `lines`.
+fn names_line(lines: &str, line: &str) -> bool {
+    let bytes = lines.as_bytes();
+    !line.is_empty()
+        && lines.match_indices(line).any(|(at, _)| {
+            let end = at + line.len();
+            (at == 0 || bytes[at - 1] == b'\n') && (end == bytes.len() || bytes[end] == b'\n')
+        })
 }
 
 /// The pages rendered, and what every page of the site shows (rendered

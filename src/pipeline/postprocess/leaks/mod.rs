@@ -313,20 +313,28 @@ impl RecordReadings {
 pub struct SplitCache {
     splits: HashMap<u64, Arc<Split>>,
     public_names: Option<(u64, Arc<HashSet<Vec<u8>>>)>,
+    /// Each record text's hash, by the address of the text, which the
+    /// entry holds on to so that no other text can take its place.
+    record_hashes: HashMap<usize, (Arc<str>, u64)>,
 }
 
 impl SplitCache {
     /// Each value's split, in order; the cache keeps only these.
     fn splits(&mut self, private: &PrivateValues) -> Vec<Arc<Split>> {
-        let mut records: HashMap<usize, u64> = HashMap::new();
+        let mut records: HashMap<usize, (Arc<str>, u64)> = HashMap::new();
+        let known = &mut self.record_hashes;
         let keys: Vec<u64> = private
             .values
             .iter()
             .map(|value| {
                 let text = &value.published_by_record;
-                let record = *records
-                    .entry(text.as_ptr() as usize)
-                    .or_insert_with(|| hash_of(text.as_bytes()));
+                let address = text.as_ptr() as usize;
+                let (_, record) = records.entry(address).or_insert_with(|| {
+                    known
+                        .remove(&address)
+                        .unwrap_or_else(|| (text.clone(), hash_of(text.as_bytes())))
+                });
+                let record = *record;
                 let mut hasher = std::hash::DefaultHasher::new();
                 value.value.hash(&mut hasher);
                 record.hash(&mut hasher);
@@ -345,6 +353,7 @@ impl SplitCache {
             .map(|(key, value)| (*key, Arc::new(split_by_record(value, &readings))))
             .collect();
         self.splits.extend(made);
+        *known = records;
         let used: HashSet<u64> = keys.iter().copied().collect();
         self.splits.retain(|key, _| used.contains(key));
         keys.iter()
