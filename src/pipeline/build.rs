@@ -525,7 +525,7 @@ pub(crate) fn produce(
     };
     // The search index is made on a thread of its own while the pages
     // render: only the pages with the search panel wait for it.
-    let (Memory { search, values, .. }, fill) = (memory, &finish_and_write);
+    let Memory { search, values, .. } = memory;
     let (rendered, indexes, search_took) = std::thread::scope(|scope| {
         let making = scope.spawn(move || {
             let started = Instant::now();
@@ -540,7 +540,7 @@ pub(crate) fn produce(
         };
         let rendered =
             render::pages::render_selected(site, &indexes, wanted, values, &|page, fragments| {
-                fill(page, fragments);
+                finish_and_write(page, fragments);
                 None
             });
         // Waited for already, unless no page showed the search panel.
