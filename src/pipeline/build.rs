@@ -524,12 +524,23 @@ pub(crate) fn produce(
             .add(finished.leaks, written);
     };
     // The search index is made on a thread of its own while the pages
-    // render: only the pages with the search panel wait for it.
+    // render: only the pages with the search panel wait for it. The
+    // thread finishes and writes the index files itself.
     let Memory { search, values, .. } = memory;
-    let (rendered, indexes, search_took) = std::thread::scope(|scope| {
+    let (rendered, index_file_count, search_took) = std::thread::scope(|scope| {
+        let finish_and_write = &finish_and_write;
         let making = scope.spawn(move || {
             let started = Instant::now();
-            (search_indexes(site, search), started.elapsed())
+            let mut indexes = search_indexes(site, search);
+            let files: Vec<OutputFile> = indexes
+                .iter_mut()
+                .flat_map(|index| std::mem::take(&mut index.files))
+                .collect();
+            let file_count = files.len();
+            files
+                .into_par_iter()
+                .for_each(|file| finish_and_write(file, &Fragments::default()));
+            (indexes, file_count, started.elapsed())
         });
         let pending = std::cell::Cell::new(Some(making));
         let made = std::cell::OnceCell::new();
@@ -545,15 +556,10 @@ pub(crate) fn produce(
             });
         // Waited for already, unless no page showed the search panel.
         indexes();
-        let (indexes, took) = made.into_inner().unwrap_or_default();
-        (rendered, indexes, took)
+        let (_, file_count, took) = made.into_inner().unwrap_or_default();
+        (rendered, file_count, took)
     });
     let rendered = rendered.map_err(|e| BuildError::Template(e.diagnostics))?;
-    let index_files: Vec<OutputFile> = indexes.into_iter().flat_map(|index| index.files).collect();
-    let index_file_count = index_files.len();
-    index_files
-        .into_par_iter()
-        .for_each(|file| finish_and_write(file, &Fragments::default()));
     clock.lap("pages and search index");
     clock.part("· search index (alongside)", search_took);
     // The rest of the pages' time is rendering.

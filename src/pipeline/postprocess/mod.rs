@@ -142,20 +142,24 @@ impl<'a> Finisher<'a> {
         page: &Page<'_>,
         leaks: &mut Vec<Diagnostic>,
     ) -> Option<Arc<[u8]>> {
-        page.fragments.finished(&page.finishing, text, || {
-            let html = page.fragments.html(placeholder)?;
-            let fragment: Arc<[u8]> = self.link_and_minify(html, page.links).into();
-            let shown_in = format!(
-                "the {} of partner {} ({}) on list pages",
-                FRAGMENTS
-                    .get(placeholder.fragment)
-                    .map_or("fragment", |(field, _)| field),
-                placeholder.id,
-                placeholder.language
-            );
-            leaks.extend(self.scan(&fragment, &shown_in));
-            Some(fragment)
-        })
+        let scanned_with = self.scanner.map(PrivateScanner::fingerprint);
+        page.fragments
+            .finished(&page.finishing, scanned_with, text, || {
+                let html = page.fragments.html(placeholder)?;
+                let fragment: Arc<[u8]> = self.link_and_minify(html, page.links).into();
+                let shown_in = format!(
+                    "the {} of partner {} ({}) on list pages",
+                    FRAGMENTS
+                        .get(placeholder.fragment)
+                        .map_or("fragment", |(field, _)| field),
+                    placeholder.id,
+                    placeholder.language
+                );
+                let leak = self.scan(&fragment, &shown_in);
+                let clean = leak.is_none();
+                leaks.extend(leak);
+                Some((fragment, clean))
+            })
     }
 }
 

@@ -3,7 +3,7 @@
 //! post-processing makes them relative.
 
 use crate::diagnostics::rules;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -216,7 +216,45 @@ pub fn render_selected<'s>(
                 .collect::<Vec<Result<Option<OutputFile>, Diagnostic>>>()
         };
 
-    // Every page but the partners' own, first. Each partner becomes a
+    let mut rendered = Vec::new();
+    let mut shown: Vec<(String, Shows)> = Vec::new();
+    // Thousands of partner pages, of which an edit wants a few: each is
+    // listed by its path and what it shows, and made only if wanted.
+    // First, as they need neither the lists' values nor the search index.
+    let partner_pages: Vec<_> = (0..editions.len())
+        .into_par_iter()
+        .map(|edition_index| {
+            let (edition, language) = (&editions[edition_index], &languages[edition_index]);
+            let prefix = language_prefix(site, language);
+            let listed: Vec<(String, Shows)> = edition
+                .partners
+                .iter()
+                .map(|partner| {
+                    (
+                        format!("{prefix}{}", partner_output(partner)),
+                        partner_shows(partner),
+                    )
+                })
+                .collect();
+            let made = edition
+                .partners
+                .iter()
+                .zip(&listed)
+                .filter(|(_, (output, shows))| wanted(output, shows))
+                .map(|(partner, _)| partner_page(partner, language))
+                .collect();
+            let made = in_edition(made, site, language, edition_index);
+            (listed, made)
+        })
+        .collect();
+    // Partner pages print no placeholders.
+    let fragments = Fragments::default();
+    for (listed, made) in partner_pages {
+        rendered.extend(render_all(&made, None, &fragments));
+        shown.extend(listed);
+    }
+
+    // Then every other page. Each partner becomes a
     // template value once per language, which the pages that list it
     // share instead of serializing the partner again. A build renders
     // them a language at a time and lets go of each language's values
@@ -227,8 +265,6 @@ pub fn render_selected<'s>(
     } else {
         vec![(0..languages.len()).collect()]
     };
-    let mut rendered = Vec::new();
-    let mut shown: Vec<(String, Shows)> = Vec::new();
     for batch in batches {
         let partner_values: Vec<(usize, Vec<Value>)> = batch
             .into_iter()
@@ -262,40 +298,6 @@ pub fn render_selected<'s>(
         shown.extend(pages.into_iter().map(|page| (page.output, page.shows)));
         drop(partner_values);
         values.lists_rendered();
-    }
-
-    // Thousands of partner pages, of which an edit wants a few: each is
-    // listed by its path and what it shows, and made only if wanted.
-    let partner_pages: Vec<_> = (0..editions.len())
-        .into_par_iter()
-        .map(|edition_index| {
-            let (edition, language) = (&editions[edition_index], &languages[edition_index]);
-            let prefix = language_prefix(site, language);
-            let listed: Vec<(String, Shows)> = edition
-                .partners
-                .iter()
-                .map(|partner| {
-                    (
-                        format!("{prefix}{}", partner_output(partner)),
-                        partner_shows(partner),
-                    )
-                })
-                .collect();
-            let made = edition
-                .partners
-                .iter()
-                .zip(&listed)
-                .filter(|(_, (output, shows))| wanted(output, shows))
-                .map(|(partner, _)| partner_page(partner, language))
-                .collect();
-            let made = in_edition(made, site, language, edition_index);
-            (listed, made)
-        })
-        .collect();
-    let fragments = values.fragments();
-    for (listed, made) in partner_pages {
-        rendered.extend(render_all(&made, None, &fragments));
-        shown.extend(listed);
     }
 
     let mut files = prepared.files;
@@ -1220,55 +1222,53 @@ struct FilterSection {
 /// Which partners (indices into `site.partners`) each code of each
 /// browsing section lists, built in one pass over the partners.
 struct Members<'a> {
-    /// Section → code → partners.
-    by_term: HashMap<&'static str, FastMap<&'a str, Vec<usize>>>,
+    /// Per section of [`MEMBER_SECTIONS`]: code → partners.
+    by_term: [FastMap<&'a str, Vec<usize>>; 4],
 }
+
+/// The browsing sections whose terms list partners.
+const MEMBER_SECTIONS: [&str; 4] = ["services", "populations", "languages", "counties"];
 
 impl<'a> Members<'a> {
     fn of(site: &'a Site) -> Self {
-        let mut by_term: HashMap<&'static str, FastMap<&'a str, Vec<usize>>> = HashMap::new();
-        let mut codes: Vec<(&'static str, &'a str)> = Vec::new();
+        let [services, populations, languages, counties] = [0, 1, 2, 3];
+        let mut by_term: [FastMap<&'a str, Vec<usize>>; 4] = Default::default();
+        let mut codes: Vec<(usize, &'a str)> = Vec::new();
         for (index, partner) in site.partners.iter().enumerate() {
             codes.clear();
-            codes.extend(partner.categories.iter().map(|c| ("services", c.as_str())));
+            codes.extend(partner.categories.iter().map(|c| (services, c.as_str())));
             codes.extend(
                 partner
                     .populations
                     .iter()
-                    .map(|c| ("populations", c.as_str())),
+                    .map(|c| (populations, c.as_str())),
             );
-            codes.extend(partner.languages.iter().map(|c| ("languages", c.as_str())));
+            codes.extend(partner.languages.iter().map(|c| (languages, c.as_str())));
             for service in &partner.services {
                 codes.extend(
                     service
                         .all_languages
                         .iter()
-                        .map(|c| ("languages", c.as_str())),
+                        .map(|c| (languages, c.as_str())),
                 );
             }
-            codes.extend(
-                partner
-                    .counties
-                    .iter()
-                    .map(|c| ("counties", c.slug.as_str())),
-            );
+            codes.extend(partner.counties.iter().map(|c| (counties, c.slug.as_str())));
             codes.sort_unstable();
             codes.dedup();
             for &(section, code) in &codes {
-                by_term
-                    .entry(section)
-                    .or_default()
-                    .entry(code)
-                    .or_default()
-                    .push(index);
+                by_term[section].entry(code).or_default().push(index);
             }
         }
         Members { by_term }
     }
 
+    fn section(&self, section: &str) -> Option<&FastMap<&'a str, Vec<usize>>> {
+        let index = MEMBER_SECTIONS.iter().position(|known| *known == section)?;
+        self.by_term.get(index)
+    }
+
     fn of_term(&self, section: &'static str, code: &str) -> &[usize] {
-        self.by_term
-            .get(section)
+        self.section(section)
             .and_then(|codes| codes.get(code))
             .map_or(&[], Vec::as_slice)
     }
@@ -1276,8 +1276,7 @@ impl<'a> Members<'a> {
     /// The codes of `section` that list at least one partner.
     fn codes(&self, section: &'static str) -> Vec<String> {
         let mut codes: Vec<String> = self
-            .by_term
-            .get(section)
+            .section(section)
             .map(|codes| codes.keys().map(|code| code.to_string()).collect())
             .unwrap_or_default();
         codes.sort();

@@ -41,6 +41,19 @@ pub struct ValueCache {
     looks: Option<(u64, Arc<Looks>)>,
     /// A build's cache: nothing is kept once the list pages are rendered.
     one_shot: bool,
+    /// Fragments finished clean in earlier rebuilds, for as long as their
+    /// partner's entry in `by_language` stays: `haven serve` does not
+    /// finish and scan a thousand print entries again after each edit.
+    finished: Arc<RwLock<KeptFragments>>,
+}
+
+/// Fragments finished with no internal value found, by the fingerprint
+/// of the scanner that found none: a scanner looking for other values
+/// starts afresh.
+#[derive(Default)]
+struct KeptFragments {
+    scanned_with: Option<u64>,
+    by_finishing: HashMap<String, FinishedFragments>,
 }
 
 #[derive(Clone)]
@@ -61,6 +74,8 @@ pub struct Fragments {
     /// finished fragment. Looked up by borrowed keys: a list page finds
     /// each of its thousands of cards without allocating.
     finished: RwLock<HashMap<String, FinishedFragments>>,
+    /// Those finished clean by earlier rebuilds (`haven serve`).
+    kept: Option<Arc<RwLock<KeptFragments>>>,
 }
 
 /// Finished fragments by the text of their placeholder.
@@ -74,6 +89,7 @@ impl Fragments {
         Fragments {
             by_language: HashMap::from([(language.to_string(), partners)]),
             finished: RwLock::default(),
+            kept: None,
         }
     }
 
@@ -98,13 +114,26 @@ impl Fragments {
 
     /// The fragment of `placeholder` (its text on the page) as finished
     /// for pages that `finishing` names (their link prefix and language),
-    /// finishing it with `finish` the first time it is asked for.
+    /// finishing it with `finish` the first time it is asked for. `finish`
+    /// also says whether the scanner (of fingerprint `scanned_with`) found
+    /// the fragment clean; only a clean one is kept for later rebuilds.
     pub fn finished(
         &self,
         finishing: &str,
+        scanned_with: Option<u64>,
         placeholder: &str,
-        finish: impl FnOnce() -> Option<Arc<[u8]>>,
+        finish: impl FnOnce() -> Option<(Arc<[u8]>, bool)>,
     ) -> Option<Arc<[u8]>> {
+        let kept = self.kept.as_deref().and_then(|kept| {
+            let kept = kept.read().ok()?;
+            if kept.scanned_with != scanned_with {
+                return None;
+            }
+            kept.by_finishing.get(finishing)?.get(placeholder).cloned()
+        });
+        if kept.is_some() {
+            return kept;
+        }
         let cached = self.finished.read().ok().and_then(|finished| {
             finished
                 .get(finishing)
@@ -114,9 +143,22 @@ impl Fragments {
         if cached.is_some() {
             return cached;
         }
-        let fragment = finish()?;
+        let (fragment, clean) = finish()?;
         if let Ok(mut finished) = self.finished.write() {
             finished
+                .entry(finishing.to_string())
+                .or_default()
+                .insert(placeholder.to_string(), fragment.clone());
+        }
+        let kept = self.kept.as_deref().filter(|_| clean).map(RwLock::write);
+        if let Some(Ok(mut kept)) = kept {
+            if kept.scanned_with != scanned_with {
+                *kept = KeptFragments {
+                    scanned_with,
+                    by_finishing: HashMap::new(),
+                };
+            }
+            kept.by_finishing
                 .entry(finishing.to_string())
                 .or_default()
                 .insert(placeholder.to_string(), fragment.clone());
@@ -233,23 +275,35 @@ impl ValueCache {
         missing_component(tera, sources).map_or(Ok(()), Err)?;
         let mut cached = self.by_language.remove(language).unwrap_or_default();
         let other_languages = &self.by_language;
-        let fresh: Result<Vec<(String, Localized)>, Diagnostic> = partners
-            .par_iter()
+        let unseen: Vec<&Arc<PublicPartner>> = partners
+            .iter()
             .filter(|partner| !cached.contains_key(&partner.id))
-            .map(|partner| {
-                let partner = PublicPartner::localized_shared(partner, language);
-                let fragments = render_fragments(tera, language, &partner).map_err(|error| {
-                    let page = format!("the card of partner {}", partner.id);
-                    template_diagnostic(&error, sources, Some(&page))
-                })?;
-                let in_other_language = other_languages
-                    .values()
-                    .find_map(|values| values.get(&partner.id))
-                    .and_then(|entry| entry.value.as_map());
-                let value = Listed::value(&partner, language, in_other_language);
-                Ok((partner.id.clone(), Localized { value, fragments }))
-            })
             .collect();
+        if !self.one_shot && !unseen.is_empty() {
+            // Finished from markup these partners may no longer have.
+            let ids: BTreeSet<&str> = unseen.iter().map(|partner| partner.id.as_str()).collect();
+            self.forget_finished(Some(language), |id| ids.contains(id));
+        }
+        let localize = |partner: &Arc<PublicPartner>| {
+            let partner = PublicPartner::localized_shared(partner, language);
+            let fragments = render_fragments(tera, language, &partner).map_err(|error| {
+                let page = format!("the card of partner {}", partner.id);
+                template_diagnostic(&error, sources, Some(&page))
+            })?;
+            let in_other_language = other_languages
+                .values()
+                .find_map(|values| values.get(&partner.id))
+                .and_then(|entry| entry.value.as_map());
+            let value = Listed::value(&partner, language, in_other_language);
+            Ok((partner.id.clone(), Localized { value, fragments }))
+        };
+        // After an edit, one or two: handing those to the thread pool
+        // costs more than it saves while the search index keeps it busy.
+        let fresh: Result<Vec<(String, Localized)>, Diagnostic> = if unseen.len() < 64 {
+            unseen.into_iter().map(localize).collect()
+        } else {
+            unseen.into_par_iter().map(localize).collect()
+        };
         let fresh = match fresh {
             Ok(fresh) => fresh,
             Err(diagnostic) => {
@@ -275,6 +329,7 @@ impl ValueCache {
     pub fn fragments(&self) -> Fragments {
         Fragments {
             finished: RwLock::default(),
+            kept: (!self.one_shot).then(|| self.finished.clone()),
             by_language: self
                 .by_language
                 .iter()
@@ -293,6 +348,23 @@ impl ValueCache {
     pub fn forget(&mut self, ids: &BTreeSet<String>) {
         for values in self.by_language.values_mut() {
             values.retain(|id, _| !ids.contains(id));
+        }
+        self.forget_finished(None, |id| ids.contains(id));
+    }
+
+    /// Drops the finished fragments of the partners `forget` picks (by
+    /// id), in `language` or in every language.
+    fn forget_finished(&self, language: Option<&str>, forget: impl Fn(&str) -> bool) {
+        let Ok(mut kept) = self.finished.write() else {
+            return;
+        };
+        for fragments in kept.by_finishing.values_mut() {
+            fragments.retain(|text, _| {
+                Placeholder::parse(text).is_none_or(|(placeholder, _)| {
+                    !(forget(placeholder.id)
+                        && language.is_none_or(|language| language == placeholder.language))
+                })
+            });
         }
     }
 }
@@ -490,6 +562,76 @@ mod tests {
                 id: "casa-de-refugio"
             }
         );
+    }
+
+    /// Asks `fragments` for partner `id`'s card as finished for one page
+    /// depth, counting in `calls` each time it has to be finished.
+    fn finish_card(
+        fragments: &Fragments,
+        id: &str,
+        scanned_with: Option<u64>,
+        clean: bool,
+        calls: &std::cell::Cell<u32>,
+    ) {
+        let placeholder = Fragments::placeholder("en", 0, id);
+        let finished = fragments.finished("../../:en", scanned_with, &placeholder, || {
+            calls.set(calls.get() + 1);
+            Some((Arc::from(&b"<article>Food</article>"[..]), clean))
+        });
+        assert!(finished.is_some());
+    }
+
+    #[test]
+    fn a_fragment_finished_clean_is_not_finished_again_by_the_next_rebuild() {
+        let cache = ValueCache::default();
+        let calls = std::cell::Cell::new(0);
+        finish_card(&cache.fragments(), "food", Some(1), true, &calls);
+        finish_card(&cache.fragments(), "food", Some(1), true, &calls);
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[test]
+    fn a_fragment_with_an_internal_value_is_finished_and_scanned_by_every_rebuild() {
+        let cache = ValueCache::default();
+        let calls = std::cell::Cell::new(0);
+        let fragments = cache.fragments();
+        finish_card(&fragments, "food", Some(1), false, &calls);
+        finish_card(&fragments, "food", Some(1), false, &calls);
+        assert_eq!(calls.get(), 1, "once per rebuild");
+        finish_card(&cache.fragments(), "food", Some(1), false, &calls);
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn a_scanner_looking_for_other_values_finishes_every_fragment_again() {
+        let cache = ValueCache::default();
+        let calls = std::cell::Cell::new(0);
+        finish_card(&cache.fragments(), "food", Some(1), true, &calls);
+        finish_card(&cache.fragments(), "food", Some(2), true, &calls);
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn an_edited_partner_is_finished_again_and_the_others_are_not() {
+        let mut cache = ValueCache::default();
+        let calls = std::cell::Cell::new(0);
+        let fragments = cache.fragments();
+        finish_card(&fragments, "food", Some(1), true, &calls);
+        finish_card(&fragments, "shelter", Some(1), true, &calls);
+        cache.forget(&BTreeSet::from(["food".to_string()]));
+        let fragments = cache.fragments();
+        finish_card(&fragments, "food", Some(1), true, &calls);
+        finish_card(&fragments, "shelter", Some(1), true, &calls);
+        assert_eq!(calls.get(), 3);
+    }
+
+    #[test]
+    fn a_build_keeps_no_finished_fragment_for_later() {
+        let cache = ValueCache::one_shot();
+        let calls = std::cell::Cell::new(0);
+        finish_card(&cache.fragments(), "food", Some(1), true, &calls);
+        finish_card(&cache.fragments(), "food", Some(1), true, &calls);
+        assert_eq!(calls.get(), 2);
     }
 
     /// `html` with each placeholder replaced by its fragment, as rendered.
