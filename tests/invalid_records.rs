@@ -134,6 +134,38 @@ fn two_files_with_the_same_website_are_flagged_as_possible_duplicates() {
 }
 
 #[test]
+fn two_files_with_the_same_phone_number_written_differently_are_possible_duplicates() {
+    let with_phone = |id: &str, number: &str| {
+        minimal_partner(id).replace(
+            "website: https://food.example.org",
+            &format!(
+                "website: https://{id}.example.org\nphones:\n  - {{ id: main, number: \"{number}\", kind: voice, label: Main }}"
+            ),
+        )
+    };
+    let hub = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &with_phone("food", "+1 505-555-0142")),
+        (
+            "partners/pantry.yaml",
+            &with_phone("pantry", "(505) 555-0142"),
+        ),
+    ]);
+    let (_, diagnostics) = haven::pipeline::build::prepare(hub.path(), today(), false);
+    let duplicates: Vec<_> = diagnostics.iter().filter(|d| d.code == "W160").collect();
+    assert_eq!(duplicates.len(), 1, "{duplicates:?}");
+    let duplicate = duplicates[0];
+    assert_eq!(duplicate.path, Path::new("partners/pantry.yaml"));
+    assert_eq!(duplicate.field, "phones[0].number");
+    assert!(
+        duplicate
+            .message
+            .contains("phone 5055550142 also appears in partners/food.yaml:"),
+        "{duplicate}"
+    );
+}
+
+#[test]
 fn the_street_of_a_confidential_location_in_public_text_is_p011() {
     let shelter = minimal_partner("shelter").replace(
         "coverage:",

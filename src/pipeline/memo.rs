@@ -4,10 +4,11 @@
 //! redoes only the inputs that changed; a build runs once and keeps
 //! nothing, so each value can be let go of as soon as it is used.
 
-use std::collections::HashMap;
 use std::hash::Hash;
 
 use rayon::prelude::*;
+
+use crate::pipeline::fast_map::FastMap;
 
 /// Values by key (a file, a partner id), each with the fingerprint of the
 /// input it was made from (the file's text, a hash): a value is used
@@ -18,11 +19,14 @@ pub struct Memo<K, F, V> {
     /// records' ids): when it changes, nothing is used again.
     context: u64,
     /// Made or used in this run.
-    current: HashMap<K, (F, V)>,
+    current: FastMap<K, (F, V)>,
     /// Made in the last run and not used yet in this one: what is still
     /// here at the next run was for an input that is gone.
-    previous: HashMap<K, (F, V)>,
+    previous: FastMap<K, (F, V)>,
 }
+
+/// Values to make up to which [`Memo::map`] makes them on its own thread.
+const SEQUENTIAL_UP_TO: usize = 4;
 
 impl<K, F, V> Default for Memo<K, F, V> {
     /// A memo that keeps what it makes.
@@ -30,8 +34,8 @@ impl<K, F, V> Default for Memo<K, F, V> {
         Memo {
             keeps: true,
             context: 0,
-            current: HashMap::new(),
-            previous: HashMap::new(),
+            current: FastMap::default(),
+            previous: FastMap::default(),
         }
     }
 }
@@ -82,11 +86,22 @@ impl<K: Eq + Hash + Send, F: PartialEq + Send, V: Clone + Send> Memo<K, F, V> {
                 ((key, fingerprint), made)
             })
             .unzip();
-        let made: Vec<V> = items
-            .par_iter()
-            .zip(made_before)
-            .map(|(item, made)| made.unwrap_or_else(|| make(item)))
-            .collect();
+        let to_make = made_before.iter().filter(|made| made.is_none()).count();
+        // After an edit, one or two: handing those to the thread pool
+        // costs more than making them here.
+        let made: Vec<V> = if to_make <= SEQUENTIAL_UP_TO {
+            items
+                .iter()
+                .zip(made_before)
+                .map(|(item, made)| made.unwrap_or_else(|| make(item)))
+                .collect()
+        } else {
+            items
+                .par_iter()
+                .zip(made_before)
+                .map(|(item, made)| made.unwrap_or_else(|| make(item)))
+                .collect()
+        };
         if self.keeps {
             for ((key, fingerprint), value) in slots.into_iter().zip(&made) {
                 self.current.insert(key, (fingerprint, value.clone()));

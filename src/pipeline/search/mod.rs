@@ -155,23 +155,43 @@ pub fn build_languages(
         .analyses
         .update(collected.iter().flat_map(|(documents, _)| documents));
     let analyses = &cache.analyses;
-    languages
+    // A build writes every file once; `haven serve` keeps them.
+    let mut written: Vec<Option<Written>> = languages
+        .iter()
+        .map(|language| {
+            (!cache.one_shot).then(|| cache.written.remove(language).unwrap_or_default())
+        })
+        .collect();
+    let indexes = languages
         .par_iter()
         .zip(collected)
-        .map(|(language, (documents, facets))| {
-            build_from(site, portable, language, documents, facets, analyses)
+        .zip(written.par_iter_mut())
+        .map(|((language, (documents, facets)), written)| {
+            let writer = Writer::new(language, portable, written.take());
+            build_from(site, language, documents, facets, analyses, writer)
         })
-        .collect()
+        .collect::<Vec<_>>();
+    let mut built = Vec::with_capacity(indexes.len());
+    for (language, (index, written)) in languages.iter().zip(indexes) {
+        cache
+            .written
+            .extend(written.map(|written| (language.clone(), written)));
+        built.push(index);
+    }
+    built
 }
 
+/// The index of `language` and, when `writer` keeps its files, what it
+/// wrote.
 fn build_from(
     site: &Site,
-    portable: bool,
     language: &str,
     documents: Vec<Document>,
     facets: Vec<FacetSpec>,
     analyses: &invert::Analyses,
-) -> SearchIndex {
+    mut writer: Writer<'_>,
+) -> (SearchIndex, Option<Written>) {
+    let portable = writer.portable;
     let partners = documents
         .iter()
         .filter(|d| !d.facet_values.is_empty())
@@ -182,12 +202,6 @@ fn build_from(
         SearchLayout::Sharded => true,
         SearchLayout::Auto => estimated_size(&inverted, &documents) > SINGLE_FILE_LIMIT,
     };
-    let mut writer = Writer {
-        language,
-        portable,
-        files: Vec::new(),
-    };
-
     let mut head = json!({
         "v": 1,
         "lang": language,
@@ -215,7 +229,7 @@ fn build_from(
         let mut shards = Vec::new();
         for range in postings_ranges(&inverted.postings) {
             let key = format!("p{}", shards.len());
-            let file = writer.write(&key, &postings_data(&inverted.postings[range.clone()]));
+            let file = writer.write_postings(&key, &inverted.postings[range.clone()]);
             shards.push(json!([range.start, file]));
         }
         head["p"] = Value::Array(shards);
@@ -224,7 +238,9 @@ fn build_from(
         let facet_files: Vec<Value> = facet_data
             .iter()
             .enumerate()
-            .map(|(i, stream)| Value::String(writer.write(&format!("f{i}"), &json!(stream))))
+            .map(|(i, stream)| {
+                Value::String(writer.write_json(&format!("f{i}"), &json!(stream).to_string()))
+            })
             .collect();
         head["f"] = Value::Array(facet_files);
         let doc_files: Vec<Value> = displays
@@ -248,39 +264,134 @@ fn build_from(
         );
     }
     let head_path = writer.write("head", &head);
-    SearchIndex {
+    let index = SearchIndex {
         language: language.to_string(),
         files: writer.files,
         head: head_path,
         facets,
         sharded,
         documents: documents.len(),
-    }
+    };
+    (index, writer.written)
 }
 
 struct Writer<'a> {
     language: &'a str,
     portable: bool,
     files: Vec<OutputFile>,
+    /// The last build's files, to use again where made from the same.
+    last: Written,
+    /// This build's, when kept for the next.
+    written: Option<Written>,
 }
 
-impl Writer<'_> {
+/// The files of one language's index as a build wrote them, by key, with
+/// what each was made from: `haven serve` encodes and fingerprints again
+/// only the shards an edit changed.
+#[derive(Default)]
+pub(crate) struct Written {
+    files: std::collections::HashMap<String, WrittenFile>,
+}
+
+struct WrittenFile {
+    made_from: MadeFrom,
+    path: String,
+    contents: Vec<u8>,
+}
+
+enum MadeFrom {
+    Postings(Vec<Vec<(u32, u8)>>),
+    Text(Vec<u8>),
+}
+
+impl<'a> Writer<'a> {
+    /// A writer that keeps what it writes for the next build when given
+    /// what the last one wrote (`None`: a build that keeps nothing).
+    fn new(language: &'a str, portable: bool, last: Option<Written>) -> Self {
+        let written = last.is_some().then(Written::default);
+        Writer {
+            language,
+            portable,
+            files: Vec::new(),
+            last: last.unwrap_or_default(),
+            written,
+        }
+    }
+
     /// Writes `HAVEN_SEARCH("key",data);` and returns its output path:
     /// content-hashed for the web (cache forever), plain for portable
     /// copies.
     fn write(&mut self, key: &str, data: &Value) -> String {
-        self.write_json(key, &data.to_string())
+        let contents = format!("HAVEN_SEARCH({key:?},{data});\n").into_bytes();
+        self.write_file(key, contents)
     }
 
     /// [`Writer::write`] with the data as JSON text.
     fn write_json(&mut self, key: &str, json: &str) -> String {
+        let same = |made_from: &MadeFrom| matches!(made_from, MadeFrom::Text(text) if text == json.as_bytes());
+        if let Some(path) = self.again(key, same) {
+            return path;
+        }
         let contents = format!("HAVEN_SEARCH({key:?},{json});\n").into_bytes();
-        self.write_file(key, contents)
+        let path = self.write_file(key, contents);
+        self.keep(key, || MadeFrom::Text(json.as_bytes().to_vec()));
+        path
+    }
+
+    /// A shard of postings ([`postings_data`]).
+    fn write_postings(&mut self, key: &str, postings: &[Vec<(u32, u8)>]) -> String {
+        let same = |made_from: &MadeFrom| matches!(made_from, MadeFrom::Postings(kept) if kept == postings);
+        if let Some(path) = self.again(key, same) {
+            return path;
+        }
+        let path = self.write(key, &postings_data(postings));
+        self.keep(key, || MadeFrom::Postings(postings.to_vec()));
+        path
     }
 
     /// Writes a script that calls `HAVEN_SEARCH` itself (a stemmer).
     fn write_script(&mut self, key: &str, script: &[u8]) -> String {
-        self.write_file(key, script.to_vec())
+        let same =
+            |made_from: &MadeFrom| matches!(made_from, MadeFrom::Text(text) if text == script);
+        if let Some(path) = self.again(key, same) {
+            return path;
+        }
+        let path = self.write_file(key, script.to_vec());
+        self.keep(key, || MadeFrom::Text(script.to_vec()));
+        path
+    }
+
+    /// The last build's file of `key` written again, if `same` finds it
+    /// made from the same; its path.
+    fn again(&mut self, key: &str, same: impl Fn(&MadeFrom) -> bool) -> Option<String> {
+        let written = self.written.as_mut()?;
+        let file = self
+            .last
+            .files
+            .remove(key)
+            .filter(|file| same(&file.made_from))?;
+        self.files.push(OutputFile {
+            path: file.path.clone(),
+            contents: file.contents.clone(),
+        });
+        let path = file.path.clone();
+        written.files.insert(key.to_string(), file);
+        Some(path)
+    }
+
+    /// Keeps the file just written as `key` for the next build.
+    fn keep(&mut self, key: &str, made_from: impl FnOnce() -> MadeFrom) {
+        let (Some(written), Some(file)) = (self.written.as_mut(), self.files.last()) else {
+            return;
+        };
+        written.files.insert(
+            key.to_string(),
+            WrittenFile {
+                made_from: made_from(),
+                path: file.path.clone(),
+                contents: file.contents.clone(),
+            },
+        );
     }
 
     fn write_file(&mut self, key: &str, contents: Vec<u8>) -> String {
@@ -318,6 +429,8 @@ pub struct Cache {
     /// A build's cache: partners' texts are let go of as soon as they are
     /// analysed.
     one_shot: bool,
+    /// Per page language: the index files the last build wrote.
+    written: std::collections::HashMap<String, Written>,
 }
 
 impl Cache {
@@ -337,10 +450,12 @@ impl Cache {
         }
     }
 
-    /// Drops every partner's texts (taxonomy labels may have changed).
+    /// Drops every partner's texts (taxonomy labels may have changed),
+    /// and the files written (settings such as `portable` may have).
     pub fn forget_texts(&mut self) {
         self.texts.clear();
         self.entries.clear();
+        self.written.clear();
     }
 }
 

@@ -213,17 +213,16 @@ fn guide_front_matter(hub: &Hub, partner_ids: &BTreeSet<&str>, diagnostics: &mut
 /// W160: two files that look like the same partner (same phone number or
 /// website host), which usually means a copy that should be merged.
 fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
-    // Key → the first partner with it and the field: positions are looked
-    // up only for duplicates.
-    let mut seen: BTreeMap<String, (&crate::pipeline::load::LoadedPartner, String)> =
-        BTreeMap::new();
+    // Key → the first partner with it and the field: positions and field
+    // names are worked out only for duplicates.
+    let mut seen: FastMap<DuplicateKey, (&LoadedPartner, KeyField)> = FastMap::default();
+    let mut keys: Vec<(DuplicateKey, KeyField)> = Vec::new();
     for partner in &hub.partners {
         let record = &partner.record;
-        let mut keys: Vec<(String, String)> = Vec::new();
+        keys.clear();
         for (index, entry) in record.phones.iter().enumerate() {
-            let digits: String = entry.number.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() >= 10 {
-                keys.push((format!("phone {digits}"), format!("phones[{index}].number")));
+            if let Some(digits) = comparable_digits(&entry.number) {
+                keys.push((DuplicateKey::Phone(digits), KeyField::Phone(index)));
             }
         }
         if let Some(website) = &record.website {
@@ -236,14 +235,18 @@ fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
                 .unwrap_or("");
             let host = host.trim_start_matches("www.").to_ascii_lowercase();
             if !host.is_empty() {
-                keys.push((format!("website {host}"), "website".to_string()));
+                keys.push((DuplicateKey::Website(host), KeyField::Website));
             }
         }
         keys.dedup_by(|a, b| a.0 == b.0);
-        for (key, field) in keys {
+        for (key, field) in keys.drain(..) {
             match seen.get(&key) {
                 Some((first, first_field)) if first.file.path != partner.file.path => {
-                    let line = first.locator.find(first_field).map_or(0, |p| p.line);
+                    let line = first
+                        .locator
+                        .find(&first_field.to_string())
+                        .map_or(0, |p| p.line);
+                    let field = field.to_string();
                     out.push(
                         Diagnostic::new(
                             rules::POSSIBLE_DUPLICATE,
@@ -263,6 +266,51 @@ fn duplicate_partners(hub: &Hub, out: &mut Vec<Diagnostic>) {
                     seen.insert(key, (partner, field));
                 }
             }
+        }
+    }
+}
+
+/// The digits two records' numbers are compared by, for numbers of ten
+/// digits or more: "+1 505-555-0142" and "(505) 555-0142" are one number,
+/// the North American country code left out.
+fn comparable_digits(number: &str) -> Option<String> {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let national = match digits.strip_prefix('1') {
+        Some(rest) if digits.len() == 11 => rest.to_string(),
+        _ => digits,
+    };
+    (national.len() >= 10).then_some(national)
+}
+
+/// What two records describing one organisation share: a phone number's
+/// digits, or a website's host.
+#[derive(PartialEq, Eq, Hash)]
+enum DuplicateKey {
+    Phone(String),
+    Website(String),
+}
+
+impl std::fmt::Display for DuplicateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DuplicateKey::Phone(digits) => write!(f, "phone {digits}"),
+            DuplicateKey::Website(host) => write!(f, "website {host}"),
+        }
+    }
+}
+
+/// The field a [`DuplicateKey`] was found in.
+#[derive(Clone, Copy)]
+enum KeyField {
+    Phone(usize),
+    Website,
+}
+
+impl std::fmt::Display for KeyField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyField::Phone(index) => write!(f, "phones[{index}].number"),
+            KeyField::Website => f.write_str("website"),
         }
     }
 }
