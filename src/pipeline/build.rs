@@ -470,19 +470,8 @@ fn finisher<'a>(
     )
 }
 
-/// The value of a finished thread, or its panic passed on. A thread of
-/// the pool (`haven serve` rebuilds on one) helps with the pool's work
-/// while it waits: the thread it waits for may need the pool, which on a
-/// machine with one core has no other thread.
+/// The value of a finished thread, or its panic passed on.
 fn join_or_panic<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    while !thread.is_finished() {
-        match rayon::yield_now() {
-            Some(rayon::Yield::Executed) => {}
-            Some(rayon::Yield::Idle) => std::thread::sleep(Duration::from_micros(100)),
-            // Not a thread of the pool: blocking holds up no one.
-            None => break,
-        }
-    }
     thread
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))

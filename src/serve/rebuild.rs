@@ -193,13 +193,10 @@ impl Preview {
         }
         self.pending.extend(relevant);
         let edit = Edit::of(&self.pending);
-        // On a thread of the pool: the stages' many small parallel steps
-        // then start at once instead of each waiting for a thread.
-        let has_served = self.served.is_some();
-        let result = rayon::scope(|_| match (edit, has_served) {
+        let result = match (edit, self.served.is_some()) {
             (Some(Edit { partners, guides }), true) => self.records(partners, guides),
             _ => self.build_all(),
-        });
+        };
         Some(result)
     }
 
