@@ -6,9 +6,8 @@
 
 use std::hash::Hash;
 
-use rayon::prelude::*;
-
 use crate::pipeline::fast_map::FastMap;
+use crate::pipeline::parallel;
 
 /// Values by key (a file, a partner id), each with the fingerprint of the
 /// input it was made from (the file's text, a hash): a value is used
@@ -24,9 +23,6 @@ pub struct Memo<K, F, V> {
     /// here at the next run was for an input that is gone.
     previous: FastMap<K, (F, V)>,
 }
-
-/// Values to make up to which [`Memo::map`] makes them on its own thread.
-const SEQUENTIAL_UP_TO: usize = 4;
 
 impl<K, F, V> Default for Memo<K, F, V> {
     /// A memo that keeps what it makes.
@@ -86,22 +82,17 @@ impl<K: Eq + Hash + Send, F: PartialEq + Send, V: Clone + Send> Memo<K, F, V> {
                 ((key, fingerprint), made)
             })
             .unzip();
-        let to_make = made_before.iter().filter(|made| made.is_none()).count();
-        // After an edit, one or two: handing those to the thread pool
-        // costs more than making them here.
-        let made: Vec<V> = if to_make <= SEQUENTIAL_UP_TO {
-            items
-                .iter()
-                .zip(made_before)
-                .map(|(item, made)| made.unwrap_or_else(|| make(item)))
-                .collect()
-        } else {
-            items
-                .par_iter()
-                .zip(made_before)
-                .map(|(item, made)| made.unwrap_or_else(|| make(item)))
-                .collect()
-        };
+        let missing: Vec<&T> = items
+            .iter()
+            .zip(&made_before)
+            .filter(|(_, made)| made.is_none())
+            .map(|(item, _)| item)
+            .collect();
+        let mut fresh = parallel::map(&missing, |item| make(item)).into_iter();
+        let made: Vec<V> = made_before
+            .into_iter()
+            .filter_map(|made| made.or_else(|| fresh.next()))
+            .collect();
         if self.keeps {
             for ((key, fingerprint), value) in slots.into_iter().zip(&made) {
                 self.current.insert(key, (fingerprint, value.clone()));

@@ -5,7 +5,8 @@
 //! Data flows one way: a stage reads only the stages before it, and the
 //! `Site` the model makes is never changed after. [`output`] (a file of
 //! the site) and [`minify`] serve every stage from search on, [`memo`] and
-//! [`fast_map`] the caches of any stage; [`build`] runs the stages.
+//! [`fast_map`] the caches of any stage, [`parallel`] their small batches;
+//! [`build`] runs the stages.
 
 pub mod build;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod memo;
 pub mod minify;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod postprocess;
 pub mod render;
 pub mod search;

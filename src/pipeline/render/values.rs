@@ -13,7 +13,6 @@ use crate::diagnostics::rules;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Map, Tera, Value};
 
@@ -21,6 +20,7 @@ use crate::diagnostics::Diagnostic;
 use crate::hub::i18n::Strings;
 use crate::hub::record::PhoneKind;
 use crate::pipeline::model::{County, PublicPartner, PublicPhone};
+use crate::pipeline::parallel;
 use crate::pipeline::render::templates::{self, template_diagnostic, Engine, TemplateSources};
 
 /// `(field of the partner value, component that renders it)`: list
@@ -144,12 +144,8 @@ impl Fragments {
             return cached;
         }
         let (fragment, clean) = finish()?;
-        if let Ok(mut finished) = self.finished.write() {
-            finished
-                .entry(finishing.to_string())
-                .or_default()
-                .insert(placeholder.to_string(), fragment.clone());
-        }
+        // A clean fragment goes where the next rebuild finds it too; one
+        // with an internal value only into this run's (reported once).
         let kept = self.kept.as_deref().filter(|_| clean).map(RwLock::write);
         if let Some(Ok(mut kept)) = kept {
             if kept.scanned_with != scanned_with {
@@ -159,6 +155,11 @@ impl Fragments {
                 };
             }
             kept.by_finishing
+                .entry(finishing.to_string())
+                .or_default()
+                .insert(placeholder.to_string(), fragment.clone());
+        } else if let Ok(mut finished) = self.finished.write() {
+            finished
                 .entry(finishing.to_string())
                 .or_default()
                 .insert(placeholder.to_string(), fragment.clone());
@@ -297,13 +298,10 @@ impl ValueCache {
             let value = Listed::value(&partner, language, in_other_language);
             Ok((partner.id.clone(), Localized { value, fragments }))
         };
-        // After an edit, one or two: handing those to the thread pool
-        // costs more than it saves while the search index keeps it busy.
-        let fresh: Result<Vec<(String, Localized)>, Diagnostic> = if unseen.len() < 64 {
-            unseen.into_iter().map(localize).collect()
-        } else {
-            unseen.into_par_iter().map(localize).collect()
-        };
+        let fresh: Result<Vec<(String, Localized)>, Diagnostic> =
+            parallel::map(&unseen, |partner| localize(partner))
+                .into_iter()
+                .collect();
         let fresh = match fresh {
             Ok(fresh) => fresh,
             Err(diagnostic) => {
