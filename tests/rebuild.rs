@@ -192,6 +192,29 @@ fn a_partners_spanish_summary_edit_reaches_the_spanish_search_index() {
 }
 
 #[test]
+fn successive_edits_of_one_partners_text_each_match_a_fresh_build() {
+    let mut previewing = preview();
+    for (from, to) in [
+        (
+            "Línea de ayuda las 24 horas",
+            "Línea telefónica las 24 horas",
+        ),
+        (
+            "Línea telefónica las 24 horas",
+            "Línea de crisis 2031 las 24 horas",
+        ),
+        (
+            "Línea de crisis 2031 las 24 horas",
+            "Línea de crisis 2032 las 24 horas",
+        ),
+    ] {
+        let changed = previewing.edit(CASA, from, to);
+        previewing.rebuild(&[changed]);
+        previewing.assert_same_as_a_fresh_build();
+    }
+}
+
+#[test]
 fn a_partner_translated_in_an_edit_is_no_longer_listed_as_untranslated() {
     let mut previewing = preview();
     let file = "partners/volunteer-lawyers-of-juniper-county.yaml";

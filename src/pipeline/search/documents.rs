@@ -197,17 +197,169 @@ pub struct LanguageCache {
     pub partners: HashMap<String, Arc<PartnerEntry>>,
     /// Guides' documents by a hash of what they are made from.
     guides: HashMap<u64, Vec<Document>>,
+    /// What [`collect`] made last.
+    collected: Collected,
+}
+
+/// The documents and facets of one language's index, with what an edit
+/// of a few partners needs to patch them in place.
+#[derive(Default)]
+struct Collected {
+    documents: Vec<Document>,
+    facets: Vec<FacetSpec>,
+    /// The partners' ids and entries in document order.
+    ids: Vec<String>,
+    entries: Vec<Arc<PartnerEntry>>,
+    /// The guides' keys in the site's order.
+    guide_keys: Vec<u64>,
+}
+
+impl LanguageCache {
+    /// The documents [`collect`] made: partners, then guide sections.
+    pub fn documents(&self) -> &[Document] {
+        &self.collected.documents
+    }
+
+    /// The facets over the partners of [`LanguageCache::documents`].
+    pub fn facets(&self) -> &[FacetSpec] {
+        &self.collected.facets
+    }
+}
+
+impl PartnerEntry {
+    /// Whether a document made from `other` sorts, filters and counts as
+    /// one made from this entry does: then only its own document changes.
+    fn same_place(&self, other: &PartnerEntry) -> bool {
+        (
+            self.untranslated,
+            &self.folded_name,
+            &self.codes,
+            &self.staff,
+            &self.flags,
+        ) == (
+            other.untranslated,
+            &other.folded_name,
+            &other.codes,
+            &other.staff,
+            &other.flags,
+        )
+    }
 }
 
 /// The documents of the index for pages in `page_language`, with the
-/// partners' texts from `texts` (see [`prepare_texts`]); what `kept` holds
-/// is used again, and it then holds what this index used.
-pub fn collect(
+/// partners' texts from `texts` (see [`prepare_texts`]), left in `kept`
+/// ([`LanguageCache::documents`]); what `kept` holds is used again, and it
+/// then holds what this index used.
+pub fn collect(site: &Site, page_language: &str, texts: &TextCache, kept: &mut LanguageCache) {
+    let guide_keys: Vec<u64> = site
+        .guides
+        .iter()
+        .map(|guide| guide_key(guide.translations.get(page_language).unwrap_or(guide)))
+        .collect();
+    if !patch(site, page_language, texts, kept, &guide_keys) {
+        collect_all(site, page_language, texts, kept, guide_keys);
+    }
+}
+
+/// Makes again the documents of the partners `kept` has no entry for (an
+/// edit changed them), in place, when every partner is where it was and
+/// filters as it did: the other documents and the facets stay as they are.
+/// False when that is not so (a partner added, removed, renamed, or
+/// classified otherwise; a guide changed): then nothing changed.
+fn patch(
     site: &Site,
     page_language: &str,
     texts: &TextCache,
     kept: &mut LanguageCache,
-) -> (Vec<Document>, Vec<FacetSpec>) {
+    guide_keys: &[u64],
+) -> bool {
+    let language = site.config.default_language.as_str();
+    let LanguageCache {
+        partners: kept_entries,
+        collected: last,
+        ..
+    } = kept;
+    if last.ids.len() != site.partners.len() || last.guide_keys != guide_keys {
+        return false;
+    }
+    let mut changed = Vec::new();
+    for partner in &site.partners {
+        if kept_entries.contains_key(&partner.id) {
+            continue;
+        }
+        let Some(at) = last.ids.iter().position(|id| *id == partner.id) else {
+            return false;
+        };
+        let entry = partner_entry(partner, page_language, language);
+        if !entry.same_place(&last.entries[at]) {
+            return false;
+        }
+        changed.push((at, &**partner, Arc::new(entry)));
+    }
+    // Every partner kept is one of the last (forgotten ones are not kept),
+    // the others were found among them, and there are as many: the same.
+    if kept_entries.len() + changed.len() != site.partners.len() {
+        return false;
+    }
+    let positions = facet_positions(&last.facets);
+    for (at, partner, entry) in changed {
+        last.documents[at] = partner_document_in(site, partner, &entry, texts, &positions);
+        last.entries[at] = entry.clone();
+        kept_entries.insert(partner.id.clone(), entry);
+    }
+    true
+}
+
+/// Each facet's values by code, with their positions.
+fn facet_positions(facets: &[FacetSpec]) -> Vec<FastMap<&str, u32>> {
+    facets
+        .iter()
+        .map(|facet| {
+            facet
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, (code, _))| (code.as_str(), i as u32))
+                .collect()
+        })
+        .collect()
+}
+
+/// A partner's document, its facet values at `positions`.
+fn partner_document_in(
+    site: &Site,
+    partner: &PublicPartner,
+    entry: &PartnerEntry,
+    texts: &TextCache,
+    positions: &[FastMap<&str, u32>],
+) -> Document {
+    let mut facet_values: Vec<Vec<u32>> = entry
+        .codes
+        .iter()
+        .zip(positions)
+        .map(|(codes, positions)| sorted_positions(codes, positions))
+        .collect();
+    facet_values.push(entry.flags.clone());
+    let texts = texts.get(&partner.id).cloned().unwrap_or_else(|| {
+        Arc::new(Texts::new(partner_texts(
+            site,
+            partner,
+            &entry.codes[2],
+            site.config.default_language.as_str(),
+        )))
+    });
+    let staff = sorted_positions(&entry.staff, &positions[2]);
+    partner_document(entry, texts, facet_values, &staff)
+}
+
+/// [`collect`] from the start.
+fn collect_all(
+    site: &Site,
+    page_language: &str,
+    texts: &TextCache,
+    kept: &mut LanguageCache,
+    guide_keys: Vec<u64>,
+) {
     let language = site.config.default_language.as_str();
     let mut entries_used = HashMap::with_capacity(site.partners.len());
     let mut partners: Vec<(&PublicPartner, Arc<PartnerEntry>)> = site
@@ -234,58 +386,42 @@ pub fn collect(
     let codes: Vec<&[Vec<String>; 4]> = partners.iter().map(|(_, entry)| &entry.codes).collect();
     let mut facets = facet_specs(site, &codes, page_language);
     let mut counts: Vec<Vec<u32>> = facets.iter().map(|f| vec![0; f.values.len()]).collect();
-    let positions: Vec<FastMap<&str, u32>> = facets
-        .iter()
-        .map(|facet| {
-            facet
-                .values
-                .iter()
-                .enumerate()
-                .map(|(i, (code, _))| (code.as_str(), i as u32))
-                .collect()
-        })
-        .collect();
+    let positions = facet_positions(&facets);
     let mut documents = Vec::with_capacity(partners.len() + site.guides.len() * 4);
     for (partner, entry) in &partners {
-        let mut facet_values: Vec<Vec<u32>> = entry
-            .codes
-            .iter()
-            .zip(&positions)
-            .map(|(codes, positions)| sorted_positions(codes, positions))
-            .collect();
-        facet_values.push(entry.flags.clone());
-        for (counts, values) in counts.iter_mut().zip(&facet_values) {
+        let document = partner_document_in(site, partner, entry, texts, &positions);
+        for (counts, values) in counts.iter_mut().zip(&document.facet_values) {
             for value in values {
                 counts[*value as usize] += 1;
             }
         }
-        let texts = texts.get(&partner.id).cloned().unwrap_or_else(|| {
-            Arc::new(Texts::new(partner_texts(
-                site,
-                partner,
-                &entry.codes[2],
-                language,
-            )))
-        });
-        let staff = sorted_positions(&entry.staff, &positions[2]);
-        documents.push(partner_document(entry, texts, facet_values, &staff));
+        documents.push(document);
     }
     for (facet, counts) in facets.iter_mut().zip(counts) {
         facet.counts = counts;
     }
     let mut guides_used = HashMap::with_capacity(site.guides.len());
-    for guide in &site.guides {
+    for (guide, key) in site.guides.iter().zip(&guide_keys) {
         let shown = guide.translations.get(page_language).unwrap_or(guide);
-        let key = guide_key(shown);
         let made = kept
             .guides
-            .remove(&key)
+            .remove(key)
             .unwrap_or_else(|| guide_documents(shown, &shown.lang));
         documents.extend(made.iter().cloned());
-        guides_used.insert(key, made);
+        guides_used.insert(*key, made);
     }
     kept.guides = guides_used;
-    (documents, facets)
+    let (ids, entries) = partners
+        .into_iter()
+        .map(|(partner, entry)| (partner.id.clone(), entry))
+        .unzip();
+    kept.collected = Collected {
+        documents,
+        facets,
+        ids,
+        entries,
+        guide_keys,
+    };
 }
 
 /// The positions of `codes` among a facet's values, in order; codes the

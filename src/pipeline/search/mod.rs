@@ -142,18 +142,13 @@ pub fn build_languages(
         .iter()
         .map(|language| cache.entries.remove(language).unwrap_or_default())
         .collect();
-    let collected: Vec<(Vec<Document>, Vec<FacetSpec>)> = languages
+    languages
         .par_iter()
         .zip(kept.par_iter_mut())
-        .map(|(language, kept)| documents::collect(site, language, texts, kept))
-        .collect();
-    // A build's entries go with this index.
-    if !cache.one_shot {
-        cache.entries.extend(languages.iter().cloned().zip(kept));
-    }
+        .for_each(|(language, kept)| documents::collect(site, language, texts, kept));
     cache
         .analyses
-        .update(collected.iter().flat_map(|(documents, _)| documents));
+        .update(kept.iter().flat_map(|kept| kept.documents()));
     let analyses = &cache.analyses;
     // A build writes every file once; `haven serve` keeps them.
     let mut written: Vec<Option<Written>> = languages
@@ -164,13 +159,18 @@ pub fn build_languages(
         .collect();
     let indexes = languages
         .par_iter()
-        .zip(collected)
+        .zip(&kept)
         .zip(written.par_iter_mut())
-        .map(|((language, (documents, facets)), written)| {
+        .map(|((language, kept), written)| {
             let writer = Writer::new(language, portable, written.take());
-            build_from(site, language, documents, facets, analyses, writer)
+            let facets = kept.facets().to_vec();
+            build_from(site, language, kept.documents(), facets, analyses, writer)
         })
         .collect::<Vec<_>>();
+    // A build's documents go with this index.
+    if !cache.one_shot {
+        cache.entries.extend(languages.iter().cloned().zip(kept));
+    }
     let mut built = Vec::with_capacity(indexes.len());
     for (language, (index, written)) in languages.iter().zip(indexes) {
         cache
@@ -186,7 +186,7 @@ pub fn build_languages(
 fn build_from(
     site: &Site,
     language: &str,
-    documents: Vec<Document>,
+    documents: &[Document],
     facets: Vec<FacetSpec>,
     analyses: &invert::Analyses,
     mut writer: Writer<'_>,
@@ -196,11 +196,11 @@ fn build_from(
         .iter()
         .filter(|d| !d.facet_values.is_empty())
         .count();
-    let inverted = invert(&documents, analyses);
+    let inverted = invert(documents, analyses);
     let sharded = match site.config.search.layout {
         SearchLayout::Single => false,
         SearchLayout::Sharded => true,
-        SearchLayout::Auto => estimated_size(&inverted, &documents) > SINGLE_FILE_LIMIT,
+        SearchLayout::Auto => estimated_size(&inverted, documents) > SINGLE_FILE_LIMIT,
     };
     let mut head = json!({
         "v": 1,
@@ -223,7 +223,7 @@ fn build_from(
         .map(|(code, script)| json!([code, writer.write_script(&format!("stem-{code}"), script)]))
         .collect();
     head["stem"] = Value::Array(stemmers);
-    let facet_data = facet_streams(&documents, facets.len());
+    let facet_data = facet_streams(documents, facets.len());
     let displays: Vec<&str> = documents.iter().map(|d| d.display.as_str()).collect();
     if sharded {
         let mut shards = Vec::new();
