@@ -19,17 +19,44 @@ use crate::pipeline::search::documents::{Document, Texts};
 use crate::pipeline::search::synonyms::{NEEDS, SAME_MEANING};
 use crate::pipeline::search::text;
 
-/// Words, their classes and the postings of every class.
+/// Words, their classes and the postings of every class, as the index
+/// writes them.
 pub(super) struct Inverted<'v> {
     /// Sorted, distinct.
     pub(super) words: Vec<&'v str>,
     /// Class of each word.
-    pub(super) word_class: Vec<u32>,
+    pub(super) word_class: &'v [u32],
     /// Per class: (document, field mask), by document.
-    pub(super) postings: Vec<Vec<(u32, u8)>>,
+    pub(super) postings: &'v [Vec<(u32, u8)>],
     /// Per query word of [`NEEDS`]: the classes of the record words it
     /// also finds, where documents use them.
-    pub(super) related: BTreeMap<String, Vec<u32>>,
+    pub(super) related: &'v BTreeMap<String, Vec<u32>>,
+}
+
+/// [`Inverted`] with words as vocabulary ids.
+#[derive(Default)]
+pub(super) struct Classes {
+    /// The ids of the words documents use, in word order.
+    sorted: Vec<u32>,
+    word_class: Vec<u32>,
+    postings: Vec<Vec<(u32, u8)>>,
+    related: BTreeMap<String, Vec<u32>>,
+}
+
+impl Classes {
+    pub(super) fn view<'v>(&'v self, analyses: &'v Analyses) -> Inverted<'v> {
+        let words = &analyses.vocabulary.words;
+        Inverted {
+            words: self
+                .sorted
+                .iter()
+                .map(|id| words[*id as usize].as_str())
+                .collect(),
+            word_class: &self.word_class,
+            postings: &self.postings,
+            related: &self.related,
+        }
+    }
 }
 
 /// Analyses by text hash, and the vocabulary their ids point into:
@@ -39,6 +66,8 @@ pub(super) struct Inverted<'v> {
 pub(super) struct Analyses {
     by_key: HashMap<u64, Arc<Analysed>>,
     vocabulary: Vocabulary,
+    /// Counts the vocabularies begun: ids of one mean nothing in another.
+    generation: u64,
 }
 
 /// The distinct words of a document: `(word, stem, field mask)`, ids into
@@ -190,7 +219,10 @@ impl Analyses {
         }
         let in_use = used.iter().filter(|u| **u).count();
         if self.vocabulary.words.len() > 2 * in_use + 10_000 {
-            *self = Analyses::default();
+            *self = Analyses {
+                generation: self.generation + 1,
+                ..Analyses::default()
+            };
         }
     }
 
@@ -220,13 +252,17 @@ impl Analyses {
 
 /// The word classes and postings of `documents`, from their analyses
 /// (see [`Analyses::update`]).
-pub(super) fn invert<'v>(documents: &[Document], cache: &'v Analyses) -> Inverted<'v> {
+pub(super) fn invert(documents: &[Document], cache: &Analyses) -> Classes {
     let analysed: Vec<&Analysed> = documents
         .iter()
         .filter_map(|document| cache.by_key.get(&document.texts.key).map(|a| &**a))
         .collect();
-    let vocabulary = &cache.vocabulary;
+    classify(&analysed, &cache.vocabulary).0
+}
 
+/// The classes of the words `analysed` documents use, with the class of
+/// each word by id (`u32::MAX` for words none uses).
+fn classify(analysed: &[&Analysed], vocabulary: &Vocabulary) -> (Classes, Vec<u32>) {
     // A word joins the class of every stem it has in a language it is
     // written in; stems are nodes after the words.
     let word_count = vocabulary.words.len();
@@ -235,7 +271,7 @@ pub(super) fn invert<'v>(documents: &[Document], cache: &'v Analyses) -> Inverte
     // Most entries repeat a word's pairing with its stem: each pair is
     // joined once (a word written in two languages has a second stem).
     let mut joined_stem = vec![u32::MAX; word_count];
-    for document in &analysed {
+    for document in analysed {
         for &(word, stem, _) in document.iter() {
             let word = word as usize;
             present[word] = true;
@@ -251,8 +287,8 @@ pub(super) fn invert<'v>(documents: &[Document], cache: &'v Analyses) -> Inverte
     // Words sorted; classes numbered by their first word in that order, so
     // a prefix's words mostly fall into neighbouring classes (and shards).
     let mut class_of_root: FastMap<usize, u32> = FastMap::default();
-    let mut word_class_by_id = vec![0u32; word_count];
-    let mut words = Vec::new();
+    let mut word_class_by_id = vec![u32::MAX; word_count];
+    let mut sorted = Vec::new();
     let mut word_class = Vec::new();
     for &id in vocabulary.sorted.iter().filter(|id| present[**id as usize]) {
         let root = classes.find(id as usize);
@@ -260,7 +296,7 @@ pub(super) fn invert<'v>(documents: &[Document], cache: &'v Analyses) -> Inverte
         let class = *class_of_root.entry(root).or_insert(next);
         word_class_by_id[id as usize] = class;
         word_class.push(class);
-        words.push(vocabulary.words[id as usize].as_str());
+        sorted.push(id);
     }
     // Each class's postings are counted first, so each list is allocated
     // once at its size.
@@ -292,12 +328,357 @@ pub(super) fn invert<'v>(documents: &[Document], cache: &'v Analyses) -> Inverte
         }
     }
     let related = related_classes(&mut classes, vocabulary, word_count, &class_of_root);
-    Inverted {
-        words,
+    let classes = Classes {
+        sorted,
         word_class,
         postings,
         related,
+    };
+    (classes, word_class_by_id)
+}
+
+/// One language's [`Classes`] as `haven serve` keeps them between
+/// rebuilds, with the counts that tell what an edit changed: an edit that
+/// adds or drops words without joining or splitting classes patches the
+/// classes and the edited documents' postings in place; any other edit
+/// (and a first build) classifies every document again.
+#[derive(Default)]
+pub(super) struct Kept {
+    classes: Classes,
+    /// The vocabulary the ids below are of.
+    generation: Option<u64>,
+    /// Per document: the key of its texts and their analysis.
+    keys: Vec<u64>,
+    analysed: Vec<Arc<Analysed>>,
+    /// By word id: its class (`u32::MAX`: no document uses it), and how
+    /// many documents use it.
+    class_of: Vec<u32>,
+    word_documents: Vec<u32>,
+    /// How many documents use each (word, stem) pair.
+    pairs: FastMap<(u32, u32), u32>,
+    /// By stem id: how many words documents use have it, and their class.
+    stem_words: Vec<u32>,
+    stem_class: Vec<u32>,
+    /// Per class: the id of its first word in word order, which numbers it.
+    class_first: Vec<u32>,
+    /// How many stems the synonym lists name: one more can join classes.
+    special_stems: usize,
+}
+
+/// More changed documents than this are classified again from the start.
+const MOST_PATCHED: usize = 8;
+
+impl Kept {
+    /// The classes of `documents` (analysed by `analyses`).
+    pub(super) fn update(&mut self, documents: &[Document], analyses: &Analyses) -> &Classes {
+        if !self.patch(documents, analyses) {
+            self.renew(documents, analyses);
+        }
+        &self.classes
     }
+
+    fn renew(&mut self, documents: &[Document], analyses: &Analyses) {
+        let vocabulary = &analyses.vocabulary;
+        let analysed: Vec<Arc<Analysed>> = documents
+            .iter()
+            .filter_map(|document| analyses.by_key.get(&document.texts.key).cloned())
+            .collect();
+        let borrowed: Vec<&Analysed> = analysed.iter().map(|a| &**a).collect();
+        let (classes, class_of) = classify(&borrowed, vocabulary);
+        let mut word_documents = vec![0u32; vocabulary.words.len()];
+        let mut last_document = vec![u32::MAX; vocabulary.words.len()];
+        let mut pairs: FastMap<(u32, u32), u32> = FastMap::default();
+        for (document, entries) in analysed.iter().enumerate() {
+            for &(word, stem, _) in entries.iter() {
+                if last_document[word as usize] != document as u32 {
+                    last_document[word as usize] = document as u32;
+                    word_documents[word as usize] += 1;
+                }
+                *pairs.entry((word, stem)).or_insert(0) += 1;
+            }
+        }
+        let mut stem_words = vec![0u32; vocabulary.stem_ids.len()];
+        let mut stem_class = vec![u32::MAX; vocabulary.stem_ids.len()];
+        for &(word, stem) in pairs.keys() {
+            stem_words[stem as usize] += 1;
+            stem_class[stem as usize] = class_of[word as usize];
+        }
+        let mut class_first = Vec::new();
+        for (&word, &class) in classes.sorted.iter().zip(&classes.word_class) {
+            if class as usize == class_first.len() {
+                class_first.push(word);
+            }
+        }
+        *self = Kept {
+            classes,
+            generation: Some(analyses.generation),
+            keys: documents
+                .iter()
+                .map(|document| document.texts.key)
+                .collect(),
+            analysed,
+            class_of,
+            word_documents,
+            pairs,
+            stem_words,
+            stem_class,
+            class_first,
+            special_stems: special_stems(vocabulary).len(),
+        };
+    }
+
+    /// Patches the classes for the documents whose texts changed; false
+    /// when the edit is not one a patch can follow (then what was patched
+    /// is to be made again).
+    fn patch(&mut self, documents: &[Document], analyses: &Analyses) -> bool {
+        let vocabulary = &analyses.vocabulary;
+        if self.generation != Some(analyses.generation)
+            || documents.len() != self.keys.len()
+            || self.analysed.len() != self.keys.len()
+        {
+            return false;
+        }
+        let changed: Vec<usize> = (0..documents.len())
+            .filter(|&i| documents[i].texts.key != self.keys[i])
+            .collect();
+        if changed.is_empty() {
+            return true;
+        }
+        let special = special_stems(vocabulary);
+        if changed.len() > MOST_PATCHED || special.len() != self.special_stems {
+            return false;
+        }
+        let mut fresh = Vec::with_capacity(changed.len());
+        for &i in &changed {
+            match analyses.by_key.get(&documents[i].texts.key) {
+                Some(analysed) => fresh.push(analysed.clone()),
+                None => return false,
+            }
+        }
+        self.class_of.resize(vocabulary.words.len(), u32::MAX);
+        self.word_documents.resize(vocabulary.words.len(), 0);
+        self.stem_words.resize(vocabulary.stem_ids.len(), 0);
+        self.stem_class.resize(vocabulary.stem_ids.len(), u32::MAX);
+
+        for &i in &changed {
+            self.remove_postings(i as u32);
+        }
+        let old: Vec<Arc<Analysed>> = changed.iter().map(|&i| self.analysed[i].clone()).collect();
+        let mut words_before: FastMap<u32, bool> = FastMap::default();
+        let mut pairs_before: FastMap<(u32, u32), bool> = FastMap::default();
+        for &(word, stem, _) in old.iter().chain(&fresh).flat_map(|a| a.iter()) {
+            words_before.insert(word, self.word_documents[word as usize] > 0);
+            pairs_before.insert((word, stem), self.pairs.contains_key(&(word, stem)));
+        }
+        for analysed in &old {
+            self.count(analysed, false);
+        }
+        for analysed in &fresh {
+            self.count(analysed, true);
+        }
+        // Words documents begin or stop using, each with its one stem.
+        let mut dropped: Vec<(u32, u32)> = Vec::new();
+        let mut added: Vec<(u32, u32)> = Vec::new();
+        for (&(word, stem), &was) in &pairs_before {
+            let is = self.pairs.contains_key(&(word, stem));
+            if was == is {
+                continue;
+            }
+            let word_was = words_before[&word];
+            let word_is = self.word_documents[word as usize] > 0;
+            // A word that gains or loses a language joins or splits
+            // classes; so may a stem the synonym lists name.
+            if word_was == word_is || special.contains(&stem) {
+                return false;
+            }
+            if is {
+                added.push((word, stem));
+            } else {
+                dropped.push((word, stem));
+            }
+        }
+        let one_stem_each = |pairs: &mut Vec<(u32, u32)>| {
+            pairs.sort_unstable();
+            pairs.windows(2).all(|pair| pair[0].0 != pair[1].0)
+        };
+        if !one_stem_each(&mut dropped) || !one_stem_each(&mut added) {
+            return false;
+        }
+        let words = &vocabulary.words;
+        for (word, stem) in dropped {
+            if !self.drop_word(word, stem, words) {
+                return false;
+            }
+        }
+        for (word, stem) in added {
+            if !self.add_word(word, stem, words) {
+                return false;
+            }
+        }
+        for (&word, &class) in self.classes.sorted.iter().zip(&self.classes.word_class) {
+            self.class_of[word as usize] = class;
+        }
+        for (&i, analysed) in changed.iter().zip(fresh) {
+            self.add_postings(i as u32, &analysed);
+            self.keys[i] = documents[i].texts.key;
+            self.analysed[i] = analysed;
+        }
+        true
+    }
+
+    /// Counts `analysed` in (`add`) or out of the documents' words and pairs.
+    fn count(&mut self, analysed: &Analysed, add: bool) {
+        let mut seen: Vec<u32> = analysed.iter().map(|(word, _, _)| *word).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for word in seen {
+            let documents = &mut self.word_documents[word as usize];
+            *documents = if add {
+                *documents + 1
+            } else {
+                documents.saturating_sub(1)
+            };
+        }
+        for &(word, stem, _) in analysed.iter() {
+            let documents = self.pairs.entry((word, stem)).or_insert(0);
+            *documents = if add {
+                *documents + 1
+            } else {
+                documents.saturating_sub(1)
+            };
+            if *documents == 0 {
+                self.pairs.remove(&(word, stem));
+            }
+        }
+    }
+
+    /// The position `word` has or would have among the sorted words.
+    fn position(&self, word: u32, words: &[String]) -> usize {
+        let text = words[word as usize].as_str();
+        self.classes
+            .sorted
+            .partition_point(|other| words[*other as usize].as_str() < text)
+    }
+
+    /// Takes out a word no document uses any more: with its class when it
+    /// was the class's only word, else (a word with one stem holds nothing
+    /// else together) from its class, unless it named the class.
+    fn drop_word(&mut self, word: u32, stem: u32, words: &[String]) -> bool {
+        let at = self.position(word, words);
+        if self.classes.sorted.get(at) != Some(&word) {
+            return false;
+        }
+        // Not `class_of`: an earlier word of this edit may have renumbered.
+        let class = self.classes.word_class[at];
+        self.stem_words[stem as usize] -= 1;
+        if self.stem_words[stem as usize] == 0 {
+            if !self.classes.postings[class as usize].is_empty() {
+                return false;
+            }
+            self.classes.postings.remove(class as usize);
+            self.class_first.remove(class as usize);
+            self.stem_class[stem as usize] = u32::MAX;
+            self.renumber(|c| if c > class { c - 1 } else { c });
+        } else if self.class_first[class as usize] == word {
+            return false;
+        }
+        self.classes.sorted.remove(at);
+        self.classes.word_class.remove(at);
+        self.class_of[word as usize] = u32::MAX;
+        true
+    }
+
+    /// Puts in a word documents begin to use: in a class of its own when
+    /// no other word has its stem, else in the class of its stem, unless it
+    /// would name that class.
+    fn add_word(&mut self, word: u32, stem: u32, words: &[String]) -> bool {
+        let at = self.position(word, words);
+        let class = if self.stem_words[stem as usize] == 0 {
+            // Classes are numbered in the order their first words sort.
+            let class = self.classes.word_class[..at]
+                .iter()
+                .max()
+                .map_or(0, |last| last + 1);
+            self.renumber(|c| if c >= class { c + 1 } else { c });
+            self.classes.postings.insert(class as usize, Vec::new());
+            self.class_first.insert(class as usize, word);
+            self.stem_class[stem as usize] = class;
+            class
+        } else {
+            let class = self.stem_class[stem as usize];
+            let first = self.class_first[class as usize];
+            if words[word as usize] < words[first as usize] {
+                return false;
+            }
+            class
+        };
+        self.stem_words[stem as usize] += 1;
+        self.classes.sorted.insert(at, word);
+        self.classes.word_class.insert(at, class);
+        self.class_of[word as usize] = class;
+        true
+    }
+
+    /// Numbers every class anew by `renumbered`.
+    fn renumber(&mut self, renumbered: impl Fn(u32) -> u32) {
+        for class in self.classes.word_class.iter_mut() {
+            *class = renumbered(*class);
+        }
+        for class in self.stem_class.iter_mut().filter(|c| **c != u32::MAX) {
+            *class = renumbered(*class);
+        }
+        for classes in self.classes.related.values_mut() {
+            for class in classes.iter_mut() {
+                *class = renumbered(*class);
+            }
+        }
+    }
+
+    /// Takes document `document` out of the postings of its words' classes.
+    fn remove_postings(&mut self, document: u32) {
+        let analysed = self.analysed[document as usize].clone();
+        for &(word, _, _) in analysed.iter() {
+            let class = self.class_of[word as usize] as usize;
+            if let Some(postings) = self.classes.postings.get_mut(class) {
+                if let Ok(at) = postings.binary_search_by_key(&document, |(d, _)| *d) {
+                    postings.remove(at);
+                }
+            }
+        }
+    }
+
+    /// Puts document `document` in the postings of its words' classes.
+    fn add_postings(&mut self, document: u32, analysed: &Analysed) {
+        let mut masks: Vec<(u32, u8)> = analysed
+            .iter()
+            .map(|&(word, _, mask)| (self.class_of[word as usize], mask))
+            .collect();
+        masks.sort_unstable_by_key(|(class, _)| *class);
+        for group in masks.chunk_by(|a, b| a.0 == b.0) {
+            let mask = group.iter().fold(0, |all, (_, mask)| all | mask);
+            let postings = &mut self.classes.postings[group[0].0 as usize];
+            let at = postings.partition_point(|(d, _)| *d < document);
+            postings.insert(at, (document, mask));
+        }
+    }
+}
+
+/// The stem ids of the words the synonym lists name ([`SAME_MEANING`],
+/// [`NEEDS`]), in every text language.
+fn special_stems(vocabulary: &Vocabulary) -> HashSet<u32> {
+    let word_count = vocabulary.words.len();
+    let mut nodes = Vec::new();
+    for (english, spanish) in SAME_MEANING {
+        nodes.extend(stem_nodes(vocabulary, word_count, "en", english));
+        nodes.extend(stem_nodes(vocabulary, word_count, "es", spanish));
+    }
+    for (primary, _, record_words) in NEEDS {
+        nodes.extend(stem_nodes(vocabulary, word_count, primary, record_words));
+    }
+    nodes
+        .into_iter()
+        .map(|node| (node - word_count) as u32)
+        .collect()
 }
 
 /// The stem nodes of `words` (of the set's `primary` language) in every
@@ -451,6 +832,113 @@ mod tests {
         }
     }
 
+    fn written(classes: &Classes, analyses: &Analyses) -> String {
+        let inverted = classes.view(analyses);
+        format!(
+            "{:?} {:?} {:?} {:?}",
+            inverted.words, inverted.word_class, inverted.postings, inverted.related
+        )
+    }
+
+    /// Documents in English and Spanish whose words share stems, name
+    /// synonyms, and come and go.
+    fn bilingual(text: &str, spanish: &str) -> Document {
+        let piece = |field, language: &str, text: &str| Text {
+            field,
+            language: language.into(),
+            text: text.into(),
+        };
+        Document {
+            texts: Arc::new(Texts::new(vec![
+                piece(Field::Name, "en", text),
+                piece(Field::Body, "es", spanish),
+            ])),
+            display: "null".to_string(),
+            facet_values: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn patched_classes_are_the_classes_made_from_the_start() {
+        // Words that share stems, synonyms, words in both languages, and
+        // numbers that come and go as an edit rewrites a sentence.
+        let english = [
+            "shelter",
+            "shelters",
+            "sheltered",
+            "housing",
+            "lawyer",
+            "lawyers",
+            "attorney",
+            "court",
+            "zebra",
+            "apple",
+            "oakland",
+            "bed",
+            "sleep",
+            "help",
+            "helping",
+            "7",
+        ];
+        let spanish = [
+            "refugio", "albergue", "abogado", "abogados", "niño", "joven", "ayuda", "oakland",
+            "corte", "7",
+        ];
+        for first in 0..5 {
+            let mut seed = 7u64 + first;
+            let mut pick = move |n: usize| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (seed >> 33) as usize % n
+            };
+            let mut texts: Vec<(Vec<String>, Vec<String>)> = (0..16)
+                .map(|_| {
+                    let en: Vec<String> = (0..6)
+                        .map(|_| english[pick(english.len())].to_string())
+                        .collect();
+                    let es: Vec<String> = (0..6)
+                        .map(|_| spanish[pick(spanish.len())].to_string())
+                        .collect();
+                    (en, es)
+                })
+                .collect();
+            let document =
+                |(en, es): &(Vec<String>, Vec<String>)| bilingual(&en.join(" "), &es.join(" "));
+            let mut analyses = Analyses::default();
+            let mut kept = Kept::default();
+            let mut patched = 0;
+            for edit in 0..400 {
+                for _ in 0..1 + pick(2) {
+                    let (en, es) = &mut texts[pick(16)];
+                    let word = match pick(4) {
+                        0 => format!("{}", 2000 + edit),
+                        1 => english[pick(english.len())].to_string(),
+                        2 => spanish[pick(spanish.len())].to_string(),
+                        _ => format!("{}", 2000 + pick(8)),
+                    };
+                    let text = if pick(2) == 0 { en } else { es };
+                    let at = pick(text.len());
+                    text[at] = word;
+                }
+                let documents: Vec<Document> = texts.iter().map(document).collect();
+                analyses.update(&documents);
+                if kept.patch(&documents, &analyses) {
+                    patched += 1;
+                } else {
+                    kept.renew(&documents, &analyses);
+                }
+                let fresh = invert(&documents, &analyses);
+                assert_eq!(
+                    written(&kept.classes, &analyses),
+                    written(&fresh, &analyses),
+                    "seed {first}, edit {edit}"
+                );
+            }
+            assert!(patched > 200, "{patched} of 400 edits patched");
+        }
+    }
+
     #[test]
     fn a_renewed_vocabulary_still_indexes_every_document() {
         let mut analyses = Analyses::default();
@@ -460,7 +948,8 @@ mod tests {
         let edited = [document("shelter".into())];
         for _ in 0..2 {
             analyses.update(&edited);
-            let inverted = invert(&edited, &analyses);
+            let classes = invert(&edited, &analyses);
+            let inverted = classes.view(&analyses);
             assert_eq!(inverted.words, ["shelter"]);
             assert_eq!(inverted.postings, [vec![(0, Field::Body.bit())]]);
         }

@@ -157,16 +157,42 @@ pub fn build_languages(
             (!cache.one_shot).then(|| cache.written.remove(language).unwrap_or_default())
         })
         .collect();
+    // A build inverts each language once; `haven serve` keeps what it
+    // inverted and patches it.
+    let mut inverted: Vec<Option<invert::Kept>> = languages
+        .iter()
+        .map(|language| {
+            (!cache.one_shot).then(|| cache.inverted.remove(language).unwrap_or_default())
+        })
+        .collect();
     let indexes = languages
         .par_iter()
         .zip(&kept)
         .zip(written.par_iter_mut())
-        .map(|((language, kept), written)| {
+        .zip(inverted.par_iter_mut())
+        .map(|(((language, kept), written), inverted)| {
             let writer = Writer::new(language, portable, written.take());
             let facets = kept.facets().to_vec();
-            build_from(site, language, kept.documents(), facets, analyses, writer)
+            let documents = kept.documents();
+            let classes;
+            let classes = match inverted {
+                Some(inverted) => inverted.update(documents, analyses),
+                None => {
+                    classes = invert(documents, analyses);
+                    &classes
+                }
+            };
+            let inverted = classes.view(analyses);
+            build_from(
+                site, language, documents, &inverted, facets, analyses, writer,
+            )
         })
         .collect::<Vec<_>>();
+    for (language, inverted) in languages.iter().zip(inverted) {
+        cache
+            .inverted
+            .extend(inverted.map(|inverted| (language.clone(), inverted)));
+    }
     // A build's documents go with this index.
     if !cache.one_shot {
         cache.entries.extend(languages.iter().cloned().zip(kept));
@@ -187,6 +213,7 @@ fn build_from(
     site: &Site,
     language: &str,
     documents: &[Document],
+    inverted: &Inverted<'_>,
     facets: Vec<FacetSpec>,
     analyses: &invert::Analyses,
     mut writer: Writer<'_>,
@@ -196,11 +223,10 @@ fn build_from(
         .iter()
         .filter(|d| !d.facet_values.is_empty())
         .count();
-    let inverted = invert(documents, analyses);
     let sharded = match site.config.search.layout {
         SearchLayout::Single => false,
         SearchLayout::Sharded => true,
-        SearchLayout::Auto => estimated_size(&inverted, documents) > SINGLE_FILE_LIMIT,
+        SearchLayout::Auto => estimated_size(inverted, documents) > SINGLE_FILE_LIMIT,
     };
     let mut head = json!({
         "v": 1,
@@ -209,7 +235,7 @@ fn build_from(
         "n": documents.len(),
         "np": partners,
         "words": front_code(&inverted.words),
-        "wc": word_class_stream(&inverted.word_class),
+        "wc": word_class_stream(inverted.word_class),
         "df": a32::encode(inverted.postings.iter().map(|p| p.len() as u32)),
         "weights": Field::ALL.iter().map(|f| f.weight()).collect::<Vec<_>>(),
         "rel": inverted.related,
@@ -227,7 +253,7 @@ fn build_from(
     let displays: Vec<&str> = documents.iter().map(|d| d.display.as_str()).collect();
     if sharded {
         let mut shards = Vec::new();
-        for range in postings_ranges(&inverted.postings) {
+        for range in postings_ranges(inverted.postings) {
             let key = format!("p{}", shards.len());
             let file = writer.write_postings(&key, &inverted.postings[range.clone()]);
             shards.push(json!([range.start, file]));
@@ -253,7 +279,7 @@ fn build_from(
             .collect();
         head["d"] = json!([DOCUMENTS_PER_SHARD, doc_files]);
     } else {
-        head["post"] = postings_data(&inverted.postings);
+        head["post"] = postings_data(inverted.postings);
         head["fac"] = json!(facet_data);
         // Display JSON is written by `documents`: it parses.
         head["docs"] = Value::Array(
@@ -431,6 +457,8 @@ pub struct Cache {
     one_shot: bool,
     /// Per page language: the index files the last build wrote.
     written: std::collections::HashMap<String, Written>,
+    /// Per page language: the classes and postings the last build made.
+    inverted: std::collections::HashMap<String, invert::Kept>,
 }
 
 impl Cache {
@@ -456,6 +484,7 @@ impl Cache {
         self.texts.clear();
         self.entries.clear();
         self.written.clear();
+        self.inverted.clear();
     }
 }
 
