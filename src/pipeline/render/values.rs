@@ -54,6 +54,8 @@ pub struct ValueCache {
 struct KeptFragments {
     scanned_with: Option<u64>,
     by_finishing: HashMap<String, FinishedFragments>,
+    /// The languages of the placeholders kept.
+    languages: BTreeSet<String>,
 }
 
 #[derive(Clone)]
@@ -151,8 +153,13 @@ impl Fragments {
             if kept.scanned_with != scanned_with {
                 *kept = KeptFragments {
                     scanned_with,
-                    by_finishing: HashMap::new(),
+                    ..KeptFragments::default()
                 };
+            }
+            if let Some((parsed, _)) = Placeholder::parse(placeholder) {
+                if !kept.languages.contains(parsed.language) {
+                    kept.languages.insert(parsed.language.to_string());
+                }
             }
             kept.by_finishing
                 .entry(finishing.to_string())
@@ -282,8 +289,8 @@ impl ValueCache {
             .collect();
         if !self.one_shot && !unseen.is_empty() {
             // Finished from markup these partners may no longer have.
-            let ids: BTreeSet<&str> = unseen.iter().map(|partner| partner.id.as_str()).collect();
-            self.forget_finished(Some(language), |id| ids.contains(id));
+            let ids: Vec<&str> = unseen.iter().map(|partner| partner.id.as_str()).collect();
+            self.forget_finished(Some(language), &ids);
         }
         let localize = |partner: &Arc<PublicPartner>| {
             let partner = PublicPartner::localized_shared(partner, language);
@@ -347,22 +354,34 @@ impl ValueCache {
         for values in self.by_language.values_mut() {
             values.retain(|id, _| !ids.contains(id));
         }
-        self.forget_finished(None, |id| ids.contains(id));
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        self.forget_finished(None, &ids);
     }
 
-    /// Drops the finished fragments of the partners `forget` picks (by
-    /// id), in `language` or in every language.
-    fn forget_finished(&self, language: Option<&str>, forget: impl Fn(&str) -> bool) {
+    /// Drops the finished fragments of these partners (by id) in
+    /// `language` or in every language: those of their placeholders,
+    /// wherever finished.
+    fn forget_finished(&self, language: Option<&str>, ids: &[&str]) {
         let Ok(mut kept) = self.finished.write() else {
             return;
         };
-        for fragments in kept.by_finishing.values_mut() {
-            fragments.retain(|text, _| {
-                Placeholder::parse(text).is_none_or(|(placeholder, _)| {
-                    !(forget(placeholder.id)
-                        && language.is_none_or(|language| language == placeholder.language))
+        let languages: Vec<&str> = match language {
+            Some(language) => vec![language],
+            None => kept.languages.iter().map(String::as_str).collect(),
+        };
+        let placeholders: Vec<String> = ids
+            .iter()
+            .flat_map(|id| {
+                languages.iter().flat_map(move |language| {
+                    (0..FRAGMENTS.len())
+                        .map(move |fragment| Fragments::placeholder(language, fragment, id))
                 })
-            });
+            })
+            .collect();
+        for fragments in kept.by_finishing.values_mut() {
+            for placeholder in &placeholders {
+                fragments.remove(placeholder);
+            }
         }
     }
 }
