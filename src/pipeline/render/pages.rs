@@ -711,14 +711,29 @@ fn string<'a>(strings: &'a Strings, language: &str, key: &'a str) -> &'a str {
 const PARTNERS_PER_PAGE: usize = 24;
 
 /// One page of a list cut in pages: its items `first..end` of `count`.
-#[derive(Debug, Clone, Serialize)]
+/// Its links are made only when the page renders (see its `Serialize`):
+/// a rebuild lists thousands of list pages and renders a few.
+#[derive(Debug, Clone)]
 struct Pagination {
     number: usize,
     total: usize,
     count: usize,
     first: usize,
     end: usize,
+    /// The list's first page, e.g. `/services/legal/`.
+    base: Arc<str>,
     url: String,
+}
+
+/// What the templates see as `pagination`.
+#[derive(Serialize)]
+struct PaginationValues<'p> {
+    number: usize,
+    total: usize,
+    count: usize,
+    first: usize,
+    end: usize,
+    url: &'p str,
     previous: Option<String>,
     next: Option<String>,
     /// The page links: the first and last pages and the current one with
@@ -728,6 +743,39 @@ struct Pagination {
     /// "showing 25 to 44": the numbers as text, for the theme's string.
     shown_from: String,
     shown_to: String,
+}
+
+impl Serialize for Pagination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (number, total) = (self.number, self.total);
+        let url = |n: usize| page_url(&self.base, n);
+        PaginationValues {
+            number,
+            total,
+            count: self.count,
+            first: self.first,
+            end: self.end,
+            url: &self.url,
+            previous: (number > 1).then(|| url(number - 1)),
+            next: (number < total).then(|| url(number + 1)),
+            pages: page_links(number, total)
+                .into_iter()
+                .map(|n| (n, if n == 0 { String::new() } else { url(n) }))
+                .collect(),
+            shown_from: (self.first + 1).to_string(),
+            shown_to: self.end.to_string(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// The address of page `number` of the list whose first page is `base`.
+fn page_url(base: &str, number: usize) -> String {
+    if number == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{number}/")
+    }
 }
 
 impl Pagination {
@@ -770,13 +818,7 @@ fn page_links(current: usize, total: usize) -> Vec<usize> {
 /// one page): the first at `base`, the others at `<base>page/<n>/`.
 fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
     let total = count.div_ceil(per_page).max(1);
-    let url = |number: usize| {
-        if number == 1 {
-            base.to_string()
-        } else {
-            format!("{base}page/{number}/")
-        }
-    };
+    let base: Arc<str> = base.into();
     (1..=total)
         .map(|number| Pagination {
             number,
@@ -784,15 +826,8 @@ fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
             count,
             first: ((number - 1) * per_page).min(count),
             end: (number * per_page).min(count),
-            url: url(number),
-            previous: (number > 1).then(|| url(number - 1)),
-            next: (number < total).then(|| url(number + 1)),
-            pages: page_links(number, total)
-                .into_iter()
-                .map(|n| (n, if n == 0 { String::new() } else { url(n) }))
-                .collect(),
-            shown_from: (((number - 1) * per_page).min(count) + 1).to_string(),
-            shown_to: (number * per_page).min(count).to_string(),
+            url: page_url(&base, number),
+            base: base.clone(),
         })
         .collect()
 }
