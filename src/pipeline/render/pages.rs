@@ -71,7 +71,12 @@ pub enum Subset {
 
 impl Subset {
     fn of<'s>(ids: impl IntoIterator<Item = &'s String>) -> Subset {
-        let hashes: Box<[u64]> = ids.into_iter().map(|id| fnv1a(id.as_bytes())).collect();
+        Subset::of_hashes(ids.into_iter().map(|id| id_hash(id)))
+    }
+
+    /// [`Subset::of`] the ids of these hashes ([`id_hash`]).
+    fn of_hashes(hashes: impl IntoIterator<Item = u64>) -> Subset {
+        let hashes: Box<[u64]> = hashes.into_iter().collect();
         if hashes.is_empty() {
             Subset::None
         } else {
@@ -86,9 +91,14 @@ impl Subset {
             Subset::Some(shown) => ids
                 .iter()
                 .filter(|id| !id.is_empty())
-                .any(|id| shown.contains(&fnv1a(id.as_bytes()))),
+                .any(|id| shown.contains(&id_hash(id))),
         }
     }
+}
+
+/// What [`Subset`] keeps of an id.
+fn id_hash(id: &str) -> u64 {
+    fnv1a(id.as_bytes())
 }
 
 /// The pages rendered, and what every page of the site shows (rendered
@@ -849,7 +859,7 @@ fn page_list<'a>(
     };
     let sections = Arc::new(filter_sections(site, members, language, strings));
     pages.home();
-    pages.partner_lists(partners, &sections);
+    pages.partner_lists(members, partners, &sections);
     for section in sections.iter() {
         pages.term_pages(members, partners, section.clone());
     }
@@ -910,20 +920,25 @@ impl<'a> Pages<'a, '_> {
     }
 
     /// `/partners/` and its further pages.
-    fn partner_lists(&mut self, partners: &'a [Value], sections: &Arc<Vec<FilterSection>>) {
+    fn partner_lists(
+        &mut self,
+        members: &Members<'_>,
+        partners: &'a [Value],
+        sections: &Arc<Vec<FilterSection>>,
+    ) {
         for pagination in paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/") {
             let title = pagination.title(&self.s("partners_title"), &self.s("pagination_page"));
             // Values are copied into the context only if the page renders.
             let shown = &partners[pagination.first..pagination.end];
             let filters = sections.clone();
             let description = self.s("partners_description");
-            let on_page = &self.site.partners[pagination.first..pagination.end];
+            let on_page = &members.id_hashes[pagination.first..pagination.end];
             self.push(
                 format!("{}index.html", &pagination.url[1..]),
                 "partners.html",
                 PageInfo::new(&pagination.url, &title, &description, "partners"),
                 Shows {
-                    partners: Subset::of(on_page.iter().map(|p| &p.id)),
+                    partners: Subset::of_hashes(on_page.iter().copied()),
                     listed: partners.len(),
                     ..Shows::default()
                 },
@@ -956,15 +971,13 @@ impl<'a> Pages<'a, '_> {
                 let (key, section_title, term) =
                     (section.section, section.title.clone(), term.clone());
                 let page_indices = &indices[pagination.first..pagination.end];
-                let on_page = page_indices
-                    .iter()
-                    .map(|&index| &self.site.partners[index].id);
+                let on_page = page_indices.iter().map(|&index| members.id_hashes[index]);
                 self.push(
                     format!("{}index.html", &pagination.url[1..]),
                     "term.html",
                     PageInfo::new(&pagination.url, &title, &description, "term"),
                     Shows {
-                        partners: Subset::of(on_page),
+                        partners: Subset::of_hashes(on_page),
                         listed: indices.len(),
                         ..Shows::default()
                     },
@@ -1251,6 +1264,8 @@ struct FilterSection {
 struct Members<'a> {
     /// Per section of [`MEMBER_SECTIONS`]: code → partners.
     by_term: [FastMap<&'a str, Vec<usize>>; 4],
+    /// Each partner's [`id_hash`], in the site's order.
+    id_hashes: Vec<u64>,
 }
 
 /// The browsing sections whose terms list partners.
@@ -1286,7 +1301,8 @@ impl<'a> Members<'a> {
                 by_term[section].entry(code).or_default().push(index);
             }
         }
-        Members { by_term }
+        let id_hashes = site.partners.iter().map(|p| id_hash(&p.id)).collect();
+        Members { by_term, id_hashes }
     }
 
     fn section(&self, section: &str) -> Option<&FastMap<&'a str, Vec<usize>>> {
