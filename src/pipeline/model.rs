@@ -724,7 +724,11 @@ fn model_guides(
     let translations = hub.guides.iter().filter(|translation| {
         translation.language.is_some() && visible_guides.iter().any(|g| g.slug == translation.slug)
     });
-    let to_model: Vec<&LoadedGuide> = visible_guides.iter().copied().chain(translations).collect();
+    let to_model: Vec<&LoadedGuide> = visible_guides
+        .iter()
+        .copied()
+        .chain(translations.map(|translation| &**translation))
+        .collect();
     let built = memo.map(
         &to_model,
         |guide| guide.file.path.clone(),
@@ -772,6 +776,7 @@ pub fn build_cached(
     let visible_guides: Vec<&LoadedGuide> = hub
         .guides
         .iter()
+        .map(|g| &**g)
         .filter(|g| g.language.is_none())
         .filter(|g| {
             if g.front_matter.draft && !include_drafts {

@@ -83,8 +83,9 @@ pub struct Hub {
     pub taxonomies: Taxonomies,
     /// Shared with the parse cache of `haven serve`.
     pub partners: Vec<Arc<LoadedPartner>>,
-    pub overlays: Vec<LoadedOverlay>,
-    pub guides: Vec<LoadedGuide>,
+    /// Shared with the parse cache of `haven serve`, as are guides.
+    pub overlays: Vec<Arc<LoadedOverlay>>,
+    pub guides: Vec<Arc<LoadedGuide>>,
     pub static_files: Vec<StaticFile>,
     /// Hub template overrides: template name → source.
     pub templates: BTreeMap<String, SourceFile>,
@@ -125,8 +126,8 @@ pub struct ParseCache {
 }
 
 type ParsedPartner = Result<Arc<LoadedPartner>, Vec<Diagnostic>>;
-type ParsedOverlay = Result<LoadedOverlay, Diagnostic>;
-type ParsedGuide = (Option<LoadedGuide>, Vec<Diagnostic>);
+type ParsedOverlay = Result<Arc<LoadedOverlay>, Diagnostic>;
+type ParsedGuide = (Option<Arc<LoadedGuide>>, Vec<Diagnostic>);
 
 struct Cached<T> {
     stamp: Option<Stamp>,
@@ -273,11 +274,11 @@ fn parse_partner(file: SourceFile) -> ParsedPartner {
 
 fn parse_overlay(file: SourceFile) -> ParsedOverlay {
     let overlay = yaml::parse::<PrivateOverlay>(&file.text, &file.path, 0)?;
-    Ok(LoadedOverlay {
+    Ok(Arc::new(LoadedOverlay {
         id: file_stem(&file.path),
         path: file.path,
         internal: overlay.internal,
-    })
+    }))
 }
 
 fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
@@ -421,7 +422,7 @@ fn read_overlays(
     root: &Path,
     cache: &mut ParseCache,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<LoadedOverlay> {
+) -> Vec<Arc<LoadedOverlay>> {
     let paths: Vec<PathBuf> = files_in(root, "private", diagnostics)
         .into_iter()
         .filter(|path| has_extension(path, &["yaml", "yml"]))
@@ -452,7 +453,7 @@ fn read_guides(
     config: &HubConfig,
     cache: &mut ParseCache,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<LoadedGuide>, BTreeSet<String>) {
+) -> (Vec<Arc<LoadedGuide>>, BTreeSet<String>) {
     let mut unreadable = BTreeSet::new();
     let paths = files_named(
         root,
@@ -475,7 +476,7 @@ fn read_guides(
         |file| {
             let mut found = Vec::new();
             let guide = parse_guide(file, config, &mut found);
-            (guide, found)
+            (guide.map(Arc::new), found)
         },
     );
     let mut guides = Vec::new();
@@ -557,11 +558,11 @@ fn read_strings(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<Stri
 /// E025 for each guide file whose slug and language another guide file
 /// (in another folder of guides/) already has: one page would silently
 /// replace the other.
-fn duplicate_guides(guides: &[LoadedGuide]) -> Vec<Diagnostic> {
+fn duplicate_guides(guides: &[Arc<LoadedGuide>]) -> Vec<Diagnostic> {
     let mut first: HashMap<(&str, Option<&str>), &Path> = HashMap::new();
     let mut problems = Vec::new();
     // The guide nearest the top of guides/ keeps its name.
-    let mut by_depth: Vec<&LoadedGuide> = guides.iter().collect();
+    let mut by_depth: Vec<&LoadedGuide> = guides.iter().map(|guide| &**guide).collect();
     by_depth.sort_by_key(|guide| (guide.file.path.components().count(), &guide.file.path));
     for guide in by_depth {
         let key = (guide.slug.as_str(), guide.language.as_deref());
