@@ -594,6 +594,8 @@ pub struct ModelCache {
     guides: Memo<PathBuf, u64, ModelledGuide>,
     /// By file, with the text and whether a private overlay adds to it.
     private: Memo<PathBuf, (Arc<str>, bool), Arc<PartnerPrivate>>,
+    /// A guide's heading anchors, by file, with its text.
+    headings: Memo<PathBuf, Arc<str>, Arc<BTreeSet<String>>>,
 }
 
 impl ModelCache {
@@ -603,6 +605,7 @@ impl ModelCache {
             partners: Memo::one_shot(),
             guides: Memo::one_shot(),
             private: Memo::one_shot(),
+            headings: Memo::one_shot(),
         }
     }
 }
@@ -654,18 +657,34 @@ fn link_targets(
     visible_guides: &[&LoadedGuide],
     is_published: &[bool],
     unpublished: BTreeSet<String>,
+    headings: &mut Memo<PathBuf, Arc<str>, Arc<BTreeSet<String>>>,
 ) -> LinkTargets {
     LinkTargets {
         // A guide's anchors in every language it is written in, so a
         // translation can link to the translated headings of another.
         guides: {
-            let mut ids: BTreeMap<String, BTreeSet<String>> = visible_guides
+            let translations = hub.guides.iter().filter(|g| {
+                g.language.is_some() && visible_guides.iter().any(|v| v.slug == g.slug)
+            });
+            let guides: Vec<&LoadedGuide> = visible_guides
                 .iter()
-                .map(|g| (g.slug.clone(), markdown::heading_ids(&g.body)))
+                .copied()
+                .chain(translations.map(|translation| &**translation))
                 .collect();
-            for translation in hub.guides.iter().filter(|g| g.language.is_some()) {
-                if let Some(known) = ids.get_mut(&translation.slug) {
-                    known.extend(markdown::heading_ids(&translation.body));
+            headings.start(0);
+            let anchors = headings.map(
+                &guides,
+                |guide| guide.file.path.clone(),
+                |guide| guide.file.text.clone(),
+                |guide| Arc::new(markdown::heading_ids(&guide.body)),
+            );
+            let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+            for (guide, anchors) in guides.iter().zip(anchors) {
+                let anchors = anchors.iter().cloned();
+                if guide.language.is_none() {
+                    ids.insert(guide.slug.clone(), anchors.collect());
+                } else if let Some(known) = ids.get_mut(&guide.slug) {
+                    known.extend(anchors);
                 }
             }
             ids
@@ -788,7 +807,13 @@ pub fn build_cached(
         })
         .collect();
 
-    let targets = link_targets(&hub, &visible_guides, &is_published, unpublished);
+    let targets = link_targets(
+        &hub,
+        &visible_guides,
+        &is_published,
+        unpublished,
+        &mut cache.headings,
+    );
     let guide_titles: BTreeMap<&str, &str> = visible_guides
         .iter()
         .map(|g| (g.slug.as_str(), g.front_matter.title.as_str()))
