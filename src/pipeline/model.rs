@@ -663,14 +663,7 @@ fn link_targets(
         // A guide's anchors in every language it is written in, so a
         // translation can link to the translated headings of another.
         guides: {
-            let translations = hub.guides.iter().filter(|g| {
-                g.language.is_some() && visible_guides.iter().any(|v| v.slug == g.slug)
-            });
-            let guides: Vec<&LoadedGuide> = visible_guides
-                .iter()
-                .copied()
-                .chain(translations.map(|translation| &**translation))
-                .collect();
+            let guides = with_translations(hub, visible_guides);
             headings.start(0);
             let anchors = headings.map(
                 &guides,
@@ -722,6 +715,19 @@ fn link_targets(
     }
 }
 
+/// The published guides, then the translations of them: `<slug>.<lang>.md`
+/// translates a published guide; one without its original is not built.
+fn with_translations<'h>(hub: &'h Hub, visible_guides: &[&'h LoadedGuide]) -> Vec<&'h LoadedGuide> {
+    let translations = hub.guides.iter().filter(|translation| {
+        translation.language.is_some() && visible_guides.iter().any(|g| g.slug == translation.slug)
+    });
+    visible_guides
+        .iter()
+        .copied()
+        .chain(translations.map(|translation| &**translation))
+        .collect()
+}
+
 /// The published guides with their translations, each re-used from
 /// `memo` while its text and its related partners' names are the same.
 fn model_guides(
@@ -738,16 +744,7 @@ fn model_guides(
         .collect();
     // Guides and their translations, in parallel, each re-used from the
     // cache while its text and its related partners' names are the same.
-    // `<slug>.<lang>.md` translates a published guide; one without its
-    // original is not built.
-    let translations = hub.guides.iter().filter(|translation| {
-        translation.language.is_some() && visible_guides.iter().any(|g| g.slug == translation.slug)
-    });
-    let to_model: Vec<&LoadedGuide> = visible_guides
-        .iter()
-        .copied()
-        .chain(translations.map(|translation| &**translation))
-        .collect();
+    let to_model = with_translations(hub, visible_guides);
     let built = memo.map(
         &to_model,
         |guide| guide.file.path.clone(),

@@ -16,6 +16,7 @@ pub mod synonyms;
 pub mod text;
 
 use std::collections::BTreeSet;
+use std::mem::take;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -138,73 +139,51 @@ pub fn build_languages(
         documents::prepare_texts(site, &mut cache.texts, usize::MAX, |texts| texts);
     }
     let texts = &cache.texts;
-    let mut kept: Vec<LanguageCache> = languages
+    let mut kept: Vec<Language> = languages
         .iter()
-        .map(|language| cache.entries.remove(language).unwrap_or_default())
+        .map(|language| cache.languages.remove(language).unwrap_or_default())
         .collect();
     languages
         .par_iter()
         .zip(kept.par_iter_mut())
-        .for_each(|(language, kept)| documents::collect(site, language, texts, kept));
+        .for_each(|(language, kept)| {
+            documents::collect(site, language, texts, &mut kept.documents);
+        });
     cache
         .analyses
-        .update(kept.iter().flat_map(|kept| kept.documents()));
+        .update(kept.iter().flat_map(|kept| kept.documents.documents()));
     let analyses = &cache.analyses;
-    // A build writes every file once; `haven serve` keeps them.
-    let mut written: Vec<Option<Written>> = languages
-        .iter()
-        .map(|language| {
-            (!cache.one_shot).then(|| cache.written.remove(language).unwrap_or_default())
-        })
-        .collect();
-    // A build inverts each language once; `haven serve` keeps what it
-    // inverted and patches it.
-    let mut inverted: Vec<Option<invert::Kept>> = languages
-        .iter()
-        .map(|language| {
-            (!cache.one_shot).then(|| cache.inverted.remove(language).unwrap_or_default())
-        })
-        .collect();
+    // A build inverts and writes each language's index once; `haven
+    // serve` keeps the classes, to patch them, and the files written.
+    let keeps = !cache.one_shot;
     let indexes = languages
         .par_iter()
-        .zip(&kept)
-        .zip(written.par_iter_mut())
-        .zip(inverted.par_iter_mut())
-        .map(|(((language, kept), written), inverted)| {
-            let writer = Writer::new(language, portable, written.take());
-            let facets = kept.facets().to_vec();
-            let documents = kept.documents();
+        .zip(kept.par_iter_mut())
+        .map(|(language, kept)| {
+            let writer = Writer::new(language, portable, keeps.then(|| take(&mut kept.written)));
+            let documents = kept.documents.documents();
             let classes;
-            let classes = match inverted {
-                Some(inverted) => inverted.update(documents, analyses),
-                None => {
-                    classes = invert(documents, analyses);
-                    &classes
-                }
+            let classes = if keeps {
+                kept.inverted.update(documents, analyses)
+            } else {
+                classes = invert(documents, analyses);
+                &classes
             };
+            let facets = kept.documents.facets().to_vec();
             let inverted = classes.view(analyses);
-            build_from(
+            let (index, written) = build_from(
                 site, language, documents, &inverted, facets, analyses, writer,
-            )
+            );
+            if let Some(written) = written {
+                kept.written = written;
+            }
+            index
         })
-        .collect::<Vec<_>>();
-    for (language, inverted) in languages.iter().zip(inverted) {
-        cache
-            .inverted
-            .extend(inverted.map(|inverted| (language.clone(), inverted)));
+        .collect();
+    if keeps {
+        cache.languages.extend(languages.iter().cloned().zip(kept));
     }
-    // A build's documents go with this index.
-    if !cache.one_shot {
-        cache.entries.extend(languages.iter().cloned().zip(kept));
-    }
-    let mut built = Vec::with_capacity(indexes.len());
-    for (language, (index, written)) in languages.iter().zip(indexes) {
-        cache
-            .written
-            .extend(written.map(|written| (language.clone(), written)));
-        built.push(index);
-    }
-    built
+    indexes
 }
 
 /// The index of `language` and, when `writer` keeps its files, what it
@@ -447,18 +426,25 @@ impl<'a> Writer<'a> {
 #[derive(Default)]
 pub struct Cache {
     texts: documents::TextCache,
-    /// Per page language: what its index takes from each partner and guide.
-    entries: std::collections::HashMap<String, LanguageCache>,
+    /// By page language: what the last build made of its index.
+    languages: std::collections::HashMap<String, Language>,
     /// By text hash, for the indexes of every language; a build keeps
     /// only what it used.
     analyses: invert::Analyses,
     /// A build's cache: partners' texts are let go of as soon as they are
     /// analysed.
     one_shot: bool,
-    /// Per page language: the index files the last build wrote.
-    written: std::collections::HashMap<String, Written>,
-    /// Per page language: the classes and postings the last build made.
-    inverted: std::collections::HashMap<String, invert::Kept>,
+}
+
+/// What one language's index keeps between rebuilds of `haven serve`.
+#[derive(Default)]
+struct Language {
+    /// What it takes from each partner and guide, and its documents.
+    documents: LanguageCache,
+    /// Its word classes and postings.
+    inverted: invert::Kept,
+    /// The files it wrote.
+    written: Written,
 }
 
 impl Cache {
@@ -473,8 +459,8 @@ impl Cache {
     /// Drops the texts of these partners (their records changed).
     pub fn forget(&mut self, ids: &BTreeSet<String>) {
         self.texts.retain(|id, _| !ids.contains(id));
-        for kept in self.entries.values_mut() {
-            kept.partners.retain(|id, _| !ids.contains(id));
+        for kept in self.languages.values_mut() {
+            kept.documents.partners.retain(|id, _| !ids.contains(id));
         }
     }
 
@@ -482,9 +468,7 @@ impl Cache {
     /// and the files written (settings such as `portable` may have).
     pub fn forget_texts(&mut self) {
         self.texts.clear();
-        self.entries.clear();
-        self.written.clear();
-        self.inverted.clear();
+        self.languages.clear();
     }
 }
 
