@@ -454,3 +454,21 @@ fn a_partner_that_moves_to_another_page_of_a_list_moves_its_neighbours_too() {
     previewing.rebuild(&[changed]);
     previewing.assert_same_as_a_fresh_build();
 }
+
+#[test]
+fn an_edit_that_leaves_the_partners_card_as_it_was_re_renders_no_list_of_it() {
+    let mut previewing = paginated_hub();
+    // A service's description is on the partner's page, not on its card.
+    let changed = previewing.edit(
+        "partners/food-bank-11.yaml",
+        "description: A week of groceries, no questions asked.",
+        "description: A week of groceries and fresh bread, no questions asked.",
+    );
+    let rebuilt = previewing.rebuild(&[changed]);
+    assert!(page(&previewing, "partners/food-bank-11/index.html").contains("fresh bread"));
+    // Its own page, the section indexes (they count every partner) and
+    // the pages with the search panel; not the first pages of its three
+    // lists, nor the print page.
+    assert!(rebuilt.pages <= 7, "{rebuilt}");
+    previewing.assert_same_as_a_fresh_build();
+}

@@ -4,7 +4,9 @@
 //!
 //! An edit to partner records or guides re-renders only the pages that show
 //! them (before or after the edit: a partner that leaves a service area
-//! leaves its page too), the search index and the small site-wide files.
+//! leaves its page too), the search index and the small site-wide files. A
+//! list shows a partner's card: it is re-rendered only if a card on it
+//! looks different (see `Shows::cards`).
 //! Anything else (hub.yaml, taxonomies, templates, UI strings, static
 //! files, private overlays), or a change to what every page shows (the
 //! number of partners, the service areas' counts), rebuilds everything.

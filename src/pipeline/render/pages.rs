@@ -14,12 +14,12 @@ use tera::{Context, Value};
 use crate::diagnostics::Diagnostic;
 use crate::hub::i18n::Strings;
 use crate::hub::markdown;
-use crate::hub::taxonomy::Kind;
+use crate::hub::taxonomy::{Kind, Term};
 use crate::pipeline::fast_map::FastMap;
 use crate::pipeline::model::{PublicPartner, Site};
 use crate::pipeline::output::{fnv1a, OutputFile};
 use crate::pipeline::render::templates::{self, template_diagnostic};
-use crate::pipeline::render::values::{Fragments, Looks, ValueCache};
+use crate::pipeline::render::values::{Fragments, Listing, Looks, ValueCache};
 use crate::pipeline::render::{assets, theme, RenderError};
 use crate::pipeline::search::SearchIndex;
 
@@ -43,8 +43,13 @@ struct Page<'a> {
 /// after an edit re-renders only the pages that show what changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shows {
-    /// Partner ids.
+    /// Partner ids: the page shows more of these partners than a list
+    /// does, or what it shows depends on them (counts).
     pub partners: Subset,
+    /// The partners a list shows as lists do (their cards), each as the
+    /// hash of what it shows of them ([`Listing::looks`]), in the page's
+    /// order: the page changes when this does.
+    pub cards: Subset,
     /// Guide slugs.
     pub guides: Subset,
     /// The search panel: the index's file name and facet counts.
@@ -268,7 +273,7 @@ pub fn render_selected<'s>(
         vec![(0..languages.len()).collect()]
     };
     for batch in batches {
-        let partner_values: Vec<(usize, Vec<Value>)> = batch
+        let partner_values: Vec<(usize, Listing)> = batch
             .into_iter()
             .map(|edition_index| {
                 let language = &languages[edition_index];
@@ -843,11 +848,11 @@ fn paginate(count: usize, per_page: usize, base: &str) -> Vec<Pagination> {
 }
 
 /// The pages of one language edition; `partners` are the edition's
-/// partners as template values, in the same order.
+/// partners as list pages see them, in the same order.
 fn page_list<'a>(
     site: &'a Site,
     members: &'a Members<'_>,
-    partners: &'a [Value],
+    partners: &'a Listing,
     strings: &Strings,
     language: &'a str,
 ) -> Vec<Page<'a>> {
@@ -859,12 +864,12 @@ fn page_list<'a>(
     };
     let sections = Arc::new(filter_sections(site, members, language, strings));
     pages.home();
-    pages.partner_lists(members, partners, &sections);
+    pages.partner_lists(partners, &sections);
     for section in sections.iter() {
         pages.term_pages(members, partners, section.clone());
     }
     pages.guides();
-    pages.fixed(partners);
+    pages.fixed(members, partners);
     pages.pages
 }
 
@@ -920,26 +925,22 @@ impl<'a> Pages<'a, '_> {
     }
 
     /// `/partners/` and its further pages.
-    fn partner_lists(
-        &mut self,
-        members: &Members<'_>,
-        partners: &'a [Value],
-        sections: &Arc<Vec<FilterSection>>,
-    ) {
-        for pagination in paginate(partners.len(), PARTNERS_PER_PAGE, "/partners/") {
+    fn partner_lists(&mut self, partners: &'a Listing, sections: &Arc<Vec<FilterSection>>) {
+        let count = partners.values.len();
+        for pagination in paginate(count, PARTNERS_PER_PAGE, "/partners/") {
             let title = pagination.title(&self.s("partners_title"), &self.s("pagination_page"));
             // Values are copied into the context only if the page renders.
-            let shown = &partners[pagination.first..pagination.end];
+            let shown = &partners.values[pagination.first..pagination.end];
             let filters = sections.clone();
             let description = self.s("partners_description");
-            let on_page = &members.id_hashes[pagination.first..pagination.end];
+            let on_page = &partners.looks[pagination.first..pagination.end];
             self.push(
                 format!("{}index.html", &pagination.url[1..]),
                 "partners.html",
                 PageInfo::new(&pagination.url, &title, &description, "partners"),
                 Shows {
-                    partners: Subset::of_hashes(on_page.iter().copied()),
-                    listed: partners.len(),
+                    cards: Subset::of_hashes(on_page.iter().copied()),
+                    listed: count,
                     ..Shows::default()
                 },
                 Box::new(move |c| {
@@ -956,7 +957,7 @@ impl<'a> Pages<'a, '_> {
     fn term_pages(
         &mut self,
         members: &'a Members<'_>,
-        partners: &'a [Value],
+        partners: &'a Listing,
         section: FilterSection,
     ) {
         for term in &section.terms {
@@ -971,13 +972,13 @@ impl<'a> Pages<'a, '_> {
                 let (key, section_title, term) =
                     (section.section, section.title.clone(), term.clone());
                 let page_indices = &indices[pagination.first..pagination.end];
-                let on_page = page_indices.iter().map(|&index| members.id_hashes[index]);
+                let on_page = page_indices.iter().map(|&index| partners.looks[index]);
                 self.push(
                     format!("{}index.html", &pagination.url[1..]),
                     "term.html",
                     PageInfo::new(&pagination.url, &title, &description, "term"),
                     Shows {
-                        partners: Subset::of_hashes(on_page),
+                        cards: Subset::of_hashes(on_page),
                         listed: indices.len(),
                         ..Shows::default()
                     },
@@ -992,7 +993,7 @@ impl<'a> Pages<'a, '_> {
                         c.insert("term", &term);
                         let page_members: Vec<Value> = page_indices
                             .iter()
-                            .map(|&index| partners[index].clone())
+                            .map(|&index| partners.values[index].clone())
                             .collect();
                         c.insert_value("partners", Value::from(page_members));
                         c.insert("pagination", &pagination);
@@ -1058,7 +1059,7 @@ impl<'a> Pages<'a, '_> {
     }
 
     /// The pages every hub has once: safety, open data, print, 404.
-    fn fixed(&mut self, partners: &[Value]) {
+    fn fixed(&mut self, members: &'a Members<'_>, partners: &'a Listing) {
         let (site, language) = (self.site, self.language);
         let safety = safety_page(site, language);
         self.push(
@@ -1087,7 +1088,21 @@ impl<'a> Pages<'a, '_> {
             }),
         );
 
-        let by_area = areas_with_partners(site, partners, language);
+        let areas: Vec<(&Term, &[usize])> = site
+            .taxonomies
+            .terms(Kind::ServiceAreas)
+            .iter()
+            .map(|term| (term, members.of_term("services", &term.code)))
+            .collect();
+        // Each area's code, then its partners' cards.
+        let cards = areas.iter().flat_map(|(term, members)| {
+            std::iter::once(id_hash(&term.code))
+                .chain(members.iter().map(|&index| partners.looks[index]))
+        });
+        let shows = Shows {
+            cards: Subset::of_hashes(cards),
+            ..Shows::default()
+        };
         self.push(
             "print/index.html".into(),
             "print.html",
@@ -1097,8 +1112,19 @@ impl<'a> Pages<'a, '_> {
                 &self.s("print_description"),
                 "print",
             ),
-            all_partners(),
+            shows,
             Box::new(move |c| {
+                let by_area: Vec<AreaGroup> = areas
+                    .iter()
+                    .map(|(term, members)| AreaGroup {
+                        code: term.code.clone(),
+                        label: term.label(language).to_string(),
+                        partners: members
+                            .iter()
+                            .map(|&index| partners.values[index].clone())
+                            .collect(),
+                    })
+                    .collect();
                 c.insert("areas", &by_area);
             }),
         );
@@ -1124,25 +1150,6 @@ fn all_partners() -> Shows {
         partners: Subset::All,
         ..Shows::default()
     }
-}
-
-/// Each service area with its partners' values, for the print page.
-fn areas_with_partners(site: &Site, partners: &[Value], language: &str) -> Vec<AreaGroup> {
-    site.taxonomies
-        .terms(Kind::ServiceAreas)
-        .iter()
-        .map(|term| AreaGroup {
-            code: term.code.clone(),
-            label: term.label(language).to_string(),
-            partners: site
-                .partners
-                .iter()
-                .zip(partners)
-                .filter(|(p, _)| p.categories.contains(&term.code))
-                .map(|(_, value)| value.clone())
-                .collect(),
-        })
-        .collect()
 }
 
 /// The partners' own pages in `language`. They hold no list values: each
@@ -1264,8 +1271,6 @@ struct FilterSection {
 struct Members<'a> {
     /// Per section of [`MEMBER_SECTIONS`]: code → partners.
     by_term: [FastMap<&'a str, Vec<usize>>; 4],
-    /// Each partner's [`id_hash`], in the site's order.
-    id_hashes: Vec<u64>,
 }
 
 /// The browsing sections whose terms list partners.
@@ -1301,8 +1306,7 @@ impl<'a> Members<'a> {
                 by_term[section].entry(code).or_default().push(index);
             }
         }
-        let id_hashes = site.partners.iter().map(|p| id_hash(&p.id)).collect();
-        Members { by_term, id_hashes }
+        Members { by_term }
     }
 
     fn section(&self, section: &str) -> Option<&FastMap<&'a str, Vec<usize>>> {

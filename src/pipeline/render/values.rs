@@ -64,6 +64,20 @@ struct Localized {
     value: Value,
     /// The fragments' markup, in [`FRAGMENTS`] order.
     fragments: Arc<[String]>,
+    /// A hash of the two ([`Listing::looks`]).
+    looks: u64,
+}
+
+/// The partners of one language edition as list pages see them, in the
+/// site's order.
+pub struct Listing {
+    /// Each partner's template value.
+    pub values: Vec<Value>,
+    /// Per partner, a hash of its id, its value and its fragments: all a
+    /// list page shows of it. `haven serve` re-renders a list after an
+    /// edit only if one of these changed, not whenever a partner it lists
+    /// was edited (most edits change the partner's page, not its card).
+    pub looks: Vec<u64>,
 }
 
 /// Every partner's fragments (card, print entry) in every language, for
@@ -279,7 +293,7 @@ impl ValueCache {
         partners: &[Arc<PublicPartner>],
         tera: &Tera,
         sources: &TemplateSources,
-    ) -> Result<Vec<Value>, Diagnostic> {
+    ) -> Result<Listing, Diagnostic> {
         missing_component(tera, sources).map_or(Ok(()), Err)?;
         let mut cached = self.by_language.remove(language).unwrap_or_default();
         let other_languages = &self.by_language;
@@ -303,7 +317,15 @@ impl ValueCache {
                 .find_map(|values| values.get(&partner.id))
                 .and_then(|entry| entry.value.as_map());
             let value = Listed::value(&partner, language, in_other_language);
-            Ok((partner.id.clone(), Localized { value, fragments }))
+            let looks = looks_of(&partner.id, &value, &fragments);
+            Ok((
+                partner.id.clone(),
+                Localized {
+                    value,
+                    fragments,
+                    looks,
+                },
+            ))
         };
         let fresh: Result<Vec<(String, Localized)>, Diagnostic> =
             parallel::map(&unseen, |partner| localize(partner))
@@ -321,13 +343,13 @@ impl ValueCache {
             let ids: BTreeSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
             cached.retain(|id, _| ids.contains(id.as_str()));
         }
-        let values = partners
+        let (values, looks) = partners
             .iter()
             .filter_map(|partner| cached.get(&partner.id))
-            .map(|entry| entry.value.clone())
-            .collect();
+            .map(|entry| (entry.value.clone(), entry.looks))
+            .unzip();
         self.by_language.insert(language.to_string(), cached);
-        Ok(values)
+        Ok(Listing { values, looks })
     }
 
     /// The fragments of the partners of the last editions.
@@ -414,6 +436,32 @@ pub fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
         rest = &rest[length..];
         Some(piece)
     })
+}
+
+/// [`Listing::looks`] of one partner.
+fn looks_of(id: &str, value: &Value, fragments: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    use std::io::Write;
+    let mut hasher = std::hash::DefaultHasher::new();
+    id.hash(&mut hasher);
+    // A value prints its maps' keys sorted: the same text each time.
+    let _ = write!(HashWriter(&mut hasher), "{value}");
+    fragments.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Hashes what is written to it.
+struct HashWriter<'h, H>(&'h mut H);
+
+impl<H: std::hash::Hasher> std::io::Write for HashWriter<'_, H> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The fragments of a partner, in [`FRAGMENTS`] order. The partner's
