@@ -736,15 +736,23 @@ fn stderr_style() -> Style {
 fn without_details(diagnostics: Vec<Diagnostic>, verbose: bool) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
-        .filter(|d| verbose || d.code != haven::pipeline::validate::translation::DETAIL_CODE)
+        .filter(|d| verbose || !is_detail(d))
         .collect()
+}
+
+/// A line only `--verbose` prints: a translation summary's details.
+fn is_detail(diagnostic: &Diagnostic) -> bool {
+    diagnostic.code == haven::pipeline::validate::translation::DETAIL_CODE
 }
 
 /// Prints problems in the human format; the summary line only when asked.
 fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path, quiet: bool, verbose: bool) {
-    let shown: Vec<Diagnostic> = without_details(diagnostics.to_vec(), verbose)
-        .into_iter()
-        .filter(|d| !quiet || d.is_error())
+    // Chosen before they are copied: a serve rebuild of a large hub
+    // carries thousands of warnings and prints none of them.
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| (verbose || !is_detail(d)) && (!quiet || d.is_error()))
+        .cloned()
         .collect();
     if shown.is_empty() {
         return;

@@ -23,7 +23,7 @@ use crate::hub::record::{
 };
 use crate::hub::taxonomy::Taxonomies;
 use crate::pipeline::load::{Hub, LoadedGuide, LoadedPartner, StaticFile};
-use crate::pipeline::memo::Memo;
+use crate::pipeline::memo::{Memo, Text};
 
 /// The whole site, ready to render.
 #[derive(Debug, Clone, Serialize)]
@@ -588,14 +588,14 @@ pub fn build(hub: Hub, today: Date, include_drafts: bool) -> Modelled {
 /// same; when that changes, every record is modelled again.
 #[derive(Default)]
 pub struct ModelCache {
-    partners: Memo<PathBuf, Arc<str>, ModelledPartner>,
+    partners: Memo<PathBuf, Text, ModelledPartner>,
     /// By file, with a hash of the text and the names of the partners the
     /// guide relates to.
     guides: Memo<PathBuf, u64, ModelledGuide>,
     /// By file, with the text and whether a private overlay adds to it.
-    private: Memo<PathBuf, (Arc<str>, bool), Arc<PartnerPrivate>>,
+    private: Memo<PathBuf, (Text, bool), Arc<PartnerPrivate>>,
     /// A guide's heading anchors, by file, with its text.
-    headings: Memo<PathBuf, Arc<str>, Arc<BTreeSet<String>>>,
+    headings: Memo<PathBuf, Text, Arc<BTreeSet<String>>>,
 }
 
 impl ModelCache {
@@ -657,7 +657,7 @@ fn link_targets(
     visible_guides: &[&LoadedGuide],
     is_published: &[bool],
     unpublished: BTreeSet<String>,
-    headings: &mut Memo<PathBuf, Arc<str>, Arc<BTreeSet<String>>>,
+    headings: &mut Memo<PathBuf, Text, Arc<BTreeSet<String>>>,
 ) -> LinkTargets {
     LinkTargets {
         // A guide's anchors in every language it is written in, so a
@@ -668,7 +668,7 @@ fn link_targets(
             let anchors = headings.map(
                 &guides,
                 |guide| guide.file.path.clone(),
-                |guide| guide.file.text.clone(),
+                |guide| Text(guide.file.text.clone()),
                 |guide| Arc::new(markdown::heading_ids(&guide.body)),
             );
             let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -839,7 +839,7 @@ pub fn build_cached(
         let modelled = cache.partners.map(
             &chunk,
             |partner| partner.file.path.clone(),
-            |partner| partner.file.text.clone(),
+            |partner| Text(partner.file.text.clone()),
             |partner| {
                 let mut found = Vec::new();
                 let public = public_partner(
@@ -944,7 +944,7 @@ fn partner_private(partner: &LoadedPartner, has_overlay: bool) -> PartnerPrivate
 /// partner's share kept in `memo` while its file is the same.
 fn private_values(
     hub: &Hub,
-    memo: &mut Memo<PathBuf, (Arc<str>, bool), Arc<PartnerPrivate>>,
+    memo: &mut Memo<PathBuf, (Text, bool), Arc<PartnerPrivate>>,
 ) -> PrivateValues {
     let mut private = PrivateValues::default();
     let public_names: BTreeMap<&str, &str> = hub
@@ -959,7 +959,7 @@ fn private_values(
     let per_partner = memo.map(
         &hub.partners,
         |partner| partner.file.path.clone(),
-        |partner| (partner.file.text.clone(), has_overlay(partner)),
+        |partner| (Text(partner.file.text.clone()), has_overlay(partner)),
         |partner| Arc::new(partner_private(partner, has_overlay(partner))),
     );
     let mut published: BTreeMap<&str, (Arc<str>, &Path)> = BTreeMap::new();

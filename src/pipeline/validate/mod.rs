@@ -26,7 +26,7 @@ use crate::hub::record::{Hours, LocationKind, Visibility};
 use crate::hub::taxonomy::{Kind, Taxonomies};
 use crate::pipeline::fast_map::FastMap;
 use crate::pipeline::load::{Hub, LoadedPartner};
-use crate::pipeline::memo::Memo;
+use crate::pipeline::memo::{Memo, Text};
 
 pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
     validate_cached(hub, today, &mut CheckCache::one_shot())
@@ -39,7 +39,7 @@ pub fn validate(hub: &Hub, today: Date) -> Vec<Diagnostic> {
 /// caller forgets it when taxonomies or private overlays change.
 #[derive(Default)]
 pub struct CheckCache {
-    records: Memo<PathBuf, Arc<str>, Arc<Vec<Diagnostic>>>,
+    records: Memo<PathBuf, Text, Arc<Vec<Diagnostic>>>,
     translations: translation::FindingsCache,
 }
 
@@ -105,7 +105,7 @@ pub fn validate_cached(hub: &Hub, today: Date, cache: &mut CheckCache) -> Vec<Di
     let per_partner = cache.records.map(
         &hub.partners,
         |partner| partner.file.path.clone(),
-        |partner| partner.file.text.clone(),
+        |partner| Text(partner.file.text.clone()),
         |partner| {
             let mut found = Vec::new();
             PartnerCheck::new(partner).run(hub, &guide_slugs, today, &mut found);

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::pipeline::load::{Hub, LoadedPartner};
-use crate::pipeline::memo::Memo;
+use crate::pipeline::memo::{Memo, Text};
 
 /// Rule W091 is shown only with `--verbose`.
 pub const DETAIL_CODE: &str = rules::UNTRANSLATED_DETAIL.code;
@@ -28,7 +28,7 @@ pub struct PartnerFindings {
 /// Each partner's findings per language, by file and text: `haven serve`
 /// keeps them, so an edit looks into the edited record alone. Valid while
 /// the settings and the taxonomies are the same (see [`super::CheckCache`]).
-pub type FindingsCache = Memo<PathBuf, Arc<str>, Arc<Vec<PartnerFindings>>>;
+pub type FindingsCache = Memo<PathBuf, Text, Arc<Vec<PartnerFindings>>>;
 
 pub fn check(hub: &Hub, context: u64, cache: &mut FindingsCache) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
@@ -45,7 +45,7 @@ pub fn check(hub: &Hub, context: u64, cache: &mut FindingsCache) -> Vec<Diagnost
     let findings = cache.map(
         &published,
         |partner| partner.file.path.clone(),
-        |partner| partner.file.text.clone(),
+        |partner| Text(partner.file.text.clone()),
         |partner| {
             Arc::new(
                 languages
