@@ -400,7 +400,12 @@ fn an_edit_that_publishes_an_internal_value_is_refused_after_clean_rebuilds() {
 /// A hub of 60 food banks: `/services/basic_needs/` and `/partners/` run
 /// to three pages of 24.
 fn paginated_hub() -> Previewing {
-    let mut files = vec![("hub.yaml".to_string(), MINIMAL_HUB.to_string())];
+    food_banks(MINIMAL_HUB)
+}
+
+/// 60 food banks under this hub.yaml.
+fn food_banks(hub_yaml: &str) -> Previewing {
+    let mut files = vec![("hub.yaml".to_string(), hub_yaml.to_string())];
     for n in 10..70 {
         let id = format!("food-bank-{n}");
         files.push((format!("partners/{id}.yaml"), minimal_partner(&id)));
@@ -410,6 +415,19 @@ fn paginated_hub() -> Previewing {
         .map(|(path, text)| (path.as_str(), text.as_str()))
         .collect();
     preview_of(hub(&files))
+}
+
+#[test]
+fn a_split_search_index_keeps_its_unchanged_files_and_matches_a_fresh_build() {
+    let mut previewing = food_banks(&format!("{MINIMAL_HUB}search:\n  layout: sharded\n"));
+    for (from, to) in [
+        ("A week of groceries", "A week of groceries and bread"),
+        ("and bread", "and fresh bread"),
+    ] {
+        let changed = previewing.edit("partners/food-bank-40.yaml", from, to);
+        previewing.rebuild(&[changed]);
+        previewing.assert_same_as_a_fresh_build();
+    }
 }
 
 #[test]

@@ -402,6 +402,40 @@ fn an_index_built_from_cached_texts_and_analyses_is_the_index_built_afresh() {
 }
 
 #[test]
+fn a_rebuilt_index_names_as_unchanged_only_files_made_exactly_as_before() {
+    let mut site = example_model();
+    site.config.search.layout = haven::hub::config::SearchLayout::Sharded;
+    let mut cache = search::Cache::default();
+    let before = search::build_cached(&site, false, "en", &mut cache);
+    assert!(before.unchanged.is_empty());
+    std::sync::Arc::make_mut(&mut site.partners[0]).name = "Renamed Refuge Xylophone".into();
+    cache.forget(&[site.partners[0].id.clone()].into());
+    let after = search::build_cached(&site, false, "en", &mut cache);
+    let made_before: std::collections::BTreeMap<&str, &[u8]> = before
+        .files
+        .iter()
+        .map(|file| (file.path.as_str(), file.contents.as_slice()))
+        .collect();
+    for file in after
+        .files
+        .iter()
+        .filter(|f| after.unchanged.contains(&f.path))
+    {
+        assert_eq!(
+            made_before.get(file.path.as_str()),
+            Some(&file.contents.as_slice()),
+            "{}",
+            file.path
+        );
+    }
+    // The display shards the rename does not reorder and the stemmers
+    // are as they were; the head, with its new word, is not.
+    assert!(after.unchanged.len() >= 3, "{:?}", after.unchanged);
+    assert!(!after.unchanged.contains(&after.head));
+    assert_eq!(after.files, search::build(&site, false, "en").files);
+}
+
+#[test]
 fn indexes_built_together_share_analyses_yet_equal_indexes_built_alone() {
     let site = example_model();
     let languages = ["en".to_string(), "es".to_string()];

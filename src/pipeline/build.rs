@@ -362,6 +362,7 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         &mut memory,
         &scanner,
         &|_, _| true,
+        Unchanged::Handed,
         &staging,
         &mut clock,
     )?;
@@ -408,6 +409,7 @@ pub fn check(root: &Path, today: Date, since: Option<&str>) -> Result<Vec<Diagno
                 &mut memory,
                 &scanner,
                 &|_, _| true,
+                Unchanged::Handed,
                 &write::Discard,
                 clock,
             )
@@ -442,6 +444,21 @@ pub(crate) struct Produced {
     pub files: usize,
     /// What every page of the site shows.
     pub shows: BTreeMap<String, Shows>,
+    /// Files not handed to the sink because the output holds them as
+    /// they are ([`Unchanged::Kept`]).
+    pub kept: Vec<String>,
+}
+
+/// What a run does with the search index files that are the last run's
+/// made again from the same ([`search::SearchIndex::unchanged`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unchanged {
+    /// Hands them to the sink like any other file.
+    Handed,
+    /// Leaves them out: the output holds them from the last run, whose
+    /// scanner looked for the same private values (`haven serve` after an
+    /// edit).
+    Kept,
 }
 
 /// The indexes of the languages the site searches in.
@@ -504,6 +521,7 @@ pub(crate) fn produce(
     memory: &mut Memory,
     scanner: &postprocess::PrivateScanner,
     wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+    unchanged: Unchanged,
     sink: &dyn write::Sink,
     clock: &mut Stopwatch,
 ) -> Result<Produced, BuildError> {
@@ -527,20 +545,27 @@ pub(crate) fn produce(
     // render: only the pages with the search panel wait for it. The
     // thread finishes and writes the index files itself.
     let Memory { search, values, .. } = memory;
-    let (rendered, index_file_count, search_took) = std::thread::scope(|scope| {
+    let (rendered, (index_file_count, kept), search_took) = std::thread::scope(|scope| {
         let finish_and_write = &finish_and_write;
         let making = scope.spawn(move || {
             let started = Instant::now();
             let mut indexes = search_indexes(site, search);
-            let files: Vec<OutputFile> = indexes
-                .iter_mut()
-                .flat_map(|index| std::mem::take(&mut index.files))
-                .collect();
+            let mut kept = Vec::new();
+            let mut files = Vec::new();
+            for index in &mut indexes {
+                for file in std::mem::take(&mut index.files) {
+                    if unchanged == Unchanged::Kept && index.unchanged.contains(&file.path) {
+                        kept.push(file.path);
+                    } else {
+                        files.push(file);
+                    }
+                }
+            }
             let file_count = files.len();
             files
                 .into_par_iter()
                 .for_each(|file| finish_and_write(file, &Fragments::default()));
-            (indexes, file_count, started.elapsed())
+            (indexes, (file_count, kept), started.elapsed())
         });
         let pending = std::cell::Cell::new(Some(making));
         let made = std::cell::OnceCell::new();
@@ -556,8 +581,8 @@ pub(crate) fn produce(
             });
         // Waited for already, unless no page showed the search panel.
         indexes();
-        let (_, file_count, took) = made.into_inner().unwrap_or_default();
-        (rendered, file_count, took)
+        let (_, files, took) = made.into_inner().unwrap_or_default();
+        (rendered, files, took)
     });
     let rendered = rendered.map_err(|e| BuildError::Template(e.diagnostics))?;
     clock.lap("pages and search index");
@@ -579,6 +604,7 @@ pub(crate) fn produce(
         pages: rendered.pages,
         files,
         shows: rendered.shows,
+        kept,
     })
 }
 

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostic;
-use crate::pipeline::build::{self, BuildError, BuildPlan, Memory, Produced, Source, Stopwatch};
+use crate::pipeline::build::{
+    self, BuildError, BuildPlan, Memory, Produced, Source, Stopwatch, Unchanged,
+};
 use crate::pipeline::model::{PrivateValues, Site};
 use crate::pipeline::output::OutputFile;
 use crate::pipeline::postprocess::leaks::{Clues, SplitCache};
@@ -54,6 +56,8 @@ struct Served {
     shows: BTreeMap<String, Shows>,
     /// Every file of the site, generated or copied.
     outputs: BTreeSet<String>,
+    /// The fingerprint of the scanner its files were scanned with.
+    scanned_with: Option<u64>,
 }
 
 /// What a rebuild did.
@@ -216,17 +220,35 @@ impl Preview {
     }
 
     /// The pages `wanted` picks and every other file, in memory, each
-    /// scanned for private values.
+    /// scanned for private values; but the search index files made again
+    /// as they were are left out if the preview holds them from a build
+    /// scanned by the same scanner (`served`).
     fn produce(
         &mut self,
         site: &Site,
         private: &PrivateValues,
         wanted: &(dyn Fn(&str, &Shows) -> bool + Sync),
+        served: Option<&Served>,
         clock: &mut Stopwatch,
     ) -> Result<(Produced, Vec<OutputFile>), BuildError> {
         let scanner = scanner_for(&mut self.scanner, private, None, self.memory.clue_cache());
+        let scanned_alike =
+            served.is_some_and(|served| served.scanned_with == Some(scanner.fingerprint()));
+        let unchanged = if scanned_alike {
+            Unchanged::Kept
+        } else {
+            Unchanged::Handed
+        };
         let collected = write::Collect::default();
-        let produced = build::produce(site, &mut self.memory, scanner, wanted, &collected, clock)?;
+        let produced = build::produce(
+            site,
+            &mut self.memory,
+            scanner,
+            wanted,
+            unchanged,
+            &collected,
+            clock,
+        )?;
         Ok((produced, collected.into_files()))
     }
 
@@ -248,7 +270,7 @@ impl Preview {
             &site,
             scanner_for(&mut self.scanner, &private, None, self.memory.clue_cache()),
         )?;
-        let (produced, files) = self.produce(&site, &private, &|_, _| true, &mut clock)?;
+        let (produced, files) = self.produce(&site, &private, &|_, _| true, None, &mut clock)?;
         write::write(&output, &files, &site.static_files).map_err(BuildError::Write)?;
         clock.lap("write");
         let outputs = outputs(&produced, &files, &site);
@@ -302,7 +324,8 @@ impl Preview {
                     .is_none_or(|before| shows_edit(before) || before != shows)
         };
         self.memory.forget_partners(&touched);
-        let (produced, files) = self.produce(&site, &private, &wanted, &mut clock)?;
+        let (produced, files) =
+            self.produce(&site, &private, &wanted, Some(&served), &mut clock)?;
         let outputs = outputs(&produced, &files, &site);
         let removed: Vec<String> = served.outputs.difference(&outputs).cloned().collect();
         let differing = write::differing(&self.plan.output, &files);
@@ -335,14 +358,15 @@ impl Preview {
         outputs: BTreeSet<String>,
         (site, private): (Site, PrivateValues),
     ) {
+        let scanned_with = self.scanner.as_ref().map(PrivateScanner::fingerprint);
         self.served = Some(Served {
             site_wide,
             partners_of_guide: partners_of_guide(&site),
             shows,
             outputs,
+            scanned_with,
         });
         self.pending.clear();
-        let scanned_with = self.scanner.as_ref().map(PrivateScanner::fingerprint);
         self.data_pending = Some((site, private, scanned_with));
     }
 }
@@ -434,6 +458,7 @@ fn outputs(produced: &Produced, files: &[OutputFile], site: &Site) -> BTreeSet<S
         .keys()
         .cloned()
         .chain(files.iter().map(|file| file.path.clone()))
+        .chain(produced.kept.iter().cloned())
         .chain(
             site.static_files
                 .iter()

@@ -734,7 +734,11 @@ fn files_in(root: &Path, dir: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Pa
     let mut refused = Vec::new();
     let walker = WalkDir::new(&base)
         .follow_links(true)
-        .sort_by_file_name()
+        // By file name, as `sort_by_file_name` does, but comparing the
+        // paths' bytes: siblings share everything up to their names, and a
+        // name found by parsing the path at each comparison costs more
+        // than the rest of the walk of a thousand records.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|entry| {
             if entry.file_name().to_string_lossy().starts_with('.') {

@@ -48,6 +48,9 @@ pub struct SearchIndex {
     /// The language of the pages that load it (names, labels, links).
     pub language: String,
     pub files: Vec<OutputFile>,
+    /// The paths of `files` that are the last build's files made again
+    /// from the same (`haven serve`): the preview already holds them.
+    pub unchanged: BTreeSet<String>,
     /// Output path of the head file, e.g. `search/en.1a2b3c4d5e.js`.
     pub head: String,
     pub facets: Vec<FacetSpec>,
@@ -272,6 +275,7 @@ fn build_from(
     let index = SearchIndex {
         language: language.to_string(),
         files: writer.files,
+        unchanged: writer.unchanged,
         head: head_path,
         facets,
         sharded,
@@ -284,6 +288,8 @@ struct Writer<'a> {
     language: &'a str,
     portable: bool,
     files: Vec<OutputFile>,
+    /// The paths of the files of `last` used again.
+    unchanged: BTreeSet<String>,
     /// The last build's files, to use again where made from the same.
     last: Written,
     /// This build's, when kept for the next.
@@ -318,6 +324,7 @@ impl<'a> Writer<'a> {
             language,
             portable,
             files: Vec::new(),
+            unchanged: BTreeSet::new(),
             last: last.unwrap_or_default(),
             written,
         }
@@ -380,6 +387,7 @@ impl<'a> Writer<'a> {
             contents: file.contents.clone(),
         });
         let path = file.path.clone();
+        self.unchanged.insert(path.clone());
         written.files.insert(key.to_string(), file);
         Some(path)
     }
