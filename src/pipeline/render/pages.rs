@@ -795,15 +795,49 @@ fn page_url(base: &str, number: usize) -> String {
 
 impl Pagination {
     /// The list's title, with "page 2 of 3" (the theme's `pagination_page`
-    /// string) after the first page.
-    fn title(&self, list: &str, page_of: &str) -> String {
+    /// string, `page_of`) after the first page.
+    fn title(&self, list: &Arc<str>, page_of: &Arc<str>) -> Title {
         if self.number == 1 {
-            return list.to_string();
+            return Title::Plain(list.clone());
         }
-        let page = page_of
-            .replace("{n}", &self.number.to_string())
-            .replace("{total}", &self.total.to_string());
-        format!("{list}, {page}")
+        Title::OfList {
+            list: list.clone(),
+            page_of: page_of.clone(),
+            number: self.number,
+            total: self.total,
+        }
+    }
+}
+
+/// A page's title. A rebuild lists thousands of pages of lists and
+/// renders a few: "page 2 of 3" is worked out only for those.
+#[derive(Clone)]
+enum Title {
+    Plain(Arc<str>),
+    OfList {
+        list: Arc<str>,
+        page_of: Arc<str>,
+        number: usize,
+        total: usize,
+    },
+}
+
+impl Serialize for Title {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Title::Plain(title) => serializer.serialize_str(title),
+            Title::OfList {
+                list,
+                page_of,
+                number,
+                total,
+            } => {
+                let page = page_of
+                    .replace("{n}", &number.to_string())
+                    .replace("{total}", &total.to_string());
+                serializer.serialize_str(&format!("{list}, {page}"))
+            }
+        }
     }
 }
 
@@ -905,6 +939,11 @@ impl<'a> Pages<'a, '_> {
         string(self.strings, self.language, key).to_string()
     }
 
+    /// [`Pages::s`], for many pages to share.
+    fn shared(&self, key: &str) -> Arc<str> {
+        string(self.strings, self.language, key).into()
+    }
+
     /// `/`: the search box, the service areas and three guides.
     fn home(&mut self) {
         let site = self.site;
@@ -927,17 +966,21 @@ impl<'a> Pages<'a, '_> {
     /// `/partners/` and its further pages.
     fn partner_lists(&mut self, partners: &'a Listing, sections: &Arc<Vec<FilterSection>>) {
         let count = partners.values.len();
+        let (list_title, page_of) = (
+            self.shared("partners_title"),
+            self.shared("pagination_page"),
+        );
+        let description = self.shared("partners_description");
         for pagination in paginate(count, PARTNERS_PER_PAGE, "/partners/") {
-            let title = pagination.title(&self.s("partners_title"), &self.s("pagination_page"));
+            let title = pagination.title(&list_title, &page_of);
             // Values are copied into the context only if the page renders.
             let shown = &partners.values[pagination.first..pagination.end];
             let filters = sections.clone();
-            let description = self.s("partners_description");
             let on_page = &partners.looks[pagination.first..pagination.end];
             self.push(
                 format!("{}index.html", &pagination.url[1..]),
                 "partners.html",
-                PageInfo::new(&pagination.url, &title, &description, "partners"),
+                PageInfo::of_list(&pagination.url, title, description.clone(), "partners"),
                 Shows {
                     cards: Subset::of_hashes(on_page.iter().copied()),
                     listed: count,
@@ -960,23 +1003,25 @@ impl<'a> Pages<'a, '_> {
         partners: &'a Listing,
         section: FilterSection,
     ) {
+        let page_of = self.shared("pagination_page");
+        let section_title: Arc<str> = section.title.as_str().into();
         for term in &section.terms {
+            let term_info = Arc::new(term.clone());
             let indices = members.of_term(section.section, &term.code);
             let url = format!("/{}/{}/", section.section, term.code);
-            let description = term
-                .description
-                .clone()
-                .unwrap_or_else(|| section.intro.clone());
+            let description: Arc<str> =
+                term.description.as_deref().unwrap_or(&section.intro).into();
+            let list_title: Arc<str> = term.label.as_str().into();
             for pagination in paginate(indices.len(), PARTNERS_PER_PAGE, &url) {
-                let title = pagination.title(&term.label, &self.s("pagination_page"));
+                let title = pagination.title(&list_title, &page_of);
                 let (key, section_title, term) =
-                    (section.section, section.title.clone(), term.clone());
+                    (section.section, section_title.clone(), term_info.clone());
                 let page_indices = &indices[pagination.first..pagination.end];
                 let on_page = page_indices.iter().map(|&index| partners.looks[index]);
                 self.push(
                     format!("{}index.html", &pagination.url[1..]),
                     "term.html",
-                    PageInfo::new(&pagination.url, &title, &description, "term"),
+                    PageInfo::of_list(&pagination.url, title, description.clone(), "term"),
                     Shows {
                         cards: Subset::of_hashes(on_page),
                         listed: indices.len(),
@@ -990,7 +1035,7 @@ impl<'a> Pages<'a, '_> {
                                 title: &section_title,
                             },
                         );
-                        c.insert("term", &term);
+                        c.insert("term", &*term);
                         let page_members: Vec<Value> = page_indices
                             .iter()
                             .map(|&index| partners.values[index].clone())
@@ -1197,8 +1242,8 @@ struct PageInfo {
     lang: String,
     /// This page in each language of the site (the switcher, `hreflang`).
     alternates: Vec<Alternate>,
-    title: String,
-    description: String,
+    title: Title,
+    description: Arc<str>,
     kind: &'static str,
 }
 
@@ -1231,13 +1276,20 @@ impl PageInfo {
     }
 
     fn new(url: &str, title: &str, description: &str, kind: &'static str) -> Self {
+        PageInfo::of_list(url, Title::Plain(title.into()), description.into(), kind)
+    }
+
+    /// A page of a list, which shares its title and description with the
+    /// list's other pages.
+    fn of_list(url: &str, title: Title, description: Arc<str>, kind: &'static str) -> Self {
         PageInfo {
             url: url.into(),
-            path: url.into(),
+            // Set by `in_edition`, for the pages that render.
+            path: String::new(),
             lang: String::new(),
             alternates: Vec::new(),
-            title: title.into(),
-            description: description.into(),
+            title,
+            description,
             kind,
         }
     }
