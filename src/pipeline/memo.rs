@@ -71,6 +71,11 @@ impl<K: Eq + Hash + Send, F: PartialEq + Send, V: Clone + Send> Memo<K, F, V> {
             self.context = context;
         }
         self.previous = std::mem::take(&mut self.current);
+        if self.keeps {
+            // Room for as many as last time: growing a map of a thousand
+            // records step by step hashes every key again at each step.
+            self.current.reserve(self.previous.len());
+        }
     }
 
     /// One value per item, in order: the value made before for the item's

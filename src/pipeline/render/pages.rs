@@ -236,12 +236,7 @@ pub fn render_selected<'s>(
             let listed: Vec<(String, Shows)> = edition
                 .partners
                 .iter()
-                .map(|partner| {
-                    (
-                        format!("{prefix}{}", partner_output(partner)),
-                        partner_shows(partner),
-                    )
-                })
+                .map(|partner| (partner_output(&prefix, partner), partner_shows(partner)))
                 .collect();
             let made = edition
                 .partners
@@ -1197,10 +1192,14 @@ fn all_partners() -> Shows {
     }
 }
 
-/// The partners' own pages in `language`. They hold no list values: each
-/// localizes and serializes its partner as it renders.
-fn partner_output(partner: &PublicPartner) -> String {
-    format!("partners/{}/index.html", partner.id)
+/// The output path of a partner's page in the edition of `prefix`
+/// ([`language_prefix`]): a rebuild lists thousands.
+fn partner_output(prefix: &str, partner: &PublicPartner) -> String {
+    let mut output = String::with_capacity(prefix.len() + partner.id.len() + 20);
+    for part in [prefix, "partners/", &partner.id, "/index.html"] {
+        output.push_str(part);
+    }
+    output
 }
 
 /// A partner's page lists the guides that point to the partner.
@@ -1212,6 +1211,8 @@ fn partner_shows(partner: &PublicPartner) -> Shows {
     }
 }
 
+/// A partner's own page in `language`. It holds no list value: it
+/// localizes and serializes its partner as it renders.
 fn partner_page<'a>(partner: &'a Arc<PublicPartner>, language: &'a str) -> Page<'a> {
     let url = format!("/partners/{}/", partner.id);
     let texts = partner.texts_in(language);
@@ -1219,7 +1220,8 @@ fn partner_page<'a>(partner: &'a Arc<PublicPartner>, language: &'a str) -> Page<
         .summary
         .map_or_else(|| plain_excerpt(texts.description_html), str::to_string);
     Page {
-        output: partner_output(partner),
+        // `in_edition` adds the prefix.
+        output: partner_output("", partner),
         template: "partner.html",
         info: PageInfo::new(&url, texts.name, &description, "partner"),
         shows: partner_shows(partner),
