@@ -20,6 +20,12 @@ const QUIET: Duration = Duration::from_millis(30);
 /// over, and waiting longer only delays the preview. Where the system
 /// does not say when a file is closed (macOS, polling), it is [`QUIET`].
 const SETTLED: Duration = Duration::from_millis(5);
+/// [`SETTLED`] when the last change was a file closed after writing: it
+/// is whole where it belongs. A file renamed or removed last may be the
+/// first half of a save that puts a new file in its place (vim renames
+/// the original to its backup, then writes a new one), so that waits
+/// [`SETTLED`].
+const CLOSED: Duration = Duration::from_millis(1);
 /// A burst longer than this (a checkout, a copy) is rebuilt anyway.
 const LONGEST_BURST: Duration = Duration::from_secs(2);
 
@@ -82,6 +88,8 @@ impl Watcher {
 struct Burst {
     changed: BTreeSet<PathBuf>,
     writing: BTreeSet<PathBuf>,
+    /// The last change closed a file after writing it.
+    last_closed: bool,
 }
 
 impl Burst {
@@ -89,6 +97,7 @@ impl Burst {
         match kind {
             EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
                 self.writing.remove(path);
+                self.last_closed = true;
             }
             // Reading a file changes nothing.
             EventKind::Access(_) => {}
@@ -96,19 +105,21 @@ impl Burst {
             | EventKind::Modify(ModifyKind::Name(_) | ModifyKind::Metadata(_)) => {
                 self.changed.insert(path.to_path_buf());
                 self.writing.remove(path);
+                self.last_closed = false;
             }
             _ => {
                 self.changed.insert(path.to_path_buf());
                 self.writing.insert(path.to_path_buf());
+                self.last_closed = false;
             }
         }
     }
 
     fn quiet(&self) -> Duration {
-        if self.writing.is_empty() {
-            SETTLED
-        } else {
-            QUIET
+        match (self.writing.is_empty(), self.last_closed) {
+            (false, _) => QUIET,
+            (true, true) => CLOSED,
+            (true, false) => SETTLED,
         }
     }
 }
@@ -163,12 +174,15 @@ mod tests {
     }
 
     const WRITTEN: EventKind = EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any));
-    const CLOSED: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
+    const CLOSED_AFTER_WRITING: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
 
     #[test]
-    fn a_file_closed_after_writing_ends_the_burst_sooner() {
-        let saved = burst(&[(WRITTEN, "partners/a.yaml"), (CLOSED, "partners/a.yaml")]);
-        assert_eq!(saved.quiet(), SETTLED);
+    fn a_file_closed_after_writing_ends_the_burst_soonest() {
+        let saved = burst(&[
+            (WRITTEN, "partners/a.yaml"),
+            (CLOSED_AFTER_WRITING, "partners/a.yaml"),
+        ]);
+        assert_eq!(saved.quiet(), CLOSED);
         assert_eq!(
             saved.changed,
             BTreeSet::from([PathBuf::from("partners/a.yaml")])
@@ -179,7 +193,7 @@ mod tests {
     fn a_file_still_open_waits_the_full_quiet_time() {
         let saving = burst(&[
             (WRITTEN, "partners/a.yaml"),
-            (CLOSED, "partners/a.yaml"),
+            (CLOSED_AFTER_WRITING, "partners/a.yaml"),
             (WRITTEN, "partners/b.yaml"),
         ]);
         assert_eq!(saving.quiet(), QUIET);
@@ -196,10 +210,25 @@ mod tests {
     }
 
     #[test]
+    fn a_file_moved_away_waits_for_one_put_in_its_place() {
+        // vim's save: the original renamed to its backup (not a hub file
+        // by its new name), then a new file written in its place.
+        let moved = EventKind::Modify(ModifyKind::Name(notify::event::RenameMode::From));
+        let half_saved = burst(&[
+            (WRITTEN, "partners/b.yaml"),
+            (CLOSED_AFTER_WRITING, "partners/b.yaml"),
+            (moved, "partners/a.yaml"),
+        ]);
+        assert_eq!(half_saved.quiet(), SETTLED);
+    }
+
+    #[test]
     fn reading_a_file_is_no_change() {
         let read = EventKind::Access(AccessKind::Read);
         assert!(burst(&[(read, "hub.yaml")]).changed.is_empty());
-        assert!(burst(&[(CLOSED, "hub.yaml")]).changed.is_empty());
+        assert!(burst(&[(CLOSED_AFTER_WRITING, "hub.yaml")])
+            .changed
+            .is_empty());
     }
 
     #[test]
