@@ -473,7 +473,7 @@ fn in_edition<'a>(
         // Hosts serve one 404 page, from the root.
         .filter(|page| prefix.is_empty() || page.output != "404.html")
         .map(|mut page| {
-            page.output = format!("{prefix}{}", page.output);
+            page.output.insert_str(0, &prefix);
             page.edition = edition_index;
             page
         })
@@ -1565,7 +1565,7 @@ fn sitemap<'a>(site: &Site, outputs: impl Iterator<Item = &'a str>) -> OutputFil
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut urls: Vec<&str> = outputs
         .filter(|output| *output != "404.html")
-        .map(|output| output.trim_end_matches("index.html"))
+        .map(|output| output.strip_suffix("index.html").unwrap_or(output))
         .collect();
     urls.sort_unstable();
     let base = markdown::escape(base);
