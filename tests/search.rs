@@ -436,6 +436,23 @@ fn a_rebuilt_index_names_as_unchanged_only_files_made_exactly_as_before() {
 }
 
 #[test]
+fn after_its_files_are_forgotten_an_index_names_none_unchanged() {
+    // What haven serve does after a failed rebuild, whose files may not
+    // have reached the preview.
+    let mut site = example_model();
+    site.config.search.layout = haven::hub::config::SearchLayout::Sharded;
+    let mut cache = search::Cache::default();
+    search::build_cached(&site, false, "en", &mut cache);
+    assert!(!search::build_cached(&site, false, "en", &mut cache)
+        .unchanged
+        .is_empty());
+    cache.forget_files();
+    let after = search::build_cached(&site, false, "en", &mut cache);
+    assert!(after.unchanged.is_empty(), "{:?}", after.unchanged);
+    assert_eq!(after.files, search::build(&site, false, "en").files);
+}
+
+#[test]
 fn indexes_built_together_share_analyses_yet_equal_indexes_built_alone() {
     let site = example_model();
     let languages = ["en".to_string(), "es".to_string()];

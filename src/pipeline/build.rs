@@ -208,6 +208,12 @@ impl Memory {
         self.data.clear();
     }
 
+    /// Forgets the search index files of the last run: it failed, so the
+    /// output may not hold them.
+    pub fn forget_index_files(&mut self) {
+        self.search.forget_files();
+    }
+
     /// Forgets how these partners (ids) look: their records changed.
     pub fn forget_partners(&mut self, ids: &BTreeSet<String>) {
         self.values.forget(ids);

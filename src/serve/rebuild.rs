@@ -173,8 +173,20 @@ impl Preview {
         // Taxonomies, overlays or settings may have changed how records
         // check and model.
         self.memory.forget_checks();
-        let (site, private, warnings, clock) = self.prepare()?;
-        self.everything(site, private, warnings, clock, started)
+        let built = self.prepare().and_then(|(site, private, warnings, clock)| {
+            self.everything(site, private, warnings, clock, started)
+        });
+        self.forget_index_files_unless(built.is_ok());
+        built
+    }
+
+    /// After a failed rebuild, the search index files it made may not be
+    /// in the preview: the next rebuild must not leave any out as
+    /// unchanged ([`Unchanged::Kept`]).
+    fn forget_index_files_unless(&mut self, built: bool) {
+        if !built {
+            self.memory.forget_index_files();
+        }
     }
 
     /// Brings the preview up to date after `changed` (paths relative to
@@ -203,6 +215,7 @@ impl Preview {
             (Some(Edit { partners, guides }), true) => self.records(partners, guides),
             _ => self.build_all(),
         };
+        self.forget_index_files_unless(result.is_ok());
         Some(result)
     }
 

@@ -478,6 +478,15 @@ impl Cache {
         self.texts.clear();
         self.languages.clear();
     }
+
+    /// Drops the files written: a failed rebuild may not have put them in
+    /// the preview, so none of them is [`SearchIndex::unchanged`] next
+    /// time.
+    pub fn forget_files(&mut self) {
+        for kept in self.languages.values_mut() {
+            kept.written = Written::default();
+        }
+    }
 }
 
 /// Sorted words, each written as one character for the length of the
