@@ -187,9 +187,10 @@ impl Memory {
         &mut self.clues
     }
 
-    /// These files (paths relative to the hub) changed on disk.
-    pub fn files_changed(&mut self, paths: &[PathBuf]) {
-        self.parsed.changed(paths);
+    /// These files (paths relative to the hub at `root`) changed on disk:
+    /// a watcher's report of every change since the last run.
+    pub fn files_changed(&mut self, root: &Path, paths: &[PathBuf]) {
+        self.parsed.changed(root, paths);
     }
 
     /// Forgets how records were checked and modelled, keeping the parsed

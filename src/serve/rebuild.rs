@@ -201,7 +201,7 @@ impl Preview {
             return None;
         }
         let relevant: Vec<PathBuf> = relevant.into_iter().cloned().collect();
-        self.memory.files_changed(&relevant);
+        self.memory.files_changed(&self.plan.root, &relevant);
         for path in &relevant {
             if self.plan.root.join(path).is_file() {
                 self.known.insert(path.clone());
