@@ -460,9 +460,14 @@ fn run_serve(cli: &Cli, args: &ServeArgs) -> ExitCode {
     }
     match watcher {
         Ok(watcher) => {
-            while let Some(changed) = watcher.next_change() {
-                if let Some(result) = preview.rebuild(&changed) {
-                    report_rebuild(cli, &preview, &live, &changed, result);
+            while let Some(change) = watcher.next_change() {
+                let result = if change.missed {
+                    Some(preview.start_over())
+                } else {
+                    preview.rebuild(&change.paths)
+                };
+                if let Some(result) = result {
+                    report_rebuild(cli, &preview, &live, &change.paths, result);
                     write_open_data(cli, &mut preview);
                 }
             }

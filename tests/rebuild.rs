@@ -321,6 +321,40 @@ fn a_failed_rebuild_keeps_the_site_and_the_next_one_catches_up() {
 }
 
 #[test]
+fn after_changes_the_watcher_missed_the_preview_starts_over_and_matches_a_fresh_build() {
+    let mut previewing = preview();
+    // Same length, same modification time: nothing but a watcher could
+    // tell, and this one missed it.
+    let file = previewing.hub.path().join(CASA);
+    let modified = fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("stamp");
+    previewing.edit(
+        CASA,
+        "name: Casa de Refugio Riverbend",
+        "name: Casa de Refugio Riverside",
+    );
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(modified))
+        .expect("restore the stamp");
+    previewing
+        .preview
+        .start_over()
+        .expect("the edited hub builds");
+    previewing
+        .preview
+        .write_data()
+        .expect("the open data is written");
+    assert!(
+        page(&previewing, "partners/casa-de-refugio-riverbend/index.html")
+            .contains("Casa de Refugio Riverside")
+    );
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
 fn files_no_build_reads_change_nothing() {
     let mut previewing = preview();
     let temporary = Path::new("partners/.casa.yaml.swp");

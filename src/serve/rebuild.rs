@@ -180,6 +180,14 @@ impl Preview {
         built
     }
 
+    /// Builds everything from the hub's files alone, forgetting what
+    /// earlier runs read: for when the watcher missed changes, so any file
+    /// may differ from what was read before.
+    pub fn start_over(&mut self) -> Result<Rebuilt, BuildError> {
+        self.memory = Memory::kept();
+        self.build_all()
+    }
+
     /// After a failed rebuild, the search index files it made may not be
     /// in the preview: the next rebuild must not leave any out as
     /// unchanged ([`Unchanged::Kept`]).

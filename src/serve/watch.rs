@@ -51,9 +51,9 @@ impl Watcher {
 
     /// Blocks until files of the hub changed and the burst is over; the
     /// changed paths, relative to the hub. `None` when watching stopped.
-    pub fn next_change(&self) -> Option<Vec<PathBuf>> {
+    pub fn next_change(&self) -> Option<Change> {
         let mut burst = Burst::default();
-        while burst.changed.is_empty() {
+        while burst.changed.is_empty() && !burst.missed {
             self.take(self.events.recv().ok()?, &mut burst);
         }
         let started = Instant::now();
@@ -64,22 +64,24 @@ impl Watcher {
                 Err(RecvTimeoutError::Disconnected) => return None,
             }
         }
-        Some(burst.changed.into_iter().collect())
+        Some(Change {
+            paths: burst.changed.into_iter().collect(),
+            missed: burst.missed,
+        })
     }
 
     fn take(&self, event: notify::Result<notify::Event>, burst: &mut Burst) {
-        let Ok(event) = event else {
-            return;
-        };
-        let paths = event
-            .paths
-            .iter()
-            .filter_map(|path| path.strip_prefix(&self.root).ok())
-            .filter(|relative| is_hub_file(relative));
-        for path in paths {
-            burst.take(&event.kind, path);
-        }
+        burst.take_event(&self.root, event);
     }
+}
+
+/// What changed in the hub since the last change was taken.
+#[derive(Debug)]
+pub struct Change {
+    /// The changed files, relative to the hub.
+    pub paths: Vec<PathBuf>,
+    /// Some changes went unreported: any file may have changed.
+    pub missed: bool,
 }
 
 /// The hub files an edit changed, and those of them that may still be
@@ -87,12 +89,34 @@ impl Watcher {
 #[derive(Default)]
 struct Burst {
     changed: BTreeSet<PathBuf>,
+    missed: bool,
     writing: BTreeSet<PathBuf>,
     /// The last change closed a file after writing it.
     last_closed: bool,
 }
 
 impl Burst {
+    /// Takes the hub files of one of the system's events (paths under `root`).
+    fn take_event(&mut self, root: &Path, event: notify::Result<notify::Event>) {
+        let event = match event {
+            Ok(event) if !event.need_rescan() => event,
+            // The system dropped events (its queue overflowed during a
+            // large checkout) or could not deliver one.
+            _ => {
+                self.missed = true;
+                return;
+            }
+        };
+        let paths = event
+            .paths
+            .iter()
+            .filter_map(|path| path.strip_prefix(root).ok())
+            .filter(|relative| is_hub_file(relative));
+        for path in paths {
+            self.take(&event.kind, path);
+        }
+    }
+
     fn take(&mut self, kind: &EventKind, path: &Path) {
         match kind {
             EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
@@ -220,6 +244,29 @@ mod tests {
             (moved, "partners/a.yaml"),
         ]);
         assert_eq!(half_saved.quiet(), SETTLED);
+    }
+
+    #[test]
+    fn events_the_system_dropped_or_could_not_deliver_are_a_missed_change() {
+        let overflowed = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        let undelivered = notify::Error::generic("inotify read failed");
+        for event in [Ok(overflowed), Err(undelivered)] {
+            let mut burst = Burst::default();
+            burst.take_event(Path::new("/hub"), event);
+            assert!(burst.missed);
+        }
+    }
+
+    #[test]
+    fn an_edit_reported_in_full_is_not_a_missed_change() {
+        let written = notify::Event::new(WRITTEN).add_path(PathBuf::from("/hub/partners/a.yaml"));
+        let mut burst = Burst::default();
+        burst.take_event(Path::new("/hub"), Ok(written));
+        assert!(!burst.missed);
+        assert_eq!(
+            burst.changed,
+            BTreeSet::from([PathBuf::from("partners/a.yaml")])
+        );
     }
 
     #[test]
