@@ -58,6 +58,10 @@ pub struct Shows {
     /// has: the page changes when the list grows or shrinks (its count,
     /// its neighbours' boundaries) even if it shows no edited record.
     pub listed: usize,
+    /// For a page that counts partners per term (`/services/`): a hash of
+    /// each term it shows and its count, in the page's order. An edit that
+    /// moves no partner in or out of a term leaves the page as it was.
+    pub counts: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -1042,12 +1046,15 @@ impl<'a> Pages<'a, '_> {
             }
         }
         let list_url = format!("/{}/", section.section);
+        let counts = Shows {
+            counts: terms_counted(&section.terms),
+            ..Shows::default()
+        };
         self.push(
             format!("{}/index.html", section.section),
             "terms.html",
             PageInfo::new(&list_url, &section.title, &section.intro, "terms"),
-            // Counts of every term.
-            all_partners(),
+            counts,
             Box::new(move |c| {
                 c.insert("section", &section);
             }),
@@ -1184,12 +1191,14 @@ impl<'a> Pages<'a, '_> {
     }
 }
 
-/// What a page that lists every partner shows.
-fn all_partners() -> Shows {
-    Shows {
-        partners: Subset::All,
-        ..Shows::default()
+/// [`Shows::counts`] of a page listing these terms.
+fn terms_counted(terms: &[TermInfo]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    for term in terms {
+        (&term.code, &term.label, &term.description, term.count).hash(&mut hasher);
     }
+    hasher.finish()
 }
 
 /// The output path of a partner's page in the edition of `prefix`
