@@ -10,6 +10,14 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use haven::diagnostics::{self, Diagnostic};
+use haven::hub::date::Date;
+use haven::pipeline::build::{self, BuildError, BuildPlan};
+use haven::report::{self, Format, Style};
+use haven::serve::rebuild::{Preview, Rebuilt};
+use haven::serve::watch::Watcher;
+use haven::serve::{Live, Server};
+
 /// mimalloc rather than the C library's malloc: a build or a preview's
 /// rebuild allocates and frees millions of small values (strings, template
 /// values, index entries) across threads, and a fifth of a rebuild's
@@ -20,14 +28,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// whose own malloc is slower still.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-use haven::diagnostics::{self, Diagnostic};
-use haven::hub::date::Date;
-use haven::pipeline::build::{self, BuildError, BuildPlan};
-use haven::report::{self, Format, Style};
-use haven::serve::rebuild::{Preview, Rebuilt};
-use haven::serve::watch::Watcher;
-use haven::serve::{Live, Server};
 
 #[derive(Parser)]
 #[command(

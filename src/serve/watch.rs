@@ -54,12 +54,12 @@ impl Watcher {
     pub fn next_change(&self) -> Option<Change> {
         let mut burst = Burst::default();
         while burst.changed.is_empty() && !burst.missed {
-            self.take(self.events.recv().ok()?, &mut burst);
+            burst.take_event(&self.root, self.events.recv().ok()?);
         }
         let started = Instant::now();
         while started.elapsed() < LONGEST_BURST {
             match self.events.recv_timeout(burst.quiet()) {
-                Ok(event) => self.take(event, &mut burst),
+                Ok(event) => burst.take_event(&self.root, event),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return None,
             }
@@ -68,10 +68,6 @@ impl Watcher {
             paths: burst.changed.into_iter().collect(),
             missed: burst.missed,
         })
-    }
-
-    fn take(&self, event: notify::Result<notify::Event>, burst: &mut Burst) {
-        burst.take_event(&self.root, event);
     }
 }
 

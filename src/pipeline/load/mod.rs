@@ -133,7 +133,6 @@ pub struct ParseCache {
 
 /// The files a walk of one folder found, and what it reported on the way
 /// (unexpected files, refused links).
-#[derive(Clone)]
 struct Walk {
     files: Vec<PathBuf>,
     diagnostics: Vec<Diagnostic>,
@@ -899,11 +898,7 @@ mod tests {
     }
 
     fn loaded_name(root: &Path, cache: &mut ParseCache) -> String {
-        let loaded = load_cached(root, cache);
-        let hub = loaded
-            .hub
-            .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
-        hub.partners[0].record.name.clone()
+        loaded_names(root, cache).remove(0)
     }
 
     /// Rewrites the file with text of the same length and its old
