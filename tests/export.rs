@@ -140,6 +140,63 @@ fn services_are_valid_hsds_3_services_that_name_their_locations_by_id() {
 }
 
 #[test]
+fn nested_objects_do_not_repeat_the_id_of_the_object_they_are_in() {
+    let (_out, tree) = build(&example_site());
+    let nested = |object: &Value, key: &str| -> Vec<Value> {
+        object[key].as_array().cloned().unwrap_or_default()
+    };
+    let mut checked = 0;
+    for service in contents(&tree, "data/hsds/services.json") {
+        assert!(
+            service.get("organization_id").is_some(),
+            "a service names its organization"
+        );
+        for key in [
+            "phones",
+            "languages",
+            "service_areas",
+            "cost_options",
+            "service_at_locations",
+        ] {
+            for child in nested(&service, key) {
+                assert!(child.get("service_id").is_none(), "{key}: {child}");
+                checked += 1;
+            }
+        }
+        for phone in nested(&service, "phones") {
+            for language in nested(&phone, "languages") {
+                assert!(language.get("phone_id").is_none(), "{language}");
+            }
+        }
+    }
+    for organization in contents(&tree, "data/hsds/organizations.json") {
+        for location in nested(&organization, "locations") {
+            assert!(location.get("organization_id").is_none(), "{location}");
+            for key in ["addresses", "accessibility", "schedules"] {
+                for child in nested(&location, key) {
+                    assert!(child.get("location_id").is_none(), "{key}: {child}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} nested objects");
+    let phones: Vec<csv::StringRecord> =
+        csv::Reader::from_reader(tree["data/hsds/phones.csv"].as_slice())
+            .records()
+            .collect::<Result<_, _>>()
+            .expect("phones.csv");
+    let (service_id, organization_id) = (2, 3);
+    assert!(!phones.is_empty());
+    for phone in &phones {
+        assert!(
+            !phone[service_id].is_empty() || !phone[organization_id].is_empty(),
+            "a phone row names its owner: {phone:?}"
+        );
+    }
+}
+
+#[test]
 fn taxonomies_and_terms_are_valid_and_every_attribute_points_at_a_term() {
     let (_out, tree) = build(&example_site());
     let terms = contents(&tree, "data/hsds/taxonomy_terms.json");

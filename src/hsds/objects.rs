@@ -9,6 +9,13 @@
 //! absent, an empty string or an empty list is left out: HSDS fields are
 //! optional, and absent reads better than empty. The taxonomy objects keep
 //! every field, as they always have.
+//!
+//! A nested object does not repeat the id of the object it is nested in
+//! (a service's phones carry no `service_id`): nesting says it, as in the
+//! HSDS examples, and repeating it took a sixth of `services.json`. The
+//! tables spell it out ([`crate::hsds::tables::flatten`]). The ids that
+//! point elsewhere stay: a service's `organization_id` (services are
+//! published on their own) and a `service_at_location`'s `location_id`.
 
 use serde::Serialize;
 
@@ -69,8 +76,6 @@ pub struct OrganizationIdentifier {
     pub identifier_scheme: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub identifier_type: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub organization_id: String,
 }
 
 /// A `service`, with its phones, schedules, areas, locations, languages,
@@ -137,8 +142,6 @@ pub struct ServiceAtLocation {
     pub location: Option<Location>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub location_id: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_id: String,
 }
 
 /// A `location`, with its addresses, accessibility and schedules nested.
@@ -160,8 +163,6 @@ pub struct Location {
     pub longitude: Option<f64>,
     #[serde(skip_serializing_if = "absent")]
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub organization_id: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub schedules: Vec<Schedule>,
     #[serde(skip_serializing_if = "absent")]
@@ -186,8 +187,6 @@ pub struct Address {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
     #[serde(skip_serializing_if = "String::is_empty")]
-    pub location_id: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
     pub postal_code: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub state_province: String,
@@ -202,11 +201,9 @@ pub struct Accessibility {
     pub details: Option<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub location_id: String,
 }
 
-/// A `phone` of an organization or a service (one of the two ids).
+/// A `phone` of an organization or a service.
 #[derive(Debug, Clone, Serialize)]
 pub struct Phone {
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -219,16 +216,12 @@ pub struct Phone {
     pub languages: Vec<Language>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub number: String,
-    #[serde(skip_serializing_if = "absent")]
-    pub organization_id: Option<String>,
-    #[serde(skip_serializing_if = "absent")]
-    pub service_id: Option<String>,
     /// `voice`, `text`, `textphone`, `video` or `fax`.
     #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
     pub kind: String,
 }
 
-/// A `language` of a phone or a service (one of the two ids).
+/// A `language` of a phone or a service.
 #[derive(Debug, Clone, Serialize)]
 pub struct Language {
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -239,13 +232,9 @@ pub struct Language {
     pub name: String,
     #[serde(skip_serializing_if = "absent")]
     pub note: Option<String>,
-    #[serde(skip_serializing_if = "absent")]
-    pub phone_id: Option<String>,
-    #[serde(skip_serializing_if = "absent")]
-    pub service_id: Option<String>,
 }
 
-/// A `schedule` of a location or a service (one of the two ids).
+/// A `schedule` of a location or a service.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Schedule {
     #[serde(skip_serializing_if = "absent")]
@@ -259,13 +248,9 @@ pub struct Schedule {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
     #[serde(skip_serializing_if = "absent")]
-    pub location_id: Option<String>,
-    #[serde(skip_serializing_if = "absent")]
     pub notes: Option<String>,
     #[serde(skip_serializing_if = "absent")]
     pub opens_at: Option<String>,
-    #[serde(skip_serializing_if = "absent")]
-    pub service_id: Option<String>,
     #[serde(skip_serializing_if = "absent")]
     pub wkst: Option<String>,
 }
@@ -279,8 +264,6 @@ pub struct ServiceArea {
     pub id: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_id: String,
 }
 
 /// A `cost_option` of a service.
@@ -293,8 +276,6 @@ pub struct CostOption {
     pub id: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub option: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_id: String,
 }
 
 /// A `required_document` of a service.
@@ -304,8 +285,6 @@ pub struct RequiredDocument {
     pub document: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub service_id: String,
 }
 
 /// An `attribute`: a taxonomy term attached to the object it is nested
@@ -408,8 +387,6 @@ mod tests {
             id: "l".into(),
             name: "Spanish".into(),
             note: text("es-MX"),
-            phone_id: text("p"),
-            service_id: text("s"),
         };
         let phone = Phone {
             description: "Office".into(),
@@ -417,8 +394,6 @@ mod tests {
             id: "p".into(),
             languages: vec![language.clone()],
             number: "505-555-0100".into(),
-            organization_id: text("o"),
-            service_id: text("s"),
             kind: "voice".into(),
         };
         let schedule = Schedule {
@@ -427,10 +402,8 @@ mod tests {
             description: text("d"),
             freq: text("WEEKLY"),
             id: "sc".into(),
-            location_id: text("lo"),
             notes: text("n"),
             opens_at: text("09:00"),
-            service_id: text("s"),
             wkst: text("MO"),
         };
         let attribute = Attribute {
@@ -444,7 +417,6 @@ mod tests {
                 description: "Ramp".into(),
                 details: text("d"),
                 id: "ac".into(),
-                location_id: "lo".into(),
             }],
             addresses: vec![Address {
                 address_1: "1 Main St".into(),
@@ -453,7 +425,6 @@ mod tests {
                 city: "Albuquerque".into(),
                 country: "US".into(),
                 id: "ad".into(),
-                location_id: "lo".into(),
                 postal_code: "87102".into(),
                 state_province: "NM".into(),
             }],
@@ -463,7 +434,6 @@ mod tests {
             location_type: "physical".into(),
             longitude: Some(-106.6),
             name: text("Office"),
-            organization_id: "o".into(),
             schedules: vec![schedule.clone()],
             transportation: text("Bus 5"),
             url: text("https://x.example/"),
@@ -479,7 +449,6 @@ mod tests {
                 currency: "USD".into(),
                 id: "c".into(),
                 option: "Free".into(),
-                service_id: "s".into(),
             }],
             description: "d".into(),
             eligibility_description: text("e"),
@@ -496,20 +465,17 @@ mod tests {
             required_documents: vec![RequiredDocument {
                 document: "ID".into(),
                 id: "r".into(),
-                service_id: "s".into(),
             }],
             schedules: vec![schedule],
             service_areas: vec![ServiceArea {
                 description: "d".into(),
                 id: "sa".into(),
                 name: "n".into(),
-                service_id: "s".into(),
             }],
             service_at_locations: vec![ServiceAtLocation {
                 id: "sal".into(),
                 location: Some(location.clone()),
                 location_id: "lo".into(),
-                service_id: "s".into(),
             }],
             status: "active".into(),
             url: "https://x.example/#s".into(),
@@ -529,7 +495,6 @@ mod tests {
                 identifier: "1".into(),
                 identifier_scheme: "ein".into(),
                 identifier_type: "ein".into(),
-                organization_id: "o".into(),
             }],
             phones: vec![phone],
             services: vec![service],
@@ -575,8 +540,6 @@ mod tests {
             id: "p".into(),
             languages: Vec::new(),
             number: "1".into(),
-            organization_id: Some(String::new()),
-            service_id: None,
             kind: "voice".into(),
         };
         assert_eq!(

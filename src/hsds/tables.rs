@@ -131,9 +131,10 @@ fn table_of(key: &str) -> Option<&'static str> {
 
 /// Rows by table name, from an organization object with everything nested
 /// in it: each object's plain fields are its row, each nested list goes to
-/// its own table. Foreign keys are fields of the nested objects already,
-/// except an attribute's, which nesting implies and the table spells out
-/// (`link_id`, `link_entity`); `parent` is the enclosing (table, id).
+/// its own table. A nested object's key to the object it is nested in is
+/// implied by nesting, and its row spells it out: `<parent table>_id` (a
+/// phone's `service_id`), or for an attribute `link_id` and `link_entity`.
+/// `parent` is the enclosing (table, id).
 pub fn flatten<'a>(
     table: &'static str,
     parent: Option<(&'static str, &'a str)>,
@@ -159,12 +160,17 @@ pub fn flatten<'a>(
             }
         }
     }
-    if let (Some((parent_table, parent_id)), Attribute::TABLE) = (parent, table) {
-        row.insert("link_id".into(), Value::String(parent_id.to_string()));
-        row.insert(
-            "link_entity".into(),
-            Value::String(parent_table.to_string()),
-        );
+    if let Some((parent_table, parent_id)) = parent {
+        let parent_id = Value::String(parent_id.to_string());
+        if table == Attribute::TABLE {
+            row.insert("link_id".into(), parent_id);
+            row.insert(
+                "link_entity".into(),
+                Value::String(parent_table.to_string()),
+            );
+        } else {
+            row.insert(format!("{parent_table}_id"), parent_id);
+        }
     }
     rows.push((table, row));
 }
@@ -277,7 +283,7 @@ mod tests {
     #[test]
     fn nested_lists_become_rows_of_their_own_tables() {
         let organization: Map<String, Value> = serde_json::from_str(
-            r#"{"id":"o","name":"N","services":[{"id":"s","organization_id":"o","phones":[{"id":"p","service_id":"s"}]}]}"#,
+            r#"{"id":"o","name":"N","services":[{"id":"s","organization_id":"o","phones":[{"id":"p"}]}]}"#,
         )
         .unwrap();
         let mut rows = Vec::new();
@@ -285,6 +291,22 @@ mod tests {
         let tables: Vec<&str> = rows.iter().map(|(t, _)| *t).collect();
         assert_eq!(tables, ["phone", "service", "organization"]);
         assert!(!rows[2].1.contains_key("services"));
+    }
+
+    #[test]
+    fn a_nested_row_names_the_object_it_is_nested_in() {
+        let organization: Map<String, Value> = serde_json::from_str(
+            r#"{"id":"o","phones":[{"id":"op","languages":[{"id":"l"}]}],"services":[{"id":"s","organization_id":"o","phones":[{"id":"sp"}]}]}"#,
+        )
+        .unwrap();
+        let mut rows = Vec::new();
+        flatten("organization", None, &organization, &mut rows);
+        let row = |id: &str| &rows.iter().find(|(_, row)| row["id"] == id).unwrap().1;
+        assert_eq!(row("op")["organization_id"], "o");
+        assert_eq!(row("l")["phone_id"], "op");
+        assert_eq!(row("sp")["service_id"], "s");
+        assert!(!row("sp").contains_key("organization_id"));
+        assert_eq!(row("s")["organization_id"], "o");
     }
 
     #[test]

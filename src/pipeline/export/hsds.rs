@@ -96,13 +96,9 @@ pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Organization {
     let phones = partner
         .phones
         .iter()
-        .map(|phone| Phone {
-            organization_id: Some(org_id.clone()),
-            ..self::phone(
-                phone,
-                cx.id(&format!("phone/{}/{}", partner.id, phone.phone.id)),
-                cx,
-            )
+        .map(|phone| {
+            let id = cx.id(&format!("phone/{}/{}", partner.id, phone.phone.id));
+            self::phone(phone, id, cx)
         })
         .collect();
     Organization {
@@ -114,11 +110,11 @@ pub fn organization(partner: &PublicPartner, cx: &Context<'_>) -> Organization {
         locations: partner
             .locations
             .iter()
-            .filter_map(|location| self::location(partner, location, &org_id, cx))
+            .filter_map(|location| self::location(partner, location, cx))
             .collect(),
         logo: partner.logo_url.clone(),
         name: partner.name.clone(),
-        organization_identifiers: identifiers(partner, &org_id, cx),
+        organization_identifiers: identifiers(partner, cx),
         phones,
         services: partner
             .services
@@ -151,11 +147,7 @@ fn organization_attributes(
     attributes
 }
 
-fn identifiers(
-    partner: &PublicPartner,
-    org_id: &str,
-    cx: &Context<'_>,
-) -> Vec<OrganizationIdentifier> {
+fn identifiers(partner: &PublicPartner, cx: &Context<'_>) -> Vec<OrganizationIdentifier> {
     partner
         .identifiers
         .iter()
@@ -167,7 +159,6 @@ fn identifiers(
             identifier: identifier.value.clone(),
             identifier_scheme: identifier.scheme.clone(),
             identifier_type: identifier.scheme.clone(),
-            organization_id: org_id.to_string(),
         })
         .collect()
 }
@@ -181,7 +172,6 @@ pub fn exported(location: &Location, cx: &Context<'_>) -> bool {
 fn location(
     partner: &PublicPartner,
     location: &Location,
-    org_id: &str,
     cx: &Context<'_>,
 ) -> Option<objects::Location> {
     if !exported(location, cx) {
@@ -202,7 +192,6 @@ fn location(
             city: address.city.clone(),
             country: address.country.clone(),
             id: cx.id(&format!("address/{}/{}", partner.id, location.id)),
-            location_id: id.clone(),
             postal_code: address.postal_code.clone(),
             state_province: address.state.clone(),
         }],
@@ -215,23 +204,16 @@ fn location(
         .map(|hours| {
             let key = format!("schedule/{}/location/{}", partner.id, location.id);
             schedules(hours, &key, cx)
-                .into_iter()
-                .map(|schedule| Schedule {
-                    location_id: Some(id.clone()),
-                    ..schedule
-                })
-                .collect()
         })
         .unwrap_or_default();
     Some(objects::Location {
-        accessibility: accessibility(partner, location, &id, cx),
+        accessibility: accessibility(partner, location, cx),
         addresses,
         description: location_description(location, confidential),
         latitude: geo.map(|g| g.lat),
         location_type: location_type.to_string(),
         longitude: geo.map(|g| g.lon),
         name: location.name.clone(),
-        organization_id: org_id.to_string(),
         schedules,
         transportation: location.transit.clone(),
         url: location.url.clone(),
@@ -268,7 +250,6 @@ fn location_description(location: &Location, confidential: bool) -> Option<Strin
 fn accessibility(
     partner: &PublicPartner,
     location: &Location,
-    location_id: &str,
     cx: &Context<'_>,
 ) -> Vec<Accessibility> {
     let mut features: Vec<_> = location
@@ -296,13 +277,11 @@ fn accessibility(
                 "accessibility/{}/{}/{code}",
                 partner.id, location.id
             )),
-            location_id: location_id.to_string(),
         })
         .collect()
 }
 
-/// A phone with its languages; the caller sets its owner's id
-/// (organization or service).
+/// A phone with its languages.
 fn phone(phone: &PublicPhone, id: String, cx: &Context<'_>) -> Phone {
     let phone = &phone.phone;
     let kind = match phone.kind {
@@ -325,18 +304,13 @@ fn phone(phone: &PublicPhone, id: String, cx: &Context<'_>) -> Phone {
     let languages = phone
         .languages
         .iter()
-        .map(|tag| Language {
-            phone_id: Some(id.clone()),
-            ..language(tag, cx.id(&format!("language/{id}/{tag}")), cx)
-        })
+        .map(|tag| language(tag, cx.id(&format!("language/{id}/{tag}")), cx))
         .collect();
     Phone {
         description,
         extension: phone.extension.as_deref().and_then(|e| e.parse().ok()),
         languages,
         number: phone.number.clone(),
-        organization_id: None,
-        service_id: None,
         kind: kind.to_string(),
         id,
     }
@@ -358,7 +332,7 @@ pub fn hours_in_words(hours: &Hours) -> String {
     }
 }
 
-/// A language; the caller sets its owner's id (phone or service).
+/// A language of a phone or a service.
 fn language(tag: &str, id: String, cx: &Context<'_>) -> Language {
     let primary = tag.split('-').next().unwrap_or(tag);
     let name = cx.taxonomies.label(Kind::Languages, tag, "en");
@@ -368,8 +342,6 @@ fn language(tag: &str, id: String, cx: &Context<'_>) -> Language {
         name: name.to_string(),
         // Script and region subtags have no field of their own.
         note: Some(tag.to_string()).filter(|t| t.contains('-')),
-        phone_id: None,
-        service_id: None,
     }
 }
 
@@ -378,8 +350,7 @@ const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 /// Opening hours as HSDS schedules: one weekly row per distinct opening
 /// range, with the days it applies on. A range past midnight becomes two
 /// rows. HSDS's numeric UTC offset breaks at daylight saving, so times are
-/// local and the description names the IANA zone. The caller sets their
-/// owner's id (location or service).
+/// local and the description names the IANA zone.
 fn schedules(hours: &Hours, key: &str, cx: &Context<'_>) -> Vec<Schedule> {
     let row = |index: usize| Schedule {
         id: cx.id(&format!("{key}/{index}")),
@@ -495,31 +466,17 @@ fn service(
     let phones = public
         .phone_refs
         .iter()
-        .map(|phone| Phone {
-            service_id: Some(id.clone()),
-            ..self::phone(phone, cx.id(&format!("phone/{key}/{}", phone.phone.id)), cx)
-        })
+        .map(|phone| self::phone(phone, cx.id(&format!("phone/{key}/{}", phone.phone.id)), cx))
         .collect();
     let languages = service
         .languages
         .iter()
-        .map(|tag| Language {
-            service_id: Some(id.clone()),
-            ..language(tag, cx.id(&format!("language/{key}/{tag}")), cx)
-        })
+        .map(|tag| language(tag, cx.id(&format!("language/{key}/{tag}")), cx))
         .collect();
     let schedules = service
         .hours
         .as_ref()
-        .map(|hours| {
-            schedules(hours, &format!("schedule/{key}"), cx)
-                .into_iter()
-                .map(|schedule| Schedule {
-                    service_id: Some(id.clone()),
-                    ..schedule
-                })
-                .collect()
-        })
+        .map(|hours| schedules(hours, &format!("schedule/{key}"), cx))
         .unwrap_or_default();
     let eligibility = service.eligibility.as_ref();
     objects::Service {
@@ -528,7 +485,7 @@ fn service(
         assured_date: partner.last_verified.clone(),
         assurer_email: text(cx.steward_email),
         attributes: service_attributes(service, &id, cx),
-        cost_options: cost_options(free, &key, &id, cx),
+        cost_options: cost_options(free, &key, cx),
         description: service.description.trim_end().to_string(),
         eligibility_description: eligibility.and_then(|e| e.description.clone()),
         email: partner.email.clone(),
@@ -543,10 +500,10 @@ fn service(
         name: service.name.clone(),
         organization_id: org_id.to_string(),
         phones,
-        required_documents: required_documents(service, &key, &id, cx),
+        required_documents: required_documents(service, &key, cx),
         schedules,
-        service_areas: service_areas(partner, &key, &id, cx),
-        service_at_locations: service_at_locations(partner, public, &key, &id, cx),
+        service_areas: service_areas(partner, &key, cx),
+        service_at_locations: service_at_locations(partner, public, &key, cx),
         status: status(service.status.unwrap_or(partner.status)).to_string(),
         url: format!("{}#service-{}", cx.partner_url(&partner.id), service.id),
         id,
@@ -616,7 +573,6 @@ fn service_at_locations(
     partner: &PublicPartner,
     public: &PublicService,
     key: &str,
-    service_id: &str,
     cx: &Context<'_>,
 ) -> Vec<ServiceAtLocation> {
     public
@@ -627,13 +583,12 @@ fn service_at_locations(
             id: cx.id(&format!("sal/{key}/{}", location.id)),
             location: None,
             location_id: cx.id(&format!("location/{}/{}", partner.id, location.id)),
-            service_id: service_id.to_string(),
         })
         .collect()
 }
 
 /// A free service's one cost option; haven states no other.
-fn cost_options(free: bool, key: &str, service_id: &str, cx: &Context<'_>) -> Vec<CostOption> {
+fn cost_options(free: bool, key: &str, cx: &Context<'_>) -> Vec<CostOption> {
     if !free {
         return Vec::new();
     }
@@ -642,41 +597,28 @@ fn cost_options(free: bool, key: &str, service_id: &str, cx: &Context<'_>) -> Ve
         currency: "USD".to_string(),
         id: cx.id(&format!("cost_option/{key}")),
         option: "Free".to_string(),
-        service_id: service_id.to_string(),
     }]
 }
 
-fn required_documents(
-    service: &Service,
-    key: &str,
-    service_id: &str,
-    cx: &Context<'_>,
-) -> Vec<RequiredDocument> {
+fn required_documents(service: &Service, key: &str, cx: &Context<'_>) -> Vec<RequiredDocument> {
     service
         .required_documents
         .iter()
         .map(|document| RequiredDocument {
             document: document.clone(),
             id: cx.id(&format!("required_document/{key}/{document}")),
-            service_id: service_id.to_string(),
         })
         .collect()
 }
 
 /// The partner's coverage, on each of its services (HSDS has no
 /// organization-level service area).
-fn service_areas(
-    partner: &PublicPartner,
-    key: &str,
-    service_id: &str,
-    cx: &Context<'_>,
-) -> Vec<ServiceArea> {
+fn service_areas(partner: &PublicPartner, key: &str, cx: &Context<'_>) -> Vec<ServiceArea> {
     let scope = code_of(&partner.coverage.scope);
     let row = |index: usize, name: String, description: String| ServiceArea {
         description,
         id: cx.id(&format!("service_area/{key}/{index}")),
         name,
-        service_id: service_id.to_string(),
     };
     if partner.coverage.areas.is_empty() {
         return vec![row(0, capitalized(&scope), format!("scope: {scope}"))];
