@@ -464,6 +464,11 @@ fn list_templates_see_each_partners_primary_phone_without_its_hours() {
         "{page}"
     );
     assert!(!page.contains("with hours"), "{page}");
+    let spanish = fs::read_to_string(output.join("es/partners/index.html")).expect("es page");
+    assert!(
+        spanish.contains("bridges-home-transitional-housing: Línea de admisión para vivienda"),
+        "the Spanish list has the Spanish phone label: {spanish}"
+    );
 }
 
 #[test]

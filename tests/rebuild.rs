@@ -355,6 +355,20 @@ fn after_changes_the_watcher_missed_the_preview_starts_over_and_matches_a_fresh_
 }
 
 #[test]
+fn a_custom_list_template_shows_each_languages_phone_label_as_a_fresh_build_does() {
+    let hub = copy_of_example_site();
+    let partners = "{% extends \"base.html\" %}{% block main %}{% for partner in partners %}\
+{% if partner.primary_phone %}<p>{{ partner.id }}: {{ partner.primary_phone.label }}</p>{% endif %}\
+{% endfor %}{% endblock main %}";
+    fs::create_dir_all(hub.path().join("templates")).expect("templates folder");
+    fs::write(hub.path().join("templates/partners.html"), partners).expect("template");
+    let previewing = preview_of(hub);
+    assert!(page(&previewing, "es/partners/index.html")
+        .contains("bridges-home-transitional-housing: Línea de admisión para vivienda"));
+    previewing.assert_same_as_a_fresh_build();
+}
+
+#[test]
 fn files_no_build_reads_change_nothing() {
     let mut previewing = preview();
     let temporary = Path::new("partners/.casa.yaml.swp");

@@ -545,6 +545,8 @@ impl Listed<'_> {
     /// depend on the language are taken from its value in another
     /// language when there is one, so the languages share them (template
     /// values share their maps and lists) instead of each holding a copy.
+    /// The name, summary and primary phone (its label is translatable)
+    /// are this language's.
     fn value(partner: &PublicPartner, language: &str, in_other_language: Option<&Map>) -> Value {
         if let Some(other) = in_other_language {
             let mut map = other.clone();
@@ -557,6 +559,15 @@ impl Listed<'_> {
                     .map_or_else(Value::none, Value::from),
             );
             map.insert("text_lang".into(), Value::from(partner.text_lang.as_str()));
+            map.insert(
+                "primary_phone".into(),
+                partner
+                    .primary_phone
+                    .as_deref()
+                    .map_or_else(Value::none, |phone| {
+                        Value::from_serializable(&ListedPhone::of(phone))
+                    }),
+            );
             return with_placeholders(map, partner, language);
         }
         let listed = Listed {
