@@ -127,7 +127,7 @@ const SINGLE = `{{ define "main" }}
 {{ end }}
 `;
 
-const CARD = `<li><article class="card"><h2 class="card__title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ with .Params.summary }}<p class="card__summary">{{ . }}</p>{{ end }}{{ with .Params.badges }}<ul class="badges" aria-label="${string('glance')}">{{ range . }}<li class="badge">{{ . }}</li>{{ end }}</ul>{{ end }}<dl class="card__facts"><div><dt>${string('services')}</dt><dd>{{ with .Params.service_labels }}{{ delimit . ", " }}{{ end }}</dd></div><div><dt>${string('languages')}</dt><dd>{{ with .Params.language_labels }}{{ delimit . ", " }}{{ end }}</dd></div><div><dt>${string('counties')}</dt><dd>{{ with .Params.counties }}{{ delimit . ", " }}{{ end }}</dd></div>{{ with .Params.call }}<div><dt>${string('call')}</dt><dd><a class="tel" href="tel:{{ .href }}">{{ .number }}</a> <span class="muted">{{ .label }}</span></dd></div>{{ end }}</dl></article></li>`;
+const CARD = `<li><article class="card"><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>{{ with .Params.summary }}<p>{{ . }}</p>{{ end }}{{ with .Params.badges }}<ul class="badges" aria-label="${string('glance')}">{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}<dl><dt>${string('services')}</dt><dd>{{ with .Params.service_labels }}{{ delimit . ", " }}{{ end }}</dd><dt>${string('languages')}</dt><dd>{{ with .Params.language_labels }}{{ delimit . ", " }}{{ end }}</dd><dt>${string('counties')}</dt><dd>{{ with .Params.counties }}{{ delimit . ", " }}{{ end }}</dd>{{ with .Params.call }}<dt>${string('call')}</dt><dd><a class="tel" href="tel:{{ .href }}">{{ .number }}</a> <span class="muted">{{ .label }}</span></dd>{{ end }}</dl></article></li>`;
 
 const LIST = `{{ define "main" }}
 <h1>{{ .Title }}</h1>
@@ -165,7 +165,7 @@ const STYLE = `body{font-family:system-ui,sans-serif;line-height:1.5;margin:0}
 .quick-exit__link{background:#b00020;color:#fff;padding:.5rem 1rem;font-weight:700}
 main{max-width:45rem;margin:0 auto;padding:1rem}
 .cards{list-style:none;padding:0}.card{border-top:1px solid #ccc;padding:.5rem 0}
-.badges{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0}.badge{border:1px solid;border-radius:1rem;padding:0 .5rem}
+.badges{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0}.badges>li{border:1px solid;border-radius:1rem;padding:0 .5rem}
 `;
 
 /** A YAML double-quoted scalar (JSON strings are valid ones). */

@@ -73,7 +73,7 @@ ${crisisLines(t('help'))}
 </html>
 `;
 
-const CARD = `{% macro card(page, lang) %}<li><article class="card"><h2 class="card__title"><a href="{{ page.permalink }}">{{ page.title }}</a></h2>{% if page.extra.summary %}<p class="card__summary">{{ page.extra.summary }}</p>{% endif %}{% if page.extra.badges %}<ul class="badges" aria-label="${t('glance')}">{% for badge in page.extra.badges %}<li class="badge">{{ badge }}</li>{% endfor %}</ul>{% endif %}<dl class="card__facts"><div><dt>${t('services')}</dt><dd>{{ page.extra.service_labels | default(value=[]) | join(sep=", ") }}</dd></div><div><dt>${t('languages')}</dt><dd>{{ page.extra.language_labels | default(value=[]) | join(sep=", ") }}</dd></div><div><dt>${t('counties')}</dt><dd>{{ page.extra.counties | default(value=[]) | join(sep=", ") }}</dd></div>{% if page.extra.call %}<div><dt>${t('call')}</dt><dd><a class="tel" href="tel:{{ page.extra.call.href }}">{{ page.extra.call.number }}</a> <span class="muted">{{ page.extra.call.label }}</span></dd></div>{% endif %}</dl></article></li>{% endmacro card %}
+const CARD = `{% macro card(page, lang) %}<li><article class="card"><h2><a href="{{ page.permalink }}">{{ page.title }}</a></h2>{% if page.extra.summary %}<p>{{ page.extra.summary }}</p>{% endif %}{% if page.extra.badges %}<ul class="badges" aria-label="${t('glance')}">{% for badge in page.extra.badges %}<li>{{ badge }}</li>{% endfor %}</ul>{% endif %}<dl><dt>${t('services')}</dt><dd>{{ page.extra.service_labels | default(value=[]) | join(sep=", ") }}</dd><dt>${t('languages')}</dt><dd>{{ page.extra.language_labels | default(value=[]) | join(sep=", ") }}</dd><dt>${t('counties')}</dt><dd>{{ page.extra.counties | default(value=[]) | join(sep=", ") }}</dd>{% if page.extra.call %}<dt>${t('call')}</dt><dd><a class="tel" href="tel:{{ page.extra.call.href }}">{{ page.extra.call.number }}</a> <span class="muted">{{ page.extra.call.label }}</span></dd>{% endif %}</dl></article></li>{% endmacro card %}
 `;
 
 const SWITCHER = `{% block switcher %}<nav class="language-switcher" aria-label="Language"><ul>{% for translation in page.translations %}<li><a href="{{ translation.permalink }}" lang="{{ translation.lang }}">{{ translation.lang }}</a></li>{% endfor %}</ul></nav>{% endblock switcher %}`;
@@ -146,7 +146,7 @@ const STYLE = `body{font-family:system-ui,sans-serif;line-height:1.5;margin:0}
 .quick-exit__link{background:#b00020;color:#fff;padding:.5rem 1rem;font-weight:700}
 main{max-width:45rem;margin:0 auto;padding:1rem}
 .cards{list-style:none;padding:0}.card{border-top:1px solid #ccc;padding:.5rem 0}
-.badges{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0}.badge{border:1px solid;border-radius:1rem;padding:0 .5rem}
+.badges{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0}.badges>li{border:1px solid;border-radius:1rem;padding:0 .5rem}
 `;
 
 const toml = (value) => JSON.stringify(value);
