@@ -491,17 +491,36 @@ fn render_fragments(
 #[derive(Serialize)]
 struct Listed<'a> {
     id: &'a str,
-    name: &'a str,
-    summary: Option<&'a str>,
-    text_lang: &'a str,
+    #[serde(flatten)]
+    in_language: InLanguage<'a>,
     website: Option<&'a str>,
-    primary_phone: Option<ListedPhone<'a>>,
     categories: &'a [String],
     populations: &'a [String],
     languages: &'a [String],
     counties: &'a [County],
     last_verified: &'a str,
     aging: bool,
+}
+
+/// What of a listed partner depends on the language it is shown in.
+#[derive(Serialize)]
+struct InLanguage<'a> {
+    name: &'a str,
+    summary: Option<&'a str>,
+    text_lang: &'a str,
+    /// Its label is translatable.
+    primary_phone: Option<ListedPhone<'a>>,
+}
+
+impl<'a> InLanguage<'a> {
+    fn of(partner: &'a PublicPartner) -> Self {
+        InLanguage {
+            name: &partner.name,
+            summary: partner.summary.as_deref(),
+            text_lang: &partner.text_lang,
+            primary_phone: partner.primary_phone.as_deref().map(ListedPhone::of),
+        }
+    }
 }
 
 /// The number a list shows for a partner: what a card prints of it. Its
@@ -545,38 +564,17 @@ impl Listed<'_> {
     /// depend on the language are taken from its value in another
     /// language when there is one, so the languages share them (template
     /// values share their maps and lists) instead of each holding a copy.
-    /// The name, summary and primary phone (its label is translatable)
-    /// are this language's.
     fn value(partner: &PublicPartner, language: &str, in_other_language: Option<&Map>) -> Value {
         if let Some(other) = in_other_language {
             let mut map = other.clone();
-            map.insert("name".into(), Value::from(partner.name.as_str()));
-            map.insert(
-                "summary".into(),
-                partner
-                    .summary
-                    .as_deref()
-                    .map_or_else(Value::none, Value::from),
-            );
-            map.insert("text_lang".into(), Value::from(partner.text_lang.as_str()));
-            map.insert(
-                "primary_phone".into(),
-                partner
-                    .primary_phone
-                    .as_deref()
-                    .map_or_else(Value::none, |phone| {
-                        Value::from_serializable(&ListedPhone::of(phone))
-                    }),
-            );
+            let in_language = Value::from_serializable(&InLanguage::of(partner));
+            map.extend(in_language.into_map().unwrap_or_default());
             return with_placeholders(map, partner, language);
         }
         let listed = Listed {
             id: &partner.id,
-            name: &partner.name,
-            summary: partner.summary.as_deref(),
-            text_lang: &partner.text_lang,
+            in_language: InLanguage::of(partner),
             website: partner.website.as_deref(),
-            primary_phone: partner.primary_phone.as_deref().map(ListedPhone::of),
             categories: &partner.categories,
             populations: &partner.populations,
             languages: &partner.languages,
