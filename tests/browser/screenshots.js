@@ -14,6 +14,9 @@ const SIZES = [
 ];
 const SCHEMES = ["light", "dark"];
 const LANGUAGES = ["", "es/"];
+// FULL_PAGE=1 takes each page whole instead of its first screen: to compare
+// a change of markup that should look the same, pixel for pixel.
+const FULL_PAGE = process.env.FULL_PAGE === "1";
 // Page kind → path (without the language prefix), and what to do first.
 const KINDS = {
   home: { path: "" },
@@ -48,7 +51,7 @@ async function main() {
             await page.waitForSelector("[data-search-results] > li");
           }
           const name = `${kind}-${language ? "es" : "en"}-${scheme}-${width}.png`;
-          await page.screenshot({ path: path.join(out, name) });
+          await page.screenshot({ path: path.join(out, name), fullPage: FULL_PAGE });
           shots.push({ name, width, height, label: `${language ? "es" : "en"} ${scheme} ${width}x${height}` });
           await context.close();
         }
@@ -67,7 +70,7 @@ async function contactSheet(browser, out, kind, shots) {
   const cells = shots
     .map(({ name, width, height, label }) => {
       const data = fs.readFileSync(path.join(out, name)).toString("base64");
-      return `<figure><img src="data:image/png;base64,${data}" width="${Math.round(width * scale)}" height="${Math.round(height * scale)}" alt=""><figcaption>${label}</figcaption></figure>`;
+      return `<figure><img src="data:image/png;base64,${data}" width="${Math.round(width * scale)}"${FULL_PAGE ? "" : ` height="${Math.round(height * scale)}"`} alt=""><figcaption>${label}</figcaption></figure>`;
     })
     .join("");
   const context = await browser.newContext({ viewport: { width: 1400, height: 600 } });

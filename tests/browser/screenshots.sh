@@ -4,6 +4,7 @@
 # and Spanish, light and dark. Writes one PNG per view and one contact
 # sheet per page kind (sheet-<kind>.jpg) to the folder given (default
 # target/screenshots). Usage: bash tests/browser/screenshots.sh [OUT]
+# (FULL_PAGE=1: each page whole, to compare a change pixel for pixel)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
