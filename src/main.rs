@@ -801,11 +801,13 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
                 let (_, warnings) =
                     diagnostics::counts(&without_details(report.warnings.clone(), cli.verbose));
                 let mut line = format!(
-                    "Built {} ({}, {}) into {} in {:.2} s; {} warning(s)",
+                    "Built {} ({}, {}) into {}: {}, {}, in {:.2} s; {} warning(s)",
                     counted(report.pages, "page", "pages"),
                     counted(report.partners, "partner", "partners"),
                     counted(report.guides, "guide", "guides"),
                     plan.output.display(),
+                    counted(report.files, "file", "files"),
+                    haven::pipeline::size::readable(report.bytes),
                     started.elapsed().as_secs_f64(),
                     warnings
                 );

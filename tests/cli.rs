@@ -25,6 +25,15 @@ fn build_prints_a_summary_and_exits_zero() {
         stdout.starts_with("Built ") && stdout.contains("(1 partner, 0 guides)"),
         "{stdout}"
     );
+    // What a host counts: every file written, and their size.
+    let files = read_tree(&hub.path().join("public"));
+    let bytes: usize = files.values().map(Vec::len).sum();
+    let counted = format!(
+        ": {} files, {}, in ",
+        files.len(),
+        haven::pipeline::size::readable(bytes as u64)
+    );
+    assert!(stdout.contains(&counted), "{stdout} lacks {counted}");
     assert!(hub.path().join("public/partners/food/index.html").is_file());
 }
 

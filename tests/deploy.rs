@@ -385,3 +385,72 @@ fn the_deploy_guide_steps_for_other_hosts_are_workflow_steps() {
         }
     }
 }
+
+fn size_warning(report: &haven::BuildReport) -> Option<&haven::diagnostics::Diagnostic> {
+    report
+        .warnings
+        .iter()
+        .find(|d| d.code == haven::diagnostics::rules::LARGE_SITE)
+}
+
+#[test]
+fn a_build_reports_the_bytes_and_files_a_host_will_count() {
+    let output = tempfile::tempdir().expect("tempdir");
+    let site = output.path().join("public");
+    let report = haven::build(&plan(&example_site(), &site)).expect("the example site builds");
+    let files = read_tree(&site);
+    assert_eq!(report.files, files.len());
+    let bytes: usize = files.values().map(Vec::len).sum();
+    assert_eq!(report.bytes, bytes as u64);
+    assert!(
+        size_warning(&report).is_none(),
+        "a small hub is far from any host's limit"
+    );
+}
+
+#[test]
+fn a_site_near_the_publish_limit_is_warned_about_with_what_it_could_leave_out() {
+    let output = tempfile::tempdir().expect("tempdir");
+    let site = output.path().join("public");
+    let mut plan = plan(&example_site(), &site);
+    let size = haven::build(&plan).expect("builds").bytes;
+    // A host that publishes a twentieth more than this site.
+    plan.publish_limit = size + size / 20;
+    let report = haven::build(&plan).expect("builds");
+    let warning = size_warning(&report).expect("W088 within a tenth of the limit");
+    assert_eq!(warning.path, Path::new("hub.yaml"));
+    assert!(
+        warning
+            .message
+            .contains(&haven::pipeline::size::readable(size)),
+        "{}",
+        warning.message
+    );
+    assert!(warning.message.contains("near the"), "{}", warning.message);
+    let export: u64 = fs::read_dir(site.join("data/hsds"))
+        .expect("the HSDS export")
+        .map(|entry| entry.expect("entry").metadata().expect("metadata").len())
+        .sum();
+    let help = warning.help.as_deref().expect("help");
+    assert!(help.contains("hsds.export: false"), "{help}");
+    assert!(
+        help.contains(&haven::pipeline::size::readable(export)),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_site_over_the_publish_limit_is_told_its_deployment_fails_and_still_builds() {
+    let output = tempfile::tempdir().expect("tempdir");
+    let site = output.path().join("public");
+    let mut plan = plan(&example_site(), &site);
+    plan.publish_limit = 100_000;
+    let report = haven::build(&plan).expect("a warning, not an error: other hosts publish it");
+    let warning = size_warning(&report).expect("W088 over the limit");
+    assert!(
+        warning.message.contains("more than the 100.0 KB"),
+        "{}",
+        warning.message
+    );
+    assert!(site.join("index.html").is_file());
+}

@@ -13,7 +13,7 @@ use crate::pipeline::model::{self, Site};
 use crate::pipeline::output::OutputFile;
 use crate::pipeline::render::pages::Shows;
 use crate::pipeline::render::values::Fragments;
-use crate::pipeline::{export, load, postprocess, render, search, validate, write};
+use crate::pipeline::{export, load, postprocess, render, search, size, validate, write};
 use rayon::prelude::*;
 
 /// Everything a build needs, decided before it starts.
@@ -30,6 +30,8 @@ pub struct BuildPlan {
     pub minify: Option<bool>,
     /// The date staleness is measured against (tests pin it).
     pub today: Date,
+    /// The most a host publishes: a build warns near it (W088).
+    pub publish_limit: u64,
 }
 
 impl BuildPlan {
@@ -43,6 +45,7 @@ impl BuildPlan {
             include_drafts: false,
             minify: None,
             today: Date::today(),
+            publish_limit: size::GITHUB_PAGES_BYTES,
         }
     }
 }
@@ -51,6 +54,8 @@ impl BuildPlan {
 pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
+    /// The bytes of the files written, as a host counts them.
+    pub bytes: u64,
     pub partners: usize,
     pub guides: usize,
     pub hidden_stale: Vec<String>,
@@ -351,7 +356,7 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
     let mut clock = Stopwatch::new();
     let output = write::check_output(&plan.output, &plan.root).map_err(BuildError::Write)?;
     let mut memory = Memory::one_shot();
-    let (prepared, diagnostics) = model_hub(&Source::of(plan), &mut memory, &mut clock)
+    let (prepared, mut diagnostics) = model_hub(&Source::of(plan), &mut memory, &mut clock)
         // Without a git revision to compare with, git is never asked.
         .unwrap_or_default();
     let Some((mut site, private)) = prepared else {
@@ -374,12 +379,17 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         &mut clock,
     )?;
     let data_files = write_open_data(&site, &mut memory, &scanner, &staging, &mut clock)?;
+    let bytes = staging.bytes();
     staging.commit().map_err(BuildError::Write)?;
     clock.lap("swap into place");
+    // Haven's marker is a file the host counts too.
+    let files = produced.files + data_files + site.static_files.len() + 1;
+    diagnostics.extend(size::near_limit(bytes, files, plan.publish_limit, &output));
 
     Ok(BuildReport {
         pages: produced.pages,
-        files: produced.files + data_files + site.static_files.len(),
+        files,
+        bytes,
         partners: site.partners.len(),
         guides: site.guides.len(),
         hidden_stale: site.summary.hidden_stale.clone(),

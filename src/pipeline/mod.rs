@@ -6,7 +6,8 @@
 //! `Site` the model makes is never changed after. [`output`] (a file of
 //! the site) and [`minify`] serve every stage from search on, [`memo`] and
 //! [`fast_map`] the caches of any stage, [`parallel`] their small batches;
-//! [`build`] runs the stages.
+//! [`build`] runs the stages, and [`size`] weighs what they wrote against
+//! what hosts publish.
 
 pub mod build;
 pub mod export;
@@ -20,5 +21,6 @@ pub mod parallel;
 pub mod postprocess;
 pub mod render;
 pub mod search;
+pub mod size;
 pub mod validate;
 pub mod write;

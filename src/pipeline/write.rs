@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -152,6 +153,8 @@ pub struct Staging {
     output: PathBuf,
     retired: PathBuf,
     committed: bool,
+    /// The bytes of every file written so far: what a host will count.
+    bytes: AtomicU64,
 }
 
 /// Where the files of a build go: the staging folder, or nowhere for
@@ -237,6 +240,7 @@ impl Staging {
             output: output.to_path_buf(),
             retired: parent.join(format!(".{name}.haven-old-{}", std::process::id())),
             committed: false,
+            bytes: AtomicU64::new(0),
         };
         remove_stale_staging(parent, &name);
         if staging.folder.exists() {
@@ -245,19 +249,23 @@ impl Staging {
         fs::create_dir_all(&staging.folder).map_err(io_error(&staging.folder))?;
         let marker = staging.folder.join(MARKER);
         fs::write(&marker, MARKER_TEXT).map_err(io_error(&marker))?;
-        // Static files first, so a generated file of the same name wins.
+        staging.count(MARKER_TEXT.len());
+        // Static files first, so a generated file of the same name wins
+        // (and is counted twice: a few bytes too many, never too few).
         for file in static_files {
             let target = staging.folder.join(&file.output_path);
             if let Some(dir) = target.parent() {
                 fs::create_dir_all(dir).map_err(io_error(dir))?;
             }
-            fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
+            let copied = fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
+            staging.bytes.fetch_add(copied, Ordering::Relaxed);
         }
         Ok(staging)
     }
 
     /// Writes one file, creating its folder the first time it is needed.
     pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
+        self.count(file.contents.len());
         let target = self.folder.join(&file.path);
         match fs::write(&target, &file.contents) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -275,6 +283,7 @@ impl Staging {
     /// at a time (the open data).
     pub fn append(&self, file: &OutputFile) -> Result<(), WriteError> {
         use std::io::Write;
+        self.count(file.contents.len());
         let target = self.folder.join(&file.path);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(io_error(dir))?;
@@ -285,6 +294,15 @@ impl Staging {
             .open(&target)
             .and_then(|mut opened| opened.write_all(&file.contents))
             .map_err(io_error(&target))
+    }
+
+    /// The bytes written so far (a file written twice counts twice).
+    pub fn bytes(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    fn count(&self, bytes: usize) {
+        self.bytes.fetch_add(bytes as u64, Ordering::Relaxed);
     }
 
     /// Puts the written site in the output's place.
