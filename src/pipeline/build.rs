@@ -45,7 +45,7 @@ impl BuildPlan {
             include_drafts: false,
             minify: None,
             today: Date::today(),
-            publish_limit: size::GITHUB_PAGES_BYTES,
+            publish_limit: size::PAGES_BYTES,
         }
     }
 }

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use crate::diagnostics::{rules, Diagnostic};
 
-/// GitHub Pages publishes sites of at most 1 GB: the limit of the host the
-/// scaffolded CI publishes to, and the smallest of the common free hosts.
-pub const GITHUB_PAGES_BYTES: u64 = 1_000_000_000;
+/// GitHub Pages and GitLab.com Pages publish sites of at most 1 GB: the
+/// hosts `haven init`'s CI files publish to.
+pub const PAGES_BYTES: u64 = 1_000_000_000;
 
 /// A build warns from this share of the limit on (9 tenths): at 10,000
 /// partners a bilingual hub grows about 100 KB a partner.
@@ -40,11 +40,11 @@ pub fn near_limit(bytes: u64, files: usize, limit: u64, output: &Path) -> Option
     let limit_size = readable(limit);
     let message = if bytes > limit {
         format!(
-            "the site is {size} in {files} files, more than the {limit_size} GitHub Pages publishes: a deployment there fails, and visitors keep seeing the last version that was published"
+            "the site is {size} in {files} files, more than the {limit_size} GitHub Pages and GitLab Pages publish: a deployment there fails, and visitors keep seeing the last version that was published"
         )
     } else {
         format!(
-            "the site is {size} in {files} files, near the {limit_size} GitHub Pages publishes: past it, a deployment there fails, and visitors keep seeing the last version that was published"
+            "the site is {size} in {files} files, near the {limit_size} GitHub Pages and GitLab Pages publish: past it, a deployment there fails, and visitors keep seeing the last version that was published"
         )
     };
     let export = folder_bytes(&output.join("data").join("hsds"));
