@@ -849,7 +849,12 @@ fn run_build(cli: &Cli, args: &BuildArgs) -> ExitCode {
 
 fn run_check(cli: &Cli, args: &CheckArgs) -> ExitCode {
     let today = args.today.unwrap_or_else(Date::today);
-    let diagnostics = match build::check(&args.root, today, args.since.as_deref()) {
+    let diagnostics = match build::check(
+        &args.root,
+        today,
+        args.since.as_deref(),
+        haven::pipeline::size::PAGES_BYTES,
+    ) {
         Ok(diagnostics) => diagnostics,
         Err(error) => {
             eprintln!("error: {error}");

@@ -454,3 +454,30 @@ fn a_site_over_the_publish_limit_is_told_its_deployment_fails_and_still_builds()
     );
     assert!(site.join("index.html").is_file());
 }
+
+#[test]
+fn check_weighs_the_site_a_build_would_write() {
+    let output = tempfile::tempdir().expect("tempdir");
+    let report =
+        haven::build(&plan(&example_site(), &output.path().join("public"))).expect("builds");
+    // A limit the built site is within a tenth of: check says the same
+    // size, so a pull request that would pass the limit is told before
+    // it is merged.
+    let limit = report.bytes + report.bytes / 20;
+    let diagnostics =
+        haven::pipeline::build::check(&example_site(), today(), None, limit).expect("check runs");
+    let warning = diagnostics
+        .iter()
+        .find(|d| d.code == haven::diagnostics::rules::LARGE_SITE)
+        .expect("W088 from check");
+    let said = format!(
+        "{} in {} files",
+        haven::pipeline::size::readable(report.bytes),
+        report.files
+    );
+    assert!(
+        warning.message.contains(&said),
+        "{} lacks {said}",
+        warning.message
+    );
+}

@@ -378,13 +378,12 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
         &staging,
         &mut clock,
     )?;
-    let data_files = write_open_data(&site, &mut memory, &scanner, &staging, &mut clock)?;
-    let bytes = staging.bytes();
+    write_open_data(&site, &mut memory, &scanner, &staging, &mut clock)?;
+    let weights = staging.weights();
+    let (files, bytes) = (weights.files(), weights.bytes());
+    diagnostics.extend(size::near_limit(weights, plan.publish_limit));
     staging.commit().map_err(BuildError::Write)?;
     clock.lap("swap into place");
-    // Haven's marker is a file the host counts too.
-    let files = produced.files + data_files + site.static_files.len() + 1;
-    diagnostics.extend(size::near_limit(bytes, files, plan.publish_limit, &output));
 
     Ok(BuildReport {
         pages: produced.pages,
@@ -401,9 +400,15 @@ pub fn build(plan: &BuildPlan) -> Result<BuildReport, BuildError> {
 
 /// What `haven check` finds: every diagnostic a build of the same files
 /// would stop on, found the same way. The pages and data files are made
-/// and scanned for private values (P030) as a build does, then dropped.
-/// Fails only when git cannot answer for `since`.
-pub fn check(root: &Path, today: Date, since: Option<&str>) -> Result<Vec<Diagnostic>, String> {
+/// and scanned for private values (P030) as a build does, then dropped,
+/// their size weighed against `publish_limit` (W088). Fails only when git
+/// cannot answer for `since`.
+pub fn check(
+    root: &Path,
+    today: Date,
+    since: Option<&str>,
+    publish_limit: u64,
+) -> Result<Vec<Diagnostic>, String> {
     let source = Source {
         root,
         today,
@@ -419,6 +424,9 @@ pub fn check(root: &Path, today: Date, since: Option<&str>) -> Result<Vec<Diagno
         &private,
         &mut memory.clues,
     ));
+    // Weighed, not kept: a pull request that would take the site past
+    // what its host publishes is told so before it is merged.
+    let weights = write::Weights::default();
     let found = refuse_private_static(&site, &scanner)
         .and_then(|()| {
             produce(
@@ -427,16 +435,20 @@ pub fn check(root: &Path, today: Date, since: Option<&str>) -> Result<Vec<Diagno
                 &scanner,
                 &|_, _| true,
                 Unchanged::Handed,
-                &write::Discard,
+                &weights,
                 clock,
             )
         })
-        .and_then(|_| write_open_data(&site, &mut memory, &scanner, &write::Discard, clock));
-    if let Err(error) = found {
-        diagnostics.extend(error.diagnostics().iter().cloned());
-        diagnostics::sort(&mut diagnostics);
-        diagnostics.dedup();
+        .and_then(|_| write_open_data(&site, &mut memory, &scanner, &weights, clock));
+    match found {
+        Ok(()) => {
+            weights.weigh_static(&site.static_files);
+            diagnostics.extend(size::near_limit(&weights, publish_limit));
+        }
+        Err(error) => diagnostics.extend(error.diagnostics().iter().cloned()),
     }
+    diagnostics::sort(&mut diagnostics);
+    diagnostics.dedup();
     Ok(diagnostics)
 }
 
@@ -457,8 +469,6 @@ pub(crate) fn apply_overrides(plan: &BuildPlan, site: &mut Site) {
 pub(crate) struct Produced {
     /// HTML pages rendered.
     pub pages: usize,
-    /// Files handed to the sink, pages included.
-    pub files: usize,
     /// What every page of the site shows.
     pub shows: BTreeMap<String, Shows>,
     /// Files not handed to the sink because the output holds them as
@@ -562,7 +572,7 @@ pub(crate) fn produce(
     // render: only the pages with the search panel wait for it. The
     // thread finishes and writes the index files itself.
     let Memory { search, values, .. } = memory;
-    let (rendered, (index_file_count, kept), search_took) = std::thread::scope(|scope| {
+    let (rendered, kept, search_took) = std::thread::scope(|scope| {
         let finish_and_write = &finish_and_write;
         let making = scope.spawn(move || {
             let started = Instant::now();
@@ -578,11 +588,10 @@ pub(crate) fn produce(
                     }
                 }
             }
-            let file_count = files.len();
             files
                 .into_par_iter()
                 .for_each(|file| finish_and_write(file, &Fragments::default()));
-            (indexes, (file_count, kept), started.elapsed())
+            (indexes, kept, started.elapsed())
         });
         let pending = std::cell::Cell::new(Some(making));
         let made = std::cell::OnceCell::new();
@@ -598,8 +607,8 @@ pub(crate) fn produce(
             });
         // Waited for already, unless no page showed the search panel.
         indexes();
-        let (_, files, took) = made.into_inner().unwrap_or_default();
-        (rendered, files, took)
+        let (_, kept, took) = made.into_inner().unwrap_or_default();
+        (rendered, kept, took)
     });
     let rendered = rendered.map_err(|e| BuildError::Template(e.diagnostics))?;
     clock.lap("pages and search index");
@@ -607,7 +616,6 @@ pub(crate) fn produce(
     // The rest of the pages' time is rendering.
     clock.part("· finish and scan (threads)", finishing.total());
     clock.part("· write (threads)", writing.total());
-    let files = index_file_count + rendered.files.len() + rendered.pages;
     rendered
         .files
         .into_par_iter()
@@ -619,7 +627,6 @@ pub(crate) fn produce(
         .result()?;
     Ok(Produced {
         pages: rendered.pages,
-        files,
         shows: rendered.shows,
         kept,
     })
@@ -633,7 +640,7 @@ pub(crate) fn write_open_data(
     scanner: &postprocess::PrivateScanner,
     sink: &dyn write::Sink,
     clock: &mut Stopwatch,
-) -> Result<usize, BuildError> {
+) -> Result<(), BuildError> {
     let leaks: Mutex<Vec<Diagnostic>> = Mutex::default();
     export::write_cached(site, &mut memory.data, &mut |pieces| {
         pieces.par_iter().try_for_each(|piece| {
@@ -650,8 +657,7 @@ pub(crate) fn write_open_data(
     .map_err(BuildError::Write)?;
     clock.lap("open data");
     let leaks = leaks.into_inner().unwrap_or_else(PoisonError::into_inner);
-    Problems { leaks, write: None }.result()?;
-    Ok(export::paths(site).len())
+    Problems { leaks, write: None }.result()
 }
 
 /// Time spent in one step of work done side by side, summed over threads.

@@ -3,10 +3,9 @@
 //! the last version that was: a closed shelter stays listed. So a build
 //! says so while there is still room.
 
-use std::fs;
-use std::path::Path;
-
 use crate::diagnostics::{rules, Diagnostic};
+use crate::pipeline::export::HSDS_FOLDER;
+use crate::pipeline::write::Weights;
 
 /// GitHub Pages and GitLab.com Pages publish sites of at most 1 GB: the
 /// hosts `haven init`'s CI files publish to.
@@ -28,11 +27,12 @@ pub fn readable(bytes: u64) -> String {
     }
 }
 
-/// [`rules::LARGE_SITE`] when a site of `bytes` in `files` files comes within a tenth of
-/// `limit`, or passes it. `output` is the written site: the warning says
-/// how much of it the Open Referral export is, the one part a hub can
-/// leave out without losing a page.
-pub fn near_limit(bytes: u64, files: usize, limit: u64, output: &Path) -> Option<Diagnostic> {
+/// [`rules::LARGE_SITE`] when a site that weighs `site` comes within a
+/// tenth of `limit`, or passes it. The warning says how much of it the
+/// Open Referral export is: the one part a hub can leave out without
+/// losing a page.
+pub fn near_limit(site: &Weights, limit: u64) -> Option<Diagnostic> {
+    let (bytes, files) = (site.bytes(), site.files());
     if bytes.saturating_mul(10) < limit.saturating_mul(WARN_FROM_TENTHS) {
         return None;
     }
@@ -47,7 +47,7 @@ pub fn near_limit(bytes: u64, files: usize, limit: u64, output: &Path) -> Option
             "the site is {size} in {files} files, near the {limit_size} GitHub Pages and GitLab Pages publish: past it, a deployment there fails, and visitors keep seeing the last version that was published"
         )
     };
-    let export = folder_bytes(&output.join("data").join("hsds"));
+    let export = site.bytes_under(HSDS_FOLDER);
     let help = if export > 0 {
         format!(
             "`hsds.export: false` in hub.yaml leaves out the Open Referral export ({} of the site; /data/partners.csv and .json stay), or publish on a host without the limit; see \"How big the site gets\" in haven's docs/deploy.md",
@@ -59,45 +59,59 @@ pub fn near_limit(bytes: u64, files: usize, limit: u64, output: &Path) -> Option
     Some(Diagnostic::new(rules::LARGE_SITE, "hub.yaml", message).help(help))
 }
 
-/// The bytes of the files directly in `folder` (none when it is absent).
-fn folder_bytes(folder: &Path) -> u64 {
-    fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|entry| entry.metadata().ok())
-                .filter(fs::Metadata::is_file)
-                .map(|metadata| metadata.len())
-                .sum()
-        })
-        .unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::output::OutputFile;
+    use crate::pipeline::write::Sink;
 
-    #[test]
-    fn a_site_under_nine_tenths_of_the_limit_is_not_warned_about() {
-        assert!(near_limit(899, 10, 1000, Path::new("/nonexistent")).is_none());
+    /// A site of one page of `page` bytes and an HSDS file of `export`.
+    fn site(page: usize, export: usize) -> Weights {
+        let weights = Weights::default();
+        for (path, bytes) in [("index.html", page), ("data/hsds/services.json", export)] {
+            let file = OutputFile {
+                path: path.to_string(),
+                contents: vec![b' '; bytes],
+            };
+            weights.put(file).expect("weighed");
+        }
+        weights
     }
 
     #[test]
-    fn a_site_within_a_tenth_of_the_limit_is_warned_about() {
-        let warning = near_limit(900, 10, 1000, Path::new("/nonexistent")).expect("a warning");
+    fn a_site_under_nine_tenths_of_the_limit_is_not_warned_about() {
+        assert!(near_limit(&site(800, 99), 1000).is_none());
+    }
+
+    #[test]
+    fn a_site_within_a_tenth_of_the_limit_is_warned_about_with_its_export() {
+        let warning = near_limit(&site(800, 100), 1000).expect("a warning");
         assert_eq!(warning.code, rules::LARGE_SITE.code);
-        assert!(warning.message.contains("near the"), "{}", warning.message);
+        assert!(
+            warning.message.contains("0.9 KB in 2 files, near the"),
+            "{}",
+            warning.message
+        );
+        let help = warning.help.expect("help");
+        assert!(help.contains("export (0.1 KB of the site"), "{help}");
     }
 
     #[test]
     fn a_site_over_the_limit_is_told_its_deployment_fails() {
-        let warning = near_limit(1001, 10, 1000, Path::new("/nonexistent")).expect("a warning");
+        let warning = near_limit(&site(1000, 1), 1000).expect("a warning");
         assert!(
             warning.message.contains("more than the"),
             "{}",
             warning.message
         );
         assert!(warning.message.contains("deployment there fails"));
+    }
+
+    #[test]
+    fn a_site_without_the_export_is_pointed_to_another_host() {
+        let warning = near_limit(&site(1000, 0), 1000).expect("a warning");
+        let help = warning.help.expect("help");
+        assert!(!help.contains("hsds.export"), "{help}");
     }
 
     #[test]

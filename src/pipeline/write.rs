@@ -3,11 +3,10 @@
 //! when every file is in place: a failed build leaves the previous site
 //! untouched.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -153,8 +152,7 @@ pub struct Staging {
     output: PathBuf,
     retired: PathBuf,
     committed: bool,
-    /// The bytes of every file written so far: what a host will count.
-    bytes: AtomicU64,
+    weights: Weights,
 }
 
 /// Where the files of a build go: the staging folder, or nowhere for
@@ -166,15 +164,69 @@ pub trait Sink: Sync {
     fn append(&self, file: &OutputFile) -> Result<(), WriteError>;
 }
 
-/// A sink that keeps nothing.
-pub struct Discard;
+/// What a site weighs, file by file, as a host counts it: kept by
+/// [`Staging`] as it writes, and a sink of its own for `haven check`,
+/// which keeps no file but weighs the site a build would write.
+#[derive(Default)]
+pub struct Weights {
+    sizes: Mutex<HashMap<String, u64>>,
+}
 
-impl Sink for Discard {
-    fn put(&self, _: OutputFile) -> Result<(), WriteError> {
+impl Weights {
+    /// The files of the site.
+    pub fn files(&self) -> usize {
+        self.sizes().len()
+    }
+
+    /// The bytes of all its files.
+    pub fn bytes(&self) -> u64 {
+        self.sizes().values().sum()
+    }
+
+    /// The bytes of the files in `folder` (a site path such as
+    /// `data/hsds`) and below.
+    pub fn bytes_under(&self, folder: &str) -> u64 {
+        let prefix = format!("{}/", folder.trim_end_matches('/'));
+        self.sizes()
+            .iter()
+            .filter(|(path, _)| path.starts_with(&prefix))
+            .map(|(_, bytes)| bytes)
+            .sum()
+    }
+
+    /// Adds what a staging folder holds before any generated file:
+    /// haven's marker and the hub's static files (a generated file of the
+    /// same name, weighed already, wins).
+    pub fn weigh_static(&self, static_files: &[StaticFile]) {
+        let mut sizes = self.sizes();
+        sizes.insert(MARKER.to_string(), MARKER_TEXT.len() as u64);
+        for file in static_files {
+            let bytes = fs::metadata(&file.source).map_or(0, |m| m.len());
+            sizes.entry(file.output_path.clone()).or_insert(bytes);
+        }
+    }
+
+    fn set(&self, path: &str, bytes: u64) {
+        self.sizes().insert(path.to_string(), bytes);
+    }
+
+    fn add(&self, path: &str, bytes: u64) {
+        *self.sizes().entry(path.to_string()).or_default() += bytes;
+    }
+
+    fn sizes(&self) -> std::sync::MutexGuard<'_, HashMap<String, u64>> {
+        self.sizes.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Sink for Weights {
+    fn put(&self, file: OutputFile) -> Result<(), WriteError> {
+        self.set(&file.path, file.contents.len() as u64);
         Ok(())
     }
 
-    fn append(&self, _: &OutputFile) -> Result<(), WriteError> {
+    fn append(&self, file: &OutputFile) -> Result<(), WriteError> {
+        self.add(&file.path, file.contents.len() as u64);
         Ok(())
     }
 }
@@ -240,7 +292,7 @@ impl Staging {
             output: output.to_path_buf(),
             retired: parent.join(format!(".{name}.haven-old-{}", std::process::id())),
             committed: false,
-            bytes: AtomicU64::new(0),
+            weights: Weights::default(),
         };
         remove_stale_staging(parent, &name);
         if staging.folder.exists() {
@@ -249,23 +301,21 @@ impl Staging {
         fs::create_dir_all(&staging.folder).map_err(io_error(&staging.folder))?;
         let marker = staging.folder.join(MARKER);
         fs::write(&marker, MARKER_TEXT).map_err(io_error(&marker))?;
-        staging.count(MARKER_TEXT.len());
-        // Static files first, so a generated file of the same name wins
-        // (and is counted twice: a few bytes too many, never too few).
+        // Static files first, so a generated file of the same name wins.
         for file in static_files {
             let target = staging.folder.join(&file.output_path);
             if let Some(dir) = target.parent() {
                 fs::create_dir_all(dir).map_err(io_error(dir))?;
             }
-            let copied = fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
-            staging.bytes.fetch_add(copied, Ordering::Relaxed);
+            fs::copy(&file.source, &target).map_err(io_error(&file.source))?;
         }
+        staging.weights.weigh_static(static_files);
         Ok(staging)
     }
 
     /// Writes one file, creating its folder the first time it is needed.
     pub fn put(&self, file: &OutputFile) -> Result<(), WriteError> {
-        self.count(file.contents.len());
+        self.weights.set(&file.path, file.contents.len() as u64);
         let target = self.folder.join(&file.path);
         match fs::write(&target, &file.contents) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -283,7 +333,7 @@ impl Staging {
     /// at a time (the open data).
     pub fn append(&self, file: &OutputFile) -> Result<(), WriteError> {
         use std::io::Write;
-        self.count(file.contents.len());
+        self.weights.add(&file.path, file.contents.len() as u64);
         let target = self.folder.join(&file.path);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(io_error(dir))?;
@@ -296,13 +346,9 @@ impl Staging {
             .map_err(io_error(&target))
     }
 
-    /// The bytes written so far (a file written twice counts twice).
-    pub fn bytes(&self) -> u64 {
-        self.bytes.load(Ordering::Relaxed)
-    }
-
-    fn count(&self, bytes: usize) {
-        self.bytes.fetch_add(bytes as u64, Ordering::Relaxed);
+    /// What the files written so far weigh.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
     }
 
     /// Puts the written site in the output's place.

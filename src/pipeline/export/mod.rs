@@ -23,6 +23,8 @@ use crate::pipeline::output::OutputFile;
 
 /// Where the data files live in the output.
 pub const FOLDER: &str = "data";
+/// Where the Open Referral HSDS files go, inside [`FOLDER`].
+pub const HSDS_FOLDER: &str = "data/hsds";
 
 /// Partners per chunk: enough to keep both cores busy, few enough that a
 /// chunk's objects stay small.
@@ -98,12 +100,12 @@ pub fn paths(site: &Site) -> Vec<String> {
             "taxonomy_terms.json",
             "datapackage.json",
         ] {
-            paths.push(format!("{FOLDER}/hsds/{name}"));
+            paths.push(format!("{HSDS_FOLDER}/{name}"));
         }
         paths.extend(
             tables::tables()
                 .iter()
-                .map(|t| format!("{FOLDER}/hsds/{}", t.path)),
+                .map(|t| format!("{HSDS_FOLDER}/{}", t.path)),
         );
     }
     paths
@@ -173,7 +175,7 @@ impl<'a> Export<'a> {
     }
 
     fn hsds_path(name: &str) -> String {
-        format!("{FOLDER}/hsds/{name}")
+        format!("{HSDS_FOLDER}/{name}")
     }
 
     fn start(&self) -> Vec<OutputFile> {
