@@ -50,8 +50,9 @@ pub fn near_limit(site: &Weights, limit: u64) -> Option<Diagnostic> {
     let export = site.bytes_under(HSDS_FOLDER);
     let help = if export > 0 {
         format!(
-            "`hsds.export: false` in hub.yaml leaves out the Open Referral export ({} of the site; /data/partners.csv and .json stay), or publish on a host without the limit; see \"How big the site gets\" in haven's docs/deploy.md",
-            readable(export)
+            "`hsds.export: false` in hub.yaml leaves out the Open Referral export ({} of the site, which would then be {}; /data/partners.csv and .json stay), or publish on a host without the limit; see \"How big the site gets\" in haven's docs/deploy.md",
+            readable(export),
+            readable(bytes.saturating_sub(export))
         )
     } else {
         "publish on a host without the limit, such as a storage bucket; see \"How big the site gets\" in haven's docs/deploy.md".to_string()
@@ -93,7 +94,10 @@ mod tests {
             warning.message
         );
         let help = warning.help.expect("help");
-        assert!(help.contains("export (0.1 KB of the site"), "{help}");
+        assert!(
+            help.contains("export (0.1 KB of the site, which would then be 0.8 KB"),
+            "{help}"
+        );
     }
 
     #[test]
