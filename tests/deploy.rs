@@ -408,15 +408,21 @@ fn a_build_reports_the_bytes_and_files_a_host_will_count() {
     );
 }
 
+/// The example site built into `site` for a host that publishes a
+/// twentieth more than it weighs.
+fn built_near_the_publish_limit(site: &Path) -> haven::BuildReport {
+    let mut plan = plan(&example_site(), site);
+    let size = haven::build(&plan).expect("builds").bytes;
+    plan.publish_limit = size + size / 20;
+    haven::build(&plan).expect("builds")
+}
+
 #[test]
 fn a_site_near_the_publish_limit_is_warned_about_with_what_it_could_leave_out() {
     let output = tempfile::tempdir().expect("tempdir");
     let site = output.path().join("public");
-    let mut plan = plan(&example_site(), &site);
-    let size = haven::build(&plan).expect("builds").bytes;
-    // A host that publishes a twentieth more than this site.
-    plan.publish_limit = size + size / 20;
-    let report = haven::build(&plan).expect("builds");
+    let report = built_near_the_publish_limit(&site);
+    let size = report.bytes;
     let warning = size_warning(&report).expect("W088 within a tenth of the limit");
     assert_eq!(warning.path, Path::new("hub.yaml"));
     assert!(
@@ -479,5 +485,47 @@ fn check_weighs_the_site_a_build_would_write() {
         warning.message.contains(&said),
         "{} lacks {said}",
         warning.message
+    );
+}
+
+/// A size as `size::readable` writes it, back in bytes.
+fn bytes_of(readable: &str) -> f64 {
+    let (number, unit) = readable.split_once(' ').expect("a number and a unit");
+    let number: f64 = number.parse().expect("a number");
+    match unit {
+        "KB" => number * 1e3,
+        "MB" => number * 1e6,
+        "GB" => number * 1e9,
+        other => panic!("unit {other}"),
+    }
+}
+
+#[test]
+fn a_site_near_the_publish_limit_is_told_what_github_pages_weighs_zipped() {
+    let output = tempfile::tempdir().expect("tempdir");
+    let site = output.path().join("public");
+    let report = built_near_the_publish_limit(&site);
+    let message = &size_warning(&report).expect("W088").message;
+    assert!(message.contains("GitLab.com Pages"), "{message}");
+    let said = message
+        .split_once("GitHub Pages weighs the upload zipped instead, about ")
+        .and_then(|(_, rest)| rest.split_once(" here, under its 1 GB"))
+        .map(|(figure, _)| bytes_of(figure))
+        .unwrap_or_else(|| panic!("no zipped size in {message}"));
+    // What GitHub Pages' upload step sends: the folder as a tar archive,
+    // deflated at the default level.
+    let tar = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("tar -cf - . | gzip -6 | wc -c")
+        .current_dir(&site)
+        .output()
+        .expect("tar and gzip");
+    let zipped: f64 = String::from_utf8_lossy(&tar.stdout)
+        .trim()
+        .parse()
+        .expect("a byte count");
+    assert!(
+        (said - zipped).abs() < zipped / 10.0,
+        "said {said} bytes, tar | gzip gives {zipped}"
     );
 }

@@ -71,6 +71,7 @@ fi
 mkdir -p "$work"
 results="$work/results.tsv"
 : > "$results"
+: > "$work/zipped.tsv"
 # Runs a command under /usr/bin/time -v and appends
 # "tool size seconds MB bytes files" (the output folder is the last word).
 measure() {
@@ -81,7 +82,7 @@ measure() {
   local bytes files file_bytes
   bytes=$(du -sb "$out" | cut -f1)
   files=$(find "$out" -type f | wc -l)
-  # The files' own bytes: what a host stores and GitHub Pages counts.
+  # The files' own bytes: what a host stores and GitLab Pages counts.
   file_bytes=$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
   awk -v tool="$tool" -v size="$size" -v bytes="$bytes" -v files="$files" -v file_bytes="$file_bytes" '
     /Elapsed \(wall clock\) time/ {
@@ -139,6 +140,10 @@ for size in "${sizes[@]}"; do
     for i in 0 1 2; do "${tools[$(((rep + i) % 3))]}" "$size"; done
     echo "   run $rep/$size_reps: $(grep $'\t'"$size"$'\t' "$results" | tail -3 | awk '{printf "%s %ss %sMB  ", $1, $3, $4}')"
   done
+  # What GitHub Pages weighs against its 1 GB: the upload, a tar archive
+  # of the site zipped at the default level (actions/upload-pages-artifact).
+  last_haven="$(ls -d "$work"/out-haven-"$size"-* | tail -1)"
+  printf '%s\t%s\n' "$size" "$(tar -cf - -C "$last_haven" . | gzip -6 | wc -c)" >> "$work/zipped.tsv"
 done
 echo "== deleting the outputs"
 mv "$work"/out-* "$trash/" 2>/dev/null || true
@@ -149,9 +154,12 @@ zola_version="no Zola"
 [ -n "$zola" ] && zola_version="$("$zola" --version)"
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(hugo version | cut -d' ' -f1-2); $zola_version; haven $("$haven" --version | cut -d' ' -f2)"
 echo
-node - "$results" <<'EOF'
+node - "$results" "$work/zipped.tsv" <<'EOF'
 const fs = require("node:fs");
-const [file] = process.argv.slice(2);
+const [file, zippedFile] = process.argv.slice(2);
+const zippedRows = fs.existsSync(zippedFile)
+  ? fs.readFileSync(zippedFile, "utf8").trim().split("\n").filter(Boolean).map((line) => line.split("\t"))
+  : [];
 const rows = fs.readFileSync(file, "utf8").trim().split("\n").map((line) => line.split("\t"));
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -181,7 +189,9 @@ for (const size of sizes) {
   if (Number(size) === 10000) {
     verdict = fileBytes <= 500e6 ? " (budget 500 MB: within)" : ` (budget 500 MB: over, ${(fileBytes / 500e6).toFixed(2)}×)`;
   }
-  console.log(`haven output at ${Number(size).toLocaleString("en")} partners: ${(fileBytes / 1e6).toFixed(1)} MB of files, ${Math.max(...stat("haven", size, 5)).toLocaleString("en")} files${verdict}`);
+  const zipped = zippedRows.filter((row) => row[0] === size).map((row) => Number(row[1]));
+  const upload = zipped.length ? `; zipped as GitHub Pages uploads it, ${(zipped[zipped.length - 1] / 1e6).toFixed(1)} MB` : "";
+  console.log(`haven output at ${Number(size).toLocaleString("en")} partners: ${(fileBytes / 1e6).toFixed(1)} MB of files, ${Math.max(...stat("haven", size, 5)).toLocaleString("en")} files${verdict}${upload}`);
 }
 EOF
 

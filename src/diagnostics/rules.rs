@@ -140,7 +140,7 @@ rules! {
     HIDDEN_AS_STALE = "W072", Warning, "hours-places-and-dates", "The record is too old to be shown.";
     AGING = "W073", Warning, "hours-places-and-dates", "The record may be out of date.";
     LARGE_LOGO = "W087", Warning, "hub-and-templates", "The logo is larger than 30 KB.";
-    LARGE_SITE = "W088", Warning, "hub-and-templates", "The site is near or over the 1 GB GitHub Pages and GitLab Pages publish.";
+    LARGE_SITE = "W088", Warning, "hub-and-templates", "The site is near or over the 1 GB GitLab.com Pages publishes (GitHub Pages weighs it zipped).";
     UNTRANSLATED = "W090", Warning, "languages", "A hub language lacks translations.";
     UNTRANSLATED_DETAIL = "W091", Warning, "languages", "One untranslated partner or guide, or short texts left untranslated.";
     REPEATED_REFERENCE = "W102", Warning, "ids-and-references", "A service lists the same phone or location twice.";

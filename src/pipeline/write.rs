@@ -194,6 +194,17 @@ impl Weights {
             .sum()
     }
 
+    /// Each file's site path and bytes, in path order.
+    pub fn listing(&self) -> Vec<(String, u64)> {
+        let mut files: Vec<(String, u64)> = self
+            .sizes()
+            .iter()
+            .map(|(path, bytes)| (path.clone(), *bytes))
+            .collect();
+        files.sort_unstable();
+        files
+    }
+
     /// Adds what a staging folder holds before any generated file:
     /// haven's marker and the hub's static files (a generated file of the
     /// same name, weighed already, wins).
@@ -344,6 +355,11 @@ impl Staging {
             .open(&target)
             .and_then(|mut opened| opened.write_all(&file.contents))
             .map_err(io_error(&target))
+    }
+
+    /// Where the files are written until [`Staging::commit`].
+    pub fn folder(&self) -> &Path {
+        &self.folder
     }
 
     /// What the files written so far weigh.
