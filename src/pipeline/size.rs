@@ -97,7 +97,7 @@ pub fn near_limit(
 /// What a warning says of GitHub Pages, which weighs the upload zipped.
 fn github_upload(zipped: Option<u64>) -> String {
     match zipped {
-        None => "GitHub Pages weighs the upload zipped instead, against 1 GB; `haven build` says what this site's weighs".to_string(),
+        None => "GitHub Pages weighs the upload zipped instead, against 1 GB: `haven build` gives this site's zipped size".to_string(),
         Some(bytes) if bytes.saturating_mul(10) < GITHUB_UPLOAD_BYTES.saturating_mul(WARN_FROM_TENTHS) => format!(
             "GitHub Pages weighs the upload zipped instead, about {} here, under its 1 GB",
             readable(bytes)
@@ -313,7 +313,7 @@ mod tests {
         assert!(
             warning
                 .message
-                .contains("`haven build` says what this site's weighs"),
+                .contains("`haven build` gives this site's zipped size"),
             "{}",
             warning.message
         );
