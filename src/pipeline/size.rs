@@ -35,7 +35,8 @@ const WARN_FROM_TENTHS: u64 = 9;
 const BLOCK_BYTES: u64 = 1 << 20;
 
 /// At most this many blocks are zipped, evenly spaced through the site
-/// (64 MB, half a second on two cores); the rest are taken to zip alike.
+/// (64 MB, about 0.2 seconds on two cores); the rest are taken to zip
+/// alike.
 const SAMPLED_BLOCKS: u64 = 64;
 
 /// What each file and folder adds as an entry of the tar archive, zipped:
