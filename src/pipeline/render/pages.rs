@@ -309,7 +309,7 @@ pub fn render_selected<'s>(
     let mut files = prepared.files;
     let (page_count, kept) = pages_or_errors(rendered)?;
     files.extend(kept);
-    files.push(sitemap(
+    files.extend(sitemaps(
         site,
         shown.iter().map(|(output, _)| output.as_str()),
     ));
@@ -1568,34 +1568,93 @@ fn plain_excerpt(html: &str) -> String {
     excerpt
 }
 
+/// The most URLs, and bytes, one sitemap file may hold (sitemaps.org):
+/// search engines refuse a larger one.
+const SITEMAP_URLS: usize = 50_000;
+const SITEMAP_BYTES: usize = 50 * 1024 * 1024;
+
+const SITEMAP_NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
 /// The sitemap of the pages written to these output paths.
-fn sitemap<'a>(site: &Site, outputs: impl Iterator<Item = &'a str>) -> OutputFile {
-    let base = site.config.base_url.trim_end_matches('/');
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut urls: Vec<&str> = outputs
+fn sitemaps<'a>(site: &Site, outputs: impl Iterator<Item = &'a str>) -> Vec<OutputFile> {
+    let mut pages: Vec<&str> = outputs
         .filter(|output| *output != "404.html")
         .map(|output| output.strip_suffix("index.html").unwrap_or(output))
         .collect();
-    urls.sort_unstable();
-    let base = markdown::escape(base);
-    xml.reserve(urls.len() * (base.len() + 40));
-    for url in urls {
-        xml.push_str("  <url><loc>");
-        xml.push_str(&base);
-        xml.push('/');
+    pages.sort_unstable();
+    sitemap_files(&site.config.base_url, &pages, SITEMAP_URLS, SITEMAP_BYTES)
+}
+
+/// `sitemap.xml` listing `pages` (site paths) under `base_url`; or, when
+/// they are more than one sitemap may hold (`most_urls`, `most_bytes`),
+/// `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as their index,
+/// the address robots.txt gives either way.
+fn sitemap_files(
+    base_url: &str,
+    pages: &[&str],
+    most_urls: usize,
+    most_bytes: usize,
+) -> Vec<OutputFile> {
+    let base = markdown::escape(base_url.trim_end_matches('/'));
+    let head = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{SITEMAP_NAMESPACE}\">\n"
+    );
+    let tail = "</urlset>\n";
+    let mut parts: Vec<String> = Vec::new();
+    let (mut part, mut urls) = (String::new(), 0);
+    let mut entry = String::new();
+    for page in pages {
+        entry.clear();
+        entry.push_str("  <url><loc>");
+        entry.push_str(&base);
+        entry.push('/');
         // Output paths are slugs: escaping is for a hub's odd file name.
-        if url.contains(['&', '<', '>', '"', '\'']) {
-            xml.push_str(&markdown::escape(url));
+        if page.contains(['&', '<', '>', '"', '\'']) {
+            entry.push_str(&markdown::escape(page));
         } else {
-            xml.push_str(url);
+            entry.push_str(page);
         }
-        xml.push_str("</loc></url>\n");
+        entry.push_str("</loc></url>\n");
+        let full = urls == most_urls || part.len() + entry.len() + tail.len() > most_bytes;
+        if urls > 0 && full {
+            part.push_str(tail);
+            parts.push(std::mem::take(&mut part));
+            urls = 0;
+        }
+        if urls == 0 {
+            part.reserve((pages.len().min(most_urls)) * (base.len() + 40));
+            part.push_str(&head);
+        }
+        part.push_str(&entry);
+        urls += 1;
     }
-    xml.push_str("</urlset>\n");
-    OutputFile {
-        path: "sitemap.xml".into(),
-        contents: xml.into_bytes(),
+    if urls == 0 {
+        part.push_str(&head);
     }
+    part.push_str(tail);
+    parts.push(part);
+    let xml = |path: String, contents: String| OutputFile {
+        path,
+        contents: contents.into_bytes(),
+    };
+    if parts.len() == 1 {
+        return parts
+            .into_iter()
+            .map(|part| xml("sitemap.xml".into(), part))
+            .collect();
+    }
+    let mut index = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"{SITEMAP_NAMESPACE}\">\n"
+    );
+    let mut files = Vec::with_capacity(parts.len() + 1);
+    for (number, part) in (1..).zip(parts) {
+        let name = format!("sitemap-{number}.xml");
+        index.push_str(&format!("  <sitemap><loc>{base}/{name}</loc></sitemap>\n"));
+        files.push(xml(name, part));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(xml("sitemap.xml".into(), index));
+    files
 }
 
 /// docs/deploy.md: only the site itself, no inline code, and forms may post
@@ -1647,6 +1706,105 @@ fn robots(site: &Site) -> OutputFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each file's path and text.
+    fn texts(files: &[OutputFile]) -> Vec<(String, String)> {
+        files
+            .iter()
+            .map(|file| {
+                let text = String::from_utf8(file.contents.clone()).expect("UTF-8");
+                (file.path.clone(), text)
+            })
+            .collect()
+    }
+
+    /// The addresses a sitemap file lists, in order.
+    fn locs(xml: &str) -> Vec<&str> {
+        xml.split("<loc>")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("</loc>"))
+            .map(|(loc, _)| loc)
+            .collect()
+    }
+
+    #[test]
+    fn a_hub_within_one_sitemap_gets_one_sitemap_file() {
+        let files = texts(&sitemap_files(
+            "https://hub.example.org/",
+            &["", "partners/a/"],
+            3,
+            1 << 20,
+        ));
+        assert_eq!(files.len(), 1);
+        let (path, xml) = &files[0];
+        assert_eq!(path, "sitemap.xml");
+        assert!(xml.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+        assert_eq!(
+            locs(xml),
+            [
+                "https://hub.example.org/",
+                "https://hub.example.org/partners/a/"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hub_with_more_pages_than_a_sitemap_may_list_gets_a_sitemap_index() {
+        let pages = ["", "a/", "b/", "c/", "d/", "e/", "f/"];
+        let files = texts(&sitemap_files(
+            "https://hub.example.org/x",
+            &pages,
+            3,
+            1 << 20,
+        ));
+        let names: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let (_, index) = &files[3];
+        assert!(
+            index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+        );
+        assert_eq!(
+            locs(index),
+            [
+                "https://hub.example.org/x/sitemap-1.xml",
+                "https://hub.example.org/x/sitemap-2.xml",
+                "https://hub.example.org/x/sitemap-3.xml"
+            ]
+        );
+        let listed: Vec<&str> = files[..3].iter().flat_map(|(_, xml)| locs(xml)).collect();
+        let expected: Vec<String> = pages
+            .iter()
+            .map(|page| format!("https://hub.example.org/x/{page}"))
+            .collect();
+        assert_eq!(listed, expected);
+        assert!(files[..3].iter().all(|(_, xml)| locs(xml).len() <= 3
+            && xml.starts_with("<?xml")
+            && xml.ends_with("</urlset>\n")));
+    }
+
+    #[test]
+    fn no_sitemap_file_passes_the_bytes_a_sitemap_may_have() {
+        let pages: Vec<String> = (0..40).map(|n| format!("partners/partner-{n}/")).collect();
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let files = texts(&sitemap_files(
+            "https://hub.example.org/",
+            &pages,
+            50_000,
+            600,
+        ));
+        assert!(files.len() > 2, "{} files", files.len());
+        for (path, xml) in &files {
+            assert!(xml.len() <= 600, "{path} is {} bytes", xml.len());
+        }
+    }
 
     #[test]
     fn page_links_are_the_ends_and_the_current_page_with_its_neighbours() {
