@@ -1601,8 +1601,9 @@ fn sitemap_files(
     );
     let tail = "</urlset>\n";
     let mut parts: Vec<String> = Vec::new();
-    let (mut part, mut urls) = (String::new(), 0);
-    let mut entry = String::new();
+    let mut part = String::with_capacity(pages.len().min(most_urls) * (base.len() + 40));
+    part.push_str(&head);
+    let (mut urls, mut entry) = (0, String::new());
     for page in pages {
         entry.clear();
         entry.push_str("  <url><loc>");
@@ -1618,18 +1619,11 @@ fn sitemap_files(
         let full = urls == most_urls || part.len() + entry.len() + tail.len() > most_bytes;
         if urls > 0 && full {
             part.push_str(tail);
-            parts.push(std::mem::take(&mut part));
+            parts.push(std::mem::replace(&mut part, head.clone()));
             urls = 0;
-        }
-        if urls == 0 {
-            part.reserve((pages.len().min(most_urls)) * (base.len() + 40));
-            part.push_str(&head);
         }
         part.push_str(&entry);
         urls += 1;
-    }
-    if urls == 0 {
-        part.push_str(&head);
     }
     part.push_str(tail);
     parts.push(part);
@@ -1638,10 +1632,7 @@ fn sitemap_files(
         contents: contents.into_bytes(),
     };
     if parts.len() == 1 {
-        return parts
-            .into_iter()
-            .map(|part| xml("sitemap.xml".into(), part))
-            .collect();
+        return vec![xml("sitemap.xml".into(), parts.swap_remove(0))];
     }
     let mut index = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"{SITEMAP_NAMESPACE}\">\n"
