@@ -57,6 +57,8 @@ impl Sources {
             .as_ref()?;
         let start = *starts.get(line.checked_sub(1)?)?;
         let rest = text.get(start..)?;
+        // Positions are counted after the byte-order mark the loader drops.
+        let rest = rest.strip_prefix('\u{feff}').unwrap_or(rest);
         let end = rest.find('\n').unwrap_or(rest.len());
         Some(rest[..end].trim_end_matches('\r').to_string())
     }
@@ -357,6 +359,23 @@ mod tests {
         assert!(text.starts_with(expected), "{text}");
         assert!(text.ends_with("1 error(s), 0 warning(s)\n"));
         assert!(!text.contains('\x1b'));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_shown_and_the_caret_stays_under_the_value() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("partners")).unwrap();
+        std::fs::write(dir.path().join("partners/a.yaml"), "\u{feff}id: [x]\n").unwrap();
+        let at_value = Diagnostic::new(rules::UNKNOWN_CODE, "partners/a.yaml", "wrong")
+            .at(Some(Position { line: 1, column: 5 }));
+        let text = render(
+            &[at_value],
+            dir.path(),
+            Format::Human,
+            Style { color: false },
+        );
+        assert!(text.contains("1 | id: [x]\n  |     ^"), "{text}");
+        assert!(!text.contains('\u{feff}'), "{text}");
     }
 
     #[test]

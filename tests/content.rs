@@ -10,8 +10,13 @@ use common::*;
 
 /// What a phone dials for the text a visitor sees, worked out here on its
 /// own: letters are keypad digits, "ext." / "x" / "#" start an extension,
-/// a ten-digit number is North American.
+/// digits in brackets after letters only spell them out, a ten-digit
+/// number is North American.
 fn dialled_for_shown(shown: &str) -> (String, Option<String>) {
+    let shown = match shown.rsplit_once(" (") {
+        Some((number, _)) if number.chars().any(|c| c.is_ascii_alphabetic()) => number,
+        _ => shown,
+    };
     let lower = shown.to_ascii_lowercase();
     let (number, extension) = ["extension", "ext.", "ext", " x", "#"]
         .iter()
@@ -102,7 +107,7 @@ fn every_call_link_dials_exactly_the_number_shown() {
         &settings,
         text.replace(
             "crisis_lines:\n",
-            "crisis_lines:\n  - label: Childhelp National Child Abuse Hotline\n    number: \"1-800-4-A-CHILD\"\n    kind: voice\n    hours: 24/7\n",
+            "crisis_lines:\n  - label: Childhelp National Child Abuse Hotline\n    number: \"1-800-4-A-CHILD\"\n    kind: voice\n    hours: 24/7\n  - label: RAINN National Sexual Assault Hotline\n    number: \"1-800-656-HOPE (4673)\"\n    kind: voice\n    hours: 24/7\n",
         ),
     )
     .unwrap();
@@ -129,6 +134,7 @@ fn every_call_link_dials_exactly_the_number_shown() {
     }
     for expected in [
         "tel:+18004224453",
+        "tel:+18006564673",
         "tel:+15055550170,12",
         "tel:+15055550171,7",
     ] {
@@ -473,4 +479,28 @@ fn a_failed_first_build_does_not_mention_a_previous_site() {
     assert!(!output.status.success());
     assert!(printed.contains("nothing was written"), "{printed}");
     assert!(!printed.contains("previous site"), "{printed}");
+}
+
+#[test]
+fn a_day_open_around_the_clock_reads_open_24_hours_in_each_language() {
+    let settings = format!("{MINIMAL_HUB}languages: [en, es]\ndefault_timezone: America/Denver\n");
+    let partner = minimal_partner("shelter").replace(
+        "website:",
+        "phones:\n  - id: line\n    number: \"+1 505-555-0142\"\n    kind: voice\n    label: Shelter line\n    hours: { mon: \"09:00-17:00\", sat: \"00:00-24:00\" }\nwebsite:",
+    );
+    let dir = hub(&[("hub.yaml", &settings), ("partners/shelter.yaml", &partner)]);
+    let output = tempfile::tempdir().unwrap();
+    haven::build(&plan(dir.path(), &output.path().join("site"))).expect("the hub builds");
+    for (page, saturday, all_day) in [
+        ("partners/shelter/index.html", "Saturday", "Open 24 hours"),
+        (
+            "es/partners/shelter/index.html",
+            "Sábado",
+            "Abierto las 24 horas",
+        ),
+    ] {
+        let html = fs::read_to_string(output.path().join("site").join(page)).unwrap();
+        assert!(html.contains(&format!("{saturday}<td>{all_day}")), "{page}");
+        assert!(!html.contains("midnight"), "{page}");
+    }
 }

@@ -6,11 +6,21 @@ pub fn did_you_mean<'a>(
     candidates: impl Iterator<Item = &'a str>,
     fallback: &str,
 ) -> String {
-    let best = candidates
-        .map(|candidate| (edit_distance(input, candidate), candidate))
+    let candidates: Vec<&str> = candidates.collect();
+    let close = candidates
+        .iter()
+        .map(|candidate| (edit_distance(input, candidate), *candidate))
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
         .min();
-    match best {
+    // "timezone" for "default_timezone": the word is a whole part of the name.
+    let part_of = || {
+        candidates
+            .iter()
+            .filter(|candidate| input.len() >= 4 && candidate.split('_').any(|part| part == input))
+            .min_by_key(|candidate| candidate.len())
+            .map(|candidate| (0, *candidate))
+    };
+    match close.or_else(part_of) {
         Some((_, candidate)) => format!("{fallback} — did you mean \"{candidate}\"?"),
         None => fallback.to_string(),
     }
@@ -46,6 +56,19 @@ mod tests {
         assert_eq!(
             did_you_mean("zzz", ["legal_services"].into_iter(), "x"),
             "x"
+        );
+    }
+
+    #[test]
+    fn a_word_that_is_part_of_a_longer_name_suggests_that_name() {
+        let help = did_you_mean(
+            "timezone",
+            ["title", "default_timezone", "default_country"].into_iter(),
+            "remove the field or fix its spelling",
+        );
+        assert!(
+            help.ends_with("did you mean \"default_timezone\"?"),
+            "{help}"
         );
     }
 }

@@ -55,6 +55,36 @@ pub fn parse(
             "write it as \"+1 505-555-0142\" (letters such as 1-800-4-A-CHILD are fine), an extension as \"ext. 12\"; for 3-6 digit numbers such as 988 or a text short code use kind: short_code".to_string(),
         )
     };
+    if let Some((label, number)) = label_before(main) {
+        return Err((
+            rules::UNDIALLABLE_NUMBER,
+            format!("\"{written}\" is not a phone number that can be dialled in {country}: \"{label}:\" is a label, not part of the number"),
+            format!("write number: \"{number}\" and {}", label_field(label)),
+        ));
+    }
+    if let Some((keyword, number)) = text_instruction(main) {
+        let kind = if number.chars().filter(char::is_ascii_digit).count() <= 6 {
+            "short_code"
+        } else {
+            "sms"
+        };
+        return Err((
+            rules::UNDIALLABLE_NUMBER,
+            format!("\"{written}\" is not a phone number that can be dialled in {country}: it tells people what to text"),
+            format!("write number: \"{number}\", kind: {kind} and text_keyword: {keyword}; the page shows \"(Text {keyword})\" and the link opens a text message"),
+        ));
+    }
+    let main = match spelled_out(main) {
+        Spelling::Agrees(number) => number,
+        Spelling::None => main,
+        Spelling::Disagrees { letters, digits } => {
+            return Err((
+                rules::UNDIALLABLE_NUMBER,
+                format!("\"{written}\" is not a phone number that can be dialled in {country}: the letters dial {letters}, the digits in brackets say {digits}"),
+                "check the number the partner publishes, and write the letters and the digits so they agree (\"1-800-799-SAFE (7233)\"), or only one of them".to_string(),
+            ))
+        }
+    };
     let allowed =
         |c: char| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '+' | '/');
     if let Some(stray) = main.chars().find(|c| !allowed(*c)) {
@@ -162,6 +192,120 @@ pub fn split_extension(written: &str) -> (&str, Option<String>) {
     (written, None)
 }
 
+/// What a number written with letters says in brackets after them.
+enum Spelling<'a> {
+    /// No letters with digits in brackets (or digits with letters).
+    None,
+    /// The brackets spell out the letters ("1-800-799-SAFE (7233)",
+    /// "1-800-4-A-CHILD (1-800-422-4453)", "1-800-799-7233 (SAFE)"): the
+    /// number without them.
+    Agrees(&'a str),
+    /// They do not: one of the two is wrong, and no one can tell which.
+    Disagrees { letters: String, digits: String },
+}
+
+/// Hotlines publish their letters with the digits they dial in brackets,
+/// and volunteers copy both; dialling both would run the digits twice.
+fn spelled_out(main: &str) -> Spelling<'_> {
+    let trimmed = main.trim_end();
+    let Some(inside) = trimmed.strip_suffix(')') else {
+        return Spelling::None;
+    };
+    let Some(open) = inside.rfind('(') else {
+        return Spelling::None;
+    };
+    let (before, inside) = (trimmed[..open].trim_end(), &inside[open + 1..]);
+    // Vanity letters are capitals; "(505) 555-0142 (Main)" is a label.
+    let has_letters = |text: &str| text.chars().any(|c| c.is_ascii_alphabetic());
+    let capitals = |text: &str| !text.chars().any(|c| c.is_ascii_lowercase());
+    if !capitals(before) || !capitals(inside) {
+        return Spelling::None;
+    }
+    let only = |text: &str, keep: fn(&char) -> bool| {
+        text.chars()
+            .all(|c| keep(&c) || matches!(c, ' ' | '-' | '.' | '+'))
+    };
+    let keypad = |text: &str| -> String { text.chars().filter_map(keypad_digit).collect() };
+    // The keypad digits from the first letter on: what the brackets must say at least.
+    let spelled = if has_letters(before) && only(inside, char::is_ascii_digit) {
+        let first_letter = before
+            .find(|c: char| c.is_ascii_alphabetic())
+            .unwrap_or_default();
+        let from_letters = keypad(&before[first_letter..]);
+        let digits = keypad(inside);
+        let whole = keypad(before);
+        if digits.len() >= from_letters.len() && whole.ends_with(&digits) {
+            return Spelling::Agrees(before);
+        }
+        Some((from_letters, digits))
+    } else if !has_letters(before)
+        && !inside.is_empty()
+        && only(inside, char::is_ascii_alphabetic)
+        && keypad(before).ends_with(&keypad(inside))
+    {
+        // Letters that do not spell the end of the number are more likely
+        // a label, "(TTY)", than a mistake: no claim is made about them.
+        return Spelling::Agrees(before);
+    } else {
+        None
+    };
+    match spelled {
+        Some((letters, digits)) => Spelling::Disagrees { letters, digits },
+        None => Spelling::None,
+    }
+}
+
+/// "TTY: 1-800-787-3224", "Hotline: 505-555-0142": a label of words
+/// before a colon, and the number after it.
+fn label_before(main: &str) -> Option<(&str, &str)> {
+    let (label, number) = main.split_once(':')?;
+    let label = label.trim();
+    let is_words = !label.is_empty()
+        && label.len() <= 24
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '/');
+    let number = number.trim();
+    (is_words && number.chars().any(|c| c.is_ascii_digit())).then_some((label, number))
+}
+
+/// Where the word of a label belongs in the record.
+fn label_field(label: &str) -> String {
+    let word = label.to_ascii_lowercase();
+    let kind = match word.as_str() {
+        "tty" | "tdd" | "tty/tdd" | "tdd/tty" => Some("tty"),
+        "fax" => Some("fax"),
+        "text" | "sms" | "txt" => Some("sms"),
+        "video" | "videophone" | "vp" => Some("video"),
+        _ => None,
+    };
+    match kind {
+        Some(kind) => format!("kind: {kind}"),
+        None => format!("label: {label}"),
+    }
+}
+
+/// "Text START to 88788", "text HOME to 741741": the keyword and the
+/// number to send it to.
+fn text_instruction(main: &str) -> Option<(&str, &str)> {
+    let lower = main.to_ascii_lowercase();
+    let after_verb = ["text ", "txt "]
+        .iter()
+        .find_map(|verb| lower.trim_start().strip_prefix(verb))?;
+    let offset = main.len() - after_verb.len();
+    let to = after_verb.rfind(" to ")?;
+    let keyword = main[offset..offset + to]
+        .trim()
+        .trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’'));
+    let number = main[offset + to + " to ".len()..].trim();
+    let is_keyword = !keyword.is_empty() && !keyword.contains(' ');
+    let is_number = number.chars().any(|c| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.' | '+'));
+    (is_keyword && is_number).then_some((keyword, number))
+}
+
 /// The keypad digit of a character: itself for a digit, 2 for A, B, C …
 /// 9 for W, X, Y, Z; none for punctuation.
 fn keypad_digit(c: char) -> Option<char> {
@@ -208,6 +352,64 @@ mod tests {
         // Childhelp, as it is published.
         assert_eq!(link("1-800-4-A-CHILD"), Ok("tel:+18004224453".into()));
         assert_eq!(link("1-800-HELP-NOW"), Ok("tel:+18004357669".into()));
+    }
+
+    #[test]
+    fn digits_in_brackets_that_spell_out_the_letters_are_dialled_once() {
+        // As the hotlines publish them.
+        assert_eq!(link("1-800-799-SAFE (7233)"), Ok("tel:+18007997233".into()));
+        assert_eq!(link("1-800-656-HOPE (4673)"), Ok("tel:+18006564673".into()));
+        assert_eq!(
+            link("1-800-4-A-CHILD (1-800-422-4453)"),
+            Ok("tel:+18004224453".into())
+        );
+        assert_eq!(
+            link("1-800-THE-LOST (1-800-843-5678)"),
+            Ok("tel:+18008435678".into())
+        );
+        assert_eq!(link("1-800-799-7233 (SAFE)"), Ok("tel:+18007997233".into()));
+        assert_eq!(link("(505) 555-0142"), Ok("tel:+15055550142".into()));
+        for label in ["(505) 555-0142 (Main)", "(505) 555-0142 (TTY)"] {
+            let (message, _) = refused(label, PhoneKind::Voice);
+            assert!(!message.contains("the letters dial"), "{message}");
+        }
+    }
+
+    /// The message and help of a number refused as E050.
+    fn refused(written: &str, kind: PhoneKind) -> (String, String) {
+        let (rule, message, help) = parse(written, None, kind, "US").unwrap_err();
+        assert_eq!(rule, rules::UNDIALLABLE_NUMBER, "{written}");
+        (message, help)
+    }
+
+    #[test]
+    fn letters_and_bracketed_digits_that_disagree_are_refused() {
+        for written in ["1-800-799-SAFE (7234)", "1-800-799-SAFE (33)"] {
+            let (message, _) = refused(written, PhoneKind::Voice);
+            assert!(message.contains("the letters dial"), "{message}");
+        }
+    }
+
+    #[test]
+    fn a_label_before_the_number_is_named_with_where_it_belongs() {
+        let (message, help) = refused("TTY: 1-800-787-3224", PhoneKind::Voice);
+        assert!(
+            message.ends_with("\"TTY:\" is a label, not part of the number"),
+            "{message}"
+        );
+        assert_eq!(help, "write number: \"1-800-787-3224\" and kind: tty");
+        let (_, help) = refused("Hotline: 505-555-0142", PhoneKind::Voice);
+        assert_eq!(help, "write number: \"505-555-0142\" and label: Hotline");
+    }
+
+    #[test]
+    fn text_instructions_become_a_keyword_and_a_number() {
+        let (_, help) = refused("Text START to 88788", PhoneKind::Voice);
+        let short_code = "write number: \"88788\", kind: short_code and text_keyword: START";
+        assert!(help.starts_with(short_code), "{help}");
+        let (_, help) = refused("text 'HOME' to 505-555-0143", PhoneKind::Sms);
+        let line = "write number: \"505-555-0143\", kind: sms and text_keyword: HOME";
+        assert!(help.starts_with(line), "{help}");
     }
 
     #[test]

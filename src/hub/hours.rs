@@ -46,6 +46,79 @@ fn parse_time(text: &str) -> Option<u16> {
     (minutes < 60 && total <= 24 * 60).then_some(total)
 }
 
+/// The day's value in haven's form, when `value` is written another way a
+/// person would read without doubt: 12-hour times ("9am - 5pm", "9:00 AM
+/// to 5:00 PM"), dashes from a word processor ("09:00–17:00"), "noon",
+/// "midnight", "24 hours". Times such as "9-5" could mean more than one
+/// thing and get none.
+pub fn rewrite_day(value: &str) -> Option<String> {
+    let lower = value.trim().to_lowercase();
+    if [
+        "24 hours",
+        "24 hrs",
+        "24hrs",
+        "24h",
+        "open 24 hours",
+        "all day",
+    ]
+    .contains(&lower.as_str())
+    {
+        return Some("00:00-24:00".to_string());
+    }
+    let pieces: Option<Vec<String>> = lower
+        .split([',', ';'])
+        .map(|piece| {
+            let piece = piece.replace(['–', '—'], "-").replace(" to ", "-");
+            let (start, end) = piece.split_once('-')?;
+            let start = loose_time(start, false)?;
+            let end = loose_time(end, true)?;
+            Some(format!("{}-{}", hh_mm(start), hh_mm(end)))
+        })
+        .collect();
+    let rewritten = pieces?.join(", ");
+    (rewritten != value.trim() && parse_day(&rewritten).is_ok()).then_some(rewritten)
+}
+
+/// A time in 24-hour HH:MM, or with am/pm ("9am", "9:30 p.m."), or
+/// "noon" or "midnight" (the end of the day when it ends a range).
+fn loose_time(text: &str, ends: bool) -> Option<u16> {
+    let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
+    match compact.as_str() {
+        "noon" | "12noon" => return Some(12 * 60),
+        "midnight" | "12midnight" => return Some(if ends { 24 * 60 } else { 0 }),
+        _ => {}
+    }
+    let (clock, afternoon) = if let Some(clock) = compact.strip_suffix("am") {
+        (clock, Some(false))
+    } else if let Some(clock) = compact.strip_suffix("pm") {
+        (clock, Some(true))
+    } else {
+        (compact.as_str(), None)
+    };
+    let Some(afternoon) = afternoon else {
+        // Without am or pm only the two-digit 24-hour form is certain.
+        return (clock.len() == 5).then(|| parse_time(clock)).flatten();
+    };
+    let (hours, minutes) = clock.split_once(':').unwrap_or((clock, "00"));
+    let hours: u16 = hours.parse().ok().filter(|h| (1..=12).contains(h))?;
+    let minutes: u16 = minutes
+        .parse()
+        .ok()
+        .filter(|m| *m < 60 && minutes.len() == 2)?;
+    let hours = match (hours, afternoon) {
+        (12, false) if ends && minutes == 0 => 24,
+        (12, false) => 0,
+        (12, true) => 12,
+        (hours, true) => hours + 12,
+        (hours, false) => hours,
+    };
+    Some(hours * 60 + minutes)
+}
+
+fn hh_mm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// Formats minutes after midnight as a clock time for `language`:
 /// 12-hour in English (US usage), 24-hour elsewhere.
 pub fn clock(minutes: u16, language: &str) -> String {
@@ -174,6 +247,37 @@ mod tests {
         assert_eq!(parse_day("9am-5pm"), Err("9am-5pm".to_string()));
         assert_eq!(parse_day("25:00-26:00"), Err("25:00-26:00".to_string()));
         assert!(parse_day("24:00-06:00").is_err());
+    }
+
+    #[test]
+    fn hours_written_another_clear_way_get_their_rewrite() {
+        for (written, rewrite) in [
+            ("9am - 5pm", "09:00-17:00"),
+            ("9:00 AM - 5:00 PM", "09:00-17:00"),
+            ("9 a.m. to 5:30 p.m.", "09:00-17:30"),
+            ("09:00–17:00", "09:00-17:00"),
+            ("8am-noon, 1pm-5pm", "08:00-12:00, 13:00-17:00"),
+            ("6pm-midnight", "18:00-24:00"),
+            ("10pm-12am", "22:00-24:00"),
+            ("12am-6am", "00:00-06:00"),
+            ("24 hours", "00:00-24:00"),
+        ] {
+            assert_eq!(rewrite_day(written).as_deref(), Some(rewrite), "{written}");
+        }
+    }
+
+    #[test]
+    fn hours_that_could_mean_more_than_one_thing_get_no_rewrite() {
+        for written in [
+            "9-5",
+            "9:00-5:00",
+            "13pm-2pm",
+            "9am",
+            "by appointment",
+            "09:00-17:00",
+        ] {
+            assert_eq!(rewrite_day(written), None, "{written}");
+        }
     }
 
     #[test]

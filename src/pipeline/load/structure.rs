@@ -127,11 +127,18 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                     .map(|o| o.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
                 let listing = format!("use one of: {}", allowed.join(", "));
+                let help = if reads_as_yes_or_no(found) {
+                    yes_or_no_help(&parent, found, &listing)
+                } else if let Some(word) = synonym(found).filter(|word| allowed.contains(word)) {
+                    format!("{listing} — \"{found}\" is written \"{word}\" here")
+                } else {
+                    did_you_mean(found, allowed.iter().copied(), &listing)
+                };
                 report(
                     rules::UNKNOWN_CODE,
                     parent.clone(),
                     format!("unknown value \"{found}\""),
-                    did_you_mean(found, allowed.iter().copied(), &listing),
+                    help,
                 )
             }
             ValidationErrorKind::Type { .. } => {
@@ -141,19 +148,20 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                 {
                     continue;
                 }
+                let expected = expected(&error.to_string());
                 let help = if is_service_translations(&parent) {
                     format!("a service's translation goes under its id, not in a list:\n      services:\n        {}:\n          name: …\n          description: …", first_service_id(instance))
+                } else if expected.contains("true or false")
+                    && instance.as_str().is_some_and(reads_as_yes_or_no)
+                {
+                    "write true or false, without quotes: haven reads yes and no as text".into()
                 } else {
                     "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into()
                 };
                 report(
                     rules::WRONG_SHAPE,
                     parent.clone(),
-                    format!(
-                        "{} has the wrong shape: {}",
-                        describe(instance),
-                        expected(&error.to_string())
-                    ),
+                    format!("{} has the wrong shape: {expected}", describe(instance)),
                     help,
                 )
             }
@@ -272,26 +280,140 @@ fn describe(value: &Value) -> &'static str {
     }
 }
 
-/// The "is not of type …" tail of a jsonschema message, in plain words.
+/// The "is not of type(s) …" tail of a jsonschema message, in plain
+/// words. An empty value is left unsaid beside another type: every
+/// optional field takes one, so naming it only lengthens the message.
 fn expected(message: &str) -> String {
-    match message.split_once("is not of type") {
-        Some((_, types)) => format!(
-            "expected {}",
-            types
-                .trim()
-                .replace("\"object\"", "a mapping")
-                .replace("\"array\"", "a list")
-                .replace("\"string\"", "text")
-                .replace("\"integer\"", "a whole number")
-                .replace("\"boolean\"", "true or false")
+    let Some((_, types)) = message
+        .split_once("is not of types ")
+        .or_else(|| message.split_once("is not of type "))
+    else {
+        return message.to_string();
+    };
+    let words: Vec<&str> = types
+        .split(", ")
+        .map(|name| match name.trim().trim_matches('"') {
+            "object" => "a mapping",
+            "array" => "a list",
+            "string" => "text",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true or false",
+            "null" => "an empty value",
+            other => other,
+        })
+        .collect();
+    let said: Vec<&str> = match words.as_slice() {
+        [only] => vec![*only],
+        _ => words
+            .into_iter()
+            .filter(|word| *word != "an empty value")
+            .collect(),
+    };
+    format!("expected {}", said.join(" or "))
+}
+
+/// Help for yes or no written where a word is expected: the word it most
+/// likely means, for the access facts a volunteer answers that way.
+fn yes_or_no_help(field: &str, found: &str, listing: &str) -> String {
+    let yes = ["yes", "y", "on"]
+        .iter()
+        .any(|word| found.trim().eq_ignore_ascii_case(word));
+    let meant = match (field.rsplit('.').next().unwrap_or(field), yes) {
+        ("law_enforcement_involvement", false) => Some("not_required"),
+        ("law_enforcement_involvement", true) => Some("required"),
+        ("confidentiality", true) => Some("confidential"),
+        _ => None,
+    };
+    match meant {
+        Some(word) => format!(
+            "this field takes a word, not yes or no: {listing}; \"{found}\" is probably \"{word}\""
         ),
-        None => message.to_string(),
+        None => format!("this field takes a word, not yes or no: {listing}"),
     }
+}
+
+/// The value haven uses for a word volunteers write for it.
+fn synonym(found: &str) -> Option<&'static str> {
+    let word = found.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+    Some(match word.as_str() {
+        "text" | "texting" | "txt" | "text_message" => "sms",
+        "phone" | "call" | "telephone" | "landline" | "cell" | "mobile" => "voice",
+        "tdd" | "teletype" => "tty",
+        "shortcode" | "short" => "short_code",
+        "videophone" | "vp" => "video",
+        _ => return None,
+    })
+}
+
+/// Yes, no, y, n, on, off in any case: booleans in older YAML, text in
+/// the YAML haven reads, and what a volunteer writes for true or false.
+fn reads_as_yes_or_no(text: &str) -> bool {
+    ["yes", "no", "y", "n", "on", "off"]
+        .iter()
+        .any(|word| text.trim().eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn several_expected_types_read_as_words_without_the_empty_value() {
+        assert_eq!(
+            expected(r#""No" is not of types "boolean", "null""#),
+            "expected true or false"
+        );
+        assert_eq!(expected(r#"3 is not of type "array""#), "expected a list");
+        assert_eq!(
+            expected(r#"3 is not of type "null""#),
+            "expected an empty value"
+        );
+    }
+
+    /// The message and help of the error a partner record gets at `field`.
+    fn error_at(record: &str, field: &str) -> (String, String) {
+        let source = format!("schema_version: 1\nid: x\n{record}");
+        partner_errors(&source, Path::new("partners/x.yaml"))
+            .into_iter()
+            .find(|d| d.field == field)
+            .map(|d| (d.message, d.help.unwrap_or_default()))
+            .unwrap_or_else(|| panic!("no error at {field}"))
+    }
+
+    #[test]
+    fn yes_and_no_written_for_a_boolean_get_their_own_help() {
+        let (message, help) = error_at(
+            "services:\n  - id: s\n    access:\n      id_required: No\n",
+            "services[0].access.id_required",
+        );
+        assert!(message.ends_with("expected true or false"), "{message}");
+        assert!(help.contains("without quotes"), "{help}");
+    }
+
+    #[test]
+    fn yes_or_no_written_for_an_access_fact_suggests_the_word_it_means() {
+        let access = "services:\n  - id: s\n    access:\n      law_enforcement_involvement: no\n      confidentiality: Yes\n";
+        let (_, help) = error_at(access, "services[0].access.law_enforcement_involvement");
+        assert!(
+            help.ends_with("\"no\" is probably \"not_required\""),
+            "{help}"
+        );
+        let (_, help) = error_at(access, "services[0].access.confidentiality");
+        assert!(
+            help.ends_with("\"Yes\" is probably \"confidential\""),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn a_word_volunteers_use_for_a_value_is_named_with_haven_s_word() {
+        let (_, help) = error_at(
+            "phones:\n  - id: p\n    number: \"88788\"\n    kind: text\n",
+            "phones[0].kind",
+        );
+        assert!(help.ends_with("\"text\" is written \"sms\" here"), "{help}");
+    }
 
     #[test]
     fn pointers_become_field_paths() {

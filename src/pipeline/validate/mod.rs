@@ -1157,7 +1157,10 @@ impl<'a> PartnerCheck<'a> {
                     match crate::hub::hours::parse_day(value) {
                         Err(bad) => out.push(
                             self.diagnostic(rules::BAD_DAY_HOURS, field, format!("\"{bad}\" is not a time range in 24-hour HH:MM-HH:MM form"))
-                                .help("write e.g. \"09:00-17:00\", several ranges separated by commas, or closed"),
+                                .help(match crate::hub::hours::rewrite_day(value) {
+                                    Some(rewrite) => format!("write {day}: \"{rewrite}\""),
+                                    None => "write e.g. \"09:00-17:00\", several ranges separated by commas, or closed".to_string(),
+                                }),
                         ),
                         Ok(ranges) => self.day_ranges(&ranges, &field, out),
                     }
