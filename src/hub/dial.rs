@@ -368,6 +368,12 @@ mod tests {
             Ok("tel:+18008435678".into())
         );
         assert_eq!(link("1-800-799-7233 (SAFE)"), Ok("tel:+18007997233".into()));
+        // StrongHearts Native Helpline and NAMI, as their sites print them.
+        assert_eq!(
+            link("1-844-7NATIVE (762-8483)"),
+            Ok("tel:+18447628483".into())
+        );
+        assert_eq!(link("1-800-950-NAMI (6264)"), Ok("tel:+18009506264".into()));
         assert_eq!(link("(505) 555-0142"), Ok("tel:+15055550142".into()));
         for label in ["(505) 555-0142 (Main)", "(505) 555-0142 (TTY)"] {
             let (message, _) = refused(label, PhoneKind::Voice);

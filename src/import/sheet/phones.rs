@@ -322,6 +322,13 @@ mod tests {
         let entries = phone_entries("1-800-4-A-CHILD");
         assert_eq!(entries[0].label, None);
 
+        let entries = phone_entries("National DV Hotline: 1-800-799-SAFE (7233)");
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].label.as_deref(), Some("National DV Hotline"));
+        assert_eq!(entries[0].number, "1-800-799-SAFE (7233)");
+        let dialled = crate::hub::dial::parse(&entries[0].number, None, PhoneKind::Voice, "US");
+        assert_eq!(dialled.map(|d| d.number), Ok("+18007997233".to_string()));
+
         let entries = phone_entries("Text or WhatsApp: +1 575-555-0107");
         assert_eq!(entries[0].label.as_deref(), Some("Text or WhatsApp"));
 
