@@ -675,10 +675,11 @@ fn parse_guide(
         _ => (stem, None),
     };
     let Some((front, body, body_line_offset)) = split_front_matter(&file.text) else {
+        let (message, help) = missing_front_matter(&file.text);
         diagnostics.push(
-            Diagnostic::new(rules::GUIDE_WITHOUT_FRONT_MATTER, &file.path, "guide has no front matter")
+            Diagnostic::new(rules::GUIDE_WITHOUT_FRONT_MATTER, &file.path, message)
                 .at(Some(crate::diagnostics::Position { line: 1, column: 1 }))
-                .help("start the file with a line \"---\", then \"title: Your title\", then another \"---\" line"),
+                .help(help),
         );
         return None;
     };
@@ -699,6 +700,57 @@ fn parse_guide(
                 diagnostics.extend(all);
             }
             None
+        }
+    }
+}
+
+/// What is wrong with a guide whose front matter cannot be found, and the
+/// lines to write: its TOML front matter (Hugo, Zola) in YAML, a missing
+/// closing line, or a title taken from the first heading.
+fn missing_front_matter(text: &str) -> (String, String) {
+    let indent = |lines: &[String]| {
+        lines
+            .iter()
+            .map(|line| format!("\n      {line}"))
+            .collect::<String>()
+    };
+    let mut lines = text.lines();
+    match lines.next().map(str::trim_end) {
+        Some("+++") => {
+            let yaml: Vec<String> = lines
+                .take_while(|line| line.trim_end() != "+++")
+                .map(|line| match line.split_once(" = ") {
+                    Some((key, value)) if !key.trim().contains(' ') => {
+                        format!("{}: {}", key.trim(), value.trim())
+                    }
+                    _ => line.to_string(),
+                })
+                .collect();
+            let block = [vec!["---".to_string()], yaml, vec!["---".to_string()]].concat();
+            (
+                "the guide's front matter is TOML (between +++ lines, as Hugo and Zola write it); haven reads YAML".to_string(),
+                format!("write it between --- lines, with a colon after each name:{}", indent(&block)),
+            )
+        }
+        Some("---") => (
+            "the guide's front matter has no closing --- line".to_string(),
+            "end the front matter with a line of three dashes, ---, before the guide's text"
+                .to_string(),
+        ),
+        _ => {
+            let title = text
+                .lines()
+                .find_map(|line| line.strip_prefix("# "))
+                .map_or("Your title", str::trim);
+            let block = [
+                "---".to_string(),
+                format!("title: {title}"),
+                "---".to_string(),
+            ];
+            (
+                "guide has no front matter".to_string(),
+                format!("start the file with these three lines:{}", indent(&block)),
+            )
         }
     }
 }
@@ -1024,6 +1076,31 @@ mod tests {
         let loaded = load(hub.path()).hub.unwrap();
         let partner = &loaded.partners[0];
         assert!(partner.locator.shares_source(&partner.file.text));
+    }
+
+    #[test]
+    fn toml_front_matter_is_shown_as_the_yaml_to_write() {
+        let (message, help) = missing_front_matter(
+            "+++\ntitle = \"Protective orders\"\ndraft = false\n+++\n\nText.\n",
+        );
+        assert!(message.contains("TOML"), "{message}");
+        assert!(
+            help.ends_with(
+                "\n      ---\n      title: \"Protective orders\"\n      draft: false\n      ---"
+            ),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn a_guide_without_front_matter_is_offered_its_first_heading_as_title() {
+        let (_, help) = missing_front_matter("# Safety at work\n\nText.\n");
+        assert!(
+            help.ends_with("---\n      title: Safety at work\n      ---"),
+            "{help}"
+        );
+        let (message, _) = missing_front_matter("---\ntitle: Open\n\nText.\n");
+        assert!(message.contains("no closing --- line"), "{message}");
     }
 
     #[test]

@@ -22,28 +22,86 @@ use crate::hub::yaml::{self, Locator};
 struct Schema {
     validator: Validator,
     property_names: Vec<String>,
+    /// Names other tools use for a field, and what to do instead.
+    aliases: &'static [(&'static str, &'static str)],
 }
 
 impl Schema {
-    fn of<T: JsonSchema>() -> Option<Schema> {
+    fn of<T: JsonSchema>(aliases: &'static [(&'static str, &'static str)]) -> Option<Schema> {
         let value = serde_json::to_value(schemars::schema_for!(T)).ok()?;
         let mut names = BTreeSet::new();
         collect_property_names(&value, &mut names);
         Some(Schema {
             validator: jsonschema::validator_for(&value).ok()?,
             property_names: names.into_iter().collect(),
+            aliases,
         })
     }
 }
 
 fn partner_schema() -> Option<&'static Schema> {
     static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
-    SCHEMA.get_or_init(Schema::of::<PartnerRecord>).as_ref()
+    SCHEMA
+        .get_or_init(|| Schema::of::<PartnerRecord>(&[]))
+        .as_ref()
 }
+
+/// Front matter as Hugo, Jekyll and Zola write it, for guides copied from
+/// another site.
+const GUIDE_ALIASES: &[(&str, &str)] = &[
+    (
+        "date",
+        "write updated: instead (YYYY-MM-DD), the date the guide was last checked",
+    ),
+    ("lastmod", "write updated: instead (YYYY-MM-DD)"),
+    ("last_modified", "write updated: instead (YYYY-MM-DD)"),
+    (
+        "description",
+        "write summary: instead, a sentence shown under the title in lists",
+    ),
+    (
+        "excerpt",
+        "write summary: instead, a sentence shown under the title in lists",
+    ),
+    (
+        "weight",
+        "write order: instead; guides with a lower order come first",
+    ),
+    (
+        "categories",
+        "write related_categories: instead, a list of service areas such as [legal_services]",
+    ),
+    (
+        "tags",
+        "write related_categories: instead, a list of service areas such as [legal_services]",
+    ),
+    (
+        "layout",
+        "remove it: every guide has the same layout, chosen by the theme",
+    ),
+    (
+        "template",
+        "remove it: every guide has the same layout, chosen by the theme",
+    ),
+    (
+        "slug",
+        "remove it: the file name is the guide's address (guides/<file name>/)",
+    ),
+    (
+        "permalink",
+        "remove it: the file name is the guide's address (guides/<file name>/)",
+    ),
+    (
+        "author",
+        "remove it: guides are published by the hub, without a byline",
+    ),
+];
 
 fn guide_schema() -> Option<&'static Schema> {
     static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
-    SCHEMA.get_or_init(Schema::of::<GuideFrontMatter>).as_ref()
+    SCHEMA
+        .get_or_init(|| Schema::of::<GuideFrontMatter>(GUIDE_ALIASES))
+        .as_ref()
 }
 
 fn collect_property_names(value: &Value, names: &mut BTreeSet<String>) {
@@ -198,6 +256,9 @@ fn unknown_field_help(schema: &Schema, parent: &str, name: &str) -> String {
         } else {
             format!("translations belong at the top level of the record, not under {parent}; a service's translation goes under translations: <language>: services: <service id>:, for example:\n    translations:\n      es:\n        services:\n          <service id>:\n            name: …\n            description: …")
         };
+    }
+    if let Some((_, instead)) = schema.aliases.iter().find(|(alias, _)| *alias == name) {
+        return format!("haven has no {name}: field; {instead}");
     }
     if parent.is_empty() && looks_like_language(name) {
         return example_translation(name);
@@ -413,6 +474,31 @@ mod tests {
             "phones[0].kind",
         );
         assert!(help.ends_with("\"text\" is written \"sms\" here"), "{help}");
+    }
+
+    #[test]
+    fn front_matter_from_another_site_generator_says_what_haven_calls_it() {
+        let diagnostics = guide_errors(
+            "layout: post\ntitle: Shelter checklist\ndate: 2023-05-02\ndescription: A checklist.\n",
+            Path::new("guides/checklist.md"),
+            1,
+        );
+        let help = |field: &str| {
+            diagnostics
+                .iter()
+                .find(|d| d.field == field)
+                .and_then(|d| d.help.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            help("date").contains("write updated: instead"),
+            "{diagnostics:?}"
+        );
+        assert!(
+            help("description").contains("write summary: instead"),
+            "{diagnostics:?}"
+        );
+        assert!(help("layout").contains("remove it"), "{diagnostics:?}");
     }
 
     #[test]
