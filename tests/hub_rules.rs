@@ -100,6 +100,42 @@ fn each_unusable_hub_setting_is_its_own_rule() {
 }
 
 #[test]
+fn a_site_address_without_https_gets_the_line_to_write() {
+    let config = MINIMAL_HUB.replace(
+        "base_url: https://hub.example.org/\n",
+        "base_url: tri-county-dv.org\nquick_exit:\n  url: www.google.com\n",
+    );
+    let (report, ok) = check(hub_with(&config, &[]).path());
+    assert!(!ok);
+    assert!(
+        report.contains(
+            "help: write base_url: https://tri-county-dv.org/ (the address starts with https://)"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "help: write quick_exit.url: https://www.google.com (the address starts with https://)"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn languages_written_as_names_get_their_tag_and_no_translation_advice() {
+    let config = format!("{MINIMAL_HUB}default_language: English\nlanguages: [English, Spanish]\n");
+    let (report, ok) =
+        check(hub_with(&config, &[("partners/food.yaml", &minimal_partner("food"))]).path());
+    assert!(!ok);
+    assert!(
+        report.contains("\"Spanish\" is a language name, not a BCP 47 tag"),
+        "{report}"
+    );
+    assert!(report.contains("use \"es\" instead"), "{report}");
+    assert!(!report.contains("W090"), "{report}");
+}
+
+#[test]
 fn a_public_phone_that_is_also_an_internal_contacts_is_w021() {
     let partner = minimal_partner("food").replace(
         "coverage:",

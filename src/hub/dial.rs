@@ -100,13 +100,19 @@ pub fn parse(
         ""
     };
     let region: Option<Id> = country.parse().ok();
-    let parsed = phonenumber::parse(region, format!("{plus}{digits}"))
-        .map_err(|_| invalid("it does not read as a number"))?;
-    if !parsed.is_valid() {
+    let parsed = phonenumber::parse(region, format!("{plus}{digits}")).ok();
+    let Some(parsed) = parsed.filter(|parsed| parsed.is_valid()) else {
+        if short_code(main).is_ok() {
+            return Err((
+                rules::UNDIALLABLE_NUMBER,
+                format!("\"{written}\" is not a phone number that can be dialled in {country}: a number of 3 to 6 digits, such as 988 or 211, is a short code"),
+                "add kind: short_code (with text_keyword: if people text a word to it)".to_string(),
+            ));
+        }
         return Err(invalid(
             "it has too many or too few digits, or no such numbers exist",
         ));
-    }
+    };
     Ok(Dial {
         number: parsed.format().mode(Mode::E164).to_string(),
         extension,
@@ -393,6 +399,15 @@ mod tests {
         for written in ["1-800-799-SAFE (7234)", "1-800-799-SAFE (33)"] {
             let (message, _) = refused(written, PhoneKind::Voice);
             assert!(message.contains("the letters dial"), "{message}");
+        }
+    }
+
+    #[test]
+    fn a_short_code_written_as_a_voice_number_is_told_its_kind() {
+        for written in ["988", "211", "233733"] {
+            let (message, help) = refused(written, PhoneKind::Voice);
+            assert!(message.ends_with("is a short code"), "{message}");
+            assert!(help.starts_with("add kind: short_code"), "{help}");
         }
     }
 

@@ -533,12 +533,25 @@ fn check_config(
             "base_url" => rules::BAD_BASE_URL,
             _ => rules::BAD_SETTING_ADDRESS,
         };
-        let help = match field {
+        let general = match field {
             "quick_exit.url" => "use a neutral, fast page such as https://www.bbc.co.uk/weather",
             "base_url" => {
                 "write the address the site will be published at, e.g. https://hub.example.org/"
             }
             _ => "write a plain https:// address, e.g. https://forms.example.org/corrections",
+        };
+        // "tri-county-dv.org": the address as a browser's bar shows it.
+        let with_scheme = format!("https://{}", url.trim());
+        let with_scheme = match field {
+            "base_url" if !with_scheme.ends_with('/') => format!("{with_scheme}/"),
+            _ => with_scheme,
+        };
+        let help = if !url.contains("://")
+            && address::setting_problem(&with_scheme, schemes).is_none()
+        {
+            format!("write {field}: {with_scheme} (the address starts with https://); or {general}")
+        } else {
+            general.to_string()
         };
         diagnostics.push(
             error(

@@ -57,6 +57,11 @@ pub fn check(hub: &Hub, context: u64, cache: &mut FindingsCache) -> Vec<Diagnost
         },
     );
     for (index, language) in languages.iter().enumerate().skip(1) {
+        // A tag that is itself wrong ("Spanish") has its error; advice on
+        // a translations.Spanish block would only mislead.
+        if crate::hub::language::check(language).is_err() {
+            continue;
+        }
         let name = hub.taxonomies.label(Kind::Languages, language, "en");
         let of_language = || findings.iter().filter_map(|found| found.get(index - 1));
         let untranslated = of_language()
