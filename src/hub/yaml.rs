@@ -194,6 +194,9 @@ fn to_diagnostic(
     path: &Path,
     line_offset: usize,
 ) -> Diagnostic {
+    if error.to_string().contains("more than one document") {
+        return several_documents(source, path, line_offset);
+    }
     let (field, message) = split_message(&error.to_string());
     let position = error.location().map(|location| {
         let reported = Position {
@@ -222,6 +225,44 @@ fn to_diagnostic(
     Diagnostic::new(code, path, message)
         .at(position)
         .field(field)
+        .help(help)
+}
+
+/// E001 for a file holding two records or more, one after another
+/// between `---` lines, as a volunteer pasting records together writes it:
+/// at the line where the second starts.
+fn several_documents(source: &str, path: &Path, line_offset: usize) -> Diagnostic {
+    let separators: Vec<usize> = source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim_end() == "---" || line.starts_with("--- "))
+        .map(|(index, _)| index + 1)
+        .collect();
+    // A leading `---` only opens the first document.
+    let first_content = source
+        .lines()
+        .position(|line| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map_or(1, |index| index + 1);
+    let second = separators
+        .into_iter()
+        .find(|line| *line > first_content)
+        .unwrap_or(first_content);
+    let (message, help) = if path.starts_with("partners") {
+        (
+            "the file holds more than one record: a line of --- starts another",
+            "give each partner a file of its own, named after its id (partners/<id>.yaml), and remove the --- line",
+        )
+    } else {
+        (
+            "the file holds more than one YAML document: a line of --- starts another",
+            "haven reads one document per file: merge the two parts and remove the --- line",
+        )
+    };
+    Diagnostic::new(rules::INVALID_YAML, path, message)
+        .at(Some(Position {
+            line: second + line_offset,
+            column: 1,
+        }))
         .help(help)
 }
 
@@ -635,6 +676,24 @@ mod echo {
         .unwrap_err();
         assert!(!error.message.contains("SECRET"), "{}", error.message);
         assert_eq!(error.code, rules::WRONG_SHAPE);
+    }
+
+    #[test]
+    fn two_records_in_one_file_point_at_where_the_second_starts() {
+        for (source, line) in [
+            ("id: a\nname: A\n---\nid: b\nname: B\n", 3),
+            ("# two shelters\n---\nid: a\n---\nid: b\n", 4),
+        ] {
+            let error =
+                parse::<serde_json::Value>(source, Path::new("partners/a.yaml"), 0).unwrap_err();
+            assert_eq!(error.code, rules::INVALID_YAML);
+            assert!(
+                error.message.contains("more than one record"),
+                "{}",
+                error.message
+            );
+            assert_eq!(error.position.map(|p| p.line), Some(line), "{source}");
+        }
     }
 
     #[test]
