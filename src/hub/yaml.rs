@@ -30,7 +30,19 @@ pub fn parse<T: DeserializeOwned>(
     if let Some(problem) = shape_problem(source, path, line_offset) {
         return Err(problem);
     }
-    serde_yaml::from_str(source).map_err(|error| to_diagnostic(&error, source, path, line_offset))
+    serde_yaml::from_str(source).map_err(|error| {
+        // Reading into a record stops at the first field it misses, which
+        // can come before a syntax error further down: a misindented line
+        // then reads as "missing field". The syntax error is the one to fix.
+        let typed = to_diagnostic(&error, source, path, line_offset);
+        if typed.code == rules::INVALID_YAML {
+            return typed;
+        }
+        match serde_yaml::from_str::<serde_yaml::Value>(source) {
+            Err(syntax) => to_diagnostic(&syntax, source, path, line_offset),
+            Ok(_) => typed,
+        }
+    })
 }
 
 /// Levels of nesting and keys in one mapping beyond which a file is
@@ -214,6 +226,14 @@ fn to_diagnostic(
         }
     });
     let (code, help) = classify(&message);
+    let (position, help) = match unclosed_bracket(&error.to_string(), line_offset) {
+        Some((at, fix)) => (Some(at), fix),
+        None => (position, help),
+    };
+    let (position, help) = match position.and_then(|at| syntax_fix(source, at, line_offset)) {
+        Some((at, fix)) if code == rules::INVALID_YAML => (Some(at), fix),
+        _ => (position, help),
+    };
     let whole_document = field.is_empty() && message.starts_with("invalid");
     let message = without_long_values(&humanize(&message), whole_document);
     // Every message points at a line: the document's first where the
@@ -264,6 +284,151 @@ fn several_documents(source: &str, path: &Path, line_offset: usize) -> Diagnosti
             column: 1,
         }))
         .help(help)
+}
+
+/// A `[` or `{` never closed: where it opens, from the reader's "while
+/// parsing a flow sequence at line L column C", which is where the fix goes
+/// (the error itself is reported where the file ends).
+fn unclosed_bracket(raw: &str, line_offset: usize) -> Option<(Position, String)> {
+    let (opened, what, closer) = [
+        ("flow sequence", "a list opened with [", ']'),
+        ("flow mapping", "a mapping opened with {", '}'),
+    ]
+    .into_iter()
+    .find_map(|(name, what, closer)| {
+        raw.split_once(&format!("while parsing a {name} at line "))
+            .map(|(_, rest)| (rest, what, closer))
+    })?;
+    let (line, rest) = opened.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()?;
+    Some((
+        Position {
+            line: line + line_offset,
+            column,
+        },
+        format!("{what} here is not closed: end it with {closer} on the same line, or put quotes around text that starts with {}", if closer == ']' { '[' } else { '{' }),
+    ))
+}
+
+/// The line to write for the syntax mistakes volunteers make most, found
+/// from the line a YAML error is reported at (`at`, counted in the file)
+/// and the line before it: `name:Shelter` without a space after the
+/// colon (reported on the next line), an unquoted value holding ": ", and
+/// a double-quoted value holding a double quote.
+fn syntax_fix(source: &str, at: Position, line_offset: usize) -> Option<(Position, String)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let index = at.line.checked_sub(line_offset + 1)?;
+    let content_before = (0..index).rev().find(|i| {
+        lines
+            .get(*i)
+            .is_some_and(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    });
+    let place = |index: usize, column: usize| Position {
+        line: index + 1 + line_offset,
+        column,
+    };
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    // The line before, unless it is more indented: text of a `|` block.
+    let content_before =
+        content_before.filter(|i| indent(lines[*i]) <= lines.get(index).map_or(0, |l| indent(l)));
+    for candidate in [Some(index), content_before].into_iter().flatten() {
+        let line = lines.get(candidate)?;
+        if let Some((key_end, value)) = key_without_space(line) {
+            let fixed = format!("{}: {value}", &line[..key_end]);
+            return Some((
+                place(candidate, key_end + 1),
+                format!("put a space after the colon: {}", fixed.trim_start()),
+            ));
+        }
+    }
+    if let Some(fix) = misaligned_key(&lines, index, content_before) {
+        return Some((at, fix));
+    }
+    let line = lines.get(index)?;
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    let quoted = |value: &str| {
+        if value.contains('"') {
+            format!("'{}'", value.replace('\'', "''"))
+        } else {
+            format!("\"{value}\"")
+        }
+    };
+    if value.starts_with('"') && value.matches('"').count() > 2 && !value.contains("\\\"") {
+        let inner = value.trim_matches('"');
+        return Some((
+            at,
+            format!("the text holds a double quote, which ends it early: put single quotes around it instead, {}: {}", key.trim_start(), quoted(inner)),
+        ));
+    }
+    let plain = !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!']);
+    if plain && value.contains(": ") {
+        return Some((
+            at,
+            format!(
+                "text holding \": \" must be quoted: {}: {}",
+                key.trim_start(),
+                quoted(value)
+            ),
+        ));
+    }
+    None
+}
+
+/// A key indented differently from the key of the line above it, in the
+/// same list item: `   - id: hotline` over `    number: …`.
+fn misaligned_key(lines: &[&str], index: usize, before: Option<usize>) -> Option<String> {
+    let line = lines.get(index)?;
+    let above = lines.get(before?)?;
+    let key_column = |line: &str| {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let item = if line[spaces..].starts_with("- ") {
+            2
+        } else {
+            0
+        };
+        let rest = &line[spaces + item..];
+        let is_key = rest
+            .split_once(": ")
+            .or_else(|| rest.split_once(':'))
+            .is_some_and(|(key, _)| {
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
+        is_key.then_some((spaces, spaces + item))
+    };
+    let (this_dash, this_key) = key_column(line)?;
+    let (above_dash, above_key) = key_column(above)?;
+    let item_above = above_key > above_dash;
+    let inside_item = this_dash == this_key && this_key > above_dash;
+    (item_above && inside_item && this_key != above_key).then(|| {
+        let word = above[above_key..].split(':').next().unwrap_or_default();
+        format!("this line is indented {this_key} spaces, but {word}: on the line above starts after {above_key}: give the keys of one list item the same indentation")
+    })
+}
+
+/// `name:Shelter` or `- id:hotline`: where the colon is, and the value
+/// written straight after it. Addresses (`https://`) are values.
+fn key_without_space(line: &str) -> Option<(usize, &str)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let item = if line[indent..].starts_with("- ") {
+        2
+    } else {
+        0
+    };
+    let content = &line[indent + item..];
+    let colon = content.find(':')?;
+    let key = &content[..colon];
+    let value = &content[colon + 1..];
+    let is_key = key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let written_straight =
+        value.starts_with(|c: char| !c.is_whitespace()) && !value.starts_with("//");
+    (is_key && written_straight).then_some((indent + item + colon, value))
 }
 
 /// The rule code of a serde_yaml message and the help line for it.
@@ -694,6 +859,71 @@ mod echo {
             );
             assert_eq!(error.position.map(|p| p.line), Some(line), "{source}");
         }
+    }
+
+    /// Where a YAML syntax error is reported, and its help.
+    fn syntax_error(source: &str) -> (usize, String) {
+        let error =
+            parse::<serde_json::Value>(source, Path::new("partners/a.yaml"), 0).unwrap_err();
+        assert_eq!(error.code, rules::INVALID_YAML, "{source}");
+        (
+            error.position.map_or(0, |p| p.line),
+            error.help.unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn a_key_without_a_space_after_its_colon_is_found_on_its_own_line() {
+        let (line, help) = syntax_error("id: a\nname:Shelter Two\nsummary: Beds.\n");
+        assert_eq!(line, 2);
+        assert_eq!(help, "put a space after the colon: name: Shelter Two");
+    }
+
+    #[test]
+    fn a_key_indented_differently_from_the_item_above_is_a_syntax_error_that_says_so() {
+        let source = "id: a\nphones:\n   - id: hotline\n    number: \"988\"\n  - id: tty\n    number: \"711\"\n";
+        let (line, help) = syntax_error(source);
+        assert_eq!(line, 4);
+        assert!(
+            help.starts_with(
+                "this line is indented 4 spaces, but id: on the line above starts after 5"
+            ),
+            "{help}"
+        );
+        // Read into a record, which misses "number" before the bad line.
+        let error = parse::<Vec<crate::hub::record::Phone>>(
+            "   - id: hotline\n    number: \"988\"\n  - id: tty\n",
+            Path::new("partners/a.yaml"),
+            0,
+        )
+        .unwrap_err();
+        assert_eq!(error.code, rules::INVALID_YAML, "{}", error.message);
+    }
+
+    #[test]
+    fn an_unclosed_list_is_reported_where_it_opens() {
+        let (line, help) = syntax_error("id: a\nname: [unclosed\nsummary: x\n");
+        assert_eq!(line, 2);
+        assert!(
+            help.starts_with("a list opened with [ here is not closed"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn text_holding_a_colon_is_shown_quoted() {
+        let (line, help) = syntax_error("id: a\nsummary: Help for: survivors\n");
+        assert_eq!(line, 2);
+        assert!(help.ends_with("summary: \"Help for: survivors\""), "{help}");
+    }
+
+    #[test]
+    fn text_holding_a_double_quote_is_shown_in_single_quotes() {
+        let (_, help) = syntax_error("id: a\nsummary: \"Help for \"everyone\" here\"\n");
+        assert!(
+            help.ends_with("summary: 'Help for \"everyone\" here'"),
+            "{help}"
+        );
     }
 
     #[test]
