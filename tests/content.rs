@@ -504,3 +504,28 @@ fn a_day_open_around_the_clock_reads_open_24_hours_in_each_language() {
         assert!(!html.contains("midnight"), "{page}");
     }
 }
+
+#[test]
+fn a_name_in_capitals_from_a_211_export_is_w152_with_the_name_people_read() {
+    let partner = minimal_partner("camillus")
+        .replace("name: camillus org", "name: CAMILLUS HOUSE, INC.")
+        .replace("name: Emergency groceries", "name: EMERGENCY GROCERIES");
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/camillus.yaml", &partner),
+    ]);
+    let (passed, printed) = check(dir.path());
+    assert!(passed, "a warning does not fail the check: {printed}");
+    assert!(
+        printed.contains("warning[W152]: partners/camillus.yaml:5:1: name:"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("for example name: Camillus House, Inc. (check the acronyms)"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("services[0].name: is written in capital letters"),
+        "{printed}"
+    );
+}

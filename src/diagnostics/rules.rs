@@ -147,6 +147,7 @@ rules! {
     NOTHING_TO_TRANSLATE = "W105", Warning, "ids-and-references", "A translation of a text the record does not have.";
     UNKNOWN_ACCESS = "W150", Warning, "services-and-text", "Law-enforcement involvement or confidentiality is unknown.";
     TEXT_LENGTH = "W151", Warning, "services-and-text", "A text is too long or too short.";
+    IN_CAPITALS = "W152", Warning, "services-and-text", "A name or text is written in capital letters.";
     EXTERNAL_IMAGE = "W155", Warning, "services-and-text", "An image is on another website.";
     POSSIBLE_DUPLICATE = "W160", Warning, "ids-and-references", "Another file has the same phone number or website.";
     IMAGE_WITHOUT_ALT = "W170", Warning, "services-and-text", "An image has no alt text.";

@@ -1268,7 +1268,8 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
-    /// W020 and W151: contact details hidden in prose, and text lengths.
+    /// W020, W151 and W152: contact details hidden in prose, text
+    /// lengths, and text in capitals.
     fn free_text(&self, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
         let texts = public_texts(record);
@@ -1279,6 +1280,36 @@ impl<'a> PartnerCheck<'a> {
                         .help("put public contact details under phones:/email:, and staff-only ones in the private overlay"),
                 );
             }
+        }
+        let names =
+            std::iter::once(("name".to_string(), record.name.as_str())).chain(
+                record.services.iter().enumerate().map(|(index, service)| {
+                    (format!("services[{index}].name"), service.name.as_str())
+                }),
+            );
+        for (field, value) in names.chain(texts.iter().map(|(f, v)| (f.clone(), *v))) {
+            if !text::is_in_capitals(value) {
+                continue;
+            }
+            let key = field.rsplit('.').next().unwrap_or(&field);
+            let legal_name = if field == "name" {
+                "; the legal name in capitals can go in alternate_names"
+            } else {
+                ""
+            };
+            let help = if key == "name" {
+                format!("write it as people read it, for example {key}: {} (check the acronyms){legal_name}", text::readable_name(value))
+            } else {
+                "write it in sentences, with capitals only where they belong".to_string()
+            };
+            out.push(
+                self.diagnostic(
+                    rules::IN_CAPITALS,
+                    field,
+                    "is written in capital letters, which are slow to read and which some screen readers spell out letter by letter",
+                )
+                .help(help),
+            );
         }
         let limits = [
             ("name", record.name.chars().count(), 200),

@@ -1,5 +1,5 @@
 //! Free-text checks: contact details hidden in prose (W020), lengths
-//! (W151) and e-mail syntax (E054).
+//! (W151), text in capitals (W152) and e-mail syntax (E054).
 
 /// True when `text` contains something that looks like an e-mail address
 /// or a phone number (10+ digits with the usual separators).
@@ -24,6 +24,64 @@ fn has_phone_number(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Text in capital letters, as 211 exports carry legal names ("CAMILLUS
+/// HOUSE, INC."): two words or more, no small letter. An acronym alone
+/// ("YWCA") is not.
+pub(super) fn is_in_capitals(text: &str) -> bool {
+    let words = text
+        .split_whitespace()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    words >= 2 && !text.chars().any(char::is_lowercase)
+}
+
+/// Words kept in capitals when a name in capitals is offered in the
+/// case people read: acronyms with a vowel, which no rule can tell from
+/// a word.
+const ACRONYMS: &[&str] = &[
+    "AIDS", "ACLU", "CASA", "DV", "ESL", "HIV", "LGBT", "LGBTQ", "LGBTQIA", "NAACP", "NAMI", "USA",
+    "US", "YMCA", "YWCA", "II", "III", "IV",
+];
+
+/// Small words that stay small inside a name.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "de", "del", "for", "in", "la", "las", "los", "of", "on", "or",
+    "the", "to", "with", "y",
+];
+
+/// A name in capitals as people write it: "CAMILLUS HOUSE, INC." →
+/// "Camillus House, Inc.", keeping acronyms ("YWCA OF MIAMI" → "YWCA of
+/// Miami") and words without a vowel ("LGBTQ+").
+pub(super) fn readable_name(text: &str) -> String {
+    let word = |(index, word): (usize, &str)| -> String {
+        let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let has_vowel = letters.chars().any(|c| "AEIOUÁÉÍÓÚ".contains(c));
+        if ACRONYMS.contains(&letters.as_str()) || !has_vowel {
+            return word.to_string();
+        }
+        let lower = word.to_lowercase();
+        if index > 0 && SMALL_WORDS.contains(&lower.trim_end_matches(',')) {
+            return lower;
+        }
+        lower
+            .split('-')
+            .map(|part| {
+                let mut chars = part.chars();
+                match chars.next() {
+                    Some(first) => first.to_uppercase().chain(chars).collect(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<String>>()
+            .join("-")
+    };
+    text.split(' ')
+        .enumerate()
+        .map(word)
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// A deliberately simple syntax check: one `@`, something before it, and a
@@ -53,6 +111,38 @@ mod tests {
         assert!(!has_contact_details(
             "Open 9 to 5, 7 days a week since 1989."
         ));
+    }
+
+    #[test]
+    fn names_and_texts_in_capitals_are_found_and_acronyms_are_not() {
+        assert!(is_in_capitals("CAMILLUS HOUSE, INC."));
+        assert!(is_in_capitals("SHELTER FOR WOMEN AND CHILDREN 24/7"));
+        assert!(!is_in_capitals("YWCA"));
+        assert!(!is_in_capitals("YWCA of Greater Miami-Dade"));
+        assert!(!is_in_capitals("24/7 HOTLINE"));
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_offered_in_the_case_people_read() {
+        for (capitals, readable) in [
+            ("CAMILLUS HOUSE, INC.", "Camillus House, Inc."),
+            (
+                "AMERICANS FOR IMMIGRANT JUSTICE, INC.",
+                "Americans for Immigrant Justice, Inc.",
+            ),
+            (
+                "YWCA OF GREATER MIAMI-DADE, INC.",
+                "YWCA of Greater Miami-Dade, Inc.",
+            ),
+            (
+                "FLORIDA KEYS CHILDREN'S SHELTER",
+                "Florida Keys Children's Shelter",
+            ),
+            ("THE LODGE", "The Lodge"),
+            ("LGBTQ+ YOUTH CENTER", "LGBTQ+ Youth Center"),
+        ] {
+            assert_eq!(readable_name(capitals), readable);
+        }
     }
 
     #[test]
