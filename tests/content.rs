@@ -529,3 +529,55 @@ fn a_name_in_capitals_from_a_211_export_is_w152_with_the_name_people_read() {
         "{printed}"
     );
 }
+
+/// A partner with an office in Mexico and one phone, written `number`.
+fn partner_in_mexico(number: &str) -> String {
+    minimal_partner("casa-mexico").replace(
+        "coverage:",
+        &format!("phones:\n  - {{ id: office, number: \"{number}\", kind: voice, label: Oficina }}\nlocations:\n  - id: office\n    type: physical\n    visibility: public\n    address: {{ street: Av. Revolución 1000, city: Tijuana, state: BC, postal_code: \"22000\", country: MX }}\ncoverage:"),
+    )
+}
+
+#[test]
+fn a_number_without_country_code_that_dials_elsewhere_in_the_hub_s_country_is_e057() {
+    // A Mexico City number as it is written in Mexico: from a US hub it
+    // would dial +1 551, in New Jersey.
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        (
+            "partners/casa-mexico.yaml",
+            &partner_in_mexico("55 1234 5678"),
+        ),
+    ]);
+    let (passed, printed) = check(dir.path());
+    assert!(!passed, "{printed}");
+    assert!(
+        printed.contains("error[E057]: partners/casa-mexico.yaml:"),
+        "{printed}"
+    );
+    assert!(printed.contains("it dials +1 551-234-5678 (US), but the partner has an address in MX, where it is +52 55 1234 5678"), "{printed}");
+
+    fs::write(
+        dir.path().join("partners/casa-mexico.yaml"),
+        partner_in_mexico("+52 55 1234 5678"),
+    )
+    .unwrap();
+    let (passed, printed) = check(dir.path());
+    assert!(passed && !printed.contains("E057"), "{printed}");
+}
+
+#[test]
+fn a_number_that_only_dials_where_the_partner_is_gets_its_country_code_in_the_help() {
+    // Tijuana: 664 is Montserrat's code in the US numbering plan.
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        (
+            "partners/casa-mexico.yaml",
+            &partner_in_mexico("664 123 4567"),
+        ),
+    ]);
+    let (passed, printed) = check(dir.path());
+    assert!(!passed, "{printed}");
+    assert!(printed.contains("error[E050]"), "{printed}");
+    assert!(printed.contains("help: the partner has an address in MX, where this is +52 664 123 4567: write it with its country code, number: \"+52 664 123 4567\""), "{printed}");
+}

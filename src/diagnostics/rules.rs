@@ -90,6 +90,7 @@ rules! {
     BAD_EXTENSION = "E053", Error, "contact-details", "The extension is not digits only, or is written twice.";
     MALFORMED_ADDRESS = "E054", Error, "contact-details", "The email or web address is malformed.";
     LOGO_NOT_FOUND = "E056", Error, "contact-details", "A partner's logo is neither a file of static/ nor an https address.";
+    AMBIGUOUS_COUNTRY = "E057", Error, "contact-details", "A number without a country code dials one place in the hub's country and another where the partner is.";
     BAD_DAY_HOURS = "E060", Error, "hours-places-and-dates", "A day's hours are not HH:MM-HH:MM ranges.";
     BAD_HOURS = "E061", Error, "hours-places-and-dates", "The hours are neither 24/7, by_appointment nor a day table.";
     OVERLAPPING_HOURS = "E063", Error, "hours-places-and-dates", "Two ranges on the same day overlap.";

@@ -119,6 +119,30 @@ pub fn parse(
     })
 }
 
+/// A parsed number as people read it across borders: "+52 55 1234 5678".
+pub fn international(dial: &Dial) -> String {
+    phonenumber::parse(None, &dial.number)
+        .map(|parsed| parsed.format().mode(Mode::International).to_string())
+        .unwrap_or_else(|_| dial.number.clone())
+}
+
+/// The number written without a country code (`"55 1234 5678"`) also
+/// dials in `other`, a country the partner has an address in, and there
+/// it reaches someone else: the two numbers, as people read them.
+pub fn other_country_reading(
+    written: &str,
+    kind: PhoneKind,
+    country: &str,
+    other: &str,
+) -> Option<(String, String)> {
+    if written.trim_start().starts_with('+') || kind == PhoneKind::ShortCode || other == country {
+        return None;
+    }
+    let here = parse(written, None, kind, country).ok()?;
+    let there = parse(written, None, kind, other).ok()?;
+    (here.number != there.number).then(|| (international(&here), international(&there)))
+}
+
 /// The link for a parsed number: `tel:+15055550170,12` (the comma makes
 /// the phone wait, then dial the extension), `sms:` for text lines and
 /// short codes with a keyword, none for a fax.
@@ -431,6 +455,29 @@ mod tests {
         let (_, help) = refused("text 'HOME' to 505-555-0143", PhoneKind::Sms);
         let line = "write number: \"505-555-0143\", kind: sms and text_keyword: HOME";
         assert!(help.starts_with(line), "{help}");
+    }
+
+    #[test]
+    fn a_number_without_country_code_can_mean_two_places_across_a_border() {
+        // Written as a Mexico City office publishes it at home.
+        assert_eq!(
+            other_country_reading("55 1234 5678", PhoneKind::Voice, "US", "MX"),
+            Some((
+                "+1 551-234-5678".to_string(),
+                "+52 55 1234 5678".to_string()
+            ))
+        );
+        for (written, other) in [
+            ("+52 55 1234 5678", "MX"),
+            ("(505) 555-0142", "US"),
+            ("988", "MX"),
+        ] {
+            assert_eq!(
+                other_country_reading(written, PhoneKind::Voice, "US", other),
+                None,
+                "{written}"
+            );
+        }
     }
 
     #[test]

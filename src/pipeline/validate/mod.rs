@@ -1187,9 +1187,19 @@ impl<'a> PartnerCheck<'a> {
         diagnostic.help(help)
     }
 
-    /// E050–E054, W051, W055: phones, e-mail and web addresses.
+    /// E050–E054, E057, W051, W055: phones, e-mail and web addresses.
     fn contacts(&self, hub: &Hub, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
+        // Countries of the partner's addresses other than the hub's (E057).
+        let mut abroad: Vec<&str> = record
+            .locations
+            .iter()
+            .filter_map(|location| location.address.as_ref())
+            .map(|address| address.country.trim())
+            .filter(|country| !country.eq_ignore_ascii_case(&hub.config.default_country))
+            .collect();
+        abroad.sort_unstable();
+        abroad.dedup();
         for (index, entry) in record.phones.iter().enumerate() {
             let field = format!("phones[{index}]");
             let dialled = crate::hub::dial::parse(
@@ -1198,13 +1208,37 @@ impl<'a> PartnerCheck<'a> {
                 entry.kind,
                 &hub.config.default_country,
             );
-            if let Err(finding) = dialled {
+            let country = &hub.config.default_country;
+            if let Err(mut finding) = dialled {
                 let part = if finding.0 == rules::BAD_EXTENSION && entry.extension.is_some() {
                     "extension"
                 } else {
                     "number"
                 };
+                // Written as it is at home, in the country of the partner's address.
+                let at_home = abroad.iter().find_map(|other| {
+                    crate::hub::dial::parse(&entry.number, None, entry.kind, other)
+                        .ok()
+                        .map(|dial| (other, crate::hub::dial::international(&dial)))
+                });
+                if let (Some((other, there)), "number") = (at_home, part) {
+                    finding.2 = format!("the partner has an address in {other}, where this is {there}: write it with its country code, number: \"{there}\"");
+                }
                 out.push(self.finding(format!("{field}.{part}"), finding));
+            }
+            let across_border = abroad.iter().find_map(|other| {
+                crate::hub::dial::other_country_reading(&entry.number, entry.kind, country, other)
+                    .map(|readings| (other, readings))
+            });
+            if let Some((other, (here, there))) = across_border {
+                out.push(
+                    self.diagnostic(
+                        rules::AMBIGUOUS_COUNTRY,
+                        format!("{field}.number"),
+                        format!("\"{}\" has no country code: it dials {here} ({country}), but the partner has an address in {other}, where it is {there}", entry.number),
+                    )
+                    .help(format!("write it with its country code: number: \"{there}\" if it is the number in {other}, number: \"{here}\" if it is in {country}")),
+                );
             }
             if entry.hotline && entry.hours.is_none() {
                 out.push(
