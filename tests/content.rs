@@ -581,3 +581,30 @@ fn a_number_that_only_dials_where_the_partner_is_gets_its_country_code_in_the_he
     assert!(printed.contains("error[E050]"), "{printed}");
     assert!(printed.contains("help: the partner has an address in MX, where this is +52 664 123 4567: write it with its country code, number: \"+52 664 123 4567\""), "{printed}");
 }
+
+#[test]
+fn coordinates_of_a_us_address_that_lost_their_minus_sign_are_w068() {
+    let location = |lon: &str| {
+        minimal_partner("food").replace(
+            "coverage:",
+            &format!("locations:\n  - id: pantry\n    type: physical\n    visibility: public\n    address: {{ street: 1 Main St, city: Albuquerque, state: NM, postal_code: \"87101\", country: US }}\n    geo: {{ lat: 35.08, lon: {lon} }}\ncoverage:"),
+        )
+    };
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        ("partners/food.yaml", &location("106.65")),
+    ]);
+    let (passed, printed) = check(dir.path());
+    assert!(passed, "a warning: {printed}");
+    assert!(
+        printed.contains("warning[W068]: partners/food.yaml:"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("probably lat: 35.08, lon: -106.65"),
+        "{printed}"
+    );
+    fs::write(dir.path().join("partners/food.yaml"), location("-106.65")).unwrap();
+    let (_, printed) = check(dir.path());
+    assert!(!printed.contains("W068"), "{printed}");
+}

@@ -138,6 +138,7 @@ rules! {
     HOTLINE_WITHOUT_HOURS = "W051", Warning, "contact-details", "A hotline has no hours.";
     HTTP_WEBSITE = "W055", Warning, "contact-details", "The website uses http://.";
     RANGE_PAST_MIDNIGHT = "W064", Warning, "hours-places-and-dates", "A range ends before it starts.";
+    COORDINATES_ABROAD = "W068", Warning, "hours-places-and-dates", "The coordinates of a US address are in the eastern or southern half of the world.";
     HIDDEN_AS_STALE = "W072", Warning, "hours-places-and-dates", "The record is too old to be shown.";
     AGING = "W073", Warning, "hours-places-and-dates", "The record may be out of date.";
     LARGE_LOGO = "W087", Warning, "hub-and-templates", "The logo is larger than 30 KB.";

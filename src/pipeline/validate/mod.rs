@@ -316,6 +316,13 @@ impl std::fmt::Display for KeyField {
 }
 
 /// The prose fields of a record that are published, with their paths.
+/// A US address in a state or district, all of them north of the equator
+/// and west of Greenwich (the Pacific territories are not: Guam lies east).
+fn in_western_north(address: &crate::hub::record::Address) -> bool {
+    address.country.eq_ignore_ascii_case("US")
+        && !["GU", "MP", "AS", "UM"].contains(&address.state.to_uppercase().as_str())
+}
+
 fn public_texts(record: &crate::hub::record::PartnerRecord) -> Vec<(String, &str)> {
     let mut texts: Vec<(String, &str)> = vec![("description".into(), record.description.as_str())];
     texts.extend(
@@ -1378,7 +1385,7 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
-    /// E065, E067 and E068: addresses and coordinates.
+    /// E065, E067, E068 and W068: addresses and coordinates.
     fn places(&self, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
         for (index, location) in record.locations.iter().enumerate() {
@@ -1438,6 +1445,13 @@ impl<'a> PartnerCheck<'a> {
                     out.push(
                         self.diagnostic(rules::COORDINATES_OUT_OF_RANGE, format!("{field}.geo"), format!("coordinates {}, {} are out of range", geo.lat, geo.lon))
                             .help("latitude is between -90 and 90, longitude between -180 and 180; check they are not swapped"),
+                    );
+                } else if location.address.as_ref().is_some_and(in_western_north)
+                    && (geo.lon > 0.0 || geo.lat < 0.0)
+                {
+                    out.push(
+                        self.diagnostic(rules::COORDINATES_ABROAD, format!("{field}.geo"), format!("coordinates {}, {} are on the other side of the world from the address", geo.lat, geo.lon))
+                            .help(format!("in the United States latitude is above 0 and longitude below 0: probably lat: {}, lon: {} (a minus sign lost in copying)", geo.lat.abs(), -geo.lon.abs())),
                     );
                 }
             }
