@@ -1262,7 +1262,10 @@ impl<'a> PartnerCheck<'a> {
                         "email",
                         format!("\"{email}\" is not an e-mail address"),
                     )
-                    .help("write it as name@example.org"),
+                    .help(match text::unmasked_email(email) {
+                        Some(address) => format!("write it as it is sent to: email: {address}"),
+                        None => "write it as name@example.org".to_string(),
+                    }),
                 );
             }
         }
@@ -1651,9 +1654,10 @@ impl<'a> PartnerCheck<'a> {
                         field,
                         format!("\"{url}\" is not a full web address"),
                     )
+                    // The host as written: some sites answer only with "www.".
                     .help(format!(
-                        "write it with https://, e.g. \"https://{}\"",
-                        url.trim_start_matches("www.")
+                        "write it with https://: \"https://{}\"",
+                        url.trim()
                     )),
                 );
             }

@@ -84,6 +84,27 @@ pub(super) fn readable_name(text: &str) -> String {
         .join(" ")
 }
 
+/// An address written to hide it from spammers, "info [at] example [dot]
+/// org" or "help at food dot org", as it is sent to: a page of haven shows
+/// it as a link anyway.
+pub(super) fn unmasked_email(text: &str) -> Option<String> {
+    let mut address = format!(" {} ", text.trim().to_lowercase());
+    for (masked, plain) in [
+        ("[at]", "@"),
+        ("(at)", "@"),
+        ("{at}", "@"),
+        (" at ", "@"),
+        ("[dot]", "."),
+        ("(dot)", "."),
+        ("{dot}", "."),
+        (" dot ", "."),
+    ] {
+        address = address.replace(masked, plain);
+    }
+    let address: String = address.split_whitespace().collect();
+    (address != text.trim() && is_email(&address)).then_some(address)
+}
+
 /// A deliberately simple syntax check: one `@`, something before it, and a
 /// dotted domain after it with no spaces.
 pub(super) fn is_email(text: &str) -> bool {
@@ -143,6 +164,20 @@ mod tests {
         ] {
             assert_eq!(readable_name(capitals), readable);
         }
+    }
+
+    #[test]
+    fn an_address_masked_from_spammers_is_unmasked() {
+        assert_eq!(
+            unmasked_email("info [at] example [dot] org").as_deref(),
+            Some("info@example.org")
+        );
+        assert_eq!(
+            unmasked_email("help at food dot example dot org").as_deref(),
+            Some("help@food.example.org")
+        );
+        assert_eq!(unmasked_email("help at food"), None);
+        assert_eq!(unmasked_email("help@food.example.org"), None);
     }
 
     #[test]
