@@ -79,6 +79,51 @@ impl fmt::Display for Date {
     }
 }
 
+/// How a date written another way than `YYYY-MM-DD` was read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DateRead {
+    Exact(Date),
+    /// Day and month could each be the other ("03/04/2025"): read as the
+    /// United States write it, month first.
+    Guessed(Date),
+}
+
+impl DateRead {
+    /// Dates as people type them: `3/4/2025`, `3/4/25`, `4.3.2025` (day
+    /// first), `2025/03/04` (year first).
+    pub fn of(text: &str) -> Option<DateRead> {
+        let day_first = text.contains('.');
+        let parts: Vec<u32> = text
+            .trim()
+            .split(['/', '-', '.'])
+            .map(|p| p.trim().parse().ok())
+            .collect::<Option<_>>()?;
+        let make = |year: u32, month: u32, day: u32| {
+            Date::parse(&format!("{year:04}-{month:02}-{day:02}"))
+        };
+        if let [year, month, day] = parts[..] {
+            if year >= 1000 {
+                return make(year, month, day).map(DateRead::Exact);
+            }
+        }
+        let [a, b, year] = parts[..] else {
+            return None;
+        };
+        let year = match year {
+            0..=49 => 2000 + year,
+            50..=99 => 1900 + year,
+            _ => year,
+        };
+        let (month, day) = if day_first { (b, a) } else { (a, b) };
+        match (make(year, month, day), make(year, day, month)) {
+            (Some(date), Some(_)) if month != day && !day_first => Some(DateRead::Guessed(date)),
+            (Some(date), _) => Some(DateRead::Exact(date)),
+            (None, Some(date)) => Some(DateRead::Exact(date)),
+            (None, None) => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +134,29 @@ mod tests {
         assert!(Date::parse("2025-02-29").is_none());
         assert!(Date::parse("15/01/2025").is_none());
         assert!(Date::parse("2025-1-5").is_none());
+    }
+
+    #[test]
+    fn dates_as_people_type_them_are_read() {
+        let date = |text: &str| Date::parse(text).unwrap();
+        assert_eq!(
+            DateRead::of("1/10/2026"),
+            Some(DateRead::Guessed(date("2026-01-10")))
+        );
+        assert_eq!(
+            DateRead::of("1/20/26"),
+            Some(DateRead::Exact(date("2026-01-20")))
+        );
+        assert_eq!(
+            DateRead::of("20.1.2026"),
+            Some(DateRead::Exact(date("2026-01-20")))
+        );
+        assert_eq!(
+            DateRead::of("2026/01/20"),
+            Some(DateRead::Exact(date("2026-01-20")))
+        );
+        assert_eq!(DateRead::of("2/30/2026"), None);
+        assert_eq!(DateRead::of("soon"), None);
     }
 
     #[test]

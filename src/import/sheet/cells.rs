@@ -3,7 +3,7 @@
 //! cell, yes and no in English and Spanish.
 
 use super::read::Cell;
-use crate::hub::date::Date;
+use crate::hub::date::{Date, DateRead};
 
 /// A cell as text: trimmed, `None` when empty. Whole numbers lose the
 /// `.0` a workbook gives them; a date cell becomes `YYYY-MM-DD`; the `'`
@@ -80,15 +80,6 @@ fn month_length(year: i32, month: u32) -> u32 {
     }
 }
 
-/// How a date cell was read.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) enum DateRead {
-    Exact(Date),
-    /// Day and month could each be the other ("03/04/2025"): read as the
-    /// United States write it, month first.
-    Guessed(Date),
-}
-
 /// A date as spreadsheets hold and people type them: a date cell, a day
 /// count, `2025-03-04`, `3/4/2025`, `3/4/25`, `4.3.2025` (day first).
 pub(super) fn date(cell: &Cell) -> Option<DateRead> {
@@ -102,33 +93,9 @@ pub(super) fn date(cell: &Cell) -> Option<DateRead> {
             if let Ok(serial) = text.parse::<f64>() {
                 return serial_date(serial).map(DateRead::Exact);
             }
-            numeric_date(text)
+            DateRead::of(text)
         }
         _ => None,
-    }
-}
-
-fn numeric_date(text: &str) -> Option<DateRead> {
-    let day_first = text.contains('.');
-    let parts: Vec<u32> = text
-        .split(['/', '-', '.'])
-        .map(|p| p.trim().parse().ok())
-        .collect::<Option<_>>()?;
-    let [a, b, year] = parts[..] else {
-        return None;
-    };
-    let year = match year {
-        0..=49 => 2000 + year,
-        50..=99 => 1900 + year,
-        _ => year,
-    };
-    let (month, day) = if day_first { (b, a) } else { (a, b) };
-    let make = |month: u32, day: u32| Date::parse(&format!("{year:04}-{month:02}-{day:02}"));
-    match (make(month, day), make(day, month)) {
-        (Some(date), Some(_)) if month != day && !day_first => Some(DateRead::Guessed(date)),
-        (Some(date), _) => Some(DateRead::Exact(date)),
-        (None, Some(date)) => Some(DateRead::Exact(date)),
-        (None, None) => None,
     }
 }
 

@@ -5,12 +5,13 @@
 
 use std::collections::BTreeSet;
 
-use super::cells::{self, DateRead};
+use super::cells;
 use super::columns::{Column, Field};
 use super::phones::Phones;
 use super::places::Places;
 use super::read::Cell;
 use super::services::services;
+use crate::hub::date::DateRead;
 use crate::hub::names::slugify_name;
 use crate::hub::record::{CoverageScope, Status};
 use crate::hub::taxonomy::Kind;

@@ -203,7 +203,7 @@ fn guide_front_matter(hub: &Hub, partner_ids: &BTreeSet<&str>, diagnostics: &mut
                         format!("\"{updated}\" is not a date"),
                     )
                     .field("updated")
-                    .help("use YYYY-MM-DD, e.g. 2025-01-15"),
+                    .help(date_help("updated", updated)),
                 );
             }
         }
@@ -316,6 +316,23 @@ impl std::fmt::Display for KeyField {
 }
 
 /// The prose fields of a record that are published, with their paths.
+/// E070's help: the date to write, when `written` reads as one.
+fn date_help(field: &str, written: &str) -> String {
+    use crate::hub::date::DateRead;
+    match DateRead::of(written) {
+        Some(DateRead::Exact(date)) => format!("write it as year-month-day: {field}: {date}"),
+        Some(DateRead::Guessed(date)) => {
+            let day_first = Date {
+                month: date.day,
+                day: date.month,
+                ..date
+            };
+            format!("write it as year-month-day: {field}: {date} if the month came first, as in the United States, or {field}: {day_first} if the day did")
+        }
+        None => "use YYYY-MM-DD, e.g. 2025-01-15".to_string(),
+    }
+}
+
 /// A US address in a state or district, all of them north of the equator
 /// and west of Greenwich (the Pacific territories are not: Guam lies east).
 fn in_western_north(address: &crate::hub::record::Address) -> bool {
@@ -712,7 +729,7 @@ impl<'a> PartnerCheck<'a> {
                     "last_verified",
                     format!("\"{}\" is not a date", record.last_verified),
                 )
-                .help("use YYYY-MM-DD, e.g. 2025-01-15"),
+                .help(date_help("last_verified", &record.last_verified)),
             ),
             Some(verified) if verified > today => out.push(
                 self.diagnostic(
