@@ -256,32 +256,28 @@ fn spelled_out(main: &str) -> Spelling<'_> {
             .all(|c| keep(&c) || matches!(c, ' ' | '-' | '.' | '+'))
     };
     let keypad = |text: &str| -> String { text.chars().filter_map(keypad_digit).collect() };
-    // The keypad digits from the first letter on: what the brackets must say at least.
-    let spelled = if has_letters(before) && only(inside, char::is_ascii_digit) {
+    if has_letters(before) && only(inside, char::is_ascii_digit) {
+        // From the first letter on, every digit must be spelled out.
         let first_letter = before
             .find(|c: char| c.is_ascii_alphabetic())
             .unwrap_or_default();
-        let from_letters = keypad(&before[first_letter..]);
+        let letters = keypad(&before[first_letter..]);
         let digits = keypad(inside);
-        let whole = keypad(before);
-        if digits.len() >= from_letters.len() && whole.ends_with(&digits) {
+        if digits.len() >= letters.len() && keypad(before).ends_with(&digits) {
             return Spelling::Agrees(before);
         }
-        Some((from_letters, digits))
-    } else if !has_letters(before)
+        return Spelling::Disagrees { letters, digits };
+    }
+    // Letters that do not spell the end of the number are more likely a
+    // label, "(TTY)", than a mistake: no claim is made about them.
+    let letters_spell_digits = !has_letters(before)
         && !inside.is_empty()
         && only(inside, char::is_ascii_alphabetic)
-        && keypad(before).ends_with(&keypad(inside))
-    {
-        // Letters that do not spell the end of the number are more likely
-        // a label, "(TTY)", than a mistake: no claim is made about them.
-        return Spelling::Agrees(before);
+        && keypad(before).ends_with(&keypad(inside));
+    if letters_spell_digits {
+        Spelling::Agrees(before)
     } else {
-        None
-    };
-    match spelled {
-        Some((letters, digits)) => Spelling::Disagrees { letters, digits },
-        None => Spelling::None,
+        Spelling::None
     }
 }
 

@@ -714,8 +714,16 @@ fn missing_front_matter(text: &str) -> (String, String) {
             .map(|line| format!("\n      {line}"))
             .collect::<String>()
     };
-    let mut lines = text.lines();
+    let blank_lines = text
+        .lines()
+        .take_while(|line| line.trim().is_empty())
+        .count();
+    let mut lines = text.lines().skip(blank_lines);
     match lines.next().map(str::trim_end) {
+        Some("---" | "+++") if blank_lines > 0 => (
+            "the guide's front matter does not start on the first line".to_string(),
+            format!("delete the {blank_lines} empty line(s) above the first ---"),
+        ),
         Some("+++") => {
             let yaml: Vec<String> = lines
                 .take_while(|line| line.trim_end() != "+++")
@@ -1101,6 +1109,12 @@ mod tests {
         );
         let (message, _) = missing_front_matter("---\ntitle: Open\n\nText.\n");
         assert!(message.contains("no closing --- line"), "{message}");
+        let (message, help) = missing_front_matter("\n\n---\ntitle: Late\n---\nText.\n");
+        assert!(
+            message.contains("does not start on the first line"),
+            "{message}"
+        );
+        assert_eq!(help, "delete the 2 empty line(s) above the first ---");
     }
 
     #[test]

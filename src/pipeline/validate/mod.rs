@@ -315,7 +315,6 @@ impl std::fmt::Display for KeyField {
     }
 }
 
-/// The prose fields of a record that are published, with their paths.
 /// E070's help: the date to write, when `written` reads as one.
 fn date_help(field: &str, written: &str) -> String {
     use crate::hub::date::DateRead;
@@ -340,6 +339,7 @@ fn in_western_north(address: &crate::hub::record::Address) -> bool {
         && !["GU", "MP", "AS", "UM"].contains(&address.state.to_uppercase().as_str())
 }
 
+/// The prose fields of a record that are published, with their paths.
 fn public_texts(record: &crate::hub::record::PartnerRecord) -> Vec<(String, &str)> {
     let mut texts: Vec<(String, &str)> = vec![("description".into(), record.description.as_str())];
     texts.extend(
