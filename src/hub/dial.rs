@@ -55,6 +55,14 @@ pub fn parse(
             "write it as \"+1 505-555-0142\" (letters such as 1-800-4-A-CHILD are fine), an extension as \"ext. 12\"; for 3-6 digit numbers such as 988 or a text short code use kind: short_code".to_string(),
         )
     };
+    let numbers = several_numbers(main);
+    if numbers.len() > 1 {
+        return Err((
+            rules::UNDIALLABLE_NUMBER,
+            format!("\"{written}\" is not a phone number that can be dialled in {country}: it holds {} numbers", numbers.len()),
+            format!("give each number its own entry under phones:, with its own id, kind and label: number: \"{}\", then number: \"{}\"", numbers[0], numbers[1]),
+        ));
+    }
     if let Some((label, number)) = label_before(main) {
         return Err((
             rules::UNDIALLABLE_NUMBER,
@@ -214,7 +222,7 @@ pub fn split_extension(written: &str) -> (&str, Option<String>) {
                 .last()
                 .is_some_and(|c| !c.is_ascii_alphabetic());
             if stands_apart && number.chars().any(|c| c.is_ascii_digit()) {
-                let main = &written[..number.len()];
+                let main = written[..number.len()].trim_end_matches([' ', ',', ';']);
                 return (main, Some(trimmed[digits_start..].to_string()));
             }
         }
@@ -279,6 +287,20 @@ fn spelled_out(main: &str) -> Spelling<'_> {
     } else {
         Spelling::None
     }
+}
+
+/// The numbers of "505-555-0100 / 505-555-0101", "(800) 799-7233 or TTY
+/// (800) 787-3224", "505-555-0100; 505-555-0101": the parts, split at
+/// "/", ";", "," or " or ", that hold seven digits or more each.
+fn several_numbers(main: &str) -> Vec<&str> {
+    let digit_count = |part: &str| part.chars().filter(char::is_ascii_digit).count();
+    for separator in ["/", ";", ",", " or "] {
+        let parts: Vec<&str> = main.split(separator).map(str::trim).collect();
+        if parts.len() > 1 && parts.iter().all(|part| digit_count(part) >= 7) {
+            return parts;
+        }
+    }
+    Vec::new()
 }
 
 /// "TTY: 1-800-787-3224", "Hotline: 505-555-0142": a label of words
@@ -423,6 +445,20 @@ mod tests {
     }
 
     #[test]
+    fn two_numbers_in_one_entry_are_named_as_two() {
+        for written in [
+            "505-555-0100 / 505-555-0101",
+            "(800) 799-7233 or TTY (800) 787-3224",
+            "505-555-0100; 505-555-0101",
+        ] {
+            let (message, help) = refused(written, PhoneKind::Voice);
+            assert!(message.ends_with("it holds 2 numbers"), "{message}");
+            assert!(help.starts_with("give each number its own entry"), "{help}");
+        }
+        assert_eq!(link("1-800-799-7233"), Ok("tel:+18007997233".into()));
+    }
+
+    #[test]
     fn a_short_code_written_as_a_voice_number_is_told_its_kind() {
         for written in ["988", "211", "233733"] {
             let (message, help) = refused(written, PhoneKind::Voice);
@@ -485,6 +521,7 @@ mod tests {
             "505-555-0170x12",
             "505-555-0170 extension 12",
             "505-555-0170 #12",
+            "(505) 555-0170, ext. 12",
         ] {
             assert_eq!(link(written), Ok("tel:+15055550170,12".into()), "{written}");
         }
