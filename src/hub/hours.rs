@@ -46,11 +46,9 @@ fn parse_time(text: &str) -> Option<u16> {
     (minutes < 60 && total <= 24 * 60).then_some(total)
 }
 
-/// The day's value in haven's form, when `value` is written another way a
-/// person would read without doubt: 12-hour times ("9am - 5pm", "9:00 AM
-/// to 5:00 PM"), dashes from a word processor ("09:00–17:00"), "noon",
-/// "midnight", "24 hours". Times such as "9-5" could mean more than one
-/// thing and get none.
+/// The day's value in haven's form, when `value` is written another way
+/// people write hours ("9am - 5pm", "9:00 AM to 5:00 PM", "09:00–17:00",
+/// "9-5", "noon", "24 hours"), read as the importers read it.
 pub fn rewrite_day(value: &str) -> Option<String> {
     let lower = value.trim().to_lowercase();
     if [
@@ -65,58 +63,12 @@ pub fn rewrite_day(value: &str) -> Option<String> {
     {
         return Some("00:00-24:00".to_string());
     }
-    let pieces: Option<Vec<String>> = lower
+    let ranges: Option<Vec<String>> = lower
         .split([',', ';'])
-        .map(|piece| {
-            let piece = piece.replace(['–', '—'], "-").replace(" to ", "-");
-            let (start, end) = piece.split_once('-')?;
-            let start = loose_time(start, false)?;
-            let end = loose_time(end, true)?;
-            Some(format!("{}-{}", hh_mm(start), hh_mm(end)))
-        })
+        .map(|piece| super::hours_text::range(piece).map(|(open, close)| format!("{open}-{close}")))
         .collect();
-    let rewritten = pieces?.join(", ");
+    let rewritten = ranges?.join(", ");
     (rewritten != value.trim() && parse_day(&rewritten).is_ok()).then_some(rewritten)
-}
-
-/// A time in 24-hour HH:MM, or with am/pm ("9am", "9:30 p.m."), or
-/// "noon" or "midnight" (the end of the day when it ends a range).
-fn loose_time(text: &str, ends: bool) -> Option<u16> {
-    let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '.')).collect();
-    match compact.as_str() {
-        "noon" | "12noon" => return Some(12 * 60),
-        "midnight" | "12midnight" => return Some(if ends { 24 * 60 } else { 0 }),
-        _ => {}
-    }
-    let (clock, afternoon) = if let Some(clock) = compact.strip_suffix("am") {
-        (clock, Some(false))
-    } else if let Some(clock) = compact.strip_suffix("pm") {
-        (clock, Some(true))
-    } else {
-        (compact.as_str(), None)
-    };
-    let Some(afternoon) = afternoon else {
-        // Without am or pm only the two-digit 24-hour form is certain.
-        return (clock.len() == 5).then(|| parse_time(clock)).flatten();
-    };
-    let (hours, minutes) = clock.split_once(':').unwrap_or((clock, "00"));
-    let hours: u16 = hours.parse().ok().filter(|h| (1..=12).contains(h))?;
-    let minutes: u16 = minutes
-        .parse()
-        .ok()
-        .filter(|m| *m < 60 && minutes.len() == 2)?;
-    let hours = match (hours, afternoon) {
-        (12, false) if ends && minutes == 0 => 24,
-        (12, false) => 0,
-        (12, true) => 12,
-        (hours, true) => hours + 12,
-        (hours, false) => hours,
-    };
-    Some(hours * 60 + minutes)
-}
-
-fn hh_mm(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Formats minutes after midnight as a clock time for `language`:
@@ -261,16 +213,16 @@ mod tests {
             ("10pm-12am", "22:00-24:00"),
             ("12am-6am", "00:00-06:00"),
             ("24 hours", "00:00-24:00"),
+            ("9-5", "09:00-17:00"),
         ] {
             assert_eq!(rewrite_day(written).as_deref(), Some(rewrite), "{written}");
         }
     }
 
     #[test]
-    fn hours_that_could_mean_more_than_one_thing_get_no_rewrite() {
+    fn hours_that_do_not_read_as_hours_get_no_rewrite() {
         for written in [
-            "9-5",
-            "9:00-5:00",
+            "5pm-9am",
             "13pm-2pm",
             "9am",
             "by appointment",

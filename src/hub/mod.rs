@@ -6,6 +6,7 @@ pub mod config;
 pub mod date;
 pub mod dial;
 pub mod hours;
+pub mod hours_text;
 pub mod i18n;
 pub mod language;
 pub mod markdown;

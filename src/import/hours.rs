@@ -83,7 +83,7 @@ impl Week {
         if let Some(read) = written.get(text) {
             return *read;
         }
-        let weekly = crate::import::hours_text::weekly(text);
+        let weekly = crate::hub::hours_text::weekly(text);
         let read = weekly.is_some();
         if let Some(weekly) = weekly {
             for (day, ranges) in weekly {
@@ -155,7 +155,7 @@ impl Week {
                 }
                 // Free text a person wrote: read when all of it is days
                 // and times ("Monday - Friday 9am-5pm").
-                if let Some(weekly) = crate::import::hours_text::weekly(text) {
+                if let Some(weekly) = crate::hub::hours_text::weekly(text) {
                     for (day, ranges) in weekly {
                         self.days.entry(day).or_default().extend(ranges);
                     }
@@ -247,7 +247,7 @@ impl Week {
 pub(super) fn clock(text: &str) -> Option<String> {
     let text = text.trim().trim_end_matches('Z');
     let text = text.split(['+']).next().unwrap_or(text);
-    crate::import::hours_text::clock(text)
+    crate::hub::hours_text::clock(text)
 }
 
 /// Hours a person typed into one cell: "Mon-Fri 9am-5pm; Sat 10-2",
@@ -311,7 +311,7 @@ fn hours_as_written(text: &str) -> Option<Node> {
         by_appointment: false,
         unread_rows: false,
     };
-    for (day, ranges) in crate::import::hours_text::weekly(&groups_at_commas(text))? {
+    for (day, ranges) in crate::hub::hours_text::weekly(&groups_at_commas(text))? {
         week.days.entry(day).or_default().extend(ranges);
     }
     week.into_node()
@@ -326,7 +326,7 @@ fn groups_at_commas(text: &str) -> String {
     for (at, piece) in text.split(',').enumerate() {
         if at > 0 {
             let first_word = piece.split_whitespace().next().unwrap_or("");
-            let starts_with_day = crate::import::hours_text::days(first_word).is_some();
+            let starts_with_day = crate::hub::hours_text::days(first_word).is_some();
             out.push(if previous_has_time && starts_with_day {
                 ';'
             } else {

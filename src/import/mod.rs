@@ -6,7 +6,6 @@
 
 pub mod airs;
 mod hours;
-pub mod hours_text;
 pub mod junk;
 mod mapper;
 pub mod package;
