@@ -55,7 +55,7 @@ pub fn parse(
             "write it as \"+1 505-555-0142\" (letters such as 1-800-4-A-CHILD are fine), an extension as \"ext. 12\"; for 3-6 digit numbers such as 988 or a text short code use kind: short_code".to_string(),
         )
     };
-    let numbers = several_numbers(main);
+    let numbers = numbers_apart(main);
     if numbers.len() > 1 {
         return Err((
             rules::UNDIALLABLE_NUMBER,
@@ -289,18 +289,19 @@ fn spelled_out(main: &str) -> Spelling<'_> {
     }
 }
 
-/// The numbers of "505-555-0100 / 505-555-0101", "(800) 799-7233 or TTY
-/// (800) 787-3224", "505-555-0100; 505-555-0101": the parts, split at
-/// "/", ";", "," or " or ", that hold seven digits or more each.
-fn several_numbers(main: &str) -> Vec<&str> {
+/// The numbers of one text, apart: "505-555-0100 / 505-555-0101", "(800)
+/// 799-7233 or TTY (800) 787-3224", "… o …", "505-555-0100, 505-555-0101":
+/// the parts, split where each holds seven digits or more; the whole text
+/// otherwise ("Text or WhatsApp: …", "24/7 line: …").
+pub fn numbers_apart(text: &str) -> Vec<&str> {
     let digit_count = |part: &str| part.chars().filter(char::is_ascii_digit).count();
-    for separator in ["/", ";", ",", " or "] {
-        let parts: Vec<&str> = main.split(separator).map(str::trim).collect();
+    for separator in ["/", " or ", " o ", ";", ","] {
+        let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
         if parts.len() > 1 && parts.iter().all(|part| digit_count(part) >= 7) {
             return parts;
         }
     }
-    Vec::new()
+    vec![text]
 }
 
 /// "TTY: 1-800-787-3224", "Hotline: 505-555-0142": a label of words

@@ -133,7 +133,10 @@ struct PhoneEntry {
 /// "Text START to 88788".
 fn phone_entries(text: &str) -> Vec<PhoneEntry> {
     let mut entries = Vec::new();
-    for part in text.split([';', '\n']).flat_map(numbers_apart) {
+    for part in text
+        .split([';', '\n'])
+        .flat_map(crate::hub::dial::numbers_apart)
+    {
         let part = part.trim();
         if !part.chars().any(|c| c.is_ascii_digit()) {
             continue;
@@ -228,22 +231,6 @@ fn readable_number(number: &str, country: &str) -> String {
         _ => return number.to_string(),
     };
     format!("+1 {}-{}-{}", &local[..3], &local[3..6], &local[6..])
-}
-
-/// "505-555-0100 / 505-555-0101" and "… or …" as two numbers, but not
-/// "Text or WhatsApp: …".
-fn numbers_apart(part: &str) -> Vec<&str> {
-    for separator in [" / ", " or ", " o "] {
-        let pieces: Vec<&str> = part.split(separator).collect();
-        if pieces.len() > 1
-            && pieces
-                .iter()
-                .all(|p| p.chars().filter(char::is_ascii_digit).count() >= 7)
-        {
-            return pieces;
-        }
-    }
-    vec![part]
 }
 
 /// The header as the phone's label, unless it only says "phone".
