@@ -334,19 +334,22 @@ fn label_field(label: &str) -> String {
     }
 }
 
-/// "Text START to 88788", "text HOME to 741741": the keyword and the
-/// number to send it to.
-fn text_instruction(main: &str) -> Option<(&str, &str)> {
+/// "Text START to 88788", "text HOME to 741741", "Envía AYUDA al 233733":
+/// the keyword and the number to send it to.
+pub fn text_instruction(main: &str) -> Option<(&str, &str)> {
+    // ASCII lowercasing keeps every byte where it was: offsets carry over.
     let lower = main.to_ascii_lowercase();
-    let after_verb = ["text ", "txt "]
+    let after_verb = ["text ", "txt ", "envía ", "envia ", "textea "]
         .iter()
         .find_map(|verb| lower.trim_start().strip_prefix(verb))?;
     let offset = main.len() - after_verb.len();
-    let to = after_verb.rfind(" to ")?;
+    let (to, joiner) = [" to ", " al "]
+        .iter()
+        .find_map(|joiner| after_verb.rfind(joiner).map(|at| (at, joiner.len())))?;
     let keyword = main[offset..offset + to]
         .trim()
         .trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’'));
-    let number = main[offset + to + " to ".len()..].trim();
+    let number = main[offset + to + joiner..].trim();
     let is_keyword = !keyword.is_empty() && !keyword.contains(' ');
     let is_number = number.chars().any(|c| c.is_ascii_digit())
         && number

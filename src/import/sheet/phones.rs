@@ -163,25 +163,15 @@ fn phone_entries(text: &str) -> Vec<PhoneEntry> {
             },
             _ => (label, rest),
         };
-        let lower = rest.to_lowercase();
-        if let Some(after) = lower
-            .strip_prefix("text ")
-            .or_else(|| lower.strip_prefix("envía "))
-        {
-            if let Some((keyword, number)) = after
-                .split_once(" to ")
-                .or_else(|| after.split_once(" al "))
-            {
-                let keyword_written = &rest[rest.len() - after.len()..][..keyword.len()];
-                entries.push(PhoneEntry {
-                    written: part.to_string(),
-                    label: label.or(Some("Text line".to_string())),
-                    number: number.trim().to_string(),
-                    extension: None,
-                    keyword: Some(keyword_written.trim().to_string()),
-                });
-                continue;
-            }
+        if let Some((keyword, number)) = crate::hub::dial::text_instruction(rest) {
+            entries.push(PhoneEntry {
+                written: part.to_string(),
+                label: label.or(Some("Text line".to_string())),
+                number: number.to_string(),
+                extension: None,
+                keyword: Some(keyword.to_string()),
+            });
+            continue;
         }
         let (number, extension) = crate::hub::dial::split_extension(rest);
         entries.push(PhoneEntry {
@@ -302,6 +292,9 @@ mod tests {
         let entries = phone_entries("Text START to 88788");
         assert_eq!(entries[0].number, "88788");
         assert_eq!(entries[0].keyword.as_deref(), Some("START"));
+        let entries = phone_entries("Envía AYUDA al 233733");
+        assert_eq!(entries[0].number, "233733");
+        assert_eq!(entries[0].keyword.as_deref(), Some("AYUDA"));
 
         let entries = phone_entries("24 Hour Intake (206) 245-1026");
         assert_eq!(entries[0].label.as_deref(), Some("24 Hour Intake"));
