@@ -510,12 +510,7 @@ fn a_name_in_capitals_from_a_211_export_is_w152_with_the_name_people_read() {
     let partner = minimal_partner("camillus")
         .replace("name: camillus org", "name: CAMILLUS HOUSE, INC.")
         .replace("name: Emergency groceries", "name: EMERGENCY GROCERIES");
-    let dir = hub(&[
-        ("hub.yaml", MINIMAL_HUB),
-        ("partners/camillus.yaml", &partner),
-    ]);
-    let (passed, printed) = check(dir.path());
-    assert!(passed, "a warning does not fail the check: {printed}");
+    let printed = warnings_of("camillus", &partner);
     assert!(
         printed.contains("warning[W152]: partners/camillus.yaml:5:1: name:"),
         "{printed}"
@@ -607,4 +602,30 @@ fn coordinates_of_a_us_address_that_lost_their_minus_sign_are_w068() {
     fs::write(dir.path().join("partners/food.yaml"), location("-106.65")).unwrap();
     let (_, printed) = check(dir.path());
     assert!(!printed.contains("W068"), "{printed}");
+}
+
+#[test]
+fn a_name_in_curly_quotes_from_a_word_processor_is_w153() {
+    let partner = minimal_partner("casa").replace("name: casa org", "name: “Casa Segura”");
+    let printed = warnings_of("casa", &partner);
+    assert!(
+        printed.contains("warning[W153]: partners/casa.yaml:5:1: name:"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("help: remove them: name: Casa Segura"),
+        "{printed}"
+    );
+}
+
+/// What `haven check` prints for a hub of one partner, `record`, which
+/// passes with warnings.
+fn warnings_of(id: &str, record: &str) -> String {
+    let dir = hub(&[
+        ("hub.yaml", MINIMAL_HUB),
+        (&format!("partners/{id}.yaml"), record),
+    ]);
+    let (passed, printed) = check(dir.path());
+    assert!(passed, "a warning does not fail the check: {printed}");
+    printed
 }

@@ -150,6 +150,7 @@ rules! {
     UNKNOWN_ACCESS = "W150", Warning, "services-and-text", "Law-enforcement involvement or confidentiality is unknown.";
     TEXT_LENGTH = "W151", Warning, "services-and-text", "A text is too long or too short.";
     IN_CAPITALS = "W152", Warning, "services-and-text", "A name or text is written in capital letters.";
+    WRAPPED_IN_QUOTES = "W153", Warning, "services-and-text", "A name or text is wrapped in quotation marks, which are published with it.";
     EXTERNAL_IMAGE = "W155", Warning, "services-and-text", "An image is on another website.";
     POSSIBLE_DUPLICATE = "W160", Warning, "ids-and-references", "Another file has the same phone number or website.";
     IMAGE_WITHOUT_ALT = "W170", Warning, "services-and-text", "An image has no alt text.";

@@ -1329,8 +1329,8 @@ impl<'a> PartnerCheck<'a> {
         }
     }
 
-    /// W020, W151 and W152: contact details hidden in prose, text
-    /// lengths, and text in capitals.
+    /// W020, W151, W152 and W153: contact details hidden in prose, text
+    /// lengths, and text in capitals or in quotation marks.
     fn free_text(&self, out: &mut Vec<Diagnostic>) {
         let record = &self.partner.record;
         let texts = public_texts(record);
@@ -1349,6 +1349,17 @@ impl<'a> PartnerCheck<'a> {
                 }),
             );
         for (field, value) in names.chain(texts.iter().map(|(f, v)| (f.clone(), *v))) {
+            if let Some(inner) = text::unwrapped(value) {
+                let key = field.rsplit('.').next().unwrap_or(&field);
+                out.push(
+                    self.diagnostic(
+                        rules::WRAPPED_IN_QUOTES,
+                        field.clone(),
+                        "is wrapped in quotation marks, which the site would show as part of it",
+                    )
+                    .help(format!("remove them: {key}: {inner}")),
+                );
+            }
             if !text::is_in_capitals(value) {
                 continue;
             }

@@ -1,5 +1,6 @@
 //! Free-text checks: contact details hidden in prose (W020), lengths
-//! (W151), text in capitals (W152) and e-mail syntax (E054).
+//! (W151), text in capitals (W152) or in quotation marks (W153) and
+//! e-mail syntax (E054).
 
 /// True when `text` contains something that looks like an e-mail address
 /// or a phone number (10+ digits with the usual separators).
@@ -35,6 +36,17 @@ pub(super) fn is_in_capitals(text: &str) -> bool {
         .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
     words >= 2 && !text.chars().any(char::is_lowercase)
+}
+
+/// The text inside the quotation marks a whole value is wrapped in, as a
+/// word processor types them (“Casa Segura”): YAML's own quotes are
+/// straight and never reach the text, so these would be published.
+pub(super) fn unwrapped(text: &str) -> Option<&str> {
+    let text = text.trim();
+    [('“', '”'), ('‘', '’'), ('"', '"'), ('«', '»')]
+        .iter()
+        .find_map(|(open, close)| text.strip_prefix(*open)?.strip_suffix(*close))
+        .filter(|inner| !inner.is_empty() && !inner.contains(['“', '”', '"']))
 }
 
 /// Words kept in capitals when a name in capitals is offered in the
@@ -178,6 +190,14 @@ mod tests {
         );
         assert_eq!(unmasked_email("help at food"), None);
         assert_eq!(unmasked_email("help@food.example.org"), None);
+    }
+
+    #[test]
+    fn a_value_wrapped_in_quotation_marks_is_found() {
+        assert_eq!(unwrapped("“Casa Segura”"), Some("Casa Segura"));
+        assert_eq!(unwrapped("\"Casa Segura\""), Some("Casa Segura"));
+        assert_eq!(unwrapped("The “Safe Home” program"), None);
+        assert_eq!(unwrapped("“Safe” and “Home”"), None);
     }
 
     #[test]
