@@ -320,16 +320,14 @@ fn label_before(main: &str) -> Option<(&str, &str)> {
 
 /// Where the word of a label belongs in the record.
 fn label_field(label: &str) -> String {
-    let word = label.to_ascii_lowercase();
-    let kind = match word.as_str() {
-        "tty" | "tdd" | "tty/tdd" | "tdd/tty" => Some("tty"),
-        "fax" => Some("fax"),
-        "text" | "sms" | "txt" => Some("sms"),
-        "video" | "videophone" | "vp" => Some("video"),
-        _ => None,
-    };
+    // "TTY/TDD" names its kind by its first word; a voice line's label stays.
+    let kind = label
+        .split('/')
+        .next()
+        .and_then(PhoneKind::named_by)
+        .filter(|kind| !matches!(kind, PhoneKind::Voice | PhoneKind::ShortCode));
     match kind {
-        Some(kind) => format!("kind: {kind}"),
+        Some(kind) => format!("kind: {}", kind.code()),
         None => format!("label: {label}"),
     }
 }

@@ -138,6 +138,39 @@ pub enum PhoneKind {
     ShortCode,
 }
 
+impl PhoneKind {
+    /// The kind a word people use for a line names: "text", "texto",
+    /// "TDD", "videophone", "landline", "shortcode".
+    pub fn named_by(word: &str) -> Option<PhoneKind> {
+        let word = word.trim().to_lowercase().replace([' ', '-'], "_");
+        Some(match word.as_str() {
+            "sms" | "text" | "texting" | "txt" | "text_message" | "texto" | "textos" => {
+                PhoneKind::Sms
+            }
+            "tty" | "tdd" | "teletype" => PhoneKind::Tty,
+            "fax" => PhoneKind::Fax,
+            "video" | "videophone" | "vp" => PhoneKind::Video,
+            "voice" | "phone" | "call" | "telephone" | "landline" | "cell" | "mobile" => {
+                PhoneKind::Voice
+            }
+            "short_code" | "shortcode" | "short" => PhoneKind::ShortCode,
+            _ => return None,
+        })
+    }
+
+    /// The kind as a record writes it: `short_code`.
+    pub fn code(self) -> &'static str {
+        match self {
+            PhoneKind::Voice => "voice",
+            PhoneKind::Sms => "sms",
+            PhoneKind::Tty => "tty",
+            PhoneKind::Video => "video",
+            PhoneKind::Fax => "fax",
+            PhoneKind::ShortCode => "short_code",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Location {

@@ -332,7 +332,7 @@ fn syntax_fix(source: &str, at: Position, line_offset: usize) -> Option<(Positio
         line: index + 1 + line_offset,
         column,
     };
-    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let indent = |line: &str| key_start(line).0;
     // The line before, unless it is more indented: text of a `|` block.
     let content_before =
         content_before.filter(|i| indent(lines[*i]) <= lines.get(index).map_or(0, |l| indent(l)));
@@ -386,20 +386,15 @@ fn misaligned_key(lines: &[&str], index: usize, before: Option<usize>) -> Option
     let line = lines.get(index)?;
     let above = lines.get(before?)?;
     let key_column = |line: &str| {
-        let spaces = line.len() - line.trim_start_matches(' ').len();
-        let item = if line[spaces..].starts_with("- ") {
-            2
-        } else {
-            0
-        };
-        let rest = &line[spaces + item..];
+        let (spaces, key) = key_start(line);
+        let rest = &line[key..];
         let is_key = rest
             .split_once(": ")
             .or_else(|| rest.split_once(':'))
             .is_some_and(|(key, _)| {
                 !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             });
-        is_key.then_some((spaces, spaces + item))
+        is_key.then_some((spaces, key))
     };
     let (this_dash, this_key) = key_column(line)?;
     let (above_dash, above_key) = key_column(above)?;
@@ -411,16 +406,23 @@ fn misaligned_key(lines: &[&str], index: usize, before: Option<usize>) -> Option
     })
 }
 
-/// `name:Shelter` or `- id:hotline`: where the colon is, and the value
-/// written straight after it. Addresses (`https://`) are values.
-fn key_without_space(line: &str) -> Option<(usize, &str)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let item = if line[indent..].starts_with("- ") {
+/// A line's leading spaces, and where its key starts after a `- ` item
+/// mark: `   - id: x` is (3, 5).
+fn key_start(line: &str) -> (usize, usize) {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    let item = if line[spaces..].starts_with("- ") {
         2
     } else {
         0
     };
-    let content = &line[indent + item..];
+    (spaces, spaces + item)
+}
+
+/// `name:Shelter` or `- id:hotline`: where the colon is, and the value
+/// written straight after it. Addresses (`https://`) are values.
+fn key_without_space(line: &str) -> Option<(usize, &str)> {
+    let (_, key_at) = key_start(line);
+    let content = &line[key_at..];
     let colon = content.find(':')?;
     let key = &content[..colon];
     let value = &content[colon + 1..];
@@ -428,7 +430,7 @@ fn key_without_space(line: &str) -> Option<(usize, &str)> {
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     let written_straight =
         value.starts_with(|c: char| !c.is_whitespace()) && !value.starts_with("//");
-    (is_key && written_straight).then_some((indent + item + colon, value))
+    (is_key && written_straight).then_some((key_at + colon, value))
 }
 
 /// The rule code of a serde_yaml message and the help line for it.

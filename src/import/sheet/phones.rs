@@ -249,12 +249,11 @@ fn label_from_header(field: Field, header: &str) -> String {
 }
 
 fn phone_kind(field: Field, label: &str, digits: &str, keyword: bool) -> PhoneKind {
-    let lower = label.to_lowercase();
-    let has = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
-    };
+    let named: Vec<PhoneKind> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(PhoneKind::named_by)
+        .collect();
+    let has = |kind: PhoneKind| named.contains(&kind);
     if (3..=6).contains(&digits.len()) {
         return PhoneKind::ShortCode;
     }
@@ -262,10 +261,10 @@ fn phone_kind(field: Field, label: &str, digits: &str, keyword: bool) -> PhoneKi
         Field::TextLine => PhoneKind::Sms,
         Field::Tty => PhoneKind::Tty,
         Field::Fax => PhoneKind::Fax,
-        _ if keyword || has(&["text", "sms", "texto", "textos"]) => PhoneKind::Sms,
-        _ if has(&["tty", "tdd"]) => PhoneKind::Tty,
-        _ if has(&["fax"]) => PhoneKind::Fax,
-        _ if has(&["video", "vp", "videophone"]) => PhoneKind::Video,
+        _ if keyword || has(PhoneKind::Sms) => PhoneKind::Sms,
+        _ if has(PhoneKind::Tty) => PhoneKind::Tty,
+        _ if has(PhoneKind::Fax) => PhoneKind::Fax,
+        _ if has(PhoneKind::Video) => PhoneKind::Video,
         _ => PhoneKind::Voice,
     }
 }

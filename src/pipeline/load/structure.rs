@@ -396,15 +396,7 @@ fn yes_or_no_help(field: &str, found: &str, listing: &str) -> String {
 
 /// The value haven uses for a word volunteers write for it.
 fn synonym(found: &str) -> Option<&'static str> {
-    let word = found.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-    Some(match word.as_str() {
-        "text" | "texting" | "txt" | "text_message" => "sms",
-        "phone" | "call" | "telephone" | "landline" | "cell" | "mobile" => "voice",
-        "tdd" | "teletype" => "tty",
-        "shortcode" | "short" => "short_code",
-        "videophone" | "vp" => "video",
-        _ => return None,
-    })
+    crate::hub::record::PhoneKind::named_by(found).map(crate::hub::record::PhoneKind::code)
 }
 
 /// Yes, no, y, n, on, off in any case: booleans in older YAML, text in

@@ -1349,8 +1349,8 @@ impl<'a> PartnerCheck<'a> {
                 }),
             );
         for (field, value) in names.chain(texts.iter().map(|(f, v)| (f.clone(), *v))) {
+            let key = field.rsplit('.').next().unwrap_or(&field).to_string();
             if let Some(inner) = text::unwrapped(value) {
-                let key = field.rsplit('.').next().unwrap_or(&field);
                 out.push(
                     self.diagnostic(
                         rules::WRAPPED_IN_QUOTES,
@@ -1363,7 +1363,6 @@ impl<'a> PartnerCheck<'a> {
             if !text::is_in_capitals(value) {
                 continue;
             }
-            let key = field.rsplit('.').next().unwrap_or(&field);
             let legal_name = if field == "name" {
                 "; the legal name in capitals can go in alternate_names"
             } else {
