@@ -718,3 +718,35 @@ fn a_211_term_name_is_kept_as_a_tag_beside_the_hub_code_it_maps_to() {
     let tags = record.split("\ntags:").nth(1).unwrap_or_default();
     assert!(tags.contains("homeless-shelter"), "{record}");
 }
+
+#[test]
+fn an_address_whose_state_and_country_are_written_by_name_is_kept_with_their_codes() {
+    let package = tempfile::tempdir().expect("temp");
+    for entry in fs::read_dir(fixtures("2.0-synthetic")).expect("fixture") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name");
+        fs::copy(&path, package.path().join(name)).expect("copy");
+    }
+    let addresses = package.path().join("physical_addresses.csv");
+    let written = fs::read_to_string(&addresses)
+        .expect("addresses")
+        .replace(",NM,87102,US", ",New Mexico,87102,United States");
+    fs::write(&addresses, written).expect("write");
+
+    let hub = empty_hub();
+    let output = import(package.path(), hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    assert!(
+        !text(&output).contains("the address is left out"),
+        "{}",
+        text(&output)
+    );
+    let record =
+        fs::read_to_string(hub.path().join("partners/mesa-legal-aid.yaml")).expect("written");
+    for expected in ["street: \"200 Central Ave SW\"", "state: NM", "country: US"] {
+        assert!(
+            record.contains(expected),
+            "missing {expected:?} in:\n{record}"
+        );
+    }
+}

@@ -540,3 +540,27 @@ fn a_service_offered_at_two_offices_is_one_service_at_both() {
     assert!(record.contains("phones: [phone-1, phone-2]"), "{record}");
     assert_checks(hub.path());
 }
+
+#[test]
+fn a_state_written_by_name_in_its_column_or_the_address_becomes_its_code() {
+    let sheet = "Name,Phone,Address,City,State,ZIP,Services,Category\n\
+                 Casa Uno,(505) 555-0161,12 Calle Real,Española,Nuevo México,87532,Legal advice,Legal Services\n\
+                 Casa Dos,(505) 555-0162,\"400 Gold Ave SW, Albuquerque, New Mexico 87102\",,,,Legal advice,Legal Services\n";
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("partners.csv");
+    fs::write(&path, sheet).expect("write");
+
+    let hub = empty_hub();
+    let output = import(&path, hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    assert_checks(hub.path());
+    for (id, city) in [("casa-uno", "Española"), ("casa-dos", "Albuquerque")] {
+        let record = read(&hub.path().join(format!("partners/{id}.yaml")));
+        for expected in [format!("city: {city}"), "state: NM".to_string()] {
+            assert!(
+                record.contains(&expected),
+                "missing {expected:?} in\n{record}"
+            );
+        }
+    }
+}

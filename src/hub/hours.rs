@@ -51,6 +51,9 @@ fn parse_time(text: &str) -> Option<u16> {
 /// "9-5", "noon", "24 hours"), read as the importers read it.
 pub fn rewrite_day(value: &str) -> Option<String> {
     let lower = value.trim().to_lowercase();
+    if ["cerrado", "cerrada", "close", "closed all day", "not open"].contains(&lower.as_str()) {
+        return Some("closed".to_string());
+    }
     if [
         "24 hours",
         "24 hrs",
@@ -69,6 +72,133 @@ pub fn rewrite_day(value: &str) -> Option<String> {
         .collect();
     let rewritten = ranges?.join(", ");
     (rewritten != value.trim() && parse_day(&rewritten).is_ok()).then_some(rewritten)
+}
+
+/// The advice of rule E061 when it has no rewrite to offer.
+pub const HOURS_FORM: &str =
+    "write 24/7, by_appointment, or one line per day such as mon: \"09:00-17:00\"";
+
+/// Help for an `hours:` value that is not in haven's form: the value
+/// rewritten when it reads as hours ("Mon-Fri 9am-5pm", "24 horas", "by
+/// appointment", or days named another way as keys: `lunes:`,
+/// `monday:`, `mon-fri:`), else [`HOURS_FORM`].
+pub fn hours_help(written: &Written<'_>) -> String {
+    match rewrite_hours(written) {
+        Some(Rewrite::Keyword(keyword)) => format!("write hours: {keyword}"),
+        Some(Rewrite::Days(days)) => {
+            let lines: String = days
+                .iter()
+                .map(|(key, value)| format!("\n      {key}: {}", yaml_value(value)))
+                .collect();
+            format!("write one line per day, with haven's day names (mon, tue, wed, thu, fri, sat, sun):\n    hours:{lines}")
+        }
+        None => HOURS_FORM.to_string(),
+    }
+}
+
+/// An `hours:` value as the record holds it before it is read.
+pub enum Written<'a> {
+    Text(&'a str),
+    /// Keys and values of a mapping, in the order written.
+    Mapping(Vec<(&'a str, &'a str)>),
+}
+
+enum Rewrite {
+    Keyword(&'static str),
+    /// Day keys Monday first, then `timezone` and `notes` as written.
+    Days(Vec<(&'static str, String)>),
+}
+
+fn rewrite_hours(written: &Written<'_>) -> Option<Rewrite> {
+    match written {
+        Written::Text(text) => {
+            let lower = text.trim().to_lowercase();
+            let keyword = |words: &[&str]| words.iter().any(|word| lower == *word);
+            if keyword(&[
+                "24 hours",
+                "24 hrs",
+                "24hrs",
+                "24h",
+                "open 24 hours",
+                "24/7/365",
+                "24 horas",
+                "abierto 24 horas",
+                "always",
+                "always open",
+                "siempre abierto",
+                "24 hours a day",
+            ]) {
+                return Some(Rewrite::Keyword("24/7"));
+            }
+            if keyword(&[
+                "by appointment",
+                "appointment only",
+                "by appointment only",
+                "call for appointment",
+                "con cita",
+                "con cita previa",
+                "por cita",
+                "cita previa",
+                "solo con cita",
+            ]) {
+                return Some(Rewrite::Keyword("by_appointment"));
+            }
+            let weekly = super::hours_text::weekly(text)?;
+            let days = super::hours_text::DAY_KEYS
+                .iter()
+                .filter_map(|day| {
+                    let ranges = weekly.get(day)?;
+                    let value: Vec<String> = ranges
+                        .iter()
+                        .map(|(open, close)| format!("{open}-{close}"))
+                        .collect();
+                    Some((*day, value.join(", ")))
+                })
+                .collect();
+            Some(Rewrite::Days(days))
+        }
+        Written::Mapping(entries) => {
+            let mut days: std::collections::BTreeMap<usize, String> = Default::default();
+            let mut rest = Vec::new();
+            for (key, value) in entries {
+                if let Some(kept) = ["timezone", "notes"].into_iter().find(|k| k == key) {
+                    rest.push((kept, value.to_string()));
+                    continue;
+                }
+                let value = if parse_day(value).is_ok() {
+                    value.trim().to_string()
+                } else {
+                    rewrite_day(value)?
+                };
+                for day in super::hours_text::days(key)? {
+                    let index = super::hours_text::DAY_KEYS.iter().position(|k| *k == day)?;
+                    // A day named twice with different hours is not for a guess.
+                    if days
+                        .insert(index, value.clone())
+                        .is_some_and(|before| before != value)
+                    {
+                        return None;
+                    }
+                }
+            }
+            let mut lines: Vec<(&'static str, String)> = days
+                .into_iter()
+                .map(|(index, value)| (super::hours_text::DAY_KEYS[index], value))
+                .collect();
+            lines.extend(rest);
+            Some(Rewrite::Days(lines))
+        }
+    }
+}
+
+/// A day's value as YAML: ranges in quotes (a bare `09:00-17:00` reads,
+/// but other programs take `9:00` for a number), words as they are.
+fn yaml_value(value: &str) -> String {
+    if value == "closed" {
+        value.to_string()
+    } else {
+        format!("\"{}\"", value.replace('"', "'"))
+    }
 }
 
 /// Formats minutes after midnight as a clock time for `language`:
@@ -216,6 +346,50 @@ mod tests {
             ("9-5", "09:00-17:00"),
         ] {
             assert_eq!(rewrite_day(written).as_deref(), Some(rewrite), "{written}");
+        }
+    }
+
+    #[test]
+    fn days_named_in_spanish_or_in_full_get_the_block_rewritten_monday_first() {
+        let help = hours_help(&Written::Mapping(vec![
+            ("sábado", "de 10 a 2"),
+            ("lunes a viernes", "9:00 a. m. - 5:00 p. m."),
+            ("domingo", "cerrado"),
+            ("notes", "Closed on holidays"),
+        ]));
+        let block = "    hours:\n      mon: \"09:00-17:00\"\n      tue: \"09:00-17:00\"\n      wed: \"09:00-17:00\"\n      thu: \"09:00-17:00\"\n      fri: \"09:00-17:00\"\n      sat: \"10:00-14:00\"\n      sun: closed\n      notes: \"Closed on holidays\"";
+        assert!(help.ends_with(block), "{help}");
+        assert!(help.starts_with("write one line per day"), "{help}");
+    }
+
+    #[test]
+    fn hours_in_one_line_or_as_a_word_get_the_value_to_write() {
+        let help = hours_help(&Written::Text("Mon-Fri 9am-5pm; Sat 10am-2pm"));
+        assert!(
+            help.contains("      fri: \"09:00-17:00\"\n      sat: \"10:00-14:00\""),
+            "{help}"
+        );
+        assert!(
+            !help.contains("sun:"),
+            "a day not written is not guessed closed: {help}"
+        );
+        assert_eq!(hours_help(&Written::Text("always")), "write hours: 24/7");
+        assert_eq!(hours_help(&Written::Text("24 horas")), "write hours: 24/7");
+        assert_eq!(
+            hours_help(&Written::Text("Con cita")),
+            "write hours: by_appointment"
+        );
+    }
+
+    #[test]
+    fn hours_not_wholly_understood_get_the_general_advice() {
+        for written in [
+            Written::Text("call us"),
+            Written::Mapping(vec![("lunes", "9 to whenever")]),
+            Written::Mapping(vec![("someday", "09:00-17:00")]),
+            Written::Mapping(vec![("mon-fri", "09:00-17:00"), ("monday", "10:00-12:00")]),
+        ] {
+            assert_eq!(hours_help(&written), HOURS_FORM);
         }
     }
 

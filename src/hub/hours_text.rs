@@ -82,9 +82,15 @@ pub fn clock(text: &str) -> Option<String> {
 }
 
 /// A range "9am-5pm", "9:00 AM - 5:00 PM", "09:00–17:00", "9 a 17",
-/// "9 to 5" (a bare closing hour before the opening one is afternoon).
+/// "from 9 to 5", "de 9 a 5" (a bare closing hour before the opening one
+/// is afternoon).
 pub fn range(text: &str) -> Option<(String, String)> {
     let text = text.trim().to_lowercase();
+    // "from 9 to 5", "de 9 a 5".
+    let text = ["from ", "de "]
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
+        .map_or(text.clone(), str::to_string);
     let separators = [" to ", " a ", " hasta ", "–", "—", "-"];
     let (open, close) = separators
         .iter()
@@ -324,6 +330,12 @@ mod tests {
         assert_eq!(range_of("09:00–17:00").as_deref(), Some("09:00-17:00"));
         assert_eq!(range_of("8pm-midnight").as_deref(), Some("20:00-24:00"));
         assert_eq!(range_of("9 a 17").as_deref(), Some("09:00-17:00"));
+        assert_eq!(range_of("from 9 to 5").as_deref(), Some("09:00-17:00"));
+        assert_eq!(range_of("de 9 a 5").as_deref(), Some("09:00-17:00"));
+        assert_eq!(
+            range_of("9:00 a. m. - 5:00 p. m.").as_deref(),
+            Some("09:00-17:00")
+        );
         assert_eq!(range_of("5pm-9am"), None);
     }
 

@@ -15,4 +15,5 @@ pub mod paths;
 pub mod postal;
 pub mod record;
 pub mod taxonomy;
+pub mod words;
 pub mod yaml;

@@ -140,20 +140,18 @@ pub enum PhoneKind {
 
 impl PhoneKind {
     /// The kind a word people use for a line names: "text", "texto",
-    /// "TDD", "videophone", "landline", "shortcode".
+    /// "TDD", "videophone", "landline", "shortcode", "voz".
     pub fn named_by(word: &str) -> Option<PhoneKind> {
-        let word = word.trim().to_lowercase().replace([' ', '-'], "_");
+        let word = crate::hub::words::key(word);
         Some(match word.as_str() {
-            "sms" | "text" | "texting" | "txt" | "text_message" | "texto" | "textos" => {
-                PhoneKind::Sms
-            }
+            "sms" | "text" | "texting" | "txt" | "text_message" | "texto" | "textos"
+            | "mensaje" | "mensajes" | "mensaje_de_texto" | "mensajes_de_texto" => PhoneKind::Sms,
             "tty" | "tdd" | "teletype" => PhoneKind::Tty,
             "fax" => PhoneKind::Fax,
-            "video" | "videophone" | "vp" => PhoneKind::Video,
-            "voice" | "phone" | "call" | "telephone" | "landline" | "cell" | "mobile" => {
-                PhoneKind::Voice
-            }
-            "short_code" | "shortcode" | "short" => PhoneKind::ShortCode,
+            "video" | "videophone" | "vp" | "videollamada" | "videotelefono" => PhoneKind::Video,
+            "voice" | "phone" | "call" | "telephone" | "landline" | "cell" | "mobile" | "voz"
+            | "llamada" | "llamadas" | "telefono" | "celular" | "movil" => PhoneKind::Voice,
+            "short_code" | "shortcode" | "short" | "codigo_corto" => PhoneKind::ShortCode,
             _ => return None,
         })
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
-use crate::hub::yaml;
+use crate::hub::{words, yaml};
 
 /// One code of an enumeration with its labels per language.
 #[derive(Debug, Clone, Serialize)]
@@ -111,6 +111,62 @@ impl Taxonomies {
         self.terms(kind).iter().map(|t| t.code.as_str()).collect()
     }
 
+    /// The terms of `kind` a value written in other words may stand for:
+    /// the one it is a label of, in any language ("Mujeres", "Legal
+    /// Services"), else those sharing most of its words with their labels,
+    /// descriptions and the words people use for them ("housing" is in
+    /// basic needs' "Food, shelter, clothing and safe housing"; "trafficking
+    /// victims" could be any of three populations). At most three.
+    pub fn meant(&self, kind: Kind, written: &str) -> Vec<&Term> {
+        let key = words::key(written);
+        let terms = self.terms(kind);
+        if let Some(term) = terms
+            .iter()
+            .find(|term| term.labels.values().any(|label| words::key(label) == key))
+        {
+            return vec![term];
+        }
+        let wanted: Vec<&str> = key
+            .split('_')
+            .filter(|word| word.len() >= 3 && !GENERIC_WORDS.contains(word))
+            .collect();
+        let score = |term: &Term| {
+            let text = term
+                .labels
+                .values()
+                .chain(term.descriptions.values())
+                .map(|text| words::key(text))
+                .collect::<Vec<_>>()
+                .join("_");
+            let known: Vec<&str> = text.split('_').collect();
+            let extra = words_for(kind, &term.code);
+            let words = wanted
+                .iter()
+                .filter(|word| {
+                    known.iter().any(|k| same_word(word, k))
+                        || extra.iter().any(|start| starts_word(word, start))
+                })
+                .count();
+            let phrases = extra
+                .iter()
+                .filter(|extra| extra.trim().contains(' ') && key.contains(&words::key(extra)))
+                .count();
+            words + phrases
+        };
+        let scored: Vec<(usize, &Term)> = terms.iter().map(|term| (score(term), term)).collect();
+        let best = scored.iter().map(|(score, _)| *score).max().unwrap_or(0);
+        let meant: Vec<&Term> = scored
+            .into_iter()
+            .filter(|(score, _)| best > 0 && *score == best)
+            .map(|(_, term)| term)
+            .collect();
+        if meant.len() <= 3 {
+            meant
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The built-in enumerations.
     pub fn builtin() -> Self {
         let mut service_areas = terms(SERVICE_AREAS);
@@ -190,6 +246,238 @@ struct TermEntry {
     #[serde(default)]
     descriptions: BTreeMap<String, String>,
 }
+
+/// Words of labels that say nothing of which term is meant.
+const GENERIC_WORDS: &[&str] = &[
+    "and",
+    "the",
+    "for",
+    "with",
+    "who",
+    "people",
+    "personas",
+    "survivors",
+    "sobrevivientes",
+    "services",
+    "servicios",
+    "service",
+    "servicio",
+    "para",
+    "con",
+    "los",
+    "las",
+    "del",
+    "help",
+    "ayuda",
+];
+
+/// A word and a word of a label are the same word, give or take a plural
+/// ("interpreter", "Interpreters") or a Spanish ending ("inmigrante",
+/// "inmigrantes").
+fn same_word(written: &str, known: &str) -> bool {
+    let stem = |word: &str| -> String {
+        let word = word
+            .strip_suffix("es")
+            .filter(|w| w.len() >= 4)
+            .unwrap_or(word);
+        let word = word
+            .strip_suffix('s')
+            .filter(|w| w.len() >= 4)
+            .unwrap_or(word);
+        word.to_string()
+    };
+    written == known || (written.len() >= 4 && stem(written) == stem(known))
+}
+
+/// Words people use for a term that its labels and descriptions lack, as
+/// the starts of words ("counsel" for counseling and counselor), in
+/// English and Spanish (folded, no accents).
+fn words_for(kind: Kind, code: &str) -> &'static [&'static str] {
+    let table: &[(&str, &[&str])] = match kind {
+        Kind::ServiceAreas => SERVICE_AREA_WORDS,
+        Kind::Populations => POPULATION_WORDS,
+        _ => &[],
+    };
+    table
+        .iter()
+        .find(|(known, _)| *known == code)
+        .map_or(&[], |(_, words)| *words)
+}
+
+/// Whether `word` is `start` or starts with it; a `start` that ends in a
+/// space is a whole word ("bus " is not the start of "business").
+fn starts_word(word: &str, start: &str) -> bool {
+    match start.strip_suffix(' ') {
+        Some(whole) => word == whole,
+        None => !start.contains(' ') && word.starts_with(start),
+    }
+}
+
+/// The service area a text about a service is most likely in, from the
+/// words people use for each ([`SERVICE_AREA_WORDS`], first area first):
+/// how the importers file a service whose export names no category.
+pub fn service_area_in(text: &str) -> Option<&'static str> {
+    let text = format!("_{}_", words::key(text));
+    SERVICE_AREA_WORDS
+        .iter()
+        .find(|(_, starts)| {
+            starts.iter().any(|start| {
+                // "_support_group" starts a word; "_bus_" is a whole word.
+                let start = format!("_{}", start.replace(' ', "_"));
+                text.contains(&start)
+            })
+        })
+        .map(|(code, _)| *code)
+}
+
+/// Words that name each service area, as the starts of words (or whole
+/// words, ending in a space). The order is the importers' order of
+/// preference when a text names several.
+pub const SERVICE_AREA_WORDS: &[(&str, &[&str])] = &[
+    (
+        "legal_services",
+        &[
+            "legal",
+            "lawyer",
+            "attorney",
+            "immigration",
+            "court",
+            "abogad",
+            "inmigracion",
+            "asilo",
+            "asylum",
+            "visa",
+        ],
+    ),
+    (
+        "health_care",
+        &[
+            "health",
+            "counsel",
+            "medical",
+            "mental",
+            "clinic",
+            "therapy",
+            "therapist",
+            "salud",
+            "medic",
+            "terapia",
+            "psicolog",
+            "consejeria",
+            "dental",
+            "doctor",
+        ],
+    ),
+    (
+        "interpretation_services",
+        &["interpret", "translat", "traduc"],
+    ),
+    (
+        "career_services",
+        &[
+            "job", "employ", "career", "work", "empleo", "trabajo", "laboral",
+        ],
+    ),
+    (
+        "education",
+        &[
+            "class",
+            "school",
+            "education",
+            "literacy",
+            "english",
+            "clase",
+            "escuela",
+            "educacion",
+            "ingles",
+            "ged ",
+            "esl ",
+        ],
+    ),
+    (
+        "transportation",
+        &["transport", "bus ", "buses ", "ride", "pasaje"],
+    ),
+    (
+        "healing_cultural_services",
+        &[
+            "healing",
+            "support group",
+            "peer",
+            "cultural",
+            "sanacion",
+            "espiritual",
+            "ceremon",
+        ],
+    ),
+    (
+        "basic_needs",
+        &[
+            "food", "shelter", "housing", "clothing", "comida", "alimento", "refugio", "albergue",
+            "vivienda", "ropa", "despensa", "pantry",
+        ],
+    ),
+    (
+        "empowerment_tools",
+        &[
+            "advoca",
+            "safety plan",
+            "case manage",
+            "financial",
+            "life skill",
+            "defensor",
+            "plan de seguridad",
+            "finanz",
+        ],
+    ),
+];
+
+/// Words that name each population, as the starts of words.
+const POPULATION_WORDS: &[(&str, &[&str])] = &[
+    ("trafficking_survivors", &["trafficking", "trata "]),
+    (
+        "ipv_survivors",
+        &["domestic", "dv ", "ipv ", "intimate", "domestica"],
+    ),
+    ("sexual_assault_survivors", &["rape", "violacion"]),
+    (
+        "child_maltreatment_survivors",
+        &["maltrato", "abuso infantil"],
+    ),
+    ("children", &["kid", "child ", "nino", "nina", "infant"]),
+    ("youth", &["teen", "adolescent", "minor", "menor"]),
+    (
+        "older_adults",
+        &["senior", "elder", "anciano", "mayores ", "tercera edad"],
+    ),
+    ("women", &["woman", "female", "mujer"]),
+    ("men", &["male ", "males ", "hombre"]),
+    ("lgbtq", &["lgbt", "gay ", "lesbian", "queer", "bisexual"]),
+    (
+        "transgender_nonbinary",
+        &["trans ", "nonbinary", "non binary", "no binari"],
+    ),
+    (
+        "immigrants_refugees",
+        &[
+            "immigra",
+            "refugee",
+            "undocumented",
+            "inmigra",
+            "migrant",
+            "indocumentad",
+            "refugiad",
+        ],
+    ),
+    ("asylum_seekers", &["asylum", "asilo"]),
+    (
+        "limited_english_proficiency",
+        &["lep ", "non english", "no habla ingles"],
+    ),
+    ("deaf_hard_of_hearing", &["deaf", "sordo", "sorda"]),
+    ("people_with_disabilities", &["disab", "discapacidad"]),
+    ("families_with_children", &["famil", "parent"]),
+];
 
 /// (code, English label, Spanish label, English description)
 type Row = (&'static str, &'static str, &'static str, &'static str);
@@ -643,6 +931,57 @@ const LANGUAGES: &[Row] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The codes of the terms `written` may mean, among the built-ins.
+    fn codes(kind: Kind, written: &str) -> Vec<String> {
+        Taxonomies::builtin()
+            .meant(kind, written)
+            .iter()
+            .map(|term| term.code.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_label_in_any_language_means_its_term() {
+        assert_eq!(codes(Kind::Populations, "Mujeres"), ["women"]);
+        assert_eq!(
+            codes(Kind::ServiceAreas, "Servicios legales"),
+            ["legal_services"]
+        );
+        assert_eq!(
+            codes(Kind::ServiceAreas, "Legal Services"),
+            ["legal_services"]
+        );
+    }
+
+    #[test]
+    fn everyday_words_mean_the_term_that_shares_them() {
+        assert_eq!(codes(Kind::ServiceAreas, "housing"), ["basic_needs"]);
+        assert_eq!(codes(Kind::ServiceAreas, "food pantry"), ["basic_needs"]);
+        assert_eq!(codes(Kind::ServiceAreas, "vivienda"), ["basic_needs"]);
+        assert_eq!(codes(Kind::ServiceAreas, "counseling"), ["health_care"]);
+        assert_eq!(codes(Kind::ServiceAreas, "abogado"), ["legal_services"]);
+        assert_eq!(
+            codes(Kind::ServiceAreas, "interpreters"),
+            ["interpretation_services"]
+        );
+        assert_eq!(codes(Kind::Populations, "kids"), ["children"]);
+        assert_eq!(codes(Kind::Populations, "teens"), ["youth"]);
+        assert_eq!(
+            codes(Kind::Populations, "inmigrantes"),
+            ["immigrants_refugees"]
+        );
+        assert_eq!(
+            codes(Kind::Populations, "trafficking victims"),
+            [
+                "trafficking_survivors",
+                "sex_trafficking_survivors",
+                "labor_trafficking_survivors"
+            ]
+        );
+        assert!(codes(Kind::ServiceAreas, "business").is_empty());
+        assert!(codes(Kind::Populations, "survivors").is_empty());
+    }
 
     #[test]
     fn there_are_nine_service_areas() {

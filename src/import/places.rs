@@ -314,13 +314,18 @@ fn street_address(
     }
     let address = match (address, confidential) {
         (Some(a), false) => {
+            // Exports that write "New Mexico" or "USA" keep the address.
             let (street, city, state, zip) = (
                 a.get("address_1"),
                 a.get("city"),
-                a.get("state_province"),
+                a.get("state_province")
+                    .map(|state| crate::hub::postal::state_code(state).unwrap_or(state)),
                 a.get("postal_code"),
             );
-            let country = a.get("country").unwrap_or(m.hub.default_country);
+            let country = a
+                .get("country")
+                .map(|country| crate::hub::postal::country_code(country).unwrap_or(country))
+                .unwrap_or(m.hub.default_country);
             let problem = match (state, zip) {
                 (Some(state), Some(zip)) => {
                     crate::hub::postal::address_problem(state, zip, country)
@@ -341,12 +346,7 @@ fn street_address(
                     ("city", Some(Node::text(city))),
                     ("state", Some(Node::text(state))),
                     ("postal_code", Some(Node::text(zip))),
-                    (
-                        "country",
-                        Some(Node::text(
-                            a.get("country").unwrap_or(m.hub.default_country),
-                        )),
-                    ),
+                    ("country", Some(Node::text(country))),
                 ])),
                 _ => {
                     m.lose(

@@ -457,35 +457,7 @@ fn airs_code(m: &Mapper<'_>, term: &Term) -> Option<(Kind, String)> {
 }
 
 pub(super) fn guess_category(text: &str) -> &'static str {
-    let lower = text.to_lowercase();
-    const WORDS: [(&str, &[&str]); 8] = [
-        (
-            "legal_services",
-            &["legal", "lawyer", "attorney", "immigration", "court"],
-        ),
-        (
-            "health_care",
-            &[
-                "health", "counsel", "medical", "mental", "clinic", "therapy",
-            ],
-        ),
-        ("interpretation_services", &["interpret", "translat"]),
-        ("career_services", &["job", "employ", "career", "work"]),
-        (
-            "education",
-            &["class", "school", "education", "literacy", "english"],
-        ),
-        ("transportation", &["transport", "bus ", "ride"]),
-        (
-            "healing_cultural_services",
-            &["healing", "support group", "peer", "cultural"],
-        ),
-        ("basic_needs", &["food", "shelter", "housing", "clothing"]),
-    ];
-    WORDS
-        .iter()
-        .find(|(_, words)| words.iter().any(|w| lower.contains(w)))
-        .map_or("basic_needs", |(code, _)| code)
+    crate::hub::taxonomy::service_area_in(text).unwrap_or("basic_needs")
 }
 
 /// `interpretation_services` text: haven's export writes
@@ -538,6 +510,10 @@ mod tests {
     #[test]
     fn a_category_is_guessed_from_words_and_defaults_to_basic_needs() {
         assert_eq!(guess_category("Immigration legal clinic"), "legal_services");
+        assert_eq!(guess_category("Bus passes"), "transportation");
+        assert_eq!(guess_category("Small business classes"), "education");
+        assert_eq!(guess_category("Asesoría de inmigración"), "legal_services");
+        assert_eq!(guess_category("Plan de seguridad"), "empowerment_tools");
         assert_eq!(guess_category("Something else"), "basic_needs");
     }
 }

@@ -137,7 +137,10 @@ fn written_addresses(m: &mut Mapper<'_>, row: &SheetRow<'_>) -> Vec<WrittenAddre
         street2: row.first(Field::Address2),
         city: row.first(Field::City),
         county: row.first(Field::County),
-        state: row.first(Field::State),
+        // "New Mexico" → NM.
+        state: row
+            .first(Field::State)
+            .map(|state| crate::hub::postal::state_code(&state).map_or(state, str::to_string)),
         zip: row
             .cell(Field::Zip)
             .and_then(|cell| zip_code(m, row.number, cell)),
@@ -185,11 +188,14 @@ fn one_line_address(item: &str) -> WrittenAddress {
         };
     }
     let parts: Vec<&str> = rest.split(", ").map(str::trim).collect();
+    // "NM 87102", "New Mexico 87102".
     let state_zip = parts.last().and_then(|last| {
-        let (state, zip) = last.split_once(' ')?;
-        let is_state = is_state_code(state);
+        let (state, zip) = last.rsplit_once(' ')?;
         let is_zip = zip.len() >= 5 && zip.chars().all(|c| c.is_ascii_digit() || c == '-');
-        (is_state && is_zip).then(|| (state.to_string(), zip.to_string()))
+        let state = crate::hub::postal::state_code(state)
+            .map(str::to_string)
+            .or_else(|| is_state_code(state).then(|| state.to_string()))?;
+        is_zip.then(|| (state, zip.to_string()))
     });
     let (state, zip, parts) = match state_zip {
         Some((state, zip)) => (Some(state), Some(zip), &parts[..parts.len() - 1]),

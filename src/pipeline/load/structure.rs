@@ -21,6 +21,8 @@ use crate::hub::yaml::{self, Locator};
 
 struct Schema {
     validator: Validator,
+    /// The schema itself, to read the codes an optional field allows.
+    root: Value,
     property_names: Vec<String>,
     /// Names other tools use for a field, and what to do instead.
     aliases: &'static [(&'static str, &'static str)],
@@ -35,6 +37,7 @@ impl Schema {
             validator: jsonschema::validator_for(&value).ok()?,
             property_names: names.into_iter().collect(),
             aliases,
+            root: value,
         })
     }
 }
@@ -184,19 +187,21 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                     .as_array()
                     .map(|o| o.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
-                let listing = format!("use one of: {}", allowed.join(", "));
-                let help = if reads_as_yes_or_no(found) {
-                    yes_or_no_help(&parent, found, &listing)
-                } else if let Some(word) = synonym(found).filter(|word| allowed.contains(word)) {
-                    format!("{listing} — \"{found}\" is written \"{word}\" here")
-                } else {
-                    did_you_mean(found, allowed.iter().copied(), &listing)
-                };
-                report(
-                    rules::UNKNOWN_CODE,
-                    parent.clone(),
-                    format!("unknown value \"{found}\""),
-                    help,
+                unknown_code(found, &allowed, &parent, &report)
+            }
+            // An optional field of codes (`visibility`, `legal_status`):
+            // one of its codes or nothing.
+            ValidationErrorKind::AnyOf { .. }
+                if instance.is_string()
+                    && !schema.codes_at(error.schema_path().as_str()).is_empty() =>
+            {
+                let codes = schema.codes_at(error.schema_path().as_str());
+                let allowed: Vec<&str> = codes.iter().map(String::as_str).collect();
+                unknown_code(
+                    instance.as_str().unwrap_or_default(),
+                    &allowed,
+                    &parent,
+                    &report,
                 )
             }
             ValidationErrorKind::Type { .. } => {
@@ -209,10 +214,13 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                 let expected = expected(&error.to_string());
                 let help = if is_service_translations(&parent) {
                     format!("a service's translation goes under its id, not in a list:\n      services:\n        {}:\n          name: …\n          description: …", first_service_id(instance))
-                } else if expected.contains("true or false")
-                    && instance.as_str().is_some_and(reads_as_yes_or_no)
+                } else if let Some(word) = instance
+                    .as_str()
+                    .filter(|word| expected.contains("true or false") && reads_as_yes_or_no(word))
                 {
-                    "write true or false, without quotes: haven reads yes and no as text".into()
+                    let name = parent.rsplit('.').next().unwrap_or(&parent);
+                    let meant = if reads_as_yes(word) { "true" } else { "false" };
+                    format!("write {name}: {meant}, without quotes: haven reads \"{word}\" as text, not as yes or no")
                 } else {
                     "check the value's shape: a list is written [a, b] or with one \"- item\" per line".into()
                 };
@@ -227,8 +235,7 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                 rules::BAD_HOURS,
                 parent.clone(),
                 "hours are not in a form haven reads".into(),
-                "write 24/7, by_appointment, or one line per day such as mon: \"09:00-17:00\""
-                    .into(),
+                hours_mapping_help(instance),
             ),
             _ => report(
                 rules::WRONG_SHAPE,
@@ -240,6 +247,84 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
         diagnostics.push(diagnostic);
     }
     diagnostics
+}
+
+/// E030 for a value that is not one of the codes `allowed`, with the
+/// code it most likely stands for.
+fn unknown_code(
+    found: &str,
+    allowed: &[&str],
+    field: &str,
+    report: &dyn Fn(Rule, String, String, String) -> Diagnostic,
+) -> Diagnostic {
+    let listing = format!("use one of: {}", allowed.join(", "));
+    let help = if reads_as_yes_or_no(found) {
+        yes_or_no_help(field, found, &listing)
+    } else if let Some(word) = synonym(found, allowed) {
+        format!("{listing} — \"{found}\" is written \"{word}\" here")
+    } else {
+        did_you_mean(found, allowed.iter().copied(), &listing)
+    };
+    report(
+        rules::UNKNOWN_CODE,
+        field.to_string(),
+        format!("unknown value \"{found}\""),
+        help,
+    )
+}
+
+impl Schema {
+    /// The string codes the `anyOf` at `schema_path` allows (a JSON
+    /// pointer into the schema that follows `$ref`s, as the validator
+    /// reports it); empty when its choices are not codes.
+    fn codes_at(&self, schema_path: &str) -> Vec<String> {
+        let mut node = &self.root;
+        for segment in schema_path.split('/').skip(1) {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            let next = if segment == "$ref" {
+                node.get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|target| self.root.pointer(target.trim_start_matches('#')))
+            } else if let Ok(index) = segment.parse::<usize>() {
+                node.get(index)
+            } else {
+                node.get(segment.as_str())
+            };
+            let Some(next) = next else {
+                return Vec::new();
+            };
+            node = next;
+        }
+        let mut codes = Vec::new();
+        for choice in node.as_array().into_iter().flatten() {
+            self.collect_codes(choice, &mut codes);
+        }
+        codes
+    }
+
+    fn collect_codes(&self, node: &Value, codes: &mut Vec<String>) {
+        if let Some(target) = node.get("$ref").and_then(Value::as_str) {
+            if let Some(target) = self.root.pointer(target.trim_start_matches('#')) {
+                self.collect_codes(target, codes);
+            }
+        }
+        for list in ["enum", "oneOf", "anyOf"] {
+            for item in node
+                .get(list)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                match item {
+                    Value::String(code) => codes.push(code.clone()),
+                    other => self.collect_codes(other, codes),
+                }
+            }
+        }
+        if let Some(code) = node.get("const").and_then(Value::as_str) {
+            codes.push(code.to_string());
+        }
+    }
 }
 
 /// What to say about a field that is not allowed where it is written:
@@ -377,10 +462,10 @@ fn expected(message: &str) -> String {
 /// Help for yes or no written where a word is expected: the word it most
 /// likely means, for the access facts a volunteer answers that way.
 fn yes_or_no_help(field: &str, found: &str, listing: &str) -> String {
-    let yes = ["yes", "y", "on"]
-        .iter()
-        .any(|word| found.trim().eq_ignore_ascii_case(word));
-    let meant = match (field.rsplit('.').next().unwrap_or(field), yes) {
+    let meant = match (
+        field.rsplit('.').next().unwrap_or(field),
+        reads_as_yes(found),
+    ) {
         ("law_enforcement_involvement", false) => Some("not_required"),
         ("law_enforcement_involvement", true) => Some("required"),
         ("confidentiality", true) => Some("confidential"),
@@ -394,17 +479,41 @@ fn yes_or_no_help(field: &str, found: &str, listing: &str) -> String {
     }
 }
 
-/// The value haven uses for a word volunteers write for it.
-fn synonym(found: &str) -> Option<&'static str> {
-    crate::hub::record::PhoneKind::named_by(found).map(crate::hub::record::PhoneKind::code)
+/// E061's help for a mapping of hours: the block rewritten when its
+/// keys are days named another way (`lunes:`, `Monday:`, `mon-fri:`).
+fn hours_mapping_help(instance: &Value) -> String {
+    use crate::hub::hours::{hours_help, Written, HOURS_FORM};
+    let entries: Option<Vec<(&str, &str)>> = instance.as_object().and_then(|mapping| {
+        mapping
+            .iter()
+            .map(|(key, value)| value.as_str().map(|value| (key.as_str(), value)))
+            .collect()
+    });
+    match entries {
+        Some(entries) => hours_help(&Written::Mapping(entries)),
+        None => HOURS_FORM.to_string(),
+    }
 }
 
-/// Yes, no, y, n, on, off in any case: booleans in older YAML, text in
-/// the YAML haven reads, and what a volunteer writes for true or false.
+/// The value of `allowed` a word volunteers write stands for: "text" for
+/// `sms`, "gratis" for `free`, "en línea" for `virtual`.
+fn synonym(found: &str, allowed: &[&str]) -> Option<&'static str> {
+    use crate::hub::record::PhoneKind;
+    PhoneKind::named_by(found)
+        .map(PhoneKind::code)
+        .into_iter()
+        .chain(crate::hub::words::codes_named_by(found))
+        .find(|code| allowed.contains(code))
+}
+
+/// Yes, no, y, n, on, off, sí in any case: booleans in older YAML, text
+/// in the YAML haven reads, and what a volunteer writes for true or false.
 fn reads_as_yes_or_no(text: &str) -> bool {
-    ["yes", "no", "y", "n", "on", "off"]
-        .iter()
-        .any(|word| text.trim().eq_ignore_ascii_case(word))
+    reads_as_yes(text) || ["no", "n", "off"].contains(&crate::hub::words::key(text).as_str())
+}
+
+fn reads_as_yes(text: &str) -> bool {
+    ["yes", "y", "on", "si"].contains(&crate::hub::words::key(text).as_str())
 }
 
 #[cfg(test)]

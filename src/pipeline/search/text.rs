@@ -4,24 +4,11 @@
 //! (`tests/search-vectors.json`).
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Words longer than this are not indexed (pasted URLs, identifiers).
 pub const MAX_WORD_CHARS: usize = 40;
 
-/// Lowercase, decompose, drop accents: "Información" → "informacion".
-/// Lowercasing comes first because some capitals lowercase to a letter plus
-/// a combining mark (İ → i̇), which the next step then drops.
-pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    text.to_lowercase()
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .collect()
-}
+pub use crate::hub::words::fold;
 
 /// The words of `text`: folded, split on anything that is not a letter or a
 /// number. The browser splits on `[^\p{Alphabetic}\p{N}]`, the same classes

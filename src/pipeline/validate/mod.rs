@@ -1170,8 +1170,14 @@ impl<'a> PartnerCheck<'a> {
             Hours::Keyword(keyword) => {
                 if keyword != "24/7" && keyword != "by_appointment" {
                     out.push(
-                        self.diagnostic(rules::BAD_HOURS, field, format!("\"{keyword}\" is not a valid hours value"))
-                            .help("write 24/7, by_appointment, or one line per day such as mon: \"09:00-17:00\""),
+                        self.diagnostic(
+                            rules::BAD_HOURS,
+                            field,
+                            format!("\"{keyword}\" is not a valid hours value"),
+                        )
+                        .help(crate::hub::hours::hours_help(
+                            &crate::hub::hours::Written::Text(keyword),
+                        )),
                     );
                 }
             }
@@ -1432,7 +1438,9 @@ impl<'a> PartnerCheck<'a> {
                         .help(format!("write it in quotes, postal_code: \"{}\": other programs read an unquoted code as a number and drop its leading zeros", address.postal_code)),
                     );
                 }
-                let us = address.country.eq_ignore_ascii_case("US");
+                // "USA" is an error of its own, and the address is still
+                // checked as a US one, so every error shows at once.
+                let us = crate::hub::postal::country_code(&address.country) == Some("US");
                 if us && !is_zip(&address.postal_code) {
                     out.push(
                         self.diagnostic(
@@ -1452,7 +1460,12 @@ impl<'a> PartnerCheck<'a> {
                             format!("{field}.address.country"),
                             format!("\"{}\" is not a two-letter country code", address.country),
                         )
-                        .help("use the ISO 3166-1 code, e.g. US"),
+                        .help(
+                            match crate::hub::postal::country_code(&address.country) {
+                                Some(code) => format!("write country: {code}, the ISO 3166-1 code"),
+                                None => "use the ISO 3166-1 code, e.g. US".to_string(),
+                            },
+                        ),
                     );
                 }
                 if us && !US_STATES.contains(&address.state.as_str()) {
@@ -1462,11 +1475,18 @@ impl<'a> PartnerCheck<'a> {
                             format!("{field}.address.state"),
                             format!("\"{}\" is not a US state code", address.state),
                         )
-                        .help(crate::diagnostics::suggest::did_you_mean(
-                            &address.state.to_uppercase(),
-                            US_STATES.iter().copied(),
-                            "use the two-letter USPS code, e.g. NM",
-                        )),
+                        .help(
+                            match crate::hub::postal::state_code(&address.state) {
+                                Some(code) => {
+                                    format!("write state: {code}, the two-letter USPS code")
+                                }
+                                None => crate::diagnostics::suggest::did_you_mean(
+                                    &address.state.to_uppercase(),
+                                    US_STATES.iter().copied(),
+                                    "use the two-letter USPS code, e.g. NM",
+                                ),
+                            },
+                        ),
                     );
                 }
             }
@@ -1720,10 +1740,36 @@ fn check_code(
     };
     let codes = taxonomies.codes(kind);
     let listing = format!("use one of: {}", codes.join(", "));
-    report(
-        format!("\"{code}\" is not a known {what}"),
-        did_you_mean(code, codes.iter().copied(), &listing),
-    );
+    let spelling = did_you_mean(code, codes.iter().copied(), &listing);
+    let help = match taxonomies.meant(kind, code).as_slice() {
+        // A slip of spelling ("basic_need") is said as one.
+        _ if spelling != listing => spelling,
+        [] => spelling,
+        [term] => format!("\"{code}\" is {}: write {}", term_said(term), term.code),
+        several => format!(
+            "\"{code}\" could be {}: write the one that fits",
+            several
+                .iter()
+                .map(|term| format!("{} ({})", term.code, term.label("en")))
+                .collect::<Vec<_>>()
+                .join(", or ")
+        ),
+    };
+    report(format!("\"{code}\" is not a known {what}"), help);
+}
+
+/// A term as the help names it: its code with its label, and its
+/// description when it has one ("basic_needs (Basic Needs: Food, shelter,
+/// clothing and safe housing.)").
+fn term_said(term: &crate::hub::taxonomy::Term) -> String {
+    match term.description("en") {
+        Some(description) => format!(
+            "part of {} ({}: {description})",
+            term.code,
+            term.label("en")
+        ),
+        None => format!("{} ({})", term.code, term.label("en")),
+    }
 }
 
 /// "Area/City" names (and UTC); the full tz database is not embedded.
