@@ -313,26 +313,35 @@ fn starts_word(word: &str, start: &str) -> bool {
     }
 }
 
-/// The service area a text about a service is most likely in, from the
-/// words people use for each ([`SERVICE_AREA_WORDS`], first area first):
-/// how the importers file a service whose export names no category.
-pub fn service_area_in(text: &str) -> Option<&'static str> {
-    let text = format!("_{}_", words::key(text));
-    SERVICE_AREA_WORDS
-        .iter()
-        .find(|(_, starts)| {
-            starts.iter().any(|start| {
+/// The service area a service is most likely in, from the words people
+/// use for each ([`SERVICE_AREA_WORDS`]): each time one starts a word of
+/// the description counts once, of the name three times, and the area
+/// counted most wins (the first listed, of equals). How the importers file
+/// a service whose export names no category: a shelter whose description
+/// also mentions counseling and legal advocacy is in basic needs.
+pub fn service_area_in(name: &str, description: &str) -> Option<&'static str> {
+    let name = format!("_{}_", words::key(name));
+    let description = format!("_{}_", words::key(description));
+    let mut best = (0, None);
+    for (code, starts) in SERVICE_AREA_WORDS {
+        let count: usize = starts
+            .iter()
+            .map(|start| {
                 // "_support_group" starts a word; "_bus_" is a whole word.
                 let start = format!("_{}", start.replace(' ', "_"));
-                text.contains(&start)
+                3 * name.matches(&start).count() + description.matches(&start).count()
             })
-        })
-        .map(|(code, _)| *code)
+            .sum();
+        if count > best.0 {
+            best = (count, Some(*code));
+        }
+    }
+    best.1
 }
 
 /// Words that name each service area, as the starts of words (or whole
-/// words, ending in a space). The order is the importers' order of
-/// preference when a text names several.
+/// words, ending in a space). Of two areas a text names equally, the
+/// importers file it in the one listed first.
 pub const SERVICE_AREA_WORDS: &[(&str, &[&str])] = &[
     (
         "legal_services",
@@ -359,6 +368,7 @@ pub const SERVICE_AREA_WORDS: &[(&str, &[&str])] = &[
             "clinic",
             "therapy",
             "therapist",
+            "psychiatr",
             "salud",
             "medic",
             "terapia",
@@ -413,8 +423,8 @@ pub const SERVICE_AREA_WORDS: &[(&str, &[&str])] = &[
     (
         "basic_needs",
         &[
-            "food", "shelter", "housing", "clothing", "comida", "alimento", "refugio", "albergue",
-            "vivienda", "ropa", "despensa", "pantry",
+            "food", "shelter", "homeless", "meal", "housing", "clothing", "comida", "alimento",
+            "refugio", "albergue", "vivienda", "ropa", "despensa", "pantry",
         ],
     ),
     (

@@ -275,7 +275,7 @@ fn file_terms(
         }
     }
     if categories.is_empty() {
-        let guessed = guess_category(&format!("{name} {description}"));
+        let guessed = guess_category(name, description);
         m.guess(
             format!("{field}.categories"),
             format!("no service area in the data; guessed {guessed} from the name and description"),
@@ -456,8 +456,8 @@ fn airs_code(m: &Mapper<'_>, term: &Term) -> Option<(Kind, String)> {
         .then(|| (kind, code.to_string()))
 }
 
-pub(super) fn guess_category(text: &str) -> &'static str {
-    crate::hub::taxonomy::service_area_in(text).unwrap_or("basic_needs")
+pub(super) fn guess_category(name: &str, description: &str) -> &'static str {
+    crate::hub::taxonomy::service_area_in(name, description).unwrap_or("basic_needs")
 }
 
 /// `interpretation_services` text: haven's export writes
@@ -509,11 +509,43 @@ mod tests {
 
     #[test]
     fn a_category_is_guessed_from_words_and_defaults_to_basic_needs() {
-        assert_eq!(guess_category("Immigration legal clinic"), "legal_services");
-        assert_eq!(guess_category("Bus passes"), "transportation");
-        assert_eq!(guess_category("Small business classes"), "education");
-        assert_eq!(guess_category("Asesoría de inmigración"), "legal_services");
-        assert_eq!(guess_category("Plan de seguridad"), "empowerment_tools");
-        assert_eq!(guess_category("Something else"), "basic_needs");
+        assert_eq!(
+            guess_category("Immigration legal clinic", ""),
+            "legal_services"
+        );
+        assert_eq!(guess_category("Bus passes", ""), "transportation");
+        assert_eq!(guess_category("Small business classes", ""), "education");
+        assert_eq!(
+            guess_category("Asesoría de inmigración", ""),
+            "legal_services"
+        );
+        assert_eq!(guess_category("Plan de seguridad", ""), "empowerment_tools");
+        assert_eq!(guess_category("Something else", ""), "basic_needs");
+    }
+
+    #[test]
+    fn the_area_a_service_is_guessed_in_is_the_one_its_words_name_most() {
+        // From the Miami 211 extract (tests/fixtures/hsds/real-miami211).
+        assert_eq!(
+            guess_category(
+                "THE SHELTER FOR ABUSED WOMEN & CHILDREN, INC.",
+                "The Shelter for Abused Women & Children provides emergency shelter, adult and child counseling, safety planning, outreach advocacy, healing arts, legal services (court advocacy, immigration and victim services), special population services, primary prevention, community education, professional training, and transitional housing."
+            ),
+            "basic_needs"
+        );
+        assert_eq!(
+            guess_category(
+                "MIAMI RESCUE MISSION, INC.",
+                "Provides refuge, food, comfort, care and spiritual guidance to homeless men, women, and children. The women shelter also offers overnight accommodations. The residential programs offer counseling, education and job referral services."
+            ),
+            "basic_needs"
+        );
+        assert_eq!(
+            guess_category(
+                "LEGAL SERVICES OF GREATER MIAMI, INC.",
+                "Free civil legal assistance to low-income people: housing, family law and immigration."
+            ),
+            "legal_services"
+        );
     }
 }

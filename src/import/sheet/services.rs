@@ -155,7 +155,7 @@ fn classification(
             push_new(&mut categories, code);
         }
         for value in unknown {
-            let code = guess_category(&value).to_string();
+            let code = guess_category(&value, "").to_string();
             m.guess(
                 "services[].categories",
                 format!(
@@ -167,13 +167,12 @@ fn classification(
         }
     }
     if categories.is_empty() {
-        let words = [
-            names.join(" "),
+        let description = [
             row.first(Field::ServiceDescription).unwrap_or_default(),
             row.first(Field::Description).unwrap_or_default(),
         ]
         .join(" ");
-        let code = guess_category(&words).to_string();
+        let code = guess_category(&names.join(" "), &description).to_string();
         m.guess(
             "services[].categories",
             format!(
