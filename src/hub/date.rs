@@ -90,8 +90,13 @@ pub enum DateRead {
 
 impl DateRead {
     /// Dates as people type them: `3/4/2025`, `3/4/25`, `4.3.2025` (day
-    /// first), `2025/03/04` (year first).
+    /// first), `2025/03/04` (year first), and with the month named in
+    /// English or Spanish (`October 2, 2026`, `2-Oct-2026`, `2 de octubre
+    /// de 2026`).
     pub fn of(text: &str) -> Option<DateRead> {
+        if let Some(date) = with_month_named(text) {
+            return Some(DateRead::Exact(date));
+        }
         let day_first = text.contains('.');
         let parts: Vec<u32> = text
             .trim()
@@ -122,6 +127,59 @@ impl DateRead {
             (None, None) => None,
         }
     }
+}
+
+/// A date with its month named: a month name or its usual abbreviation,
+/// a day and a four-digit year, in any order, with "de" and ordinal
+/// endings ("2nd") left aside.
+fn with_month_named(text: &str) -> Option<Date> {
+    let key = crate::hub::words::key(text);
+    let words: Vec<&str> = key
+        .split('_')
+        .filter(|word| !["de", "del", "the", "of"].contains(word))
+        .collect();
+    let [_, _, _] = words[..] else {
+        return None;
+    };
+    let month = words.iter().find_map(|word| month_named(word))?;
+    let mut day = None;
+    let mut year = None;
+    for word in &words {
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|ending| word.strip_suffix(ending))
+            .unwrap_or(word);
+        let Ok(number) = digits.parse::<u32>() else {
+            continue;
+        };
+        if digits.len() == 4 {
+            year = Some(number);
+        } else if digits.len() <= 2 {
+            day = Some(number);
+        }
+    }
+    Date::parse(&format!("{:04}-{month:02}-{:02}", year?, day?))
+}
+
+fn month_named(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "enero", "ene"],
+        &["february", "feb", "febrero"],
+        &["march", "mar", "marzo"],
+        &["april", "apr", "abril", "abr"],
+        &["may", "mayo"],
+        &["june", "jun", "junio"],
+        &["july", "jul", "julio"],
+        &["august", "aug", "agosto", "ago"],
+        &["september", "sep", "sept", "septiembre", "setiembre", "set"],
+        &["october", "oct", "octubre"],
+        &["november", "nov", "noviembre"],
+        &["december", "dec", "diciembre", "dic"],
+    ];
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&word))
+        .and_then(|index| u32::try_from(index + 1).ok())
 }
 
 #[cfg(test)]
@@ -157,6 +215,25 @@ mod tests {
         );
         assert_eq!(DateRead::of("2/30/2026"), None);
         assert_eq!(DateRead::of("soon"), None);
+    }
+
+    #[test]
+    fn dates_with_the_month_named_in_english_or_spanish_are_read() {
+        let exact = |text: &str| Some(DateRead::Exact(Date::parse(text).unwrap()));
+        for written in [
+            "October 2, 2026",
+            "Oct. 2, 2026",
+            "2 Oct 2026",
+            "2-Oct-2026",
+            "October 2nd, 2026",
+            "2 de octubre de 2026",
+            "2 octubre 2026",
+            "octubre 2, 2026",
+        ] {
+            assert_eq!(DateRead::of(written), exact("2026-10-02"), "{written}");
+        }
+        assert_eq!(DateRead::of("Feb 30, 2026"), None);
+        assert_eq!(DateRead::of("October 2026"), None);
     }
 
     #[test]

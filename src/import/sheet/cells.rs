@@ -183,6 +183,14 @@ mod tests {
             Some(DateRead::Guessed(Date::parse("2025-03-04").unwrap()))
         );
         assert_eq!(date(&Cell::Text("4.3.2025".into())), exact("2025-03-04"));
+        assert_eq!(
+            date(&Cell::Text("June 2, 2025".into())),
+            exact("2025-06-02")
+        );
+        assert_eq!(
+            date(&Cell::Text("2 de junio de 2025".into())),
+            exact("2025-06-02")
+        );
         assert_eq!(date(&Cell::Text("last spring".into())), None);
         assert_eq!(date(&Cell::Number(12.0)), None);
     }
