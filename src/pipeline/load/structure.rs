@@ -45,13 +45,105 @@ impl Schema {
 fn partner_schema() -> Option<&'static Schema> {
     static SCHEMA: OnceLock<Option<Schema>> = OnceLock::new();
     SCHEMA
-        .get_or_init(|| Schema::of::<PartnerRecord>(&[]))
+        .get_or_init(|| Schema::of::<PartnerRecord>(PARTNER_ALIASES))
         .as_ref()
 }
 
+/// Field names as a volunteer who writes in Spanish names them, and as
+/// other directories' exports do, as [`words::key`]s: haven's field names
+/// are English words, whatever the language of the values.
+///
+/// [`words::key`]: crate::hub::words::key
+const PARTNER_ALIASES: &[(&str, &str)] = &[
+    (
+        "nombre",
+        "write name: (the field names are English; the value can be in any language)",
+    ),
+    (
+        "descripcion",
+        "write description: (the field names are English)",
+    ),
+    ("resumen", "write summary: (the field names are English)"),
+    ("telefonos", "write phones: (the field names are English)"),
+    (
+        "telefono",
+        "write phones: for the list, or number: for one number (the field names are English)",
+    ),
+    ("numero", "write number: (the field names are English)"),
+    ("etiqueta", "write label: (the field names are English)"),
+    ("horario", "write hours: (the field names are English)"),
+    ("horarios", "write hours: (the field names are English)"),
+    ("idiomas", "write languages: (the field names are English)"),
+    (
+        "ubicaciones",
+        "write locations: (the field names are English)",
+    ),
+    ("direccion", "write address: (the field names are English)"),
+    ("calle", "write street: (the field names are English)"),
+    ("ciudad", "write city: (the field names are English)"),
+    (
+        "codigo_postal",
+        "write postal_code: (the field names are English)",
+    ),
+    ("pais", "write country: (the field names are English)"),
+    ("servicios", "write services: (the field names are English)"),
+    (
+        "categorias",
+        "write categories: (the field names are English)",
+    ),
+    (
+        "poblaciones",
+        "write populations: (the field names are English)",
+    ),
+    ("costo", "write cost: (the field names are English)"),
+    ("correo", "write email: (the field names are English)"),
+    (
+        "correo_electronico",
+        "write email: (the field names are English)",
+    ),
+    ("sitio_web", "write website: (the field names are English)"),
+    ("pagina_web", "write website: (the field names are English)"),
+    ("notas", "write notes: (the field names are English)"),
+    (
+        "traducciones",
+        "write translations: (the field names are English)",
+    ),
+    (
+        "ultima_verificacion",
+        "write last_verified: (the field names are English)",
+    ),
+    ("zip", "write postal_code:, in a location's address:"),
+    ("zip_code", "write postal_code:, in a location's address:"),
+    ("zipcode", "write postal_code:, in a location's address:"),
+    ("address_1", "write street:, in a location's address:"),
+    ("address1", "write street:, in a location's address:"),
+    ("address_2", "write street2:, in a location's address:"),
+    ("address2", "write street2:, in a location's address:"),
+    ("state_province", "write state:, in a location's address:"),
+    ("phone", "write phones: (a list)"),
+    ("url", "write website: for the partner's own website"),
+    ("web", "write website:"),
+    ("e_mail", "write email:"),
+];
+
 /// Front matter as Hugo, Jekyll and Zola write it, for guides copied from
-/// another site.
+/// another site, and as a volunteer who writes in Spanish names it.
 const GUIDE_ALIASES: &[(&str, &str)] = &[
+    ("titulo", "write title: (the field names are English)"),
+    ("resumen", "write summary: (the field names are English)"),
+    (
+        "descripcion",
+        "write summary: (the field names are English)",
+    ),
+    (
+        "fecha",
+        "write updated: (YYYY-MM-DD; the field names are English)",
+    ),
+    ("orden", "write order: (the field names are English)"),
+    (
+        "categorias",
+        "write related_categories: (the field names are English)",
+    ),
     (
         "date",
         "write updated: instead (YYYY-MM-DD), the date the guide was last checked",
@@ -342,7 +434,8 @@ fn unknown_field_help(schema: &Schema, parent: &str, name: &str) -> String {
             format!("translations belong at the top level of the record, not under {parent}; a service's translation goes under translations: <language>: services: <service id>:, for example:\n    translations:\n      es:\n        services:\n          <service id>:\n            name: …\n            description: …")
         };
     }
-    if let Some((_, instead)) = schema.aliases.iter().find(|(alias, _)| *alias == name) {
+    let key = crate::hub::words::key(name);
+    if let Some((_, instead)) = schema.aliases.iter().find(|(alias, _)| *alias == key) {
         return format!("haven has no {name}: field; {instead}");
     }
     if parent.is_empty() && looks_like_language(name) {
@@ -600,6 +693,28 @@ mod tests {
             "{diagnostics:?}"
         );
         assert!(help("layout").contains("remove it"), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn field_names_written_in_spanish_get_the_english_name() {
+        let (_, help) = error_at("nombre: Casa Sol\n", "nombre");
+        assert!(help.contains("write name:"), "{help}");
+        let (_, help) = error_at("Descripción: Refugio\n", "Descripción");
+        assert!(help.contains("write description:"), "{help}");
+        let diagnostics = guide_errors(
+            "titulo: Plan de seguridad\nfecha: 2026-10-02\n",
+            Path::new("guides/plan.es.md"),
+            1,
+        );
+        for (field, english) in [("titulo", "write title:"), ("fecha", "write updated:")] {
+            assert!(
+                diagnostics
+                    .iter()
+                    .any(|d| d.field == field
+                        && d.help.as_deref().is_some_and(|h| h.contains(english))),
+                "{diagnostics:?}"
+            );
+        }
     }
 
     #[test]
