@@ -108,6 +108,7 @@ rules! {
     BAD_SETTING_ADDRESS = "E084", Error, "hub-and-templates", "A hub.yaml address is not a plain https address.";
     BAD_BRANDING_IMAGE = "E085", Error, "hub-and-templates", "The logo or favicon is not an image of static/, or the logo has no alt text.";
     UNREADABLE_ACCENT = "E086", Error, "hub-and-templates", "The accent is not a colour or is too faint to read.";
+    BAD_TERM_CODE = "E087", Error, "hub-and-templates", "A code taxonomies.yaml adds is not lowercase letters, digits and _.";
     UNKNOWN_LOCATION_REFERENCE = "E100", Error, "ids-and-references", "A service lists a location id not in the file.";
     UNKNOWN_PHONE_REFERENCE = "E101", Error, "ids-and-references", "A service lists a phone id not in the file.";
     UNKNOWN_GUIDE_OR_PARTNER = "E102", Error, "ids-and-references", "A guide or partner named does not exist.";
@@ -145,6 +146,8 @@ rules! {
     LARGE_SITE = "W088", Warning, "hub-and-templates", "The site is near or over the 1 GB GitLab.com Pages publishes (GitHub Pages weighs it zipped).";
     UNTRANSLATED = "W090", Warning, "languages", "A hub language lacks translations.";
     UNTRANSLATED_DETAIL = "W091", Warning, "languages", "One untranslated partner or guide, or short texts left untranslated.";
+    UNLABELLED_TERM = "W092", Warning, "languages", "A term taxonomies.yaml adds has no label in a language of the hub.";
+    IGNORED_TERM_ENTRY = "W093", Warning, "hub-and-templates", "An entry of taxonomies.yaml repeats a code, or labels a language the hub does not publish.";
     REPEATED_REFERENCE = "W102", Warning, "ids-and-references", "A service lists the same phone or location twice.";
     NOTHING_TO_TRANSLATE = "W105", Warning, "ids-and-references", "A translation of a text the record does not have.";
     UNKNOWN_ACCESS = "W150", Warning, "services-and-text", "Law-enforcement involvement or confidentiality is unknown.";

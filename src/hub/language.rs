@@ -11,6 +11,9 @@ pub type Finding = (rules::Rule, String, String);
 /// ISO 639-2/B codes and English names people type instead of tags.
 const REPLACEMENTS: &[(&str, &str)] = &[
     ("spa", "es"),
+    // Abbreviations of "Spanish" and "español" on forms.
+    ("sp", "es"),
+    ("esp", "es"),
     ("eng", "en"),
     ("fre", "fr"),
     ("fra", "fr"),
@@ -112,10 +115,10 @@ pub fn tag_for_name(name: &str) -> Option<&'static str> {
 pub fn check(tag: &str) -> Result<Option<Finding>, Finding> {
     let lower = tag.trim().to_lowercase();
     if let Some((_, replacement)) = REPLACEMENTS.iter().find(|(wrong, _)| *wrong == lower) {
-        let what = if lower.len() == 3 {
-            "an ISO 639-2 code"
-        } else {
-            "a language name"
+        let what = match lower.as_str() {
+            "sp" | "esp" => "an abbreviation",
+            _ if lower.len() == 3 => "an ISO 639-2 code",
+            _ => "a language name",
         };
         return Err((
             rules::LANGUAGE_NAME_NOT_TAG,
@@ -186,7 +189,9 @@ mod tests {
         assert_eq!(check("spa").unwrap_err().0, rules::LANGUAGE_NAME_NOT_TAG);
         assert_eq!(check("Spanish").unwrap_err().2, "use \"es\" instead");
         assert_eq!(check("en_US").unwrap_err().0, rules::MALFORMED_LANGUAGE_TAG);
-        assert_eq!(check("sp").unwrap_err().0, rules::UNREGISTERED_SUBTAG);
+        assert_eq!(check("sp").unwrap_err().0, rules::LANGUAGE_NAME_NOT_TAG);
+        assert_eq!(check("sp").unwrap_err().2, "use \"es\" instead");
+        assert_eq!(check("xq").unwrap_err().0, rules::UNREGISTERED_SUBTAG);
         assert_eq!(
             check("sgn").unwrap().map(|f| f.0),
             Some(rules::VAGUE_LANGUAGE_TAG)

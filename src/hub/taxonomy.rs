@@ -192,15 +192,7 @@ impl Taxonomies {
     pub fn with_hub_file(source: &str, path: &Path) -> Result<Self, Diagnostic> {
         let file: TaxonomyFile = yaml::parse(source, path, 0)?;
         let mut taxonomies = Taxonomies::builtin();
-        let additions = [
-            (Kind::ServiceAreas, file.service_areas),
-            (Kind::PartnerTypes, file.partner_types),
-            (Kind::FocusIssues, file.focus_issues),
-            (Kind::Populations, file.populations),
-            (Kind::Accessibility, file.accessibility),
-            (Kind::Languages, file.languages),
-        ];
-        for (kind, entries) in additions {
+        for (kind, entries) in file.into_lists() {
             let list = taxonomies.terms_mut(kind);
             for entry in entries {
                 match list.iter_mut().find(|term| term.code == entry.code) {
@@ -220,6 +212,121 @@ impl Taxonomies {
     }
 }
 
+/// The mistakes of a hub's `taxonomies.yaml` that reading it lets
+/// through: a code that cannot be a page's address (E087), an entry
+/// that repeats a code or labels a language the hub does not publish
+/// (W093), a new term without a label in one of the hub's `languages`
+/// (W092). A file that cannot be read has its own error already.
+pub fn check_hub_file(source: &str, path: &Path, languages: &[String]) -> Vec<Diagnostic> {
+    use crate::diagnostics::rules;
+    let Ok(file) = yaml::parse::<TaxonomyFile>(source, path, 0) else {
+        return Vec::new();
+    };
+    let locator = yaml::Locator::new(source, 0);
+    let builtin = Taxonomies::builtin();
+    let language_name =
+        |tag: &str| format!("{} ({tag})", builtin.label(Kind::Languages, tag, "en"));
+    let mut out = Vec::new();
+    let mut report = |rule, field: String, message: String, help: String| {
+        out.push(
+            Diagnostic::new(rule, path, message)
+                .at(locator.find(&field))
+                .field(field)
+                .help(help),
+        );
+    };
+    for (kind, entries) in file.lists() {
+        let section = kind.key();
+        let mut seen = std::collections::BTreeSet::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let field = format!("{section}[{index}]");
+            let code = entry.code.as_str();
+            // Language codes are BCP 47 tags (zh-Hant), checked as such.
+            if kind != Kind::Languages && !is_term_code(code) {
+                let written = words::key(code);
+                report(
+                    rules::BAD_TERM_CODE,
+                    format!("{field}.code"),
+                    format!("\"{code}\" is not a code: a code is lowercase letters, digits and _"),
+                    format!("write code: {written} (and the same in the records that use it): the code is part of the page's address, /{section}/{written}/, and the labels are what people read"),
+                );
+            }
+            if !seen.insert(code) {
+                report(
+                    rules::IGNORED_TERM_ENTRY,
+                    format!("{field}.code"),
+                    format!("\"{code}\" is listed twice in {section}: this entry's labels replace the earlier one's"),
+                    "merge the two entries into one".to_string(),
+                );
+            }
+            let texts = [
+                ("labels", &entry.labels),
+                ("descriptions", &entry.descriptions),
+            ];
+            for (part, tag) in texts
+                .iter()
+                .flat_map(|(part, texts)| texts.keys().map(move |tag| (part, tag)))
+            {
+                if !languages.iter().any(|language| language == tag) {
+                    report(
+                        rules::IGNORED_TERM_ENTRY,
+                        format!("{field}.{part}.{tag}"),
+                        format!("\"{tag}\" is not a language of this hub (languages: {}): this text is never shown", languages.join(", ")),
+                        match crate::hub::language::tag_for_name(tag)
+                            .filter(|meant| languages.iter().any(|language| language == meant))
+                        {
+                            Some(meant) => format!("write {meant}: (\"{tag}\" is not a language tag)"),
+                            None => crate::diagnostics::suggest::did_you_mean(
+                                tag,
+                                languages.iter().map(String::as_str),
+                                "label the hub's languages, or add this one to languages: in hub.yaml",
+                            ),
+                        },
+                    );
+                }
+            }
+        }
+        // A term new to the hub needs a label in each language, said once
+        // per code (of its entries together), at its last entry.
+        let mut labels: BTreeMap<&str, (usize, BTreeMap<&str, &str>)> = BTreeMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            let (last, merged) = labels.entry(entry.code.as_str()).or_default();
+            *last = index;
+            merged.extend(entry.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        }
+        for (code, (index, merged)) in labels {
+            if builtin.contains(kind, code) {
+                continue;
+            }
+            let fallback = merged
+                .get("en")
+                .or_else(|| merged.values().next())
+                .copied()
+                .unwrap_or(code);
+            for language in languages {
+                if !merged.contains_key(language.as_str()) {
+                    report(
+                        rules::UNLABELLED_TERM,
+                        format!("{section}[{index}].labels"),
+                        format!("{code} has no {} label: pages in that language show \"{fallback}\"", language_name(language)),
+                        format!("add {language}: … to its labels, for example labels: {{ {language}: … }}"),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Lowercase letters, digits and `_` (or `-`): safe in a page's address
+/// and written the same way in every record.
+fn is_term_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TaxonomyFile {
@@ -235,6 +342,30 @@ struct TaxonomyFile {
     accessibility: Vec<TermEntry>,
     #[serde(default)]
     languages: Vec<TermEntry>,
+}
+
+impl TaxonomyFile {
+    fn into_lists(self) -> [(Kind, Vec<TermEntry>); 6] {
+        [
+            (Kind::ServiceAreas, self.service_areas),
+            (Kind::PartnerTypes, self.partner_types),
+            (Kind::FocusIssues, self.focus_issues),
+            (Kind::Populations, self.populations),
+            (Kind::Accessibility, self.accessibility),
+            (Kind::Languages, self.languages),
+        ]
+    }
+
+    fn lists(&self) -> [(Kind, &[TermEntry]); 6] {
+        [
+            (Kind::ServiceAreas, &self.service_areas),
+            (Kind::PartnerTypes, &self.partner_types),
+            (Kind::FocusIssues, &self.focus_issues),
+            (Kind::Populations, &self.populations),
+            (Kind::Accessibility, &self.accessibility),
+            (Kind::Languages, &self.languages),
+        ]
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -991,6 +1122,57 @@ mod tests {
         );
         assert!(codes(Kind::ServiceAreas, "business").is_empty());
         assert!(codes(Kind::Populations, "survivors").is_empty());
+    }
+
+    /// The codes and fields of what `check_hub_file` says of a
+    /// taxonomies.yaml in a hub of English and Spanish.
+    fn checked(source: &str) -> Vec<(&'static str, String, String)> {
+        let languages = ["en".to_string(), "es".to_string()];
+        check_hub_file(source, Path::new("taxonomies.yaml"), &languages)
+            .into_iter()
+            .map(|d| (d.code, d.field, d.help.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn a_code_that_cannot_be_an_address_gets_the_code_to_write() {
+        let found = checked("populations:\n  - code: Farm Workers\n    labels: { en: Farmworkers, es: Trabajadores agrícolas }\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (code, field, help) = &found[0];
+        assert_eq!((*code, field.as_str()), ("E087", "populations[0].code"));
+        assert!(help.starts_with("write code: farm_workers"), "{help}");
+    }
+
+    #[test]
+    fn a_new_term_without_a_label_in_a_hub_language_is_said_once_per_code() {
+        let found = checked("populations:\n  - code: veterans\n    labels: { en: Veterans }\n  - code: veterans\n    labels: { en: Veterans (all branches) }\n");
+        let codes: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(code, field, _)| (*code, field.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("W093", "populations[1].code"),
+                ("W092", "populations[1].labels")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_for_a_language_the_hub_does_not_publish_names_the_one_meant() {
+        let found = checked("service_areas:\n  - code: housing\n    labels: { en: Housing, es: Vivienda, sp: Vivienda }\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "service_areas[0].labels.sp");
+        assert!(found[0].2.starts_with("write es:"), "{}", found[0].2);
+    }
+
+    #[test]
+    fn relabelling_a_built_in_term_needs_no_label_in_every_language() {
+        assert!(
+            checked("populations:\n  - code: women\n    labels: { en: Women and girls }\n")
+                .is_empty()
+        );
     }
 
     #[test]

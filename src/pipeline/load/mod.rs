@@ -353,7 +353,7 @@ fn parse_overlay(file: SourceFile) -> ParsedOverlay {
 
 fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnostic>) -> Option<Hub> {
     let (config, config_file) = read_config(root, cache, diagnostics)?;
-    let taxonomies = read_taxonomies(root, diagnostics);
+    let taxonomies = read_taxonomies(root, &config.languages, diagnostics);
     let (partners, unreadable_partners) = read_partners(root, cache, diagnostics);
     let overlays = read_overlays(root, cache, diagnostics);
     let (guides, unreadable_guides) = read_guides(root, &config, cache, diagnostics);
@@ -412,13 +412,22 @@ fn read_config(
 }
 
 /// The built-in taxonomies, with taxonomies.yaml's additions if there is one.
-fn read_taxonomies(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Taxonomies {
+fn read_taxonomies(
+    root: &Path,
+    languages: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Taxonomies {
     let taxonomies_path = Path::new("taxonomies.yaml");
     if !root.join(taxonomies_path).is_file() {
         return Taxonomies::builtin();
     }
     read_named(root, taxonomies_path, diagnostics)
         .and_then(|file| {
+            diagnostics.extend(crate::hub::taxonomy::check_hub_file(
+                &file.text,
+                taxonomies_path,
+                languages,
+            ));
             Taxonomies::with_hub_file(&file.text, taxonomies_path)
                 .map_err(|d| diagnostics.push(d))
                 .ok()
