@@ -570,12 +570,7 @@ fn check_lists_the_short_texts_a_translated_partner_leaves_in_english() {
         ("hub.yaml", &format!("{MINIMAL_HUB}languages: [en, es]\n")),
         ("partners/refuge.yaml", TRANSLATED_SHORT_TEXTS),
     ]);
-    let output = haven()
-        .args(["check", "--verbose", "--root"])
-        .arg(hub.path())
-        .output()
-        .expect("run haven");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = check_report(hub.path(), &["--verbose"]);
     let line = stderr
         .lines()
         .find(|line| line.contains("W091") && line.contains("short texts"))
@@ -584,4 +579,39 @@ fn check_lists_the_short_texts_a_translated_partner_leaves_in_english() {
         line.contains("1 short texts") && line.contains("phones.office.label"),
         "{line}"
     );
+}
+
+#[test]
+fn a_guide_written_only_in_another_language_is_named_with_what_to_add() {
+    let guide = "---\ntitle: Cómo hacer un plan de seguridad\n---\n\nGuarde sus documentos en un lugar seguro.\n";
+    let hub = hub(&[
+        ("hub.yaml", &format!("{MINIMAL_HUB}languages: [en, es]\n")),
+        ("partners/food.yaml", &minimal_partner("food")),
+        ("guides/plan-de-seguridad.es.md", guide),
+    ]);
+    let stderr = check_report(hub.path(), &[]);
+    let line = stderr
+        .lines()
+        .find(|line| line.contains("W007") && line.contains("plan-de-seguridad.es.md"))
+        .unwrap_or_else(|| panic!("no W007 for the Spanish-only guide in {stderr}"));
+    assert!(
+        line.contains("guides/plan-de-seguridad.md, which does not exist"),
+        "{line}"
+    );
+    assert!(
+        stderr.contains("add the guide in English (en), the hub's default language, as guides/plan-de-seguridad.md"),
+        "{stderr}"
+    );
+}
+
+/// What `haven check` prints of a hub, with `extra` arguments.
+fn check_report(root: &Path, extra: &[&str]) -> String {
+    let output = haven()
+        .arg("check")
+        .args(extra)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .expect("run haven");
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }

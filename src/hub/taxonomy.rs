@@ -1124,6 +1124,8 @@ mod tests {
         assert!(codes(Kind::Populations, "survivors").is_empty());
     }
 
+    use crate::diagnostics::rules;
+
     /// The codes and fields of what `check_hub_file` says of a
     /// taxonomies.yaml in a hub of English and Spanish.
     fn checked(source: &str) -> Vec<(&'static str, String, String)> {
@@ -1139,7 +1141,10 @@ mod tests {
         let found = checked("populations:\n  - code: Farm Workers\n    labels: { en: Farmworkers, es: Trabajadores agrícolas }\n");
         assert_eq!(found.len(), 1, "{found:?}");
         let (code, field, help) = &found[0];
-        assert_eq!((*code, field.as_str()), ("E087", "populations[0].code"));
+        assert_eq!(
+            (*code, field.as_str()),
+            (rules::BAD_TERM_CODE.code, "populations[0].code")
+        );
         assert!(help.starts_with("write code: farm_workers"), "{help}");
     }
 
@@ -1153,8 +1158,8 @@ mod tests {
         assert_eq!(
             codes,
             [
-                ("W093", "populations[1].code"),
-                ("W092", "populations[1].labels")
+                (rules::IGNORED_TERM_ENTRY.code, "populations[1].code"),
+                (rules::UNLABELLED_TERM.code, "populations[1].labels")
             ]
         );
     }

@@ -358,6 +358,11 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
     let overlays = read_overlays(root, cache, diagnostics);
     let (guides, unreadable_guides) = read_guides(root, &config, cache, diagnostics);
     diagnostics.extend(duplicate_guides(&guides));
+    diagnostics.extend(translations_without_original(
+        &guides,
+        &unreadable_guides,
+        &config,
+    ));
     let static_files = static_files(root, diagnostics);
     let templates = read_templates(root, diagnostics);
     let strings = read_strings(root, diagnostics);
@@ -668,6 +673,46 @@ fn duplicate_guides(guides: &[Arc<LoadedGuide>]) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// Translations (`<slug>.<lang>.md`) of a guide that is not there: no page
+/// is made from them, which a volunteer who wrote a guide in Spanish only
+/// would otherwise never learn.
+fn translations_without_original(
+    guides: &[Arc<LoadedGuide>],
+    unreadable: &BTreeSet<String>,
+    config: &HubConfig,
+) -> Vec<Diagnostic> {
+    let originals: BTreeSet<&str> = guides
+        .iter()
+        .filter(|guide| guide.language.is_none())
+        .map(|guide| guide.slug.as_str())
+        .collect();
+    guides
+        .iter()
+        .filter_map(|guide| {
+            let language = guide.language.as_deref()?;
+            let slug = guide.slug.as_str();
+            if originals.contains(slug) || unreadable.contains(slug) {
+                return None;
+            }
+            let named = |tag: &str| {
+                let taxonomies = crate::hub::taxonomy::Taxonomies::builtin();
+                let name = taxonomies.label(crate::hub::taxonomy::Kind::Languages, tag, "en");
+                format!("{name} ({tag})")
+            };
+            let (language, default) = (named(language), named(&config.default_language));
+            Some(
+                Diagnostic::new(
+                    rules::IGNORED_FILE,
+                    &guide.file.path,
+                    format!("this is the {language} version of guides/{slug}.md, which does not exist: no page is made from it"),
+                )
+                .at(Some(crate::diagnostics::Position { line: 1, column: 1 }))
+                .help(format!("add the guide in {default}, the hub's default language, as guides/{slug}.md; the {language} pages then show this file's text")),
+            )
+        })
+        .collect()
 }
 
 /// Splits `---` front matter from the Markdown body and parses it.
