@@ -149,6 +149,19 @@ pub const NEEDS: &[(&str, &str, &str)] = &[
         "violence abuse",
     ),
     ("es", "golpea golpes pega maltrata", "violencia abuso"),
+    // "DV", and the partner a survivor names ("my boyfriend hits me"): on
+    // a survivors' hub, relationship words are said of abuse.
+    ("en", "dv ipv", "domestic violence"),
+    (
+        "en",
+        "boyfriend girlfriend husband wife spouse ex",
+        "domestic violence abuse",
+    ),
+    (
+        "es",
+        "novio novia esposo esposa marido pareja",
+        "violencia doméstica abuso",
+    ),
     ("en", "papers deported deportation", "immigration"),
     ("es", "papeles deportado deportacion", "inmigración"),
     ("en", "evicted eviction kicked", "housing"),
