@@ -133,12 +133,12 @@ pub const SAME_MEANING: &[(&str, &str)] = &[
 /// records that say the query word itself. One way only: a record that
 /// says "shelter" is found by "sleep", not the other way round.
 pub const NEEDS: &[(&str, &str, &str)] = &[
-    ("en", "sleep bed beds stay", "shelter housing"),
+    ("en", "sleep bed beds stay live homeless", "shelter housing"),
     ("en", "son daughter sons daughters", "youth child"),
     ("es", "hijo hija hijos hijas", "joven niño"),
     (
         "es",
-        "dormir cama camas quedarme",
+        "dormir cama camas quedarme vivir",
         "albergue refugio vivienda",
     ),
     ("en", "eat hungry meal meals", "food pantry"),
