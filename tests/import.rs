@@ -480,23 +480,55 @@ fn real_211_exports_import_and_every_record_can_be_published() {
     }
 }
 
-#[test]
-fn a_hub_imported_from_a_real_211_export_builds_once_published() {
-    let hub = imported("real-miami211");
-    assert!(publish(hub.path(), &["--all"]).status.success());
+/// Publishes every record of `hub` and builds it into `public/` of the
+/// returned folder.
+fn published_site(hub: &Path) -> tempfile::TempDir {
+    assert!(publish(hub, &["--all"]).status.success());
     let output = tempfile::tempdir().expect("temp");
     let built = haven()
         .args(["build", "--quiet", "--today", TODAY, "--root"])
-        .arg(hub.path())
+        .arg(hub)
         .arg("--output")
         .arg(output.path().join("public"))
         .output()
         .expect("haven runs");
     assert!(built.status.success(), "{}", text(&built));
+    output
+}
+
+#[test]
+fn a_hub_imported_from_a_real_211_export_builds_once_published() {
+    let hub = imported("real-miami211");
+    let output = published_site(hub.path());
     assert!(output
         .path()
         .join("public/partners/the-shelter-for-abused-women-children-inc/index.html")
         .is_file());
+}
+
+#[test]
+fn a_post_office_box_of_a_211_export_becomes_a_mailing_address_not_a_place_to_visit() {
+    let hub = imported("real-miami211");
+    for (name, record) in partner_files(hub.path()) {
+        let places: Vec<&str> = record.split("\n  - id: ").skip(1).collect();
+        for place in places.iter().filter(|p| p.contains("Box ")) {
+            assert!(
+                place.contains("type: mailing") && !place.contains("visibility: public"),
+                "{name}: a post office box kept as a place to visit:\n{place}"
+            );
+        }
+    }
+    let output = published_site(hub.path());
+    let page = fs::read_to_string(
+        output
+            .path()
+            .join("public/partners/the-trevor-project/index.html"),
+    )
+    .expect("page");
+    assert!(
+        page.contains("Mailing address only, not a place to visit."),
+        "{page}"
+    );
 }
 
 #[test]

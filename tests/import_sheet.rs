@@ -546,14 +546,7 @@ fn a_state_written_by_name_in_its_column_or_the_address_becomes_its_code() {
     let sheet = "Name,Phone,Address,City,State,ZIP,Services,Category\n\
                  Casa Uno,(505) 555-0161,12 Calle Real,Española,Nuevo México,87532,Legal advice,Legal Services\n\
                  Casa Dos,(505) 555-0162,\"400 Gold Ave SW, Albuquerque, New Mexico 87102\",,,,Legal advice,Legal Services\n";
-    let dir = tempfile::tempdir().expect("temp");
-    let path = dir.path().join("partners.csv");
-    fs::write(&path, sheet).expect("write");
-
-    let hub = empty_hub();
-    let output = import(&path, hub.path(), &[]);
-    assert!(output.status.success(), "{}", text(&output));
-    assert_checks(hub.path());
+    let hub = imported_csv(sheet);
     for (id, city) in [("casa-uno", "Española"), ("casa-dos", "Albuquerque")] {
         let record = read(&hub.path().join(format!("partners/{id}.yaml")));
         for expected in [format!("city: {city}"), "state: NM".to_string()] {
@@ -563,4 +556,28 @@ fn a_state_written_by_name_in_its_column_or_the_address_becomes_its_code() {
             );
         }
     }
+}
+
+#[test]
+fn a_post_office_box_in_a_sheet_becomes_a_mailing_address() {
+    let sheet = "Name,Phone,Address,Services,Category\n\
+                 Casa Tres,(505) 555-0163,\"P.O. Box 12, Albuquerque, NM 87102\",Legal advice,Legal Services\n";
+    let hub = imported_csv(sheet);
+    let record = read(&hub.path().join("partners/casa-tres.yaml"));
+    assert!(record.contains("type: mailing"), "{record}");
+    assert!(record.contains("is a post office box"), "{record}");
+    assert!(!record.contains("visibility: public"), "{record}");
+}
+
+/// A hub with `sheet`, a CSV text, imported into it; its records pass
+/// `haven check`.
+fn imported_csv(sheet: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("partners.csv");
+    fs::write(&path, sheet).expect("write");
+    let hub = empty_hub();
+    let output = import(&path, hub.path(), &[]);
+    assert!(output.status.success(), "{}", text(&output));
+    assert_checks(hub.path());
+    hub
 }

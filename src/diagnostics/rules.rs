@@ -139,6 +139,7 @@ rules! {
     HOTLINE_WITHOUT_HOURS = "W051", Warning, "contact-details", "A hotline has no hours.";
     HTTP_WEBSITE = "W055", Warning, "contact-details", "The website uses http://.";
     RANGE_PAST_MIDNIGHT = "W064", Warning, "hours-places-and-dates", "A range ends before it starts.";
+    PO_BOX_AS_PLACE = "W069", Warning, "hours-places-and-dates", "A place to visit (type: physical) is at a post office box.";
     COORDINATES_ABROAD = "W068", Warning, "hours-places-and-dates", "The coordinates of a US address are in the eastern or southern half of the world.";
     HIDDEN_AS_STALE = "W072", Warning, "hours-places-and-dates", "The record is too old to be shown.";
     AGING = "W073", Warning, "hours-places-and-dates", "The record may be out of date.";

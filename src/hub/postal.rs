@@ -35,6 +35,29 @@ pub const US_STATES: &[&str] = &[
     "WV", "WI", "WY", "AS", "GU", "MP", "PR", "VI",
 ];
 
+/// Whether a street line is a post office box ("P.O. Box 2186", "PO Box
+/// 69232", "POB 12", "Apartado postal 45"): mail goes there, nobody can
+/// go there.
+pub fn is_po_box(street: &str) -> bool {
+    let key = crate::hub::words::key(street);
+    let number_after = |prefix: &str| {
+        key.strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    [
+        "po_box_",
+        "p_o_box_",
+        "post_office_box_",
+        "pob_",
+        "box_",
+        "apartado_postal_",
+        "apartado_",
+        "casilla_",
+    ]
+    .iter()
+    .any(|prefix| number_after(prefix))
+}
+
 /// The ISO 3166-1 code of a country written by name, as volunteers and
 /// exports write the countries a US hub's addresses are in ("USA",
 /// "United States", "EE. UU.", "México").
@@ -160,6 +183,28 @@ mod tests {
         assert_eq!(state_code("Carolina del Norte"), Some("NC"));
         assert_eq!(state_code("Washington, D.C."), Some("DC"));
         assert_eq!(state_code("Mexico"), None);
+    }
+
+    #[test]
+    fn post_office_boxes_are_told_from_streets() {
+        for po_box in [
+            "P.O. Box 2186",
+            "PO Box 69232",
+            "P. O. Box 10102",
+            "POB 12",
+            "Box 7",
+            "Apartado Postal 45",
+        ] {
+            assert!(is_po_box(po_box), "{po_box}");
+        }
+        for street in [
+            "19 Arroyo Road",
+            "Boxwood Lane 4",
+            "1 Post Office Square",
+            "Pobre Street 2",
+        ] {
+            assert!(!is_po_box(street), "{street}");
+        }
     }
 
     #[test]

@@ -206,6 +206,21 @@ pub(super) fn location_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<N
     };
     let geo = geo(m, row, &field, confidential);
     let address = street_address(m, hsds_id, &field, kind, confidential);
+    // A post office box is where mail goes, not a place to visit.
+    let street = address.as_ref().and_then(|a| a.text_at("street"));
+    let kind = match street {
+        Some(street) if kind == "physical" && crate::hub::postal::is_po_box(street) => {
+            m.lose(
+                &field,
+                format!(
+                    "{}: \"{street}\" is a post office box, not a place to visit; imported as a mailing address (type: mailing)",
+                    row.place()
+                ),
+            );
+            "mailing"
+        }
+        _ => kind,
+    };
     let url = row.get("url").map(|u| https(m, &format!("{field}.url"), u));
     if kind == "virtual" && url.is_none() {
         m.lose(

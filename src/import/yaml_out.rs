@@ -22,6 +22,17 @@ impl Node {
         Node::List(values.into_iter().map(|v| Node::Text(v.into())).collect())
     }
 
+    /// The text at `key` of a map.
+    pub fn text_at(&self, key: &str) -> Option<&str> {
+        let Node::Map(entries) = self else {
+            return None;
+        };
+        entries.iter().find_map(|(k, node)| match node {
+            Node::Text(text) if k == key => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
     /// Whether writing it would say nothing (empty list, map or text).
     fn is_empty(&self) -> bool {
         match self {

@@ -320,6 +320,15 @@ fn address_place(
         );
         return None;
     }
+    if let Some(po_box) = street
+        .as_deref()
+        .filter(|s| crate::hub::postal::is_po_box(s))
+    {
+        m.lose(
+            "locations",
+            format!("row {}: \"{po_box}\" is a post office box, not a place to visit; imported as a mailing address (type: mailing)", row.number),
+        );
+    }
     let address = [street, street2, city, state, zip].map(|part| part.map(Node::text));
     Some((key, public_place(name, address, m.hub.default_country)))
 }
@@ -348,12 +357,19 @@ fn hidden_place(
 
 /// A public place at a street address: street, street2, city, state and
 /// postal code, in that order.
+/// A place at a street address; at a post office box, a mailing address
+/// (nobody can go there).
 fn public_place(name: Option<String>, address: [Option<Node>; 5], country: &str) -> Node {
     let [street, street2, city, state, postal_code] = address;
+    let po_box =
+        matches!(&street, Some(Node::Text(street)) if crate::hub::postal::is_po_box(street));
     map([
         ("name", name.map(Node::text)),
-        ("type", Some(Node::text("physical"))),
-        ("visibility", Some(Node::text("public"))),
+        (
+            "type",
+            Some(Node::text(if po_box { "mailing" } else { "physical" })),
+        ),
+        ("visibility", (!po_box).then(|| Node::text("public"))),
         (
             "address",
             Some(map([

@@ -892,6 +892,23 @@ impl<'a> PartnerCheck<'a> {
                         .help("add address: {street, city, state, postal_code, country}, or set visibility: confidential"),
                 );
             }
+            if let Some(street) = location
+                .address
+                .as_ref()
+                .map(|address| address.street.as_str())
+                .filter(|street| {
+                    location.kind == LocationKind::Physical && crate::hub::postal::is_po_box(street)
+                })
+            {
+                out.push(
+                    self.diagnostic(
+                        rules::PO_BOX_AS_PLACE,
+                        format!("{field}.address.street"),
+                        format!("\"{street}\" is a post office box, but the location is a place people can visit (type: physical)"),
+                    )
+                    .help("set type: mailing if this is where mail goes (the page then says it is not a place to visit), or write the street address of the place people go to"),
+                );
+            }
             if location.kind == LocationKind::Virtual && location.url.is_none() {
                 out.push(
                     self.diagnostic(
