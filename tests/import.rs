@@ -782,3 +782,17 @@ fn an_address_whose_state_and_country_are_written_by_name_is_kept_with_their_cod
         );
     }
 }
+
+#[test]
+fn a_phone_a_211_export_gives_no_label_is_named_for_its_service() {
+    let hub = imported("real-miami211");
+    let record =
+        fs::read_to_string(hub.path().join("partners/camillus-house-inc.yaml")).expect("record");
+    for label in [
+        "label: SHELTER AND DIRECT SERVICES",
+        "label: HOMELESS PREVENTION PROGRAM",
+    ] {
+        assert!(record.contains(label), "missing {label:?} in:\n{record}");
+    }
+    assert_eq!(record.matches("label: Phone").count(), 1, "{record}");
+}

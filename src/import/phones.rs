@@ -60,7 +60,7 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
         None => (head, None),
     };
     let label = match label.trim_end_matches('.') {
-        "" => "Phone".to_string(),
+        "" => what_it_is_for(m, row).unwrap_or_else(|| "Phone".to_string()),
         label => label.to_string(),
     };
     let hours = hours_text.and_then(|text| {
@@ -109,6 +109,39 @@ pub(super) fn phone_node(m: &mut Mapper<'_>, row: &Row, id: &str) -> Option<Node
         ("hours", hours),
         ("languages", Some(Node::texts(languages))),
     ]))
+}
+
+/// What a phone the export gives no label is for: the name of its
+/// service, or else of its place, unless that is only the organization's
+/// own name (211 exports name a program "SHELTER AND DIRECT SERVICES" and
+/// its place "CAMILLUS HOUSE - SHELTER AND DIRECT SERVICES"), so seven
+/// numbers of one partner are not all called "Phone".
+fn what_it_is_for(m: &Mapper<'_>, row: &Row) -> Option<String> {
+    let named = |file: &str, column: &str| -> Option<&Row> {
+        m.rows(file, "id", row.get(column)?).into_iter().next()
+    };
+    let service = named(hsds::Service::FILE, "service_id");
+    let place = named(hsds::Location::FILE, "location_id");
+    let organization = row
+        .get("organization_id")
+        .or_else(|| service.and_then(|s| s.get("organization_id")))
+        .or_else(|| place.and_then(|p| p.get("organization_id")))
+        .and_then(|id| {
+            m.rows(hsds::Organization::FILE, "id", id)
+                .into_iter()
+                .next()
+        })
+        .and_then(|o| o.get("name"));
+    [service, place]
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("name"))
+        .map(str::trim)
+        .find(|name| {
+            !name.is_empty()
+                && organization.is_none_or(|org| !org.trim().eq_ignore_ascii_case(name))
+        })
+        .map(str::to_string)
 }
 
 /// The organization's own phones: its rows, and the rows of its places
