@@ -540,6 +540,16 @@ mod tests {
             ),
             "basic_needs"
         );
+        // From the real Illinois Legal Aid Online extract
+        // (tests/fixtures/hsds/real-ilao).
+        assert_eq!(
+            guess_category("Free bankruptcy filing", "Direct representation"),
+            "legal_services"
+        );
+        assert_eq!(
+            guess_category("Foreclosure defense hotline", "Direct representation"),
+            "legal_services"
+        );
         assert_eq!(
             guess_category(
                 "LEGAL SERVICES OF GREATER MIAMI, INC.",
