@@ -180,18 +180,7 @@ pub fn days(text: &str) -> Option<Vec<&'static str>> {
 /// One day name in English or Spanish, full or short: "Monday", "mon",
 /// "M", "Tues", "Thurs", "miércoles", "sáb".
 fn day(text: &str) -> Option<&'static str> {
-    let text = text.trim().trim_end_matches('.').to_lowercase();
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            'á' => 'a',
-            'é' => 'e',
-            'í' => 'i',
-            'ó' => 'o',
-            'ú' => 'u',
-            other => other,
-        })
-        .collect();
+    let folded = crate::hub::words::fold(text.trim().trim_end_matches('.'));
     let names: [(&str, &[&str]); 7] = [
         ("mon", &["monday", "mon", "mo", "m", "lunes", "lun", "lu"]),
         (

@@ -190,7 +190,22 @@ impl Taxonomies {
 
     /// Built-ins plus the additions and relabellings of `taxonomies.yaml`.
     pub fn with_hub_file(source: &str, path: &Path) -> Result<Self, Diagnostic> {
+        Ok(Self::with(yaml::parse(source, path, 0)?))
+    }
+
+    /// [`Taxonomies::with_hub_file`], and the mistakes reading the file
+    /// lets through ([`check`]) for a hub publishing `languages`.
+    pub fn with_checked_hub_file(
+        source: &str,
+        path: &Path,
+        languages: &[String],
+    ) -> Result<(Self, Vec<Diagnostic>), Diagnostic> {
         let file: TaxonomyFile = yaml::parse(source, path, 0)?;
+        let found = check(&file, source, path, languages);
+        Ok((Self::with(file), found))
+    }
+
+    fn with(file: TaxonomyFile) -> Self {
         let mut taxonomies = Taxonomies::builtin();
         for (kind, entries) in file.into_lists() {
             let list = taxonomies.terms_mut(kind);
@@ -208,7 +223,7 @@ impl Taxonomies {
                 }
             }
         }
-        Ok(taxonomies)
+        taxonomies
     }
 }
 
@@ -216,12 +231,9 @@ impl Taxonomies {
 /// through: a code that cannot be a page's address (E087), an entry
 /// that repeats a code or labels a language the hub does not publish
 /// (W093), a new term without a label in one of the hub's `languages`
-/// (W092). A file that cannot be read has its own error already.
-pub fn check_hub_file(source: &str, path: &Path, languages: &[String]) -> Vec<Diagnostic> {
+/// (W092).
+fn check(file: &TaxonomyFile, source: &str, path: &Path, languages: &[String]) -> Vec<Diagnostic> {
     use crate::diagnostics::rules;
-    let Ok(file) = yaml::parse::<TaxonomyFile>(source, path, 0) else {
-        return Vec::new();
-    };
     let locator = yaml::Locator::new(source, 0);
     let builtin = Taxonomies::builtin();
     let language_name =
@@ -1140,11 +1152,13 @@ mod tests {
 
     use crate::diagnostics::rules;
 
-    /// The codes and fields of what `check_hub_file` says of a
+    /// The codes and fields of what [`check`] says of a
     /// taxonomies.yaml in a hub of English and Spanish.
     fn checked(source: &str) -> Vec<(&'static str, String, String)> {
         let languages = ["en".to_string(), "es".to_string()];
-        check_hub_file(source, Path::new("taxonomies.yaml"), &languages)
+        Taxonomies::with_checked_hub_file(source, Path::new("taxonomies.yaml"), &languages)
+            .map(|(_, found)| found)
+            .unwrap_or_default()
             .into_iter()
             .map(|d| (d.code, d.field, d.help.unwrap_or_default()))
             .collect()

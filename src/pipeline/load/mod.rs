@@ -362,6 +362,7 @@ fn load_hub(root: &Path, cache: &mut ParseCache, diagnostics: &mut Vec<Diagnosti
         &guides,
         &unreadable_guides,
         &config,
+        &taxonomies,
     ));
     let static_files = static_files(root, diagnostics);
     let templates = read_templates(root, diagnostics);
@@ -428,14 +429,16 @@ fn read_taxonomies(
     }
     read_named(root, taxonomies_path, diagnostics)
         .and_then(|file| {
-            diagnostics.extend(crate::hub::taxonomy::check_hub_file(
-                &file.text,
-                taxonomies_path,
-                languages,
-            ));
-            Taxonomies::with_hub_file(&file.text, taxonomies_path)
-                .map_err(|d| diagnostics.push(d))
-                .ok()
+            match Taxonomies::with_checked_hub_file(&file.text, taxonomies_path, languages) {
+                Ok((taxonomies, found)) => {
+                    diagnostics.extend(found);
+                    Some(taxonomies)
+                }
+                Err(diagnostic) => {
+                    diagnostics.push(diagnostic);
+                    None
+                }
+            }
         })
         .unwrap_or_else(Taxonomies::builtin)
 }
@@ -682,6 +685,7 @@ fn translations_without_original(
     guides: &[Arc<LoadedGuide>],
     unreadable: &BTreeSet<String>,
     config: &HubConfig,
+    taxonomies: &Taxonomies,
 ) -> Vec<Diagnostic> {
     let originals: BTreeSet<&str> = guides
         .iter()
@@ -697,7 +701,6 @@ fn translations_without_original(
                 return None;
             }
             let named = |tag: &str| {
-                let taxonomies = crate::hub::taxonomy::Taxonomies::builtin();
                 let name = taxonomies.label(crate::hub::taxonomy::Kind::Languages, tag, "en");
                 format!("{name} ({tag})")
             };

@@ -247,6 +247,13 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
                 .field(field)
                 .help(help)
         };
+        // The codes of an optional field of codes, for text that is none.
+        let optional_codes = match error.kind() {
+            ValidationErrorKind::AnyOf { .. } if instance.is_string() => {
+                schema.codes_at(error.schema_path().as_str())
+            }
+            _ => Vec::new(),
+        };
         let diagnostic = match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
                 for name in unexpected {
@@ -283,12 +290,8 @@ fn errors(schema: &Schema, source: &str, path: &Path, line_offset: usize) -> Vec
             }
             // An optional field of codes (`visibility`, `legal_status`):
             // one of its codes or nothing.
-            ValidationErrorKind::AnyOf { .. }
-                if instance.is_string()
-                    && !schema.codes_at(error.schema_path().as_str()).is_empty() =>
-            {
-                let codes = schema.codes_at(error.schema_path().as_str());
-                let allowed: Vec<&str> = codes.iter().map(String::as_str).collect();
+            ValidationErrorKind::AnyOf { .. } if !optional_codes.is_empty() => {
+                let allowed: Vec<&str> = optional_codes.iter().map(String::as_str).collect();
                 unknown_code(
                     instance.as_str().unwrap_or_default(),
                     &allowed,
